@@ -1,0 +1,13 @@
+package io.relata.platform.identity;
+
+import java.security.Principal;
+import java.util.UUID;
+
+/** The user on whose behalf a request runs; every call into the platform carries one. */
+public record Actor(UUID id, String username) implements Principal {
+
+  @Override
+  public String getName() {
+    return username;
+  }
+}

@@ -1,0 +1,66 @@
+package io.relata.platform.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issues API tokens and resolves them to actors. A token is 32 random bytes behind the prefix
+ * {@code rlt_}; the prefix lets secret scanners recognise a leaked token. A digest without a salt is
+ * enough here: unlike passwords, the secret has 256 bits of entropy.
+ */
+@ApplicationScoped
+public class ApiTokens {
+
+  static final String PREFIX = "rlt_";
+
+  @Inject private ApiTokenRepository tokens;
+  @Inject private UserRepository users;
+  @Inject private Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "relata.api.token-lifetime", defaultValue = "P30D")
+  private Duration lifetime;
+
+  /** A token issued to a user: the secret is shown once, here, and never again. */
+  public record Issued(String token, OffsetDateTime expiresAt) {}
+
+  /** Issues a new token for {@code actor}. */
+  public Issued issue(Actor actor) {
+    String secret = PREFIX + SecretText.random(32);
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    ApiToken token = new ApiToken(actor.id(), digest(secret), now, now.plus(lifetime));
+    tokens.add(token);
+    return new Issued(secret, token.expiresAt());
+  }
+
+  /** The actor of a valid token of an active user, or empty. */
+  public Optional<Actor> authenticate(String secret) {
+    if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
+      return Optional.empty();
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return tokens
+        .findByHash(digest(secret))
+        .filter(token -> token.validAt(now))
+        .flatMap(token -> users.find(token.userId()))
+        .filter(User::active)
+        .map(User::asActor);
+  }
+
+  static byte[] digest(String secret) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.relata.platform.rest;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
+import java.util.Locale;
+
+/** The language a client asked for with {@code Accept-Language}; English when it did not. */
+final class RequestLocale {
+
+  private RequestLocale() {}
+
+  static Locale of(HttpHeaders headers) {
+    List<Locale> wanted = headers == null ? List.of() : headers.getAcceptableLanguages();
+    return wanted.isEmpty() || "*".equals(wanted.get(0).toString()) ? Locale.ENGLISH : wanted.get(0);
+  }
+}

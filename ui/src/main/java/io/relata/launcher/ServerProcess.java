@@ -1,0 +1,108 @@
+package io.relata.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro running the WAR in a child JVM. Payara's own launcher handles its module
+ * boot-strapping and {@code --add-opens} list; a child process also keeps the server's heap apart
+ * from the launcher's.
+ */
+final class ServerProcess {
+
+  private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final Process process;
+  private final int port;
+
+  private ServerProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /**
+   * Starts Payara Micro with the WAR at the root context.
+   *
+   * @param database the {@code relata.db.*} settings to pass as system properties, empty when the
+   *     server reads {@code RELATA_DB_*} from the environment it inherits
+   */
+  static ServerProcess start(Path runtime, Path workDir, int port, Map<String, String> database) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Djava.io.tmpdir=" + workDir);
+    command.add("-Dpolyglot.engine.WarnInterpreterOnly=false");
+    database.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-jar");
+    command.add(runtime.resolve(RuntimeFiles.PAYARA_MICRO).toString());
+    command.add("--nocluster");
+    command.add("--port");
+    command.add(Integer.toString(port));
+    command.add("--deploy");
+    command.add(runtime.resolve(RuntimeFiles.WAR) + ":/");
+    try {
+      java.nio.file.Files.createDirectories(workDir);
+      Process process = new ProcessBuilder(command).inheritIO().start();
+      return new ServerProcess(process, port);
+    } catch (IOException e) {
+      throw new LaunchException("Cannot start Payara Micro: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Waits until the application answers its readiness check, which includes the database. Payara
+   * says "ready" in its log even when the deployment failed, so the log is no signal.
+   *
+   * @return whether it became ready before {@code timeout}; false also when the server exited
+   */
+  boolean awaitReady(Duration timeout) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline) && process.isAlive()) {
+      try {
+        HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200 && answer.body().contains("\"database\"")) {
+          return true;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+    return false;
+  }
+
+  /** Waits for the server to end on its own (for example on Ctrl-C); its exit code. */
+  int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Asks the server to shut down (SIGTERM), and kills it if it has not after a grace period. */
+  void stop() throws InterruptedException {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}

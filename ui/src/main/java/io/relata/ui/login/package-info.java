@@ -1,0 +1,2 @@
+/** The sign-in page at {@code /}. */
+package io.relata.ui.login;
