@@ -1,0 +1,84 @@
+package io.relata.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.relata.testing.RelataProcess;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator's view of relata.jar: first start creates the admin and prints its password once;
+ * Ctrl-C stops server and embedded PostgreSQL cleanly; the next start finds the data.
+ */
+class RunnableJarIT {
+
+  private static final Pattern GENERATED = Pattern.compile("generated password: (\\S+)");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final Path dataDir = Path.of(System.getProperty("relata.test.work"), "lifecycle", "data");
+
+  @BeforeEach
+  void startFromNothing() throws Exception {
+    RelataProcess.deleteTree(dataDir);
+  }
+
+  @Test
+  void ctrlCStopsEverythingAndTheNextStartFindsTheData() throws Exception {
+    String token;
+    try (RelataProcess first = RelataProcess.start(dataDir, Map.of())) {
+      assertTrue(first.awaitReady(Duration.ofMinutes(4)), first::output);
+      Matcher password = GENERATED.matcher(first.output());
+      assertTrue(password.find(), "the first start prints the generated admin password");
+      token = issueToken(first, password.group(1));
+
+      first.pressCtrlC();
+      assertEquals(0, first.awaitExit(Duration.ofMinutes(2)), first::output);
+      assertTrue(first.output().contains("Relata stopped."), first::output);
+    }
+    assertTrue(RelataProcess.processesMentioning(dataDir.toString()).isEmpty(), "a process of the first run is still alive");
+    assertFalse(Files.exists(dataDir.resolve("pgdata/postmaster.pid")), "PostgreSQL did not shut down cleanly");
+
+    try (RelataProcess second = RelataProcess.start(dataDir, Map.of())) {
+      assertTrue(second.awaitReady(Duration.ofMinutes(4)), second::output);
+      assertFalse(GENERATED.matcher(second.output()).find(), "the password is printed on the first start only");
+      HttpResponse<String> me = me(second, token);
+      assertEquals(200, me.statusCode(), "the token issued before the restart still works: " + me.body());
+      assertTrue(me.body().contains("\"username\":\"admin\""), me.body());
+
+      second.pressCtrlC();
+      assertEquals(0, second.awaitExit(Duration.ofMinutes(2)), second::output);
+    }
+    assertTrue(RelataProcess.processesMentioning(dataDir.toString()).isEmpty(), "a process of the second run is still alive");
+  }
+
+  private static String issueToken(RelataProcess server, String password) throws Exception {
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(server.uri("/api/v1/auth/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, answer.statusCode(), answer.body());
+    Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(answer.body());
+    assertTrue(token.find(), answer.body());
+    return token.group(1);
+  }
+
+  private static HttpResponse<String> me(RelataProcess server, String token) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(server.uri("/api/v1/users/me")).header("Authorization", "Bearer " + token).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

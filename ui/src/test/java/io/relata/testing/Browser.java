@@ -1,0 +1,44 @@
+package io.relata.testing;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A headless Debian Chromium driven by the system chromedriver. Nothing is downloaded: naming the
+ * driver executable keeps Selenium Manager out, and .ci/run installs both packages.
+ */
+public final class Browser {
+
+  private static final String CHROMIUM = System.getProperty("relata.chromium", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER = System.getProperty("relata.chromedriver", "/usr/bin/chromedriver");
+
+  private Browser() {}
+
+  public static ChromeDriver open() throws java.io.IOException {
+    Path profile = Files.createTempDirectory("chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    return driver;
+  }
+}

@@ -1,0 +1,22 @@
+package io.relata.testing;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** Builds every test deployment: the real relata.war as the build made it, plus the test. */
+public final class Deployments {
+
+  private Deployments() {}
+
+  /** relata.war with {@code testClass} (and this package) added for in-container execution. */
+  public static WebArchive relataWar(Class<?> testClass) {
+    File war = new File(System.getProperty("relata.war", "target/relata.war"));
+    return ShrinkWrap.create(ZipImporter.class, "relata.war")
+        .importFrom(war)
+        .as(WebArchive.class)
+        .addClass(testClass)
+        .addPackage(Deployments.class.getPackage());
+  }
+}
