@@ -25,6 +25,8 @@ class RunnableJarIT {
 
   private static final Pattern GENERATED = Pattern.compile("generated password: (\\S+)");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** What a shell reports for a program stopped by Ctrl-C (128 + SIGINT) after a clean shutdown. */
+  private static final int INTERRUPTED = 130;
 
   private final Path dataDir = Path.of(System.getProperty("relata.test.work"), "lifecycle", "data");
 
@@ -43,7 +45,7 @@ class RunnableJarIT {
       token = issueToken(first, password.group(1));
 
       first.pressCtrlC();
-      assertEquals(0, first.awaitExit(Duration.ofMinutes(2)), first::output);
+      assertEquals(INTERRUPTED, first.awaitExit(Duration.ofMinutes(2)), first::output);
       assertTrue(first.output().contains("Relata stopped."), first::output);
     }
     assertTrue(RelataProcess.processesMentioning(dataDir.toString()).isEmpty(), "a process of the first run is still alive");
@@ -57,7 +59,7 @@ class RunnableJarIT {
       assertTrue(me.body().contains("\"username\":\"admin\""), me.body());
 
       second.pressCtrlC();
-      assertEquals(0, second.awaitExit(Duration.ofMinutes(2)), second::output);
+      assertEquals(INTERRUPTED, second.awaitExit(Duration.ofMinutes(2)), second::output);
     }
     assertTrue(RelataProcess.processesMentioning(dataDir.toString()).isEmpty(), "a process of the second run is still alive");
   }
