@@ -48,6 +48,8 @@ public final class RelataLauncher {
     Runtime.getRuntime().addShutdownHook(stopper);
 
     if (server.awaitReady(READY_TIMEOUT)) {
+      // the launcher only waits from here on: give back the heap that unpacking took
+      System.gc();
       System.out.printf(
           "Relata is ready on http://localhost:%d (%.1f s)%n", settings.port(), (System.nanoTime() - started) / 1e9);
     } else if (server.isAlive()) {

@@ -131,14 +131,19 @@ public final class RelataProcess implements AutoCloseable {
         .toList();
   }
 
+  /** Stops it like a service manager would (SIGTERM), killing what is left after 90 s. */
   @Override
-  public void close() throws InterruptedException {
-    if (launcher.isAlive()) {
-      launcher.destroy();
-      if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
-        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-        launcher.destroyForcibly().waitFor();
+  public void close() {
+    try {
+      if (launcher.isAlive()) {
+        launcher.destroy();
+        if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+          launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+          launcher.destroyForcibly().waitFor();
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
