@@ -6,16 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A real PostgreSQL, shipped as Maven artifacts (zonky), keeping its data in {@code
- * <data>/pgdata}. It listens on localhost only, on a free port chosen at each start; the first
- * start runs initdb, later starts reuse the data. zonky's initdb trusts local connections: the
- * embedded database is for one machine's evaluation and development, production points {@code
- * RELATA_DB_URL} at a PostgreSQL server with real authentication.
+ * A real PostgreSQL, shipped as Maven artifacts (zonky), keeping its data in {@code <data>/pgdata}.
+ * It listens on localhost only, on a free port chosen at each start; the first start runs initdb,
+ * later starts reuse the data. zonky's initdb trusts local connections: the embedded database is
+ * for one machine's evaluation and development, production points {@code RELATA_DB_URL} at a
+ * PostgreSQL server with real authentication.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
   static final String USER = "postgres";
   static final String DATABASE = "postgres";
+
   /** Ignored by the trust authentication, but MicroProfile Config refuses an empty value. */
   static final String PASSWORD = "postgres";
 

@@ -22,7 +22,8 @@ record LauncherSettings(int port, Path dataDir, Optional<String> externalDatabas
             .orElseGet(() -> Path.of(System.getProperty("user.home"), ".relata"))
             .toAbsolutePath()
             .normalize();
-    return new LauncherSettings(port, dataDir, Optional.ofNullable(blankToNull(env.get("RELATA_DB_URL"))));
+    return new LauncherSettings(
+        port, dataDir, Optional.ofNullable(blankToNull(env.get("RELATA_DB_URL"))));
   }
 
   Path databaseDir() {
@@ -42,7 +43,8 @@ record LauncherSettings(int port, Path dataDir, Optional<String> externalDatabas
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new LaunchException("RELATA_PORT must be a port number from 1 to 65535, not '" + value + "'");
+    throw new LaunchException(
+        "RELATA_PORT must be a port number from 1 to 65535, not '" + value + "'");
   }
 
   private static String blankToNull(String value) {

@@ -36,14 +36,32 @@ public final class RelataLauncher {
     Optional<EmbeddedDatabase> database =
         settings.externalDatabase().isPresent()
             ? Optional.empty()
-            : Optional.of(EmbeddedDatabase.start(settings.databaseDir(), settings.dataDir().resolve("pgbin")));
+            : Optional.of(
+                EmbeddedDatabase.start(
+                    settings.databaseDir(), settings.dataDir().resolve("pgbin")));
     Map<String, String> databaseSettings =
         database
-            .map(db -> Map.of("relata.db.url", db.jdbcUrl(), "relata.db.user", EmbeddedDatabase.USER, "relata.db.password", EmbeddedDatabase.PASSWORD))
+            .map(
+                db ->
+                    Map.of(
+                        "relata.db.url",
+                        db.jdbcUrl(),
+                        "relata.db.user",
+                        EmbeddedDatabase.USER,
+                        "relata.db.password",
+                        EmbeddedDatabase.PASSWORD))
             .orElse(Map.of());
-    database.ifPresent(db -> System.out.println("Relata: embedded PostgreSQL on localhost:" + db.port() + ", data in " + settings.databaseDir()));
+    database.ifPresent(
+        db ->
+            System.out.println(
+                "Relata: embedded PostgreSQL on localhost:"
+                    + db.port()
+                    + ", data in "
+                    + settings.databaseDir()));
 
-    ServerProcess server = ServerProcess.start(runtime, settings.dataDir().resolve("tmp"), settings.port(), databaseSettings);
+    ServerProcess server =
+        ServerProcess.start(
+            runtime, settings.dataDir().resolve("tmp"), settings.port(), databaseSettings);
     Thread stopper = new Thread(() -> shutDown(server, database), "relata-shutdown");
     Runtime.getRuntime().addShutdownHook(stopper);
 
@@ -51,9 +69,13 @@ public final class RelataLauncher {
       // the launcher only waits from here on: give back the heap that unpacking took
       System.gc();
       System.out.printf(
-          "Relata is ready on http://localhost:%d (%.1f s)%n", settings.port(), (System.nanoTime() - started) / 1e9);
+          "Relata is ready on http://localhost:%d (%.1f s)%n",
+          settings.port(), (System.nanoTime() - started) / 1e9);
     } else if (server.isAlive()) {
-      System.err.println("Relata did not become ready within " + READY_TIMEOUT.toMinutes() + " minutes; see the log above.");
+      System.err.println(
+          "Relata did not become ready within "
+              + READY_TIMEOUT.toMinutes()
+              + " minutes; see the log above.");
       return 1;
     }
     int exit = server.waitFor();

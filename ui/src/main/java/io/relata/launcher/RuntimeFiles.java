@@ -35,15 +35,18 @@ final class RuntimeFiles {
       }
       removeOthers(runtimeDir, build);
     } catch (IOException e) {
-      throw new LaunchException("Cannot unpack the server into " + build + ": " + e.getMessage(), e);
+      throw new LaunchException(
+          "Cannot unpack the server into " + build + ": " + e.getMessage(), e);
     }
     return build;
   }
 
   private static void copy(String name, Path target) throws IOException {
-    try (InputStream in = RuntimeFiles.class.getClassLoader().getResourceAsStream(INSIDE_JAR + name)) {
+    try (InputStream in =
+        RuntimeFiles.class.getClassLoader().getResourceAsStream(INSIDE_JAR + name)) {
       if (in == null) {
-        throw new LaunchException(name + " is missing from relata.jar: rebuild it with ./mvnw package");
+        throw new LaunchException(
+            name + " is missing from relata.jar: rebuild it with ./mvnw package");
       }
       Files.copy(in, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -52,7 +55,8 @@ final class RuntimeFiles {
   /** Size and time of relata.jar: a new build gets a new folder. */
   private static String buildKey() {
     try {
-      Path jar = Path.of(RuntimeFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(RuntimeFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
     } catch (IOException | URISyntaxException | RuntimeException e) {
       throw new LaunchException("Cannot locate relata.jar: " + e.getMessage(), e);

@@ -19,7 +19,12 @@ final class LayeringRules {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "jakarta..", "javax.persistence..", "com.vaadin..", "org.graalvm..", "io.relata.platform..", "io.relata.ui..")
+              "jakarta..",
+              "javax.persistence..",
+              "com.vaadin..",
+              "org.graalvm..",
+              "io.relata.platform..",
+              "io.relata.ui..")
           .as("metadata imports no Jakarta EE, JPA, Vaadin, GraalJS, platform or ui");
 
   static final ArchRule PLATFORM_HAS_NO_SCREENS =
@@ -51,7 +56,11 @@ final class LayeringRules {
           .as("plugins/api depends on the JDK only");
 
   static final List<ArchRule> ALL =
-      List.of(METADATA_IS_PURE_JAVA, PLATFORM_HAS_NO_SCREENS, GRAALJS_ONLY_IN_AUTOMATION, PLUGIN_API_STANDS_ALONE);
+      List.of(
+          METADATA_IS_PURE_JAVA,
+          PLATFORM_HAS_NO_SCREENS,
+          GRAALJS_ONLY_IN_AUTOMATION,
+          PLUGIN_API_STANDS_ALONE);
 
   private LayeringRules() {}
 }

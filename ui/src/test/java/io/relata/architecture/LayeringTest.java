@@ -10,9 +10,9 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import io.relata.metadata.fixture.MetadataThatUsesJpa;
 import io.relata.metadata.name.NameRules;
 import io.relata.platform.database.DatabaseSchema;
+import io.relata.platform.fixture.PlatformThatUsesVaadin;
 import io.relata.plugin.api.ProviderFactory;
 import io.relata.ui.login.LoginView;
-import io.relata.platform.fixture.PlatformThatUsesVaadin;
 import org.junit.jupiter.api.Test;
 
 class LayeringTest {
@@ -20,10 +20,14 @@ class LayeringTest {
   @Test
   void productionCodeKeepsTheLayering() {
     JavaClasses production =
-        new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.relata");
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.relata");
     // every module was imported: a rule over nothing would pass vacuously
     for (Class<?> fromEachModule :
-        new Class<?>[] {ProviderFactory.class, NameRules.class, DatabaseSchema.class, LoginView.class}) {
+        new Class<?>[] {
+          ProviderFactory.class, NameRules.class, DatabaseSchema.class, LoginView.class
+        }) {
       assertTrue(production.contain(fromEachModule), fromEachModule.getName());
     }
     for (ArchRule rule : LayeringRules.ALL) {
@@ -34,7 +38,8 @@ class LayeringTest {
   @Test
   void ruleCatchesMetadataImportingJpa() {
     EvaluationResult result =
-        LayeringRules.METADATA_IS_PURE_JAVA.evaluate(new ClassFileImporter().importClasses(MetadataThatUsesJpa.class));
+        LayeringRules.METADATA_IS_PURE_JAVA.evaluate(
+            new ClassFileImporter().importClasses(MetadataThatUsesJpa.class));
     assertTrue(result.hasViolation());
     assertTrue(result.getFailureReport().toString().contains("jakarta.persistence.EntityManager"));
   }
@@ -42,8 +47,10 @@ class LayeringTest {
   @Test
   void ruleCatchesPlatformImportingVaadin() {
     EvaluationResult result =
-        LayeringRules.PLATFORM_HAS_NO_SCREENS.evaluate(new ClassFileImporter().importClasses(PlatformThatUsesVaadin.class));
+        LayeringRules.PLATFORM_HAS_NO_SCREENS.evaluate(
+            new ClassFileImporter().importClasses(PlatformThatUsesVaadin.class));
     assertTrue(result.hasViolation());
-    assertTrue(result.getFailureReport().toString().contains("com.vaadin.flow.component.Component"));
+    assertTrue(
+        result.getFailureReport().toString().contains("com.vaadin.flow.component.Component"));
   }
 }

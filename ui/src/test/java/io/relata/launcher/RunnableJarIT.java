@@ -25,6 +25,7 @@ class RunnableJarIT {
 
   private static final Pattern GENERATED = Pattern.compile("generated password: (\\S+)");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   /** What a shell reports for a program stopped by Ctrl-C (128 + SIGINT) after a clean shutdown. */
   private static final int INTERRUPTED = 130;
 
@@ -48,20 +49,29 @@ class RunnableJarIT {
       assertEquals(INTERRUPTED, first.awaitExit(Duration.ofMinutes(2)), first::output);
       assertTrue(first.output().contains("Relata stopped."), first::output);
     }
-    assertTrue(RelataProcess.processesMentioning(dataDir.toString()).isEmpty(), "a process of the first run is still alive");
-    assertFalse(Files.exists(dataDir.resolve("pgdata/postmaster.pid")), "PostgreSQL did not shut down cleanly");
+    assertTrue(
+        RelataProcess.processesMentioning(dataDir.toString()).isEmpty(),
+        "a process of the first run is still alive");
+    assertFalse(
+        Files.exists(dataDir.resolve("pgdata/postmaster.pid")),
+        "PostgreSQL did not shut down cleanly");
 
     try (RelataProcess second = RelataProcess.start(dataDir, Map.of())) {
       assertTrue(second.awaitReady(Duration.ofMinutes(4)), second::output);
-      assertFalse(GENERATED.matcher(second.output()).find(), "the password is printed on the first start only");
+      assertFalse(
+          GENERATED.matcher(second.output()).find(),
+          "the password is printed on the first start only");
       HttpResponse<String> me = me(second, token);
-      assertEquals(200, me.statusCode(), "the token issued before the restart still works: " + me.body());
+      assertEquals(
+          200, me.statusCode(), "the token issued before the restart still works: " + me.body());
       assertTrue(me.body().contains("\"username\":\"admin\""), me.body());
 
       second.pressCtrlC();
       assertEquals(INTERRUPTED, second.awaitExit(Duration.ofMinutes(2)), second::output);
     }
-    assertTrue(RelataProcess.processesMentioning(dataDir.toString()).isEmpty(), "a process of the second run is still alive");
+    assertTrue(
+        RelataProcess.processesMentioning(dataDir.toString()).isEmpty(),
+        "a process of the second run is still alive");
   }
 
   private static String issueToken(RelataProcess server, String password) throws Exception {
@@ -69,7 +79,9 @@ class RunnableJarIT {
         HTTP.send(
             HttpRequest.newBuilder(server.uri("/api/v1/auth/tokens"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(201, answer.statusCode(), answer.body());
@@ -80,7 +92,9 @@ class RunnableJarIT {
 
   private static HttpResponse<String> me(RelataProcess server, String token) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(server.uri("/api/v1/users/me")).header("Authorization", "Bearer " + token).build(),
+        HttpRequest.newBuilder(server.uri("/api/v1/users/me"))
+            .header("Authorization", "Bearer " + token)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The platform inside the real WAR in Payara Micro on real PostgreSQL: rows written through JPA
- * are what the REST API answers with, and every refusal is a problem document.
+ * The platform inside the real WAR in Payara Micro on real PostgreSQL: rows written through JPA are
+ * what the REST API answers with, and every refusal is a problem document.
  */
 @ExtendWith(ArquillianExtension.class)
 class PlatformIT {
@@ -50,10 +50,15 @@ class PlatformIT {
   @Test
   void userStoredThroughJpaSignsInAndIsReadBackOverHttp() throws Exception {
     String username = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    User stored = new User(username, passwords.hash("correct horse".toCharArray()), OffsetDateTime.now(clock));
+    User stored =
+        new User(
+            username, passwords.hash("correct horse".toCharArray()), OffsetDateTime.now(clock));
     users.add(stored);
 
-    HttpResponse<String> issued = post("api/v1/auth/tokens", "{\"username\":\"" + username.toUpperCase() + "\",\"password\":\"correct horse\"}");
+    HttpResponse<String> issued =
+        post(
+            "api/v1/auth/tokens",
+            "{\"username\":\"" + username.toUpperCase() + "\",\"password\":\"correct horse\"}");
     assertEquals(201, issued.statusCode(), issued.body());
     String token = json(issued).getString("token");
     assertTrue(token.startsWith("rlt_"), token);
@@ -61,7 +66,9 @@ class PlatformIT {
 
     HttpResponse<String> me =
         HTTP.send(
-            HttpRequest.newBuilder(url("api/v1/users/me")).header("Authorization", "Bearer " + token).build(),
+            HttpRequest.newBuilder(url("api/v1/users/me"))
+                .header("Authorization", "Bearer " + token)
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(200, me.statusCode(), me.body());
     assertEquals(stored.id().toString(), json(me).getString("id"));
@@ -70,25 +77,32 @@ class PlatformIT {
 
   @Test
   void wrongPasswordAndUnknownUserGetTheSameProblem() throws Exception {
-    HttpResponse<String> wrongPassword = post("api/v1/auth/tokens", "{\"username\":\"admin\",\"password\":\"not-it\"}");
-    HttpResponse<String> unknownUser = post("api/v1/auth/tokens", "{\"username\":\"nobody\",\"password\":\"not-it\"}");
+    HttpResponse<String> wrongPassword =
+        post("api/v1/auth/tokens", "{\"username\":\"admin\",\"password\":\"not-it\"}");
+    HttpResponse<String> unknownUser =
+        post("api/v1/auth/tokens", "{\"username\":\"nobody\",\"password\":\"not-it\"}");
 
     assertEquals(401, wrongPassword.statusCode());
-    assertEquals("application/problem+json", wrongPassword.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "application/problem+json",
+        wrongPassword.headers().firstValue("Content-Type").orElseThrow());
     assertEquals(wrongPassword.body(), unknownUser.body());
   }
 
   @Test
   void apiRefusesRequestsWithoutAValidToken() throws Exception {
-    for (String authorization : new String[] {null, "Bearer rlt_forged", "Basic YWRtaW46YWRtaW4="}) {
+    for (String authorization :
+        new String[] {null, "Bearer rlt_forged", "Basic YWRtaW46YWRtaW4="}) {
       HttpRequest.Builder request = HttpRequest.newBuilder(url("api/v1/users/me"));
       if (authorization != null) {
         request.header("Authorization", authorization);
       }
-      HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(401, answer.statusCode(), authorization);
       assertEquals("urn:relata:problem:unauthenticated", json(answer).getString("type"));
-      assertTrue(answer.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
+      assertTrue(
+          answer.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
     }
   }
 
@@ -96,14 +110,17 @@ class PlatformIT {
   void badInputIsAProblemDocumentAndNeverAStackTrace() throws Exception {
     HttpResponse<String> malformed = post("api/v1/auth/tokens", "{\"username\": ");
     HttpResponse<String> wrongShape = post("api/v1/auth/tokens", "[1, 2, 3]");
-    HttpResponse<String> missing = post("api/v1/auth/tokens", "{\"password\":\"" + "x".repeat(2000) + "\"}");
+    HttpResponse<String> missing =
+        post("api/v1/auth/tokens", "{\"password\":\"" + "x".repeat(2000) + "\"}");
 
     assertEquals(400, malformed.statusCode(), malformed.body());
     assertEquals(400, wrongShape.statusCode(), wrongShape.body());
     assertEquals(400, missing.statusCode(), missing.body());
     JsonObject violations = json(missing);
-    assertEquals("/username", violations.getJsonArray("errors").getJsonObject(0).getString("pointer"));
-    assertEquals("field.too-long", violations.getJsonArray("errors").getJsonObject(1).getString("code"));
+    assertEquals(
+        "/username", violations.getJsonArray("errors").getJsonObject(0).getString("pointer"));
+    assertEquals(
+        "field.too-long", violations.getJsonArray("errors").getJsonObject(1).getString("code"));
     for (HttpResponse<String> answer : java.util.List.of(malformed, wrongShape, missing)) {
       assertFalse(answer.body().contains("Exception"), answer.body());
       assertFalse(answer.body().contains("at io.relata"), answer.body());
@@ -112,14 +129,18 @@ class PlatformIT {
 
   @Test
   void readinessReportsTheMigratedDatabase() throws Exception {
-    URI ready = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/health/ready");
-    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
+    URI ready =
+        URI.create(
+            base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/health/ready");
+    HttpResponse<String> answer =
+        HTTP.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
 
     assertEquals(200, answer.statusCode(), answer.body());
-    JsonObject database = json(answer).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-        .filter(check -> check.getString("name").equals("database"))
-        .findFirst()
-        .orElseThrow();
+    JsonObject database =
+        json(answer).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(check -> check.getString("name").equals("database"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("UP", database.getString("status"));
     assertEquals("1", database.getJsonObject("data").getString("schemaVersion"));
   }

@@ -15,7 +15,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Browser {
 
   private static final String CHROMIUM = System.getProperty("relata.chromium", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER = System.getProperty("relata.chromedriver", "/usr/bin/chromedriver");
+  private static final String CHROMEDRIVER =
+      System.getProperty("relata.chromedriver", "/usr/bin/chromedriver");
 
   private Browser() {}
 
@@ -36,7 +37,10 @@ public final class Browser {
         "--window-size=1280,900",
         "--user-data-dir=" + profile);
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return driver;

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar relata.jar} run as an operator would run it, with its own data folder and a
- * free port. The environment is built from scratch for the RELATA_* variables, so that the
- * settings of the Arquillian tests do not leak into it.
+ * {@code java -jar relata.jar} run as an operator would run it, with its own data folder and a free
+ * port. The environment is built from scratch for the RELATA_* variables, so that the settings of
+ * the Arquillian tests do not leak into it.
  */
 public final class RelataProcess implements AutoCloseable {
 
@@ -49,7 +49,8 @@ public final class RelataProcess implements AutoCloseable {
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   "-jar",
                   System.getProperty("relata.jar", "target/relata.jar")));
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       Map<String, String> environment = builder.environment();
       environment.keySet().removeIf(name -> name.startsWith("RELATA_"));
       environment.put("RELATA_DATA_DIR", dataDir.toString());
@@ -81,7 +82,8 @@ public final class RelataProcess implements AutoCloseable {
   /** Polls {@code /health/ready} until it answers 200, the process ends, or time runs out. */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest ready = HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline) && launcher.isAlive()) {
       try {
@@ -104,7 +106,11 @@ public final class RelataProcess implements AutoCloseable {
     List<String> pids = new ArrayList<>();
     pids.add(Long.toString(launcherPid()));
     ProcessHandle.of(launcherPid())
-        .ifPresent(h -> h.descendants().filter(d -> !isPostgres(d)).forEach(d -> pids.add(Long.toString(d.pid()))));
+        .ifPresent(
+            h ->
+                h.descendants()
+                    .filter(d -> !isPostgres(d))
+                    .forEach(d -> pids.add(Long.toString(d.pid()))));
     List<String> kill = new ArrayList<>(List.of("kill", "-INT"));
     kill.addAll(pids);
     new ProcessBuilder(kill).inheritIO().start().waitFor();
@@ -112,7 +118,9 @@ public final class RelataProcess implements AutoCloseable {
 
   /** Waits for the launcher to end; its exit code, or empty (still running) after the timeout. */
   public Integer awaitExit(Duration timeout) throws InterruptedException {
-    return launcher.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? launcher.exitValue() : null;
+    return launcher.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        ? launcher.exitValue()
+        : null;
   }
 
   /** The java process behind {@code env} (env execs it, so the pid is the same). */

@@ -8,8 +8,8 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts the embedded PostgreSQL that the Arquillian tests' Payara Micro connects to, once per
- * test run and before any test class, on the port the build reserved ({@code relata.it.db.port};
+ * Starts the embedded PostgreSQL that the Arquillian tests' Payara Micro connects to, once per test
+ * run and before any test class, on the port the build reserved ({@code relata.it.db.port};
  * failsafe hands Payara the matching {@code RELATA_DB_URL}). Starts nothing when {@code
  * RELATA_TEST_DB_URL} names a server, or outside the integration tests.
  */
@@ -27,7 +27,8 @@ public class TestDatabase implements LauncherSessionListener {
       postgres =
           EmbeddedPostgres.builder()
               .setPort(Integer.parseInt(port))
-              .setDataDirectory(Path.of(System.getProperty("relata.test.work"), "arquillian-pgdata"))
+              .setDataDirectory(
+                  Path.of(System.getProperty("relata.test.work"), "arquillian-pgdata"))
               .setCleanDataDirectory(true)
               .start();
     } catch (IOException e) {

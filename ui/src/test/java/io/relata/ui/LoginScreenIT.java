@@ -58,7 +58,8 @@ class LoginScreenIT {
     browser.get(server.uri("/").toString());
     signIn("admin", PASSWORD);
 
-    WebElement greeting = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+    WebElement greeting =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
     assertEquals("Welcome, admin", greeting.getText());
     assertTrue(browser.getCurrentUrl().endsWith("/home"), browser.getCurrentUrl());
 
@@ -66,7 +67,8 @@ class LoginScreenIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
     browser.get(server.uri("/home").toString());
     wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
-    assertTrue(browser.findElements(By.id("greeting")).isEmpty(), "signed out, yet the home view shows");
+    assertTrue(
+        browser.findElements(By.id("greeting")).isEmpty(), "signed out, yet the home view shows");
   }
 
   @Test
@@ -88,9 +90,13 @@ class LoginScreenIT {
   }
 
   private void signIn(String username, String password) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-login-form input[name='username']")))
         .sendKeys(username);
-    browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+    browser
+        .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+        .sendKeys(password);
     browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
   }
 }

@@ -36,19 +36,19 @@ public final class NameRules {
    */
   private static final Set<String> RESERVED_WORDS =
       Set.of(
-          "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
-          "authorization", "between", "binary", "both", "case", "cast", "check", "collate",
-          "collation", "column", "concurrently", "constraint", "contains", "create", "cross",
-          "current_catalog", "current_date", "current_role", "current_schema", "current_time",
-          "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do",
-          "else", "end", "except", "false", "fetch", "for", "foreign", "freeze", "from", "full",
-          "grant", "group", "having", "ilike", "in", "initially", "inner", "intersect", "into",
-          "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
-          "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or",
-          "order", "outer", "overlaps", "placing", "primary", "references", "returning", "right",
-          "select", "session_user", "similar", "some", "symmetric", "system_user", "table",
-          "tablesample", "then", "to", "trailing", "true", "union", "unique", "user", "using",
-          "variadic", "verbose", "when", "where", "window", "with");
+          """
+          all analyse analyze and any array as asc asymmetric authorization between binary both
+          case cast check collate collation column concurrently constraint contains create cross
+          current_catalog current_date current_role current_schema current_time current_timestamp
+          current_user default deferrable desc distinct do else end except false fetch for foreign
+          freeze from full grant group having ilike in initially inner intersect into is isnull
+          join lateral leading left like limit localtime localtimestamp natural not notnull null
+          offset on only or order outer overlaps placing primary references returning right select
+          session_user similar some symmetric system_user table tablesample then to trailing true
+          union unique user using variadic verbose when where window with
+          """
+              .strip()
+              .split("\\s+"));
 
   private NameRules() {}
 

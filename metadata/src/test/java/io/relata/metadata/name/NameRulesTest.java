@@ -44,7 +44,8 @@ class NameRulesTest {
   @ValueSource(ints = {63, 64})
   void limitsNamesToPostgresIdentifierLength(int length) {
     String name = "a".repeat(length);
-    Optional<NameViolation> expected = length <= 63 ? Optional.empty() : Optional.of(NameViolation.TOO_LONG);
+    Optional<NameViolation> expected =
+        length <= 63 ? Optional.empty() : Optional.of(NameViolation.TOO_LONG);
     assertEquals(expected, NameRules.check(name));
   }
 

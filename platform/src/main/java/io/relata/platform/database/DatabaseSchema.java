@@ -13,10 +13,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Defines the application's data source and brings the fixed tables up to date when the
- * application starts. Payara deploys nothing else until this has run, so no request ever meets an
- * old schema; Flyway's lock on its history table keeps two nodes starting at once from migrating
- * twice.
+ * Defines the application's data source and brings the fixed tables up to date when the application
+ * starts. Payara deploys nothing else until this has run, so no request ever meets an old schema;
+ * Flyway's lock on its history table keeps two nodes starting at once from migrating twice.
  */
 @DataSourceDefinition(
     name = DatabaseSchema.DATA_SOURCE,
@@ -63,6 +62,8 @@ public class DatabaseSchema {
             "Fixed tables migrated: "
                 + result.migrationsExecuted
                 + " migrations applied, now at version "
-                + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion));
+                + (result.targetSchemaVersion != null
+                    ? result.targetSchemaVersion
+                    : result.initialSchemaVersion));
   }
 }

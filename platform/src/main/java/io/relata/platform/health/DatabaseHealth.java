@@ -17,10 +17,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Reports the database on both health endpoints: reachable, server version, and the schema version
- * of the fixed tables. Readiness is DOWN while PostgreSQL cannot be reached or the fixed tables
- * are not migrated, so that a load balancer sends traffic elsewhere. Liveness reports the same
- * facts but stays UP: restarting a node does not bring a database back, and a restart loop would
- * only make an outage worse.
+ * of the fixed tables. Readiness is DOWN while PostgreSQL cannot be reached or the fixed tables are
+ * not migrated, so that a load balancer sends traffic elsewhere. Liveness reports the same facts
+ * but stays UP: restarting a node does not bring a database back, and a restart loop would only
+ * make an outage worse.
  */
 @ApplicationScoped
 public class DatabaseHealth {
@@ -28,7 +28,9 @@ public class DatabaseHealth {
   static final String NAME = "database";
   private static final int TIMEOUT_SECONDS = 2;
   private static final String SCHEMA_VERSION =
-      "select version from " + DatabaseSchema.SCHEMA + ".flyway_schema_history"
+      "select version from "
+          + DatabaseSchema.SCHEMA
+          + ".flyway_schema_history"
           + " where success order by installed_rank desc limit 1";
 
   @Resource(lookup = DatabaseSchema.DATA_SOURCE)
@@ -62,7 +64,10 @@ public class DatabaseHealth {
     } catch (SQLException e) {
       // the state says enough; the message may carry host names or SQL
       String state = e.getSQLState() == null ? "unknown" : e.getSQLState();
-      return response.down().withData("reachable", !state.startsWith("08")).withData("sqlState", state);
+      return response
+          .down()
+          .withData("reachable", !state.startsWith("08"))
+          .withData("sqlState", state);
     }
   }
 }

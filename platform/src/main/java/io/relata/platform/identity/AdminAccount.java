@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates the user {@code admin} on the first start of an empty database. Its password is {@code
- * RELATA_ADMIN_PASSWORD} when set; otherwise one is generated and printed once, on this start
- * only. Later starts leave the account alone, whatever the variable says.
+ * RELATA_ADMIN_PASSWORD} when set; otherwise one is generated and printed once, on this start only.
+ * Later starts leave the account alone, whatever the variable says.
  */
 @Singleton
 @Startup
@@ -36,8 +36,10 @@ public class AdminAccount {
 
   @PostConstruct
   void createOnFirstStart() {
-    String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(() -> SecretText.random(15));
-    User admin = new User(USERNAME, passwords.hash(password.toCharArray()), OffsetDateTime.now(clock));
+    String password =
+        configuredPassword.filter(p -> !p.isBlank()).orElseGet(() -> SecretText.random(15));
+    User admin =
+        new User(USERNAME, passwords.hash(password.toCharArray()), OffsetDateTime.now(clock));
     if (!users.addIfAbsent(admin)) {
       return;
     }

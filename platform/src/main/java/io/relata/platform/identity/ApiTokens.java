@@ -14,8 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Issues API tokens and resolves them to actors. A token is 32 random bytes behind the prefix
- * {@code rlt_}; the prefix lets secret scanners recognise a leaked token. A digest without a salt is
- * enough here: unlike passwords, the secret has 256 bits of entropy.
+ * {@code rlt_}; the prefix lets secret scanners recognise a leaked token. A digest without a salt
+ * is enough here: unlike passwords, the secret has 256 bits of entropy.
  */
 @ApplicationScoped
 public class ApiTokens {

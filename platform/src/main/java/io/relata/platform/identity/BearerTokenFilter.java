@@ -34,7 +34,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         && resource.getResourceMethod().isAnnotationPresent(Anonymous.class)) {
       return;
     }
-    Actor actor = bearerToken(request).flatMap(tokens::authenticate).orElseThrow(UnauthenticatedException::new);
+    Actor actor =
+        bearerToken(request)
+            .flatMap(tokens::authenticate)
+            .orElseThrow(UnauthenticatedException::new);
     boolean secure = request.getSecurityContext().isSecure();
     request.setSecurityContext(new ActorSecurityContext(actor, secure));
   }

@@ -51,7 +51,8 @@ public class TokenResource {
     }
   }
 
-  private static void check(String pointer, String value, int maxLength, List<Violation> violations) {
+  private static void check(
+      String pointer, String value, int maxLength, List<Violation> violations) {
     if (value == null || value.isEmpty()) {
       violations.add(new Violation(pointer, "field.required", List.of()));
     } else if (value.length() > maxLength) {

@@ -27,7 +27,9 @@ public abstract class ProblemException extends RuntimeException {
   /** The last part of the problem type URI, {@code urn:relata:problem:<type>}. */
   public abstract String type();
 
-  /** The message code of the title; {@code <code>.title} and {@code <code>.detail} in the bundle. */
+  /**
+   * The message code of the title; {@code <code>.title} and {@code <code>.detail} in the bundle.
+   */
   public String code() {
     return code;
   }

@@ -33,7 +33,8 @@ public final class ProblemResponses {
   }
 
   /** An answer without violations, for failures raised outside our resources. */
-  public static Response of(StatusType status, String type, String code, Locale locale, Object... args) {
+  public static Response of(
+      StatusType status, String type, String code, Locale locale, Object... args) {
     return build(status, type, code, args, List.of(), Map.of(), locale);
   }
 

@@ -11,6 +11,8 @@ final class RequestLocale {
 
   static Locale of(HttpHeaders headers) {
     List<Locale> wanted = headers == null ? List.of() : headers.getAcceptableLanguages();
-    return wanted.isEmpty() || "*".equals(wanted.get(0).toString()) ? Locale.ENGLISH : wanted.get(0);
+    return wanted.isEmpty() || "*".equals(wanted.get(0).toString())
+        ? Locale.ENGLISH
+        : wanted.get(0);
   }
 }

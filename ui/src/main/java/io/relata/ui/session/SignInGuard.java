@@ -11,7 +11,9 @@ import jakarta.enterprise.event.Observes;
 public class SignInGuard {
 
   void install(@Observes ServiceInitEvent event) {
-    event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(SignInGuard::check));
+    event
+        .getSource()
+        .addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(SignInGuard::check));
   }
 
   private static void check(BeforeEnterEvent event) {

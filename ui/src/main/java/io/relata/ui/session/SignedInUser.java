@@ -14,7 +14,9 @@ public final class SignedInUser {
   /** The signed-in actor of the current session, if any. */
   public static Optional<Actor> current() {
     VaadinSession session = VaadinSession.getCurrent();
-    return session == null ? Optional.empty() : Optional.ofNullable(session.getAttribute(Actor.class));
+    return session == null
+        ? Optional.empty()
+        : Optional.ofNullable(session.getAttribute(Actor.class));
   }
 
   /**

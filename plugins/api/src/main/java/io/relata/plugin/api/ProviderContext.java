@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What the platform hands a {@link ProviderFactory} when it starts: the identity of the plugin it
- * belongs to, the platform's clock (never read the system clock: tests control time through it)
- * and the plugin's settings.
+ * belongs to, the platform's clock (never read the system clock: tests control time through it) and
+ * the plugin's settings.
  */
 public interface ProviderContext {
 

@@ -6,8 +6,8 @@ package io.relata.plugin.api;
  * <p>The platform discovers factories with {@link java.util.ServiceLoader}, calls {@link
  * #init(ProviderContext)} once when the owning plugin is installed or the node starts, asks for
  * providers with {@link #create()}, and calls {@link #close()} when the plugin is uninstalled or
- * the node stops. Where two factories offer the same id, the lower {@link #order()} wins, so that
- * a plugin can knowingly replace a core provider.
+ * the node stops. Where two factories offer the same id, the lower {@link #order()} wins, so that a
+ * plugin can knowingly replace a core provider.
  *
  * @param <P> the provider type of the extension point
  */
