@@ -34,6 +34,9 @@ final class EmbeddedDatabase implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
+              // the launcher stops the database itself, after the server (zonky's own hook would
+              // race the server's shutdown)
+              .setRegisterShutdownHook(false)
               .setOverrideWorkingDirectory(binariesDirectory.toFile())
               .setServerConfig("listen_addresses", "localhost")
               // zonky tunes for throw-away test databases (-F, no synchronous commit); this one

@@ -3,24 +3,33 @@ package io.relata.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * {@code java -jar relata.jar}: embedded or external PostgreSQL, then Payara Micro with Relata.
  * Configuration comes from environment variables (see the README's configuration table).
+ *
+ * <p>One shutdown hook, registered before anything starts, stops what has started in reverse order
+ * — the server, then the database — whether the launcher ends by Ctrl-C, SIGTERM or a failure
+ * half-way through the start.
  */
 public final class RelataLauncher {
 
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+  /** Held for the life of the process; the operating system releases it at exit. */
+  private DataFolderLock lock;
+
+  private volatile ServerProcess server;
+  private volatile EmbeddedDatabase database;
 
   private RelataLauncher() {}
 
   public static void main(String[] args) {
     Logger.getLogger("io.zonky").setLevel(Level.WARNING);
     try {
-      System.exit(run(LauncherSettings.from(System.getenv())));
+      System.exit(new RelataLauncher().run(LauncherSettings.from(System.getenv())));
     } catch (LaunchException e) {
       System.err.println("Relata cannot start: " + e.getMessage());
       System.exit(2);
@@ -30,41 +39,31 @@ public final class RelataLauncher {
     }
   }
 
-  private static int run(LauncherSettings settings) throws InterruptedException {
+  private int run(LauncherSettings settings) throws InterruptedException {
     long started = System.nanoTime();
-    Path runtime = RuntimeFiles.unpack(settings.runtimeDir());
-    Optional<EmbeddedDatabase> database =
-        settings.externalDatabase().isPresent()
-            ? Optional.empty()
-            : Optional.of(
-                EmbeddedDatabase.start(
-                    settings.databaseDir(), settings.dataDir().resolve("pgbin")));
-    Map<String, String> databaseSettings =
-        database
-            .map(
-                db ->
-                    Map.of(
-                        "relata.db.url",
-                        db.jdbcUrl(),
-                        "relata.db.user",
-                        EmbeddedDatabase.USER,
-                        "relata.db.password",
-                        EmbeddedDatabase.PASSWORD))
-            .orElse(Map.of());
-    database.ifPresent(
-        db ->
-            System.out.println(
-                "Relata: embedded PostgreSQL on localhost:"
-                    + db.port()
-                    + ", data in "
-                    + settings.databaseDir()));
+    lock = DataFolderLock.acquire(settings.dataDir());
+    Runtime.getRuntime().addShutdownHook(new Thread(this::shutDown, "relata-shutdown"));
 
-    ServerProcess server =
+    Path runtime = RuntimeFiles.unpack(settings.runtimeDir());
+    Map<String, String> databaseSettings = Map.of();
+    if (settings.externalDatabase().isEmpty()) {
+      database =
+          EmbeddedDatabase.start(settings.databaseDir(), settings.dataDir().resolve("pgbin"));
+      databaseSettings =
+          Map.of(
+              "relata.db.url", database.jdbcUrl(),
+              "relata.db.user", EmbeddedDatabase.USER,
+              "relata.db.password", EmbeddedDatabase.PASSWORD);
+      System.out.println(
+          "Relata: embedded PostgreSQL on localhost:"
+              + database.port()
+              + ", data in "
+              + settings.databaseDir());
+    }
+
+    server =
         ServerProcess.start(
             runtime, settings.dataDir().resolve("tmp"), settings.port(), databaseSettings);
-    Thread stopper = new Thread(() -> shutDown(server, database), "relata-shutdown");
-    Runtime.getRuntime().addShutdownHook(stopper);
-
     if (server.awaitReady(READY_TIMEOUT)) {
       // the launcher only waits from here on: give back the heap that unpacking took
       System.gc();
@@ -83,22 +82,25 @@ public final class RelataLauncher {
   }
 
   /** Server first, then the database it uses: the reverse of the start. */
-  private static void shutDown(ServerProcess server, Optional<EmbeddedDatabase> database) {
+  private void shutDown() {
     try {
-      server.stop();
+      if (server != null) {
+        server.stop();
+        System.out.println("Relata: server stopped.");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      database.ifPresent(RelataLauncher::closeQuietly);
+      if (database != null) {
+        try {
+          database.close();
+          System.out.println("Relata: database stopped.");
+        } catch (Exception e) {
+          System.err.println(
+              "Relata: the embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+      }
       System.out.println("Relata stopped.");
-    }
-  }
-
-  private static void closeQuietly(EmbeddedDatabase database) {
-    try {
-      database.close();
-    } catch (Exception e) {
-      System.err.println("Relata: the embedded PostgreSQL did not stop cleanly: " + e.getMessage());
     }
   }
 }

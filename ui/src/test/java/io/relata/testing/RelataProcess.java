@@ -79,7 +79,10 @@ public final class RelataProcess implements AutoCloseable {
     }
   }
 
-  /** Polls {@code /health/ready} until it answers 200, the process ends, or time runs out. */
+  /**
+   * Polls {@code /health/ready} until it reports the database UP, the process ends, or time runs
+   * out.
+   */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest ready =
@@ -87,7 +90,9 @@ public final class RelataProcess implements AutoCloseable {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline) && launcher.isAlive()) {
       try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        // Health answers UP with no checks at all when the WAR failed to deploy
+        HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200 && answer.body().contains("\"database\"")) {
           return true;
         }
       } catch (IOException notYet) {

@@ -30,10 +30,9 @@ class LoginScreenIT {
 
   @BeforeAll
   static void startRelata() throws Exception {
-    server =
-        RelataProcess.start(
-            Path.of(System.getProperty("relata.test.work"), "login-screen"),
-            Map.of("RELATA_ADMIN_PASSWORD", PASSWORD));
+    Path dataDir = Path.of(System.getProperty("relata.test.work"), "login-screen");
+    RelataProcess.deleteTree(dataDir); // the admin password applies to a new database only
+    server = RelataProcess.start(dataDir, Map.of("RELATA_ADMIN_PASSWORD", PASSWORD));
     assertTrue(server.awaitReady(Duration.ofMinutes(4)), server::output);
   }
 

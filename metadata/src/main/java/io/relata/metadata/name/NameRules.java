@@ -27,7 +27,8 @@ public final class NameRules {
           "updated_at",
           "updated_by",
           "version",
-          "deleted_at");
+          "deleted_at",
+          "stage");
 
   /**
    * PostgreSQL's reserved key words, and the words of the filter language: a field named {@code

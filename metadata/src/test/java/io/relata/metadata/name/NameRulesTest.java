@@ -31,6 +31,7 @@ class NameRulesTest {
     "owner_id, SYSTEM_FIELD",
     "version, SYSTEM_FIELD",
     "deleted_at, SYSTEM_FIELD",
+    "stage, SYSTEM_FIELD",
     "select, RESERVED_WORD",
     "null, RESERVED_WORD",
     "and, RESERVED_WORD",

@@ -55,6 +55,7 @@ public class DatabaseSchema {
             .createSchemas(true)
             .locations("classpath:io/relata/platform/database/migration")
             .failOnMissingLocations(true)
+            .validateMigrationNaming(true)
             .load()
             .migrate();
     LOG.info(

@@ -36,14 +36,17 @@ public class AdminAccount {
 
   @PostConstruct
   void createOnFirstStart() {
-    String password =
-        configuredPassword.filter(p -> !p.isBlank()).orElseGet(() -> SecretText.random(15));
+    if (users.findByUsername(USERNAME).isPresent()) {
+      return;
+    }
+    Optional<String> given = configuredPassword.filter(p -> !p.isBlank());
+    String password = given.orElseGet(() -> SecretText.random(15));
     User admin =
         new User(USERNAME, passwords.hash(password.toCharArray()), OffsetDateTime.now(clock));
     if (!users.addIfAbsent(admin)) {
-      return;
+      return; // another node created it between the check and the insert
     }
-    if (configuredPassword.isPresent()) {
+    if (given.isPresent()) {
       LOG.info("Created the user 'admin' with the password from RELATA_ADMIN_PASSWORD.");
     } else {
       // Printed, not logged: this is the one time anybody sees it.

@@ -31,7 +31,8 @@ public class ApiToken {
 
   protected ApiToken() {}
 
-  ApiToken(UUID userId, byte[] tokenHash, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+  public ApiToken(
+      UUID userId, byte[] tokenHash, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
     this.id = UUID.randomUUID();
     this.userId = userId;
     this.tokenHash = tokenHash.clone();
@@ -41,6 +42,10 @@ public class ApiToken {
 
   public UUID id() {
     return id;
+  }
+
+  public byte[] tokenHash() {
+    return tokenHash.clone();
   }
 
   public UUID userId() {

@@ -22,13 +22,28 @@ public class ApiTokens {
 
   static final String PREFIX = "rlt_";
 
-  @Inject private ApiTokenRepository tokens;
-  @Inject private UserRepository users;
-  @Inject private Clock clock;
+  private final ApiTokenRepository tokens;
+  private final UserRepository users;
+  private final Clock clock;
+  private final Duration lifetime;
 
   @Inject
-  @ConfigProperty(name = "relata.api.token-lifetime", defaultValue = "P30D")
-  private Duration lifetime;
+  public ApiTokens(
+      ApiTokenRepository tokens,
+      UserRepository users,
+      Clock clock,
+      @ConfigProperty(name = "relata.api.token-lifetime", defaultValue = "P30D")
+          Duration lifetime) {
+    this.tokens = tokens;
+    this.users = users;
+    this.clock = clock;
+    this.lifetime = lifetime;
+  }
+
+  /** For the CDI proxy only. */
+  protected ApiTokens() {
+    this(null, null, null, null);
+  }
 
   /** A token issued to a user: the secret is shown once, here, and never again. */
   public record Issued(String token, OffsetDateTime expiresAt) {}

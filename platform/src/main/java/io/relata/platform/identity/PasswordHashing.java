@@ -1,6 +1,5 @@
 package io.relata.platform.identity;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
@@ -17,13 +16,14 @@ public class PasswordHashing {
   /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA512. */
   static final int ITERATIONS = 210_000;
 
-  @Inject private Pbkdf2PasswordHash pbkdf2;
+  private final Pbkdf2PasswordHash pbkdf2;
 
   /** A hash of a password nobody knows: verified when the user does not exist, to cost the same. */
-  private String decoy;
+  private final String decoy;
 
-  @PostConstruct
-  void configure() {
+  @Inject
+  public PasswordHashing(Pbkdf2PasswordHash pbkdf2) {
+    this.pbkdf2 = pbkdf2;
     pbkdf2.initialize(
         Map.of(
             "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
@@ -31,6 +31,12 @@ public class PasswordHashing {
             "Pbkdf2PasswordHash.SaltSizeBytes", "32",
             "Pbkdf2PasswordHash.KeySizeBytes", "32"));
     decoy = pbkdf2.generate(SecretText.random(24).toCharArray());
+  }
+
+  /** For the CDI proxy only. */
+  protected PasswordHashing() {
+    this.pbkdf2 = null;
+    this.decoy = null;
   }
 
   public String hash(char[] password) {

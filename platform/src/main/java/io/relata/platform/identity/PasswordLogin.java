@@ -12,8 +12,19 @@ import java.util.Optional;
 @ApplicationScoped
 public class PasswordLogin {
 
-  @Inject private UserRepository users;
-  @Inject private PasswordHashing passwords;
+  private final UserRepository users;
+  private final PasswordHashing passwords;
+
+  @Inject
+  public PasswordLogin(UserRepository users, PasswordHashing passwords) {
+    this.users = users;
+    this.passwords = passwords;
+  }
+
+  /** For the CDI proxy only. */
+  protected PasswordLogin() {
+    this(null, null);
+  }
 
   /** The actor these credentials identify, or empty. */
   public Optional<Actor> authenticate(String username, char[] password) {

@@ -62,6 +62,11 @@ public class User {
     return createdAt;
   }
 
+  /** Freezes the account: it can no longer sign in, and its tokens stop working. */
+  public void deactivate() {
+    active = false;
+  }
+
   /** The user as the actor of a request. */
   public Actor asActor() {
     return new Actor(id, username);

@@ -10,7 +10,13 @@ final class RequestLocale {
   private RequestLocale() {}
 
   static Locale of(HttpHeaders headers) {
-    List<Locale> wanted = headers == null ? List.of() : headers.getAcceptableLanguages();
+    List<Locale> wanted;
+    try {
+      wanted = headers == null ? List.of() : headers.getAcceptableLanguages();
+    } catch (RuntimeException malformedHeader) {
+      // a broken Accept-Language header must not turn an answer into a server error
+      return Locale.ENGLISH;
+    }
     return wanted.isEmpty() || "*".equals(wanted.get(0).toString())
         ? Locale.ENGLISH
         : wanted.get(0);

@@ -1,5 +1,7 @@
-package io.relata.platform.identity;
+package io.relata.platform.identity.internal;
 
+import io.relata.platform.identity.ApiToken;
+import io.relata.platform.identity.ApiTokenRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
