@@ -128,6 +128,19 @@ class PlatformIT {
   }
 
   @Test
+  void aMalformedAcceptLanguageHeaderDoesNotTurnAnAnswerIntoAServerError() throws Exception {
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(url("api/v1/users/me"))
+                .header("Accept-Language", ";;q=x,==")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(401, answer.statusCode(), answer.body());
+    assertEquals("urn:relata:problem:unauthenticated", json(answer).getString("type"));
+  }
+
+  @Test
   void readinessReportsTheMigratedDatabase() throws Exception {
     URI ready =
         URI.create(
