@@ -1,5 +1,6 @@
 package io.relata.metadata.name;
 
+import io.relata.metadata.definition.SystemFields;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,19 +17,6 @@ public final class NameRules {
   public static final int MAX_LENGTH = 63;
 
   private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)*");
-
-  /** Columns that the platform puts on every object table (ARCHITECTURE.md, "Storage"). */
-  private static final Set<String> SYSTEM_FIELDS =
-      Set.of(
-          "id",
-          "owner_id",
-          "created_at",
-          "created_by",
-          "updated_at",
-          "updated_by",
-          "version",
-          "deleted_at",
-          "stage");
 
   /**
    * PostgreSQL's reserved key words, and the words of the filter language: a field named {@code
@@ -64,7 +52,7 @@ public final class NameRules {
     if (!SNAKE_CASE.matcher(candidate).matches()) {
       return Optional.of(NameViolation.NOT_SNAKE_CASE);
     }
-    if (SYSTEM_FIELDS.contains(candidate)) {
+    if (SystemFields.NAMES.contains(candidate)) {
       return Optional.of(NameViolation.SYSTEM_FIELD);
     }
     if (RESERVED_WORDS.contains(candidate)) {

@@ -1,0 +1,46 @@
+package io.relata.metadata.definition;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The closed set of field types, by their names in JSON documents. */
+public enum FieldKind {
+  TEXT("text"),
+  LONG_TEXT("long-text"),
+  RICH_TEXT("rich-text"),
+  NUMBER("number"),
+  CURRENCY("currency"),
+  PERCENT("percent"),
+  BOOLEAN("boolean"),
+  DATE("date"),
+  DATETIME("datetime"),
+  EMAIL("email"),
+  PHONE("phone"),
+  URL("url"),
+  PICKLIST("picklist"),
+  MULTI_PICKLIST("multi-picklist"),
+  LOOKUP("lookup"),
+  MASTER_DETAIL("master-detail"),
+  USER("user"),
+  AUTO_NUMBER("auto-number"),
+  FORMULA("formula"),
+  ROLL_UP("roll-up"),
+  STAGE("stage"),
+  JSON("json");
+
+  private final String id;
+
+  FieldKind(String id) {
+    this.id = id;
+  }
+
+  /** The name in JSON documents, for example {@code multi-picklist}. */
+  public String id() {
+    return id;
+  }
+
+  /** The kind named {@code id} in a document. */
+  public static Optional<FieldKind> of(String id) {
+    return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+  }
+}

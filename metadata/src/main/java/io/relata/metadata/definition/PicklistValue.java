@@ -1,0 +1,6 @@
+package io.relata.metadata.definition;
+
+import java.util.Optional;
+
+/** One value of a picklist; its position in the list is its order. */
+public record PicklistValue(String name, String label, Optional<String> colour, boolean active) {}

@@ -1,0 +1,44 @@
+package io.relata.metadata.definition;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The ordered stages a record of the object moves through. */
+public record Pipeline(List<Stage> stages) {
+
+  public Pipeline {
+    stages = List.copyOf(stages);
+  }
+
+  public Optional<Stage> stage(String name) {
+    return stages.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /**
+   * A stage.
+   *
+   * @param requiredFields fields that must have a value for a record to enter the stage
+   * @param next the stages a record may move to from here; empty means any
+   */
+  public record Stage(
+      String name,
+      String label,
+      int probability,
+      StageCategory category,
+      Optional<String> colour,
+      List<String> requiredFields,
+      List<String> next) {
+
+    public Stage {
+      requiredFields = List.copyOf(requiredFields);
+      next = List.copyOf(next);
+    }
+  }
+
+  /** Whether a stage is still in play, or the end of the pipeline. */
+  public enum StageCategory {
+    OPEN,
+    WON,
+    LOST
+  }
+}

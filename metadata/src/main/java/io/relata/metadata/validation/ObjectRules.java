@@ -1,0 +1,332 @@
+package io.relata.metadata.validation;
+
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldKind;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.definition.FormulaResult;
+import io.relata.metadata.definition.Layout;
+import io.relata.metadata.definition.ListView;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.definition.PicklistValue;
+import io.relata.metadata.definition.Pipeline;
+import io.relata.metadata.definition.RollUpFunction;
+import io.relata.metadata.definition.SystemFields;
+import io.relata.metadata.definition.ValidationRule;
+import io.relata.metadata.name.NameRules;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The rules one object definition must keep on its own, beyond its structure: names, duplicates,
+ * references within the object, and options that only make sense together. References to other
+ * objects are {@link ModelRules}'.
+ */
+public final class ObjectRules {
+
+  /**
+   * PostgreSQL allows 1,600 columns per table; a change is refused long before, with a margin for
+   * columns that are dropped but still count until the table is rewritten.
+   */
+  public static final int MAX_COLUMNS = 1000;
+
+  private static final String STAGE = "stage";
+
+  private final ObjectDefinition object;
+  private final List<Problem> problems = new ArrayList<>();
+
+  private ObjectRules(ObjectDefinition object) {
+    this.object = object;
+  }
+
+  /** Every problem of {@code object}; empty when it keeps all the rules. */
+  public static List<Problem> check(ObjectDefinition object) {
+    ObjectRules rules = new ObjectRules(object);
+    rules.checkObject();
+    return List.copyOf(rules.problems);
+  }
+
+  private void checkObject() {
+    name("/name", object.name());
+    Set<String> seen = new HashSet<>();
+    int columns = SystemFields.COUNT;
+    for (int i = 0; i < object.fields().size(); i++) {
+      FieldDefinition field = object.fields().get(i);
+      String at = "/fields/" + i;
+      fieldName(at + "/name", field);
+      if (!seen.add(field.name())) {
+        add(at + "/name", "field.duplicate-name", field.name());
+      }
+      checkField(at, field);
+      columns += columnsOf(field.type());
+    }
+    if (columns > MAX_COLUMNS) {
+      add("/fields", "object.too-many-columns", columns, MAX_COLUMNS);
+    }
+    checkNameField();
+    checkStage();
+    object.pipeline().ifPresent(this::checkPipeline);
+    checkValidationRules();
+    checkLayouts();
+    checkListViews();
+  }
+
+  private void checkField(String at, FieldDefinition field) {
+    FieldType type = field.type();
+    if (type.computed()) {
+      if (field.required()) {
+        add(at + "/required", "field.computed-option", type.id());
+      }
+      if (field.defaultValue().isPresent()) {
+        add(at + "/defaultValue", "field.computed-option", type.id());
+      }
+    }
+    if (field.unique() && !uniqueSupported(type)) {
+      add(at + "/unique", "field.unique-unsupported", type.id());
+    }
+    if (field.indexed() && !indexSupported(type)) {
+      add(at + "/indexed", "field.index-unsupported", type.id());
+    }
+    switch (type.kind()) {
+      case TEXT -> ((FieldType.Text) type).pattern().ifPresent(p -> pattern(at + "/pattern", p));
+      case NUMBER -> {
+        FieldType.Number n = (FieldType.Number) type;
+        decimal(at, n.precision(), n.scale(), n.min(), n.max());
+      }
+      case PERCENT -> {
+        FieldType.Percent p = (FieldType.Percent) type;
+        decimal(at, p.precision(), p.scale(), p.min(), p.max());
+      }
+      case CURRENCY -> {
+        FieldType.Currency c = (FieldType.Currency) type;
+        decimal(at, c.precision(), c.scale(), c.min(), c.max());
+        currency(at, c);
+      }
+      case PICKLIST -> picklist(at, ((FieldType.Picklist) type).values());
+      case MULTI_PICKLIST -> picklist(at, ((FieldType.MultiPicklist) type).values());
+      case MASTER_DETAIL -> {
+        if (((FieldType.MasterDetail) type).target().equals(object.name())) {
+          add(at + "/target", "field.master-detail-self");
+        }
+      }
+      case ROLL_UP -> {
+        FieldType.RollUp r = (FieldType.RollUp) type;
+        if (r.function() != RollUpFunction.COUNT && r.field().isEmpty()) {
+          add(at + "/field", "field.roll-up-field-required", r.function());
+        }
+      }
+      case LONG_TEXT,
+          RICH_TEXT,
+          BOOLEAN,
+          DATE,
+          DATETIME,
+          EMAIL,
+          PHONE,
+          URL,
+          LOOKUP,
+          USER,
+          AUTO_NUMBER,
+          FORMULA,
+          STAGE,
+          JSON -> {}
+    }
+  }
+
+  private void pattern(String at, String pattern) {
+    PatternSafety.check(at, pattern).ifPresent(problems::add);
+  }
+
+  private void decimal(
+      String at, int precision, int scale, Optional<BigDecimal> min, Optional<BigDecimal> max) {
+    if (scale > precision) {
+      add(at + "/scale", "field.scale-exceeds-precision", scale, precision);
+    }
+    if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
+      add(at + "/min", "field.min-exceeds-max", min.get(), max.get());
+    }
+  }
+
+  private void currency(String at, FieldType.Currency c) {
+    if (c.currency().isPresent() == c.perRecord()) {
+      add(at + "/currency", "field.currency-or-per-record");
+    }
+    c.currency()
+        .filter(code -> !knownCurrency(code))
+        .ifPresent(code -> add(at + "/currency", "field.unknown-currency", code));
+  }
+
+  private static boolean knownCurrency(String code) {
+    try {
+      java.util.Currency.getInstance(code);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private void picklist(String at, List<PicklistValue> values) {
+    Set<String> seen = new HashSet<>();
+    for (int j = 0; j < values.size(); j++) {
+      if (!seen.add(values.get(j).name())) {
+        add(at + "/values/" + j + "/name", "field.duplicate-value", values.get(j).name());
+      }
+    }
+  }
+
+  private void checkNameField() {
+    Optional<FieldDefinition> nameField = object.field(object.nameField());
+    if (nameField.isEmpty()) {
+      add("/nameField", "object.unknown-field", object.nameField());
+      return;
+    }
+    FieldType type = nameField.get().type();
+    boolean names =
+        type instanceof FieldType.Text
+            || type instanceof FieldType.AutoNumber
+            || (type instanceof FieldType.Formula f && f.resultType() == FormulaResult.TEXT);
+    if (!names) {
+      add("/nameField", "object.name-field-type", type.id());
+    }
+  }
+
+  private void checkStage() {
+    List<Integer> stages = new ArrayList<>();
+    for (int i = 0; i < object.fields().size(); i++) {
+      if (object.fields().get(i).type() instanceof FieldType.Stage) {
+        stages.add(i);
+      }
+    }
+    if (!stages.isEmpty() && object.pipeline().isEmpty()) {
+      add("/fields/" + stages.get(0) + "/type", "field.stage-without-pipeline");
+    }
+    for (int extra : stages.subList(Math.min(1, stages.size()), stages.size())) {
+      add("/fields/" + extra + "/type", "field.duplicate-stage");
+    }
+  }
+
+  private void checkPipeline(Pipeline pipeline) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < pipeline.stages().size(); i++) {
+      Pipeline.Stage stage = pipeline.stages().get(i);
+      String at = "/pipeline/stages/" + i;
+      if (!names.add(stage.name())) {
+        add(at + "/name", "pipeline.duplicate-stage", stage.name());
+      }
+      fieldRefs(at + "/requiredFields", stage.requiredFields());
+    }
+    for (int i = 0; i < pipeline.stages().size(); i++) {
+      List<String> next = pipeline.stages().get(i).next();
+      for (int j = 0; j < next.size(); j++) {
+        if (!names.contains(next.get(j))) {
+          add("/pipeline/stages/" + i + "/next/" + j, "pipeline.unknown-stage", next.get(j));
+        }
+      }
+    }
+  }
+
+  private void checkValidationRules() {
+    unique("/validationRules", object.validationRules(), ValidationRule::name, "rule");
+    for (int i = 0; i < object.validationRules().size(); i++) {
+      int index = i;
+      object
+          .validationRules()
+          .get(i)
+          .field()
+          .ifPresent(f -> fieldRef("/validationRules/" + index + "/field", f));
+    }
+  }
+
+  private void checkLayouts() {
+    unique("/layouts", object.layouts(), Layout::name, "layout");
+    for (int i = 0; i < object.layouts().size(); i++) {
+      List<Layout.Section> sections = object.layouts().get(i).sections();
+      for (int s = 0; s < sections.size(); s++) {
+        fieldRefs("/layouts/" + i + "/sections/" + s + "/fields", sections.get(s).fields());
+      }
+    }
+  }
+
+  private void checkListViews() {
+    unique("/listViews", object.listViews(), ListView::name, "list-view");
+    for (int i = 0; i < object.listViews().size(); i++) {
+      ListView view = object.listViews().get(i);
+      fieldRefs("/listViews/" + i + "/columns", view.columns());
+      for (int s = 0; s < view.sort().size(); s++) {
+        String field = view.sort().get(s);
+        fieldRef(
+            "/listViews/" + i + "/sort/" + s, field.startsWith("-") ? field.substring(1) : field);
+      }
+    }
+  }
+
+  private <T> void unique(String at, List<T> items, Function<T, String> name, String kind) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      String n = name.apply(items.get(i));
+      if (!seen.add(n)) {
+        add(at + "/" + i + "/name", kind + ".duplicate-name", n);
+      }
+    }
+  }
+
+  private void fieldRefs(String at, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      fieldRef(at + "/" + i, fields.get(i));
+    }
+  }
+
+  private void fieldRef(String at, String field) {
+    boolean system = SystemFields.NAMES.contains(field);
+    if (object.field(field).isEmpty() && !system) {
+      add(at, "object.unknown-field", field);
+    }
+  }
+
+  /**
+   * A stage field is the object's {@code stage} system column made visible, so it is the one field
+   * that carries a system name, and must.
+   */
+  private void fieldName(String at, FieldDefinition field) {
+    boolean stage = field.type().kind() == FieldKind.STAGE;
+    if (stage && !field.name().equals(STAGE)) {
+      add(at, "field.stage-name", STAGE);
+    } else if (!stage || !field.name().equals(STAGE)) {
+      name(at, field.name());
+    }
+  }
+
+  private void name(String at, String candidate) {
+    NameRules.check(candidate).ifPresent(v -> add(at, v.code(), candidate, NameRules.MAX_LENGTH));
+  }
+
+  private void add(String pointer, String code, Object... args) {
+    problems.add(Problem.at(pointer, code, args));
+  }
+
+  private static int columnsOf(FieldType type) {
+    if (type instanceof FieldType.Currency c && c.perRecord()) {
+      return 2; // amount and currency code
+    }
+    return type instanceof FieldType.Formula ? 0 : 1; // formulas are computed on read
+  }
+
+  private static boolean uniqueSupported(FieldType type) {
+    return !(type instanceof FieldType.LongText
+        || type instanceof FieldType.RichText
+        || type instanceof FieldType.MultiPicklist
+        || type instanceof FieldType.Json
+        || type instanceof FieldType.Bool
+        || type instanceof FieldType.Formula
+        || type instanceof FieldType.RollUp);
+  }
+
+  private static boolean indexSupported(FieldType type) {
+    return !(type instanceof FieldType.LongText
+        || type instanceof FieldType.RichText
+        || type instanceof FieldType.Json);
+  }
+}
