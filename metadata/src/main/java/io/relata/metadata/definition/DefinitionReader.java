@@ -46,7 +46,8 @@ public final class DefinitionReader {
         flag(f, "indexed", false),
         Optional.ofNullable(f.get("defaultValue")).map(JsonNode::toString),
         flag(f, "personal", false),
-        flag(f, "trackHistory", false));
+        flag(f, "trackHistory", false),
+        text(f, "renamedFrom"));
   }
 
   private static FieldType type(JsonNode f) {

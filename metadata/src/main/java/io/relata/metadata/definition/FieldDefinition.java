@@ -9,6 +9,8 @@ import java.util.Optional;
  *     record schema
  * @param personal holds personal data (GDPR: exported on access requests, erased on erasure)
  * @param trackHistory changes are kept in the record's field history
+ * @param renamedFrom the field's previous name, when a change renames it: the column is renamed and
+ *     its data kept, instead of one column dropped and another added
  */
 public record FieldDefinition(
     String name,
@@ -21,4 +23,5 @@ public record FieldDefinition(
     boolean indexed,
     Optional<String> defaultValue,
     boolean personal,
-    boolean trackHistory) {}
+    boolean trackHistory,
+    Optional<String> renamedFrom) {}

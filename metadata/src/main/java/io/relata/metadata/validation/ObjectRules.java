@@ -62,6 +62,7 @@ public final class ObjectRules {
         add(at + "/name", "field.duplicate-name", field.name());
       }
       checkField(at, field);
+      renamedFrom(at, field);
       columns += columnsOf(field.type());
     }
     if (columns > MAX_COLUMNS) {
@@ -138,6 +139,14 @@ public final class ObjectRules {
 
   private void pattern(String at, String pattern) {
     PatternSafety.check(at, pattern).ifPresent(problems::add);
+  }
+
+  /** A rename names a field that no longer exists; otherwise the diff could not tell them apart. */
+  private void renamedFrom(String at, FieldDefinition field) {
+    field
+        .renamedFrom()
+        .filter(from -> from.equals(field.name()) || object.field(from).isPresent())
+        .ifPresent(from -> add(at + "/renamedFrom", "field.renamed-from-existing", from));
   }
 
   private void decimal(

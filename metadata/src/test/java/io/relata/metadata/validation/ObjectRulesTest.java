@@ -185,6 +185,11 @@ class ObjectRulesTest {
             "/listViews/1/name",
             "list-view.duplicate-name"),
         refused(
+            "renamed from a field that still exists",
+            d -> field(d, "notes").put("renamedFrom", "summary"),
+            at("notes", "/renamedFrom"),
+            "field.renamed-from-existing"),
+        refused(
             "more columns than PostgreSQL can hold",
             ObjectRulesTest::tooManyColumns,
             "/fields",
