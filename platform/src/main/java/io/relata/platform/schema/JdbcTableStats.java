@@ -1,0 +1,53 @@
+package io.relata.platform.schema;
+
+import static io.relata.platform.schema.Identifiers.quote;
+import static io.relata.platform.schema.Identifiers.table;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * {@link TableStats} by counting, on the connection that will apply the plan, so that the counts
+ * are those of the transaction. Exact counts: a plan is rare, and its words must be true.
+ */
+public final class JdbcTableStats implements TableStats {
+
+  private final Connection connection;
+
+  public JdbcTableStats(Connection connection) {
+    this.connection = connection;
+  }
+
+  @Override
+  public long rows(String object) {
+    return count("select count(*) from " + table(object));
+  }
+
+  @Override
+  public long values(String object, String column) {
+    return count("select count(" + quote(column) + ") from " + table(object));
+  }
+
+  @Override
+  public long longerThan(String object, String column, int length) {
+    return count(
+        "select count(*) from "
+            + table(object)
+            + " where char_length("
+            + quote(column)
+            + "::text) > "
+            + length);
+  }
+
+  private long count(String sql) {
+    try (PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet result = statement.executeQuery()) {
+      result.next();
+      return result.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count for a schema plan", e);
+    }
+  }
+}
