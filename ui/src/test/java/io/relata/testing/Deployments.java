@@ -10,13 +10,19 @@ public final class Deployments {
 
   private Deployments() {}
 
-  /** relata.war with {@code testClass} (and this package) added for in-container execution. */
+  /**
+   * relata.war with {@code testClass} (and this package) added for in-container execution, and the
+   * metadata fixtures (object documents) as resources.
+   */
   public static WebArchive relataWar(Class<?> testClass) {
     File war = new File(System.getProperty("relata.war", "target/relata.war"));
     return ShrinkWrap.create(ZipImporter.class, "relata.war")
         .importFrom(war)
         .as(WebArchive.class)
         .addClass(testClass)
-        .addPackage(Deployments.class.getPackage());
+        .addPackage(Deployments.class.getPackage())
+        .addAsResource("fixtures/objects/account.json")
+        .addAsResource("fixtures/objects/opportunity.json")
+        .addAsResource("fixtures/objects/line_item.json");
   }
 }

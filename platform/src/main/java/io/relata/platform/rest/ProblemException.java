@@ -44,6 +44,11 @@ public abstract class ProblemException extends RuntimeException {
     return List.of();
   }
 
+  /** Extension members of the problem document (RFC 9457, section 3.2). */
+  public Map<String, jakarta.json.JsonValue> extensions() {
+    return Map.of();
+  }
+
   /** Extra response headers (for example {@code WWW-Authenticate}). */
   public Map<String, String> headers() {
     return Map.of();

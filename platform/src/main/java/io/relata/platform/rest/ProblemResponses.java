@@ -29,13 +29,14 @@ public final class ProblemResponses {
         problem.args(),
         problem.violations(),
         problem.headers(),
+        problem.extensions(),
         locale);
   }
 
   /** An answer without violations, for failures raised outside our resources. */
   public static Response of(
       StatusType status, String type, String code, Locale locale, Object... args) {
-    return build(status, type, code, args, List.of(), Map.of(), locale);
+    return build(status, type, code, args, List.of(), Map.of(), Map.of(), locale);
   }
 
   private static Response build(
@@ -45,6 +46,7 @@ public final class ProblemResponses {
       Object[] args,
       List<ProblemException.Violation> violations,
       Map<String, String> headers,
+      Map<String, jakarta.json.JsonValue> extensions,
       Locale locale) {
     JsonObjectBuilder body =
         Json.createObjectBuilder()
@@ -66,6 +68,7 @@ public final class ProblemResponses {
       }
       body.add("errors", errors);
     }
+    extensions.forEach(body::add);
     Response.ResponseBuilder response =
         Response.status(status).type(PROBLEM_JSON).entity(body.build().toString());
     headers.forEach(response::header);

@@ -1,0 +1,87 @@
+package io.relata.metadata.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.definition.DefinitionReader;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.schema.MetaSchema;
+import io.relata.metadata.validation.ModelRules;
+import io.relata.metadata.validation.ObjectRules;
+import io.relata.metadata.validation.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a whole model's documents — meta-schema, object rules, model rules, in that order — and
+ * compiles them when every rule holds. Problems are keyed by the object they belong to; a document
+ * whose structure is wrong is not read further, so its problems are structural only.
+ */
+public final class ModelCompiler {
+
+  private ModelCompiler() {}
+
+  /**
+   * The outcome: a model, or the problems that stop it.
+   *
+   * @param submitted the definitions as submitted, rename markers included: diff these against the
+   *     current model to find the change
+   */
+  public record Result(
+      CompiledModel model, List<ObjectDefinition> submitted, Map<String, List<Problem>> problems) {
+
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  /**
+   * Compiles {@code documents} (object documents, in order) as revision {@code revision}. Keys of
+   * the problem map are object names; a document without a usable name is keyed by its position,
+   * {@code #3}.
+   */
+  public static Result compile(long revision, List<JsonNode> documents) {
+    Map<String, List<Problem>> problems = new LinkedHashMap<>();
+    List<ObjectDefinition> objects = new ArrayList<>();
+    Map<String, JsonNode> byName = new LinkedHashMap<>();
+    for (int i = 0; i < documents.size(); i++) {
+      JsonNode doc = documents.get(i);
+      String key = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
+      List<Problem> structural = MetaSchema.OBJECT.check(doc);
+      if (byName.containsKey(key)) {
+        add(problems, key, List.of(Problem.at("/name", "object.duplicate-name", key)));
+        continue;
+      }
+      if (!structural.isEmpty()) {
+        add(problems, key, structural);
+        continue;
+      }
+      ObjectDefinition object = DefinitionReader.object(doc);
+      add(problems, key, ObjectRules.check(object));
+      objects.add(object);
+      byName.put(key, withoutRenameMarkers(doc));
+    }
+    if (problems.isEmpty()) {
+      ModelRules.check(objects).forEach((object, found) -> add(problems, object, found));
+    }
+    if (!problems.isEmpty()) {
+      return new Result(null, List.of(), Map.copyOf(problems));
+    }
+    List<ObjectDefinition> stored = byName.values().stream().map(DefinitionReader::object).toList();
+    return new Result(new CompiledModel(revision, stored, byName), List.copyOf(objects), Map.of());
+  }
+
+  /** Stored documents describe a state, not a change: {@code renamedFrom} served its purpose. */
+  private static JsonNode withoutRenameMarkers(JsonNode doc) {
+    ObjectNode copy = doc.deepCopy();
+    copy.path("fields").forEach(field -> ((ObjectNode) field).remove("renamedFrom"));
+    return copy;
+  }
+
+  private static void add(Map<String, List<Problem>> problems, String key, List<Problem> found) {
+    if (!found.isEmpty()) {
+      problems.computeIfAbsent(key, k -> new ArrayList<>()).addAll(found);
+    }
+  }
+}

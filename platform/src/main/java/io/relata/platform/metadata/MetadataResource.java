@@ -1,0 +1,330 @@
+package io.relata.platform.metadata;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.model.CompiledModel;
+import io.relata.metadata.validation.Problem;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.rest.ConfirmationRequiredException;
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.MalformedBodyException;
+import io.relata.platform.rest.NotFoundProblem;
+import io.relata.platform.rest.ProblemException.Violation;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** {@code /api/v1/metadata}: objects, revisions, plans, reverts and bundles. */
+@Path("/v1/metadata")
+@Produces(MediaType.APPLICATION_JSON)
+public class MetadataResource {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  @Inject private MetadataService metadata;
+  @Context private SecurityContext security;
+  @Context private UriInfo uri;
+
+  @GET
+  @Path("/objects")
+  public String objects() {
+    CompiledModel model = metadata.current();
+    ObjectNode body = NODES.objectNode().put("revision", model.revision());
+    ArrayNode items = body.putArray("items");
+    model
+        .objects()
+        .forEach(
+            o ->
+                items
+                    .addObject()
+                    .put("name", o.name())
+                    .put("label", o.label())
+                    .put("pluralLabel", o.pluralLabel()));
+    return write(body);
+  }
+
+  @GET
+  @Path("/objects/{name}")
+  public String object(@PathParam("name") String name) {
+    return write(metadata.current().document(name).orElseThrow(() -> notFound()));
+  }
+
+  @GET
+  @Path("/objects/{name}/schema")
+  public String schema(@PathParam("name") String name) {
+    return write(metadata.current().recordSchema(name).orElseThrow(() -> notFound()).document());
+  }
+
+  /** Creates or replaces one object: a new revision. 201 when it is new. */
+  @PUT
+  @Path("/objects/{name}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response put(
+      @PathParam("name") String name,
+      @QueryParam("confirm") @DefaultValue("false") boolean confirm,
+      @QueryParam("comment") String comment,
+      String body) {
+    JsonNode doc = read(body);
+    if (!doc.isObject()) {
+      throw new InvalidRequestException(
+          List.of(new Violation("", "schema.type", List.of("object"))));
+    }
+    if (!doc.has("name")) {
+      ((ObjectNode) doc).put("name", name);
+    } else if (!name.equals(doc.get("name").asText())) {
+      throw new InvalidRequestException(
+          List.of(new Violation("/name", "object.name-mismatch", List.of(name))));
+    }
+    boolean exists = metadata.current().object(name).isPresent();
+    MetadataService.Outcome outcome =
+        change(
+            docs -> replace(docs, name, doc),
+            comment,
+            false,
+            confirm,
+            key -> key.equals(name) ? "" : "/objects/" + key);
+    Response.ResponseBuilder response =
+        exists ? Response.ok() : Response.created(uri.getAbsolutePath());
+    return response
+        .entity(write(ChangeJson.outcome(outcome)))
+        .type(MediaType.APPLICATION_JSON)
+        .build();
+  }
+
+  @DELETE
+  @Path("/objects/{name}")
+  public Response delete(
+      @PathParam("name") String name,
+      @QueryParam("confirm") @DefaultValue("false") boolean confirm,
+      @QueryParam("comment") String comment) {
+    if (metadata.current().object(name).isEmpty()) {
+      throw notFound();
+    }
+    change(docs -> without(docs, name), comment, false, confirm, key -> "/objects/" + key);
+    return Response.noContent().build();
+  }
+
+  /** Dry run: what a set of documents to put and names to delete would change. */
+  @POST
+  @Path("/plan")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public String plan(String body) {
+    JsonNode request = read(body);
+    List<JsonNode> put = new ArrayList<>();
+    request.path("objects").forEach(put::add);
+    List<String> delete = new ArrayList<>();
+    request.path("delete").forEach(n -> delete.add(n.asText()));
+    MetadataService.Outcome outcome =
+        change(
+            docs -> {
+              List<JsonNode> result = docs;
+              for (String name : delete) {
+                result = without(result, name);
+              }
+              for (JsonNode doc : put) {
+                result = replace(result, doc.path("name").asText(), doc);
+              }
+              return result;
+            },
+            null,
+            true,
+            false,
+            key -> "/objects/" + key);
+    return write(ChangeJson.outcome(outcome));
+  }
+
+  @GET
+  @Path("/revisions")
+  public String revisions(@QueryParam("limit") @DefaultValue("50") int limit) {
+    ObjectNode body = NODES.objectNode();
+    ArrayNode items = body.putArray("items");
+    for (Revision r : metadata.revisions(Math.max(1, Math.min(limit, 200)))) {
+      items
+          .addObject()
+          .put("number", r.number())
+          .put("createdAt", r.createdAt().toString())
+          .put("authorId", r.authorId().toString())
+          .put("comment", r.comment());
+    }
+    return write(body);
+  }
+
+  @GET
+  @Path("/revisions/{number}")
+  public String revision(@PathParam("number") long number) {
+    Revision r = metadata.revision(number).orElseThrow(() -> notFound());
+    ObjectNode body =
+        NODES
+            .objectNode()
+            .put("number", r.number())
+            .put("createdAt", r.createdAt().toString())
+            .put("authorId", r.authorId().toString())
+            .put("comment", r.comment());
+    ArrayNode objects = body.putArray("objects");
+    r.objects().forEach(objects::add);
+    return write(body);
+  }
+
+  /** A new revision whose model is revision {@code number}'s; renamed fields are renamed back. */
+  @POST
+  @Path("/revisions/{number}/revert")
+  public String revert(
+      @PathParam("number") long number,
+      @QueryParam("confirm") @DefaultValue("false") boolean confirm) {
+    Revision target = metadata.revision(number).orElseThrow(() -> notFound());
+    List<Revision> newer = metadata.revisions(10_000);
+    List<JsonNode> documents = metadata.revertDocuments(target, newer);
+    return write(
+        ChangeJson.outcome(
+            change(
+                docs -> documents,
+                "revert to revision " + number,
+                false,
+                confirm,
+                key -> "/objects/" + key)));
+  }
+
+  @GET
+  @Path("/bundle")
+  public String bundle() {
+    CompiledModel model = metadata.current();
+    ObjectNode body = NODES.objectNode().put("revision", model.revision());
+    ArrayNode objects = body.putArray("objects");
+    model.documents().forEach(objects::add);
+    return write(body);
+  }
+
+  /** Replaces the whole model with the bundle's objects. */
+  @POST
+  @Path("/bundle")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public String importBundle(
+      String body,
+      @QueryParam("confirm") @DefaultValue("false") boolean confirm,
+      @QueryParam("comment") String comment) {
+    JsonNode bundle = read(body);
+    if (!bundle.path("objects").isArray()) {
+      throw new InvalidRequestException(
+          List.of(new Violation("/objects", "field.required", List.of())));
+    }
+    List<JsonNode> documents = new ArrayList<>();
+    bundle.get("objects").forEach(documents::add);
+    List<String> names = documents.stream().map(d -> d.path("name").asText()).toList();
+    return write(
+        ChangeJson.outcome(
+            change(
+                docs -> documents,
+                comment,
+                false,
+                confirm,
+                key ->
+                    names.contains(key) ? "/objects/" + names.indexOf(key) : "/objects/" + key)));
+  }
+
+  private MetadataService.Outcome change(
+      Function<List<JsonNode>, List<JsonNode>> edit,
+      String comment,
+      boolean dryRun,
+      boolean confirm,
+      Function<String, String> pointerPrefix) {
+    try {
+      return metadata.change(actor(), edit, comment, dryRun, confirm);
+    } catch (MetadataService.Refused refused) {
+      throw new InvalidRequestException(violations(refused.problems(), pointerPrefix));
+    } catch (MetadataService.NeedsConfirmation needed) {
+      String plan = write(ChangeJson.outcome(needed.outcome()));
+      throw new ConfirmationRequiredException(
+          Json.createReader(new StringReader(plan)).readValue());
+    }
+  }
+
+  private static List<Violation> violations(
+      Map<String, List<Problem>> problems, Function<String, String> prefix) {
+    List<Violation> violations = new ArrayList<>();
+    problems.forEach(
+        (object, list) ->
+            list.forEach(
+                p ->
+                    violations.add(
+                        new Violation(
+                            prefix.apply(object) + p.pointer(), p.code(), List.copyOf(p.args())))));
+    return violations;
+  }
+
+  private static List<JsonNode> replace(List<JsonNode> docs, String name, JsonNode doc) {
+    List<JsonNode> result = new ArrayList<>();
+    boolean replaced = false;
+    for (JsonNode existing : docs) {
+      if (existing.path("name").asText().equals(name)) {
+        result.add(doc);
+        replaced = true;
+      } else {
+        result.add(existing);
+      }
+    }
+    if (!replaced) {
+      result.add(doc);
+    }
+    return result;
+  }
+
+  private static List<JsonNode> without(List<JsonNode> docs, String name) {
+    return docs.stream().filter(d -> !d.path("name").asText().equals(name)).toList();
+  }
+
+  private Actor actor() {
+    return (Actor) security.getUserPrincipal();
+  }
+
+  private NotFoundProblem notFound() {
+    return new NotFoundProblem(uri.getRequestUri().getRawPath());
+  }
+
+  private static JsonNode read(String body) {
+    if (body == null || body.isBlank()) {
+      throw new MalformedBodyException();
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new MalformedBodyException();
+    }
+  }
+
+  private static String write(JsonNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

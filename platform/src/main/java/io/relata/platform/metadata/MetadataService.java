@@ -1,0 +1,258 @@
+package io.relata.platform.metadata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.change.Change;
+import io.relata.metadata.change.ModelDiff;
+import io.relata.metadata.model.CompiledModel;
+import io.relata.metadata.model.ModelCompiler;
+import io.relata.metadata.validation.Problem;
+import io.relata.platform.database.DatabaseSchema;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.schema.JdbcTableStats;
+import io.relata.platform.schema.SchemaMigrator;
+import io.relata.platform.schema.SchemaPlan;
+import io.relata.platform.schema.SchemaPlanner;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The one way the model changes. A change is validated, diffed against the latest revision,
+ * planned, and — unless it is a dry run, refused, or destructive without confirmation — applied:
+ * DDL and the new revision commit in one transaction, under a lock that serialises changes across
+ * nodes. The compiled model is swapped only after the commit.
+ */
+@ApplicationScoped
+public class MetadataService {
+
+  /** Serialises metadata changes across nodes: {@code pg_advisory_xact_lock} key. */
+  private static final long LOCK = 0x52454c41544100L;
+
+  @Resource(lookup = DatabaseSchema.DATA_SOURCE)
+  private DataSource dataSource;
+
+  @Inject private Clock clock;
+
+  private final AtomicReference<CompiledModel> current = new AtomicReference<>();
+
+  /** What a change did, or would do. */
+  public record Outcome(long revision, boolean applied, List<Change> changes, SchemaPlan plan) {}
+
+  /** Raised when the documents or the data refuse a change; nothing was written. */
+  public static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient Map<String, List<Problem>> problems;
+
+    Refused(Map<String, List<Problem>> problems) {
+      super("metadata change refused", null, false, false);
+      this.problems = Map.copyOf(problems);
+    }
+
+    public Map<String, List<Problem>> problems() {
+      return problems;
+    }
+  }
+
+  /** Raised when a change would delete data and was not confirmed; nothing was written. */
+  public static final class NeedsConfirmation extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient Outcome outcome;
+
+    NeedsConfirmation(Outcome outcome) {
+      super("confirmation required", null, false, false);
+      this.outcome = outcome;
+    }
+
+    public Outcome outcome() {
+      return outcome;
+    }
+  }
+
+  /** The current model; loaded from the latest revision on first use. */
+  public CompiledModel current() {
+    CompiledModel model = current.get();
+    if (model == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        model = compile(RevisionStore.latest(connection));
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot load the metadata model", e);
+      }
+      current.compareAndSet(null, model);
+    }
+    return current.get();
+  }
+
+  /**
+   * Changes the model to what {@code edit} makes of the current documents.
+   *
+   * @param dryRun plan only: nothing is written
+   * @param confirmed the caller has seen the plan and accepts that it deletes data
+   */
+  public Outcome change(
+      Actor actor,
+      Function<List<JsonNode>, List<JsonNode>> edit,
+      String comment,
+      boolean dryRun,
+      boolean confirmed)
+      throws Refused, NeedsConfirmation {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        Applied result = change(connection, actor, edit, comment, dryRun, confirmed);
+        if (result.outcome().applied()) {
+          connection.commit();
+          current.set(result.model()); // only a committed model becomes current
+        } else {
+          connection.rollback();
+        }
+        return result.outcome();
+      } catch (Refused | NeedsConfirmation | RuntimeException | SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the metadata change failed in the database", e);
+    }
+  }
+
+  private record Applied(Outcome outcome, CompiledModel model) {}
+
+  private Applied change(
+      Connection connection,
+      Actor actor,
+      Function<List<JsonNode>, List<JsonNode>> edit,
+      String comment,
+      boolean dryRun,
+      boolean confirmed)
+      throws SQLException, Refused, NeedsConfirmation {
+    try (Statement lock = connection.createStatement()) {
+      lock.execute("select pg_advisory_xact_lock(" + LOCK + ")");
+    }
+    CompiledModel before = compile(RevisionStore.latest(connection));
+    long number = before.revision() + 1;
+    ModelCompiler.Result after = ModelCompiler.compile(number, edit.apply(before.documents()));
+    if (!after.ok()) {
+      throw new Refused(after.problems());
+    }
+    List<Change> changes = ModelDiff.between(List.copyOf(before.objects()), after.submitted());
+    SchemaPlan plan =
+        SchemaPlanner.plan(changes, after.submitted(), new JdbcTableStats(connection));
+    if (!plan.acceptable()) {
+      throw new Refused(plan.refused());
+    }
+    if (dryRun || changes.isEmpty()) {
+      return new Applied(new Outcome(before.revision(), false, changes, plan), before);
+    }
+    Outcome outcome = new Outcome(number, true, changes, plan);
+    if (plan.destructive() && !confirmed) {
+      throw new NeedsConfirmation(new Outcome(before.revision(), false, changes, plan));
+    }
+    SchemaMigrator.apply(connection, plan, confirmed);
+    RevisionStore.insert(
+        connection,
+        new Revision(
+            number,
+            OffsetDateTime.now(clock),
+            actor.id(),
+            comment == null ? "" : comment,
+            after.model().documents(),
+            renames(changes)));
+    try (Statement notify = connection.createStatement()) {
+      notify.execute("notify relata_metadata, '" + number + "'");
+    }
+    return new Applied(outcome, after.model());
+  }
+
+  /** Revisions, newest first, without their models. */
+  public List<Revision> revisions(int limit) {
+    try (Connection connection = dataSource.getConnection()) {
+      return RevisionStore.list(connection, limit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read metadata revisions", e);
+    }
+  }
+
+  public Optional<Revision> revision(long number) {
+    try (Connection connection = dataSource.getConnection()) {
+      return RevisionStore.find(connection, number);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read metadata revision " + number, e);
+    }
+  }
+
+  /**
+   * The documents of revision {@code target}, marked so that fields renamed since then are renamed
+   * back (keeping their values) rather than dropped and added again.
+   */
+  public List<JsonNode> revertDocuments(Revision target, List<Revision> newer) {
+    Map<String, String> nowCalled = new HashMap<>(); // "object.name in target" -> name today
+    newer.stream()
+        .filter(r -> r.number() > target.number())
+        .sorted(java.util.Comparator.comparingLong(Revision::number))
+        .forEach(
+            r ->
+                r.renames()
+                    .forEach(
+                        rename -> {
+                          nowCalled.replaceAll(
+                              (key, name) ->
+                                  key.startsWith(rename.object() + ".")
+                                          && name.equals(rename.from())
+                                      ? rename.to()
+                                      : name);
+                          nowCalled.putIfAbsent(rename.object() + "." + rename.from(), rename.to());
+                        }));
+    List<JsonNode> documents = new ArrayList<>();
+    for (JsonNode doc : target.objects()) {
+      ObjectNode copy = doc.deepCopy();
+      String object = copy.path("name").asText();
+      copy.path("fields")
+          .forEach(
+              field -> {
+                String renamed = nowCalled.get(object + "." + field.path("name").asText());
+                if (renamed != null && !renamed.equals(field.path("name").asText())) {
+                  ((ObjectNode) field).put("renamedFrom", renamed);
+                }
+              });
+      documents.add(copy);
+    }
+    return documents;
+  }
+
+  private static CompiledModel compile(Optional<Revision> revision) {
+    if (revision.isEmpty()) {
+      return CompiledModel.empty();
+    }
+    ModelCompiler.Result result =
+        ModelCompiler.compile(revision.get().number(), revision.get().objects());
+    if (!result.ok()) {
+      throw new IllegalStateException(
+          "stored revision " + revision.get().number() + " does not compile: " + result.problems());
+    }
+    return result.model();
+  }
+
+  private static List<Revision.Rename> renames(List<Change> changes) {
+    return changes.stream()
+        .filter(Change.FieldRenamed.class::isInstance)
+        .map(Change.FieldRenamed.class::cast)
+        .map(r -> new Revision.Rename(r.object(), r.from(), r.to()))
+        .toList();
+  }
+}

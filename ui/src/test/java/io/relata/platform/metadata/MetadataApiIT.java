@@ -1,0 +1,206 @@
+package io.relata.platform.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.relata.platform.identity.PasswordHashing;
+import io.relata.platform.identity.User;
+import io.relata.platform.identity.UserRepository;
+import io.relata.testing.Deployments;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The metadata REST API in the real WAR on real PostgreSQL: a model is built, changed and reverted
+ * over HTTP, as one story, because each step starts from the revision the last one left.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MetadataApiIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static String token;
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.relataWar(MetadataApiIT.class);
+  }
+
+  @ArquillianResource private URL base;
+  @Inject private UserRepository users;
+  @Inject private PasswordHashing passwords;
+  @Inject private Clock clock;
+
+  @jakarta.annotation.Resource(lookup = "java:app/jdbc/relata")
+  private DataSource dataSource;
+
+  @BeforeEach
+  void signIn() throws Exception {
+    if (token == null) {
+      String username = "designer-" + UUID.randomUUID().toString().substring(0, 8);
+      users.add(
+          new User(
+              username, passwords.hash("s3cret-pass".toCharArray()), OffsetDateTime.now(clock)));
+      HttpResponse<String> issued =
+          send(
+              "POST",
+              "api/v1/auth/tokens",
+              "{\"username\":\"" + username + "\",\"password\":\"s3cret-pass\"}");
+      token = json(issued).getString("token");
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aBundleWithEveryFieldTypeBecomesTablesAndARevision() throws Exception {
+    String bundle =
+        "{\"objects\": ["
+            + fixture("account")
+            + ","
+            + fixture("opportunity")
+            + ","
+            + fixture("line_item")
+            + "]}";
+    long before = revisions();
+
+    HttpResponse<String> applied = send("POST", "api/v1/metadata/bundle?comment=start", bundle);
+
+    assertEquals(200, applied.statusCode(), applied.body());
+    assertEquals(before + 1, revisions());
+    assertEquals(
+        1,
+        count(
+            "select count(*) from information_schema.tables where table_schema = 'records' and table_name = 'opportunity'"));
+    HttpResponse<String> schema = send("GET", "api/v1/metadata/objects/opportunity/schema", null);
+    assertEquals(200, schema.statusCode());
+    assertEquals("urn:relata:record:opportunity", json(schema).getString("$id"));
+  }
+
+  @Test
+  @Order(2)
+  void aBadDocumentGetsProblemsWithPointersAndChangesNothing() throws Exception {
+    long before = revisions();
+    String broken = fixture("account").replace("\"type\": \"text\"", "\"type\": \"money\"");
+
+    HttpResponse<String> refused = send("PUT", "api/v1/metadata/objects/account", broken);
+
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertEquals(
+        "application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+    JsonObject error = json(refused).getJsonArray("errors").getJsonObject(0);
+    assertEquals("/fields/0/type", error.getString("pointer"));
+    assertEquals("schema.enum", error.getString("code"));
+    assertEquals(before, revisions());
+
+    HttpResponse<String> unknown = send("GET", "api/v1/metadata/objects/nothing", null);
+    assertEquals(404, unknown.statusCode());
+  }
+
+  @Test
+  @Order(3)
+  void droppingAFieldNeedsConfirmationAndARevertRenamesBack() throws Exception {
+    execute(
+        "insert into records.account (id, owner_id, created_at, created_by, updated_at, updated_by, account_name)"
+            + " select gen_random_uuid(), gen_random_uuid(), now(), gen_random_uuid(), now(), gen_random_uuid(),"
+            + " 'Account ' || n from generate_series(1, 1000) n");
+    long start = revisions();
+
+    String renamed =
+        fixture("account")
+            .replace(
+                "\"name\": \"account_name\"",
+                "\"name\": \"company_name\", \"renamedFrom\": \"account_name\"")
+            .replace("\"nameField\": \"account_name\"", "\"nameField\": \"company_name\"");
+    assertEquals(200, send("PUT", "api/v1/metadata/objects/account", renamed).statusCode());
+    assertEquals(1000, count("select count(company_name) from records.account"));
+
+    String reverted = "api/v1/metadata/revisions/" + start + "/revert";
+    HttpResponse<String> revert = send("POST", reverted, "");
+    assertEquals(200, revert.statusCode(), revert.body());
+    assertEquals(1000, count("select count(account_name) from records.account"));
+
+    String dropped = fixture("account").replace("\"required\": true", "\"required\": false");
+    dropped =
+        dropped.substring(0, dropped.indexOf("\"fields\""))
+            + "\"fields\": [{\"name\": \"account_name\", \"label\": \"Account name\", \"type\": \"text\"}, {\"name\": \"extra\", \"label\": \"Extra\", \"type\": \"text\"}]}";
+    assertEquals(200, send("PUT", "api/v1/metadata/objects/account", dropped).statusCode());
+    String withoutExtra =
+        dropped.replace(", {\"name\": \"extra\", \"label\": \"Extra\", \"type\": \"text\"}", "");
+    long beforeDrop = revisions();
+    HttpResponse<String> unconfirmed = send("PUT", "api/v1/metadata/objects/account", withoutExtra);
+    assertEquals(409, unconfirmed.statusCode(), unconfirmed.body());
+    assertTrue(
+        json(unconfirmed).getJsonObject("plan").getJsonObject("plan").getBoolean("destructive"));
+    assertEquals(beforeDrop, revisions());
+
+    assertEquals(
+        200,
+        send("PUT", "api/v1/metadata/objects/account?confirm=true", withoutExtra).statusCode());
+    assertEquals(beforeDrop + 1, revisions());
+  }
+
+  private long revisions() throws Exception {
+    return count("select count(*) from relata.metadata_revision");
+  }
+
+  private long count(String sql) throws Exception {
+    try (var connection = dataSource.getConnection();
+        var rows = connection.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private void execute(String sql) throws Exception {
+    try (var connection = dataSource.getConnection()) {
+      connection.createStatement().execute(sql);
+    }
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve(path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    request.header("Content-Type", "application/json");
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String fixture(String name) throws Exception {
+    try (InputStream in =
+        MetadataApiIT.class.getResourceAsStream("/fixtures/objects/" + name + ".json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static JsonObject json(HttpResponse<String> answer) {
+    return Json.createReader(new StringReader(answer.body())).readObject();
+  }
+}
