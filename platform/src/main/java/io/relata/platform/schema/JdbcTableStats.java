@@ -31,6 +31,18 @@ public final class JdbcTableStats implements TableStats {
   }
 
   @Override
+  public long duplicates(String object, String column) {
+    return count(
+        "select coalesce(sum(n), 0) from (select count(*) n from "
+            + table(object)
+            + " where "
+            + quote(column)
+            + " is not null group by "
+            + quote(column)
+            + " having count(*) > 1) d");
+  }
+
+  @Override
   public long longerThan(String object, String column, int length) {
     return count(
         "select count(*) from "

@@ -342,6 +342,13 @@ public final class SchemaPlanner {
     }
     boolean indexedBefore = before.indexed() || before.unique() || isReference(before.type());
     boolean indexedAfter = after.indexed() || after.unique() || isReference(after.type());
+    if (after.unique() && !before.unique()) {
+      long duplicates = stats.duplicates(name, after.name());
+      if (duplicates > 0) {
+        refuse(object, after, "/unique", "field.values-not-unique", duplicates);
+        return;
+      }
+    }
     if (before.unique() != after.unique() || indexedBefore != indexedAfter) {
       dropIndex(name, after.name(), before.unique() ? "key" : "idx");
       if (after.unique()) {

@@ -9,6 +9,9 @@ public interface TableStats {
   /** Rows where the column holds a value. */
   long values(String object, String column);
 
+  /** Rows whose value occurs in another row too (nulls aside). */
+  long duplicates(String object, String column);
+
   /** Rows whose value in a text column is longer than {@code length} characters. */
   long longerThan(String object, String column, int length);
 }

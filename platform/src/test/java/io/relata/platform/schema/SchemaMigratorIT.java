@@ -152,6 +152,13 @@ class SchemaMigratorIT {
                     "varchar(5)"))),
         refused.refused());
 
+    ObjectNode unique = longer.deepCopy();
+    field(unique, "tier").put("unique", true);
+    assertEquals(
+        Map.of(
+            "account", List.of(Problem.at("/fields/2/unique", "field.values-not-unique", 100000))),
+        plan(List.of(definition(longer)), List.of(definition(unique))).refused());
+
     ObjectNode dropped = longer.deepCopy();
     ((ArrayNode) dropped.get("fields")).remove(2);
     SchemaPlan drop = plan(List.of(definition(longer)), List.of(definition(dropped)));

@@ -161,6 +161,36 @@ class MetadataApiIT {
     assertEquals(beforeDrop + 1, revisions());
   }
 
+  @Test
+  @Order(4)
+  void aFailureAfterTheDdlLeavesSchemaAndRevisionsExactlyAsBefore() throws Exception {
+    long before = revisions();
+    long columnsBefore = count("select count(*) from information_schema.columns where table_schema = 'records'");
+    // the revision insert, the last step of a change, fails: the DDL before it must roll back too
+    execute(
+        "create function relata.fail_revision() returns trigger language plpgsql as"
+            + " $$ begin raise exception 'injected failure'; end $$;"
+            + " create trigger fail_revision before insert on relata.metadata_revision"
+            + " for each row execute function relata.fail_revision()");
+    try {
+      String widened =
+          send("GET", "api/v1/metadata/objects/account", null)
+              .body()
+              .replace("\"fields\":[", "\"fields\":[{\"name\":\"website\",\"label\":\"Website\",\"type\":\"url\",\"indexed\":true},");
+
+      HttpResponse<String> failed = send("PUT", "api/v1/metadata/objects/account", widened);
+
+      assertEquals(500, failed.statusCode(), failed.body());
+      assertEquals("urn:relata:problem:internal", json(failed).getString("type"));
+      assertTrue(!failed.body().contains("injected failure"), "no SQL message reaches the client");
+    } finally {
+      execute("drop trigger fail_revision on relata.metadata_revision; drop function relata.fail_revision()");
+    }
+    assertEquals(before, revisions());
+    assertEquals(columnsBefore, count("select count(*) from information_schema.columns where table_schema = 'records'"));
+    assertEquals(0, count("select count(*) from pg_indexes where indexname = 'account_website_idx'"));
+  }
+
   private long revisions() throws Exception {
     return count("select count(*) from relata.metadata_revision");
   }
