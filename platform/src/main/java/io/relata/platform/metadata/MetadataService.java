@@ -97,6 +97,22 @@ public class MetadataService {
   }
 
   /**
+   * Loads the latest revision if it is newer than the model in memory (another node committed it).
+   * Never goes back: a reload racing a local change keeps the newer model.
+   */
+  public void reload() {
+    CompiledModel latest;
+    try (Connection connection = dataSource.getConnection()) {
+      latest = compile(RevisionStore.latest(connection));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reload the metadata model", e);
+    }
+    current.accumulateAndGet(
+        latest,
+        (mine, theirs) -> mine == null || theirs.revision() > mine.revision() ? theirs : mine);
+  }
+
+  /**
    * Changes the model to what {@code edit} makes of the current documents.
    *
    * @param dryRun plan only: nothing is written
@@ -115,7 +131,11 @@ public class MetadataService {
         Applied result = change(connection, actor, edit, comment, dryRun, confirmed);
         if (result.outcome().applied()) {
           connection.commit();
-          current.set(result.model()); // only a committed model becomes current
+          // only a committed model becomes current, and never replaces a newer one
+          current.accumulateAndGet(
+              result.model(),
+              (mine, theirs) ->
+                  mine == null || theirs.revision() > mine.revision() ? theirs : mine);
         } else {
           connection.rollback();
         }

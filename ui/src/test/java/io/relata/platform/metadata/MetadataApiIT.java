@@ -165,7 +165,8 @@ class MetadataApiIT {
   @Order(4)
   void aFailureAfterTheDdlLeavesSchemaAndRevisionsExactlyAsBefore() throws Exception {
     long before = revisions();
-    long columnsBefore = count("select count(*) from information_schema.columns where table_schema = 'records'");
+    long columnsBefore =
+        count("select count(*) from information_schema.columns where table_schema = 'records'");
     // the revision insert, the last step of a change, fails: the DDL before it must roll back too
     execute(
         "create function relata.fail_revision() returns trigger language plpgsql as"
@@ -176,7 +177,9 @@ class MetadataApiIT {
       String widened =
           send("GET", "api/v1/metadata/objects/account", null)
               .body()
-              .replace("\"fields\":[", "\"fields\":[{\"name\":\"website\",\"label\":\"Website\",\"type\":\"url\",\"indexed\":true},");
+              .replace(
+                  "\"fields\":[",
+                  "\"fields\":[{\"name\":\"website\",\"label\":\"Website\",\"type\":\"url\",\"indexed\":true},");
 
       HttpResponse<String> failed = send("PUT", "api/v1/metadata/objects/account", widened);
 
@@ -184,11 +187,46 @@ class MetadataApiIT {
       assertEquals("urn:relata:problem:internal", json(failed).getString("type"));
       assertTrue(!failed.body().contains("injected failure"), "no SQL message reaches the client");
     } finally {
-      execute("drop trigger fail_revision on relata.metadata_revision; drop function relata.fail_revision()");
+      execute(
+          "drop trigger fail_revision on relata.metadata_revision; drop function relata.fail_revision()");
     }
     assertEquals(before, revisions());
-    assertEquals(columnsBefore, count("select count(*) from information_schema.columns where table_schema = 'records'"));
-    assertEquals(0, count("select count(*) from pg_indexes where indexname = 'account_website_idx'"));
+    assertEquals(
+        columnsBefore,
+        count("select count(*) from information_schema.columns where table_schema = 'records'"));
+    assertEquals(
+        0, count("select count(*) from pg_indexes where indexname = 'account_website_idx'"));
+  }
+
+  @Test
+  @Order(5)
+  void aRevisionCommittedByAnotherNodeReachesThisOneThroughNotify() throws Exception {
+    long latest = count("select max(number) from relata.metadata_revision");
+    String note =
+        "{\"name\":\"note\",\"label\":\"Note\",\"nameField\":\"subject\",\"fields\":"
+            + "[{\"name\":\"subject\",\"label\":\"Subject\",\"type\":\"text\"}]}";
+    // what another node's MetadataService writes: a revision, and a notification on commit
+    execute(
+        "insert into relata.metadata_revision (number, created_at, author_id, comment, objects)"
+            + " select "
+            + (latest + 1)
+            + ", now(), author_id, 'from another node',"
+            + " objects || '["
+            + note
+            + "]'::jsonb from relata.metadata_revision where number = "
+            + latest
+            + "; notify relata_metadata, '"
+            + (latest + 1)
+            + "'");
+
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    HttpResponse<String> objects;
+    do {
+      objects = send("GET", "api/v1/metadata/objects", null);
+    } while (!objects.body().contains("\"note\"") && System.nanoTime() < deadline);
+
+    assertTrue(objects.body().contains("\"name\":\"note\""), objects.body());
+    assertEquals(latest + 1, json(objects).getJsonNumber("revision").longValue());
   }
 
   private long revisions() throws Exception {

@@ -1,0 +1,128 @@
+package io.relata.platform.schema;
+
+import static io.relata.metadata.Fixtures.definition;
+import static io.relata.metadata.Fixtures.field;
+import static io.relata.metadata.Fixtures.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.change.ModelDiff;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.validation.Problem;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Plans without a database: the data is what {@link Stats} says it is. */
+class SchemaPlannerTest {
+
+  /** A table of {@code rows} rows, every column full, every value distinct and short. */
+  private record Stats(long rows) implements TableStats {
+    @Override
+    public long rows(String object) {
+      return rows;
+    }
+
+    @Override
+    public long values(String object, String column) {
+      return rows;
+    }
+
+    @Override
+    public long duplicates(String object, String column) {
+      return 0;
+    }
+
+    @Override
+    public long longerThan(String object, String column, int length) {
+      return 0;
+    }
+  }
+
+  private final ObjectNode before = object("account");
+  private final ObjectNode after = object("account");
+
+  private SchemaPlan plan(long rows) {
+    List<ObjectDefinition> old = List.of(definition(before));
+    List<ObjectDefinition> now = List.of(definition(after));
+    return SchemaPlanner.plan(ModelDiff.between(old, now), now, new Stats(rows));
+  }
+
+  @Test
+  void aNewObjectIsATableWithSystemColumnsAndItsIndexes() {
+    SchemaPlan plan =
+        SchemaPlanner.plan(
+            ModelDiff.between(List.of(), List.of(definition(before))), List.of(definition(before)), new Stats(0));
+
+    assertEquals(
+        List.of("schema.create-table", "schema.create-index", "schema.create-index", "schema.create-index"),
+        plan.steps().stream().map(SchemaStep::code).toList());
+    String create = plan.steps().get(0).sql();
+    assertTrue(create.startsWith("CREATE TABLE \"records\".\"account\" (\"id\" uuid PRIMARY KEY"), create);
+    assertTrue(create.contains("\"account_name\" varchar(255) NOT NULL"), create);
+    assertFalse(plan.destructive());
+  }
+
+  @Test
+  void droppingAFieldSaysHowManyValuesGo() {
+    ((ArrayNode) before.get("fields")).addObject().put("name", "notes").put("label", "Notes").put("type", "long-text");
+
+    SchemaPlan plan = plan(1234);
+
+    assertEquals(
+        List.of(
+            new SchemaStep(
+                "ALTER TABLE \"records\".\"account\" DROP COLUMN \"notes\"",
+                "schema.drop-column",
+                List.of("account", "notes", "1234"),
+                true)),
+        plan.steps());
+    assertTrue(plan.destructive());
+  }
+
+  @Test
+  void aRequiredFieldOnAFilledTableNeedsADefault() {
+    ((ArrayNode) after.get("fields")).addObject().put("name", "tier").put("label", "Tier").put("type", "number").put("required", true);
+
+    assertEquals(
+        Map.of("account", List.of(Problem.at("/fields/1/required", "field.required-needs-default", 10))), plan(10).refused());
+    assertEquals(Map.of(), plan(0).refused(), "an empty table needs none");
+  }
+
+  @Test
+  void widerTextIsSafeNarrowerNumbersAreNot() {
+    field(after, "account_name").put("maxLength", 500);
+    assertEquals(
+        List.of("ALTER TABLE \"records\".\"account\" ALTER COLUMN \"account_name\" TYPE varchar(500) USING \"account_name\"::varchar(500)"),
+        plan(5).steps().stream().map(SchemaStep::sql).toList());
+
+    ((ArrayNode) before.get("fields")).addObject().put("name", "score").put("label", "Score").put("type", "number").put("precision", 10).put("scale", 2);
+    ((ArrayNode) after.get("fields")).addObject().put("name", "score").put("label", "Score").put("type", "number").put("precision", 6).put("scale", 2);
+    assertEquals("field.unsafe-retype", plan(5).refused().get("account").get(0).code());
+  }
+
+  @Test
+  void aRenameKeepsTheColumnAndRenamesItsIndexes() {
+    field(after, "account_name").put("name", "company_name").put("renamedFrom", "account_name");
+    after.put("nameField", "company_name");
+
+    SchemaPlan plan = plan(100);
+
+    assertEquals("ALTER TABLE \"records\".\"account\" RENAME COLUMN \"account_name\" TO \"company_name\"", plan.steps().get(0).sql());
+    assertFalse(plan.destructive());
+  }
+
+  @Test
+  void longDerivedNamesStayWithinPostgresLimitsAndApart() {
+    String object = "o".repeat(40);
+    String a = Identifiers.derived(object, "f".repeat(30) + "_a", "idx");
+    String b = Identifiers.derived(object, "f".repeat(30) + "_b", "idx");
+
+    assertTrue(a.length() <= 63 && b.length() <= 63, a + " / " + b);
+    assertFalse(a.equals(b), "names that truncate alike must not collide");
+    assertTrue(a.endsWith("_idx"));
+  }
+}
