@@ -1,12 +1,13 @@
 package io.relata.platform.metadata;
 
 import io.relata.platform.database.DatabaseSchema;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,9 +22,12 @@ import org.postgresql.PGNotification;
  * Keeps this node's compiled model current when another node changes the metadata: it listens on
  * the PostgreSQL channel {@code relata_metadata}, which every committed revision notifies, and
  * reloads the model from the latest revision. A lost connection is re-established, and the model
- * reloaded then too, since notifications sent meanwhile are gone.
+ * reloaded then too, since notifications sent meanwhile are gone. Starts once the fixed tables are
+ * migrated.
  */
-@ApplicationScoped
+@Singleton
+@Startup
+@DependsOn("DatabaseSchema")
 public class ModelReloader {
 
   static final String CHANNEL = "relata_metadata";
@@ -40,7 +44,8 @@ public class ModelReloader {
   private volatile boolean running;
   private volatile Thread listener;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+  @PostConstruct
+  void start() {
     running = true;
     listener = threads.newThread(this::listen);
     listener.setName("relata-metadata-listener");

@@ -55,20 +55,31 @@ class SchemaPlannerTest {
   void aNewObjectIsATableWithSystemColumnsAndItsIndexes() {
     SchemaPlan plan =
         SchemaPlanner.plan(
-            ModelDiff.between(List.of(), List.of(definition(before))), List.of(definition(before)), new Stats(0));
+            ModelDiff.between(List.of(), List.of(definition(before))),
+            List.of(definition(before)),
+            new Stats(0));
 
     assertEquals(
-        List.of("schema.create-table", "schema.create-index", "schema.create-index", "schema.create-index"),
+        List.of(
+            "schema.create-table",
+            "schema.create-index",
+            "schema.create-index",
+            "schema.create-index"),
         plan.steps().stream().map(SchemaStep::code).toList());
     String create = plan.steps().get(0).sql();
-    assertTrue(create.startsWith("CREATE TABLE \"records\".\"account\" (\"id\" uuid PRIMARY KEY"), create);
+    assertTrue(
+        create.startsWith("CREATE TABLE \"records\".\"account\" (\"id\" uuid PRIMARY KEY"), create);
     assertTrue(create.contains("\"account_name\" varchar(255) NOT NULL"), create);
     assertFalse(plan.destructive());
   }
 
   @Test
   void droppingAFieldSaysHowManyValuesGo() {
-    ((ArrayNode) before.get("fields")).addObject().put("name", "notes").put("label", "Notes").put("type", "long-text");
+    ((ArrayNode) before.get("fields"))
+        .addObject()
+        .put("name", "notes")
+        .put("label", "Notes")
+        .put("type", "long-text");
 
     SchemaPlan plan = plan(1234);
 
@@ -85,10 +96,18 @@ class SchemaPlannerTest {
 
   @Test
   void aRequiredFieldOnAFilledTableNeedsADefault() {
-    ((ArrayNode) after.get("fields")).addObject().put("name", "tier").put("label", "Tier").put("type", "number").put("required", true);
+    ((ArrayNode) after.get("fields"))
+        .addObject()
+        .put("name", "tier")
+        .put("label", "Tier")
+        .put("type", "number")
+        .put("required", true);
 
     assertEquals(
-        Map.of("account", List.of(Problem.at("/fields/1/required", "field.required-needs-default", 10))), plan(10).refused());
+        Map.of(
+            "account",
+            List.of(Problem.at("/fields/1/required", "field.required-needs-default", 10))),
+        plan(10).refused());
     assertEquals(Map.of(), plan(0).refused(), "an empty table needs none");
   }
 
@@ -96,11 +115,24 @@ class SchemaPlannerTest {
   void widerTextIsSafeNarrowerNumbersAreNot() {
     field(after, "account_name").put("maxLength", 500);
     assertEquals(
-        List.of("ALTER TABLE \"records\".\"account\" ALTER COLUMN \"account_name\" TYPE varchar(500) USING \"account_name\"::varchar(500)"),
+        List.of(
+            "ALTER TABLE \"records\".\"account\" ALTER COLUMN \"account_name\" TYPE varchar(500) USING \"account_name\"::varchar(500)"),
         plan(5).steps().stream().map(SchemaStep::sql).toList());
 
-    ((ArrayNode) before.get("fields")).addObject().put("name", "score").put("label", "Score").put("type", "number").put("precision", 10).put("scale", 2);
-    ((ArrayNode) after.get("fields")).addObject().put("name", "score").put("label", "Score").put("type", "number").put("precision", 6).put("scale", 2);
+    ((ArrayNode) before.get("fields"))
+        .addObject()
+        .put("name", "score")
+        .put("label", "Score")
+        .put("type", "number")
+        .put("precision", 10)
+        .put("scale", 2);
+    ((ArrayNode) after.get("fields"))
+        .addObject()
+        .put("name", "score")
+        .put("label", "Score")
+        .put("type", "number")
+        .put("precision", 6)
+        .put("scale", 2);
     assertEquals("field.unsafe-retype", plan(5).refused().get("account").get(0).code());
   }
 
@@ -111,7 +143,9 @@ class SchemaPlannerTest {
 
     SchemaPlan plan = plan(100);
 
-    assertEquals("ALTER TABLE \"records\".\"account\" RENAME COLUMN \"account_name\" TO \"company_name\"", plan.steps().get(0).sql());
+    assertEquals(
+        "ALTER TABLE \"records\".\"account\" RENAME COLUMN \"account_name\" TO \"company_name\"",
+        plan.steps().get(0).sql());
     assertFalse(plan.destructive());
   }
 
