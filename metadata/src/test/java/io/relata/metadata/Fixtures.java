@@ -60,4 +60,20 @@ public final class Fixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** A pointer into the field called {@code name}, resolved later by {@link #resolve}. */
+  public static String inField(String name, String rest) {
+    return "field:" + name + rest;
+  }
+
+  /**
+   * Resolves an {@link #inField} pointer against the fixture {@code fixture}; others as they are.
+   */
+  public static String resolve(String fixture, String pointer) {
+    if (!pointer.startsWith("field:")) {
+      return pointer;
+    }
+    String name = pointer.substring(6, pointer.indexOf('/'));
+    return "/fields/" + index(object(fixture), name) + pointer.substring(pointer.indexOf('/'));
+  }
 }

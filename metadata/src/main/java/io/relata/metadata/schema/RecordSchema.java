@@ -9,15 +9,12 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.PicklistValue;
 import io.relata.metadata.validation.Problem;
 import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,24 +96,7 @@ public final class RecordSchema {
 
   /** Every reason {@code record} is refused, by JSON pointer; empty when it is accepted. */
   public List<Problem> check(JsonNode record) {
-    return schema.validate(record).stream()
-        .map(RecordSchema::problem)
-        .distinct()
-        .sorted(Comparator.comparing(Problem::pointer).thenComparing(Problem::code))
-        .toList();
-  }
-
-  private static Problem problem(ValidationMessage message) {
-    String pointer = message.getInstanceLocation().toString();
-    if (message.getProperty() != null
-        && List.of("required", "additionalProperties").contains(message.getType())) {
-      pointer = pointer + "/" + message.getProperty().replace("~", "~0").replace("/", "~1");
-    }
-    List<String> args =
-        message.getArguments() == null
-            ? List.of()
-            : Arrays.stream(message.getArguments()).map(String::valueOf).toList();
-    return new Problem(pointer, "schema." + message.getType(), args);
+    return SchemaProblems.of(schema.validate(record));
   }
 
   private static ObjectNode field(ObjectDefinition object, FieldDefinition field) {

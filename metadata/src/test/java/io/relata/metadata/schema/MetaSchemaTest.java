@@ -1,9 +1,10 @@
 package io.relata.metadata.schema;
 
 import static io.relata.metadata.Fixtures.field;
-import static io.relata.metadata.Fixtures.index;
+import static io.relata.metadata.Fixtures.inField;
 import static io.relata.metadata.Fixtures.json;
 import static io.relata.metadata.Fixtures.object;
+import static io.relata.metadata.Fixtures.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,137 +48,137 @@ class MetaSchemaTest {
         refused(
             "unknown field type",
             d -> field(d, "title").put("type", "money"),
-            f("title", "/type"),
+            inField("title", "/type"),
             "schema.enum"),
         refused(
             "field without label",
             d -> field(d, "title").remove("label"),
-            f("title", "/label"),
+            inField("title", "/label"),
             "schema.required"),
         refused(
             "text maxLength 0",
             d -> field(d, "title").put("maxLength", 0),
-            f("title", "/maxLength"),
+            inField("title", "/maxLength"),
             "schema.minimum"),
         refused(
             "text maxLength 10001",
             d -> field(d, "title").put("maxLength", 10001),
-            f("title", "/maxLength"),
+            inField("title", "/maxLength"),
             "schema.maximum"),
         refused(
             "option of another type",
             d -> field(d, "title").put("target", "account"),
-            f("title", "/target"),
+            inField("title", "/target"),
             "schema.unevaluatedProperties"),
         refused(
             "long-text pattern",
             d -> field(d, "notes").put("pattern", "x"),
-            f("notes", "/pattern"),
+            inField("notes", "/pattern"),
             "schema.unevaluatedProperties"),
         refused(
             "long-text maxLength too big",
             d -> field(d, "notes").put("maxLength", 200000),
-            f("notes", "/maxLength"),
+            inField("notes", "/maxLength"),
             "schema.maximum"),
         refused(
             "number precision 39",
             d -> field(d, "quantity").put("precision", 39),
-            f("quantity", "/precision"),
+            inField("quantity", "/precision"),
             "schema.maximum"),
         refused(
             "number scale negative",
             d -> field(d, "quantity").put("scale", -1),
-            f("quantity", "/scale"),
+            inField("quantity", "/scale"),
             "schema.minimum"),
         refused(
             "number min as text",
             d -> field(d, "quantity").put("min", "0"),
-            f("quantity", "/min"),
+            inField("quantity", "/min"),
             "schema.type"),
         refused(
             "currency code lower case",
             d -> field(d, "amount").put("currency", "eur"),
-            f("amount", "/currency"),
+            inField("amount", "/currency"),
             "schema.pattern"),
         refused(
             "percent with currency",
             d -> field(d, "discount").put("currency", "EUR"),
-            f("discount", "/currency"),
+            inField("discount", "/currency"),
             "schema.unevaluatedProperties"),
         refused(
             "boolean with maxLength",
             d -> field(d, "strategic").put("maxLength", 5),
-            f("strategic", "/maxLength"),
+            inField("strategic", "/maxLength"),
             "schema.unevaluatedProperties"),
         refused(
             "picklist without values",
             d -> field(d, "priority").remove("values"),
-            f("priority", "/values"),
+            inField("priority", "/values"),
             "schema.required"),
         refused(
             "picklist with no values",
             d -> field(d, "priority").putArray("values"),
-            f("priority", "/values"),
+            inField("priority", "/values"),
             "schema.minItems"),
         refused(
             "picklist colour",
             d -> ((ObjectNode) field(d, "priority").get("values").get(0)).put("colour", "red"),
-            f("priority", "/values/0/colour"),
+            inField("priority", "/values/0/colour"),
             "schema.pattern"),
         refused(
             "multi-picklist value without label",
             d -> ((ObjectNode) field(d, "regions").get("values").get(0)).remove("label"),
-            f("regions", "/values/0/label"),
+            inField("regions", "/values/0/label"),
             "schema.required"),
         refused(
             "lookup without target",
             d -> field(d, "account").remove("target"),
-            f("account", "/target"),
+            inField("account", "/target"),
             "schema.required"),
         refused(
             "lookup on-delete",
             d -> field(d, "account").put("onDelete", "ignore"),
-            f("account", "/onDelete"),
+            inField("account", "/onDelete"),
             "schema.enum"),
         refused(
             "master-detail on-delete",
             d -> field(d, "partner").put("onDelete", "cascade"),
-            f("partner", "/onDelete"),
+            inField("partner", "/onDelete"),
             "schema.unevaluatedProperties"),
         refused(
             "auto-number without digits",
             d -> field(d, "number").put("format", "OPP-"),
-            f("number", "/format"),
+            inField("number", "/format"),
             "schema.pattern"),
         refused(
             "auto-number negative start",
             d -> field(d, "number").put("start", -1),
-            f("number", "/start"),
+            inField("number", "/start"),
             "schema.minimum"),
         refused(
             "formula without result type",
             d -> field(d, "weighted_amount").remove("resultType"),
-            f("weighted_amount", "/resultType"),
+            inField("weighted_amount", "/resultType"),
             "schema.required"),
         refused(
             "formula empty expression",
             d -> field(d, "weighted_amount").put("expression", ""),
-            f("weighted_amount", "/expression"),
+            inField("weighted_amount", "/expression"),
             "schema.minLength"),
         refused(
             "roll-up average",
             d -> field(d, "line_total").put("function", "avg"),
-            f("line_total", "/function"),
+            inField("line_total", "/function"),
             "schema.enum"),
         refused(
             "roll-up without relation",
             d -> field(d, "line_total").remove("relation"),
-            f("line_total", "/relation"),
+            inField("line_total", "/relation"),
             "schema.required"),
         refused(
             "stage with options",
             d -> field(d, "stage").put("values", json("[]")),
-            f("stage", "/values"),
+            inField("stage", "/values"),
             "schema.unevaluatedProperties"),
         refused(
             "probability 101",
@@ -220,28 +221,21 @@ class MetaSchemaTest {
     List<Problem> problems = MetaSchema.OBJECT.check(doc);
     assertTrue(
         problems.stream()
-            .anyMatch(p -> p.pointer().equals(resolve(pointer)) && p.code().equals(code)),
-        () -> rule + ": expected " + code + " at " + resolve(pointer) + " in " + problems);
+            .anyMatch(
+                p -> p.pointer().equals(resolve("opportunity", pointer)) && p.code().equals(code)),
+        () ->
+            rule
+                + ": expected "
+                + code
+                + " at "
+                + resolve("opportunity", pointer)
+                + " in "
+                + problems);
   }
 
   private static Arguments refused(
       String rule, Consumer<ObjectNode> change, String pointer, String code) {
     return Arguments.of(rule, change, pointer, code);
-  }
-
-  /** A pointer into the field called {@code name}, resolved against the opportunity fixture. */
-  private static String f(String name, String rest) {
-    return "field:" + name + rest;
-  }
-
-  private static String resolve(String pointer) {
-    if (!pointer.startsWith("field:")) {
-      return pointer;
-    }
-    String name = pointer.substring(6, pointer.indexOf('/'));
-    return "/fields/"
-        + index(object("opportunity"), name)
-        + pointer.substring(pointer.indexOf('/'));
   }
 
   private static ObjectNode stage(ObjectNode doc) {

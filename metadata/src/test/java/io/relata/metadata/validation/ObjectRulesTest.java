@@ -2,9 +2,10 @@ package io.relata.metadata.validation;
 
 import static io.relata.metadata.Fixtures.definition;
 import static io.relata.metadata.Fixtures.field;
-import static io.relata.metadata.Fixtures.index;
+import static io.relata.metadata.Fixtures.inField;
 import static io.relata.metadata.Fixtures.json;
 import static io.relata.metadata.Fixtures.object;
+import static io.relata.metadata.Fixtures.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,12 +34,12 @@ class ObjectRulesTest {
         refused(
             "system field name",
             d -> field(d, "extra").put("name", "owner_id"),
-            at("extra", "/name"),
+            inField("extra", "/name"),
             "name.system-field"),
         refused(
             "duplicate field",
             d -> field(d, "extra").put("name", "title"),
-            at("extra", "/name"),
+            inField("extra", "/name"),
             "field.duplicate-name"),
         refused(
             "unknown name field",
@@ -53,87 +54,87 @@ class ObjectRulesTest {
         refused(
             "scale above precision",
             d -> field(d, "quantity").put("precision", 4).put("scale", 6),
-            at("quantity", "/scale"),
+            inField("quantity", "/scale"),
             "field.scale-exceeds-precision"),
         refused(
             "min above max",
             d -> field(d, "discount").put("min", 50).put("max", 10),
-            at("discount", "/min"),
+            inField("discount", "/min"),
             "field.min-exceeds-max"),
         refused(
             "currency and per record",
             d -> field(d, "amount").put("perRecord", true),
-            at("amount", "/currency"),
+            inField("amount", "/currency"),
             "field.currency-or-per-record"),
         refused(
             "neither currency nor per record",
             d -> field(d, "local_amount").remove("perRecord"),
-            at("local_amount", "/currency"),
+            inField("local_amount", "/currency"),
             "field.currency-or-per-record"),
         refused(
             "unknown currency",
             d -> field(d, "amount").put("currency", "XYZ"),
-            at("amount", "/currency"),
+            inField("amount", "/currency"),
             "field.unknown-currency"),
         refused(
             "duplicate picklist value",
             d -> ((ObjectNode) field(d, "priority").get("values").get(1)).put("name", "high"),
-            at("priority", "/values/1/name"),
+            inField("priority", "/values/1/name"),
             "field.duplicate-value"),
         refused(
             "pattern that does not compile",
             d -> field(d, "title").put("pattern", "(unclosed"),
-            at("title", "/pattern"),
+            inField("title", "/pattern"),
             "field.pattern-invalid"),
         refused(
             "pattern with a back-reference",
             d -> field(d, "title").put("pattern", "(a)\\1"),
-            at("title", "/pattern"),
+            inField("title", "/pattern"),
             "field.pattern-invalid"),
         refused(
             "pattern that backtracks catastrophically",
             d -> field(d, "title").put("pattern", "^(a+)+$"),
-            at("title", "/pattern"),
+            inField("title", "/pattern"),
             "field.pattern-backtracks"),
         refused(
             "required formula",
             d -> field(d, "weighted_amount").put("required", true),
-            at("weighted_amount", "/required"),
+            inField("weighted_amount", "/required"),
             "field.computed-option"),
         refused(
             "default for an auto-number",
             d -> field(d, "number").put("defaultValue", 1),
-            at("number", "/defaultValue"),
+            inField("number", "/defaultValue"),
             "field.computed-option"),
         refused(
             "unique long text",
             d -> field(d, "notes").put("unique", true),
-            at("notes", "/unique"),
+            inField("notes", "/unique"),
             "field.unique-unsupported"),
         refused(
             "indexed JSON",
             d -> field(d, "extra").put("indexed", true),
-            at("extra", "/indexed"),
+            inField("extra", "/indexed"),
             "field.index-unsupported"),
         refused(
             "master-detail to itself",
             d -> field(d, "partner").put("target", "opportunity"),
-            at("partner", "/target"),
+            inField("partner", "/target"),
             "field.master-detail-self"),
         refused(
             "sum without a field",
             d -> field(d, "line_total").remove("field"),
-            at("line_total", "/field"),
+            inField("line_total", "/field"),
             "field.roll-up-field-required"),
         refused(
             "stage field without pipeline",
             d -> d.remove("pipeline"),
-            at("stage", "/type"),
+            inField("stage", "/type"),
             "field.stage-without-pipeline"),
         refused(
             "two stage fields",
             d -> field(d, "extra").put("type", "stage"),
-            at("extra", "/type"),
+            inField("extra", "/type"),
             "field.duplicate-stage"),
         refused(
             "duplicate stage",
@@ -187,7 +188,7 @@ class ObjectRulesTest {
         refused(
             "renamed from a field that still exists",
             d -> field(d, "notes").put("renamedFrom", "summary"),
-            at("notes", "/renamedFrom"),
+            inField("notes", "/renamedFrom"),
             "field.renamed-from-existing"),
         refused(
             "more columns than PostgreSQL can hold",
@@ -204,7 +205,7 @@ class ObjectRulesTest {
     change.accept(doc);
     assertEquals(List.of(), MetaSchema.OBJECT.check(doc), "the variation must be well-formed");
     List<Problem> problems = ObjectRules.check(definition(doc));
-    String expected = resolve(pointer);
+    String expected = resolve("opportunity", pointer);
     assertTrue(
         problems.stream().anyMatch(p -> p.pointer().equals(expected) && p.code().equals(code)),
         () -> rule + ": expected " + code + " at " + expected + " in " + problems);
@@ -222,20 +223,6 @@ class ObjectRulesTest {
   private static Arguments refused(
       String rule, Consumer<ObjectNode> change, String pointer, String code) {
     return Arguments.of(rule, change, pointer, code);
-  }
-
-  private static String at(String field, String rest) {
-    return "field:" + field + rest;
-  }
-
-  private static String resolve(String pointer) {
-    if (!pointer.startsWith("field:")) {
-      return pointer;
-    }
-    String name = pointer.substring(6, pointer.indexOf('/'));
-    return "/fields/"
-        + index(object("opportunity"), name)
-        + pointer.substring(pointer.indexOf('/'));
   }
 
   private static ObjectNode stage(ObjectNode doc, int i) {
