@@ -12,11 +12,17 @@ import io.relata.metadata.definition.Pipeline;
 import io.relata.metadata.definition.RollUpFunction;
 import io.relata.metadata.definition.SystemFields;
 import io.relata.metadata.definition.ValidationRule;
+import io.relata.metadata.expression.ExpressionChecker;
+import io.relata.metadata.expression.ExpressionException;
+import io.relata.metadata.expression.ValueType;
 import io.relata.metadata.name.NameRules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -72,6 +78,7 @@ public final class ObjectRules {
     checkStage();
     object.pipeline().ifPresent(this::checkPipeline);
     checkValidationRules();
+    checkFormulas();
     checkLayouts();
     checkListViews();
   }
@@ -240,6 +247,18 @@ public final class ObjectRules {
   private void checkValidationRules() {
     unique("/validationRules", object.validationRules(), ValidationRule::name, "rule");
     for (int i = 0; i < object.validationRules().size(); i++) {
+      String at = "/validationRules/" + i + "/condition";
+      try {
+        ValueType type =
+            ExpressionChecker.check(object.validationRules().get(i).condition(), object).type();
+        if (!type.fits(ValueType.BOOLEAN)) {
+          add(at, "expression.result-type", "boolean", type.name().toLowerCase(Locale.ROOT));
+        }
+      } catch (ExpressionException e) {
+        expressionProblem(at, e);
+      }
+    }
+    for (int i = 0; i < object.validationRules().size(); i++) {
       int index = i;
       object
           .validationRules()
@@ -247,6 +266,57 @@ public final class ObjectRules {
           .field()
           .ifPresent(f -> fieldRef("/validationRules/" + index + "/field", f));
     }
+  }
+
+  /**
+   * Formulas must type-check and produce their declared type, and may refer to other formulas — but
+   * not in a cycle, which could never be computed.
+   */
+  private void checkFormulas() {
+    Map<String, Set<String>> refersTo = new LinkedHashMap<>();
+    for (int i = 0; i < object.fields().size(); i++) {
+      FieldDefinition field = object.fields().get(i);
+      if (field.type() instanceof FieldType.Formula formula) {
+        String at = "/fields/" + i + "/expression";
+        try {
+          ExpressionChecker.Checked checked = ExpressionChecker.check(formula.expression(), object);
+          ValueType declared = ExpressionChecker.of(formula.resultType());
+          if (!checked.type().fits(declared)) {
+            add(
+                at,
+                "expression.result-type",
+                declared.name().toLowerCase(Locale.ROOT),
+                checked.type().name().toLowerCase(Locale.ROOT));
+          }
+          refersTo.put(field.name(), checked.references());
+        } catch (ExpressionException e) {
+          expressionProblem(at, e);
+        }
+      }
+    }
+    for (String formula : refersTo.keySet()) {
+      if (reaches(formula, formula, refersTo, new HashSet<>())) {
+        int index = object.fields().indexOf(object.field(formula).orElseThrow());
+        add("/fields/" + index + "/expression", "expression.cycle", formula);
+      }
+    }
+  }
+
+  private static boolean reaches(
+      String from, String target, Map<String, Set<String>> refersTo, Set<String> seen) {
+    for (String next : refersTo.getOrDefault(from, Set.of())) {
+      if (next.equals(target) || (seen.add(next) && reaches(next, target, refersTo, seen))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void expressionProblem(String at, ExpressionException e) {
+    List<Object> args = new ArrayList<>();
+    args.add(e.position());
+    args.addAll(e.args());
+    add(at, e.code(), args.toArray());
   }
 
   private void checkLayouts() {

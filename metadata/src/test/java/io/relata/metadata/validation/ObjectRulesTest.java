@@ -191,6 +191,40 @@ class ObjectRulesTest {
             inField("notes", "/renamedFrom"),
             "field.renamed-from-existing"),
         refused(
+            "formula naming a missing field",
+            d -> field(d, "weighted_amount").put("expression", "budget * 2"),
+            inField("weighted_amount", "/expression"),
+            "expression.unknown-field"),
+        refused(
+            "formula of the wrong result type",
+            d -> field(d, "weighted_amount").put("expression", "title"),
+            inField("weighted_amount", "/expression"),
+            "expression.result-type"),
+        refused(
+            "formulas in a cycle",
+            d -> {
+              field(d, "weighted_amount").put("expression", "line_ratio * 2");
+              ((ArrayNode) d.get("fields"))
+                  .addObject()
+                  .put("name", "line_ratio")
+                  .put("label", "Ratio")
+                  .put("type", "formula")
+                  .put("resultType", "number")
+                  .put("expression", "weighted_amount / 2");
+            },
+            inField("weighted_amount", "/expression"),
+            "expression.cycle"),
+        refused(
+            "validation rule that is not a condition",
+            d -> ((ObjectNode) d.get("validationRules").get(0)).put("condition", "amount + 1"),
+            "/validationRules/0/condition",
+            "expression.result-type"),
+        refused(
+            "validation rule that does not parse",
+            d -> ((ObjectNode) d.get("validationRules").get(0)).put("condition", "amount >="),
+            "/validationRules/0/condition",
+            "expression.incomplete"),
+        refused(
             "more columns than PostgreSQL can hold",
             ObjectRulesTest::tooManyColumns,
             "/fields",
