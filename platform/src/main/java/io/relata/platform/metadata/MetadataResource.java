@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.change.ModelDiff;
+import io.relata.metadata.definition.DefinitionReader;
+import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.validation.Problem;
 import io.relata.platform.identity.Actor;
@@ -192,6 +195,25 @@ public class MetadataResource {
     ArrayNode objects = body.putArray("objects");
     r.objects().forEach(objects::add);
     return write(body);
+  }
+
+  /** What changed from revision {@code number} to revision {@code to} (default: the latest). */
+  @GET
+  @Path("/revisions/{number}/diff")
+  public String diff(@PathParam("number") long number, @QueryParam("to") Long to) {
+    Revision from = metadata.revision(number).orElseThrow(() -> notFound());
+    long target = to == null ? metadata.current().revision() : to;
+    Revision until = metadata.revision(target).orElseThrow(() -> notFound());
+    ObjectNode body = NODES.objectNode().put("from", from.number()).put("to", until.number());
+    body.set(
+        "changes",
+        ChangeJson.changes(
+            ModelDiff.between(definitions(from.objects()), definitions(until.objects()))));
+    return write(body);
+  }
+
+  private static List<ObjectDefinition> definitions(List<JsonNode> documents) {
+    return documents.stream().map(DefinitionReader::object).toList();
   }
 
   /** A new revision whose model is revision {@code number}'s; renamed fields are renamed back. */

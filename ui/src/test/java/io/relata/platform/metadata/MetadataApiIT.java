@@ -136,6 +136,12 @@ class MetadataApiIT {
     assertEquals(200, send("PUT", "api/v1/metadata/objects/account", renamed).statusCode());
     assertEquals(1000, count("select count(company_name) from records.account"));
 
+    HttpResponse<String> diff = send("GET", "api/v1/metadata/revisions/" + start + "/diff", null);
+    assertEquals(200, diff.statusCode(), diff.body());
+    JsonObject rename = json(diff).getJsonArray("changes").getJsonObject(0);
+    assertEquals("field-renamed", rename.getString("kind"));
+    assertEquals("account_name", rename.getString("from"));
+
     String reverted = "api/v1/metadata/revisions/" + start + "/revert";
     HttpResponse<String> revert = send("POST", reverted, "");
     assertEquals(200, revert.statusCode(), revert.body());
