@@ -202,13 +202,18 @@ public class MetadataResource {
   @Path("/revisions/{number}/diff")
   public String diff(@PathParam("number") long number, @QueryParam("to") Long to) {
     Revision from = metadata.revision(number).orElseThrow(() -> notFound());
-    long target = to == null ? metadata.current().revision() : to;
-    Revision until = metadata.revision(target).orElseThrow(() -> notFound());
+    long last = to == null ? metadata.current().revision() : to;
+    Revision until = metadata.revision(last).orElseThrow(() -> notFound());
     ObjectNode body = NODES.objectNode().put("from", from.number()).put("to", until.number());
+    List<Revision> all = metadata.revisions(10_000);
+    List<JsonNode> target =
+        until.number() >= from.number()
+            ? metadata.forwardDocuments(from, until, all)
+            : metadata.revertDocuments(
+                until, all.stream().filter(r -> r.number() <= from.number()).toList());
     body.set(
         "changes",
-        ChangeJson.changes(
-            ModelDiff.between(definitions(from.objects()), definitions(until.objects()))));
+        ChangeJson.changes(ModelDiff.between(definitions(from.objects()), definitions(target))));
     return write(body);
   }
 

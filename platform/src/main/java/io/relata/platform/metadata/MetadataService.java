@@ -221,9 +221,34 @@ public class MetadataService {
    * back (keeping their values) rather than dropped and added again.
    */
   public List<JsonNode> revertDocuments(Revision target, List<Revision> newer) {
-    Map<String, String> nowCalled = new HashMap<>(); // "object.name in target" -> name today
-    newer.stream()
-        .filter(r -> r.number() > target.number())
+    Map<String, String> renamed = renamedSince(target.number(), Long.MAX_VALUE, newer);
+    // the field called "then" in the target is called "now" today: today's name is its origin
+    return mark(target.objects(), renamed);
+  }
+
+  /**
+   * The documents of revision {@code to}, marked with the renames since revision {@code from}, so
+   * that a diff from {@code from} shows renames as renames.
+   */
+  public List<JsonNode> forwardDocuments(Revision from, Revision to, List<Revision> all) {
+    Map<String, String> renamed = renamedSince(from.number(), to.number(), all);
+    Map<String, String> inverse = new HashMap<>();
+    renamed.forEach(
+        (key, now) ->
+            inverse.put(
+                key.substring(0, key.indexOf('.') + 1) + now, key.substring(key.indexOf('.') + 1)));
+    return mark(to.objects(), inverse);
+  }
+
+  /**
+   * {@code "object.name then" -> "name now"} for every field renamed by the revisions after {@code
+   * after} up to {@code until}, renames composed in order.
+   */
+  private static Map<String, String> renamedSince(
+      long after, long until, List<Revision> revisions) {
+    Map<String, String> nowCalled = new HashMap<>();
+    revisions.stream()
+        .filter(r -> r.number() > after && r.number() <= until)
         .sorted(java.util.Comparator.comparingLong(Revision::number))
         .forEach(
             r ->
@@ -238,21 +263,27 @@ public class MetadataService {
                                       : name);
                           nowCalled.putIfAbsent(rename.object() + "." + rename.from(), rename.to());
                         }));
-    List<JsonNode> documents = new ArrayList<>();
-    for (JsonNode doc : target.objects()) {
+    return nowCalled;
+  }
+
+  /** Copies of {@code documents} whose fields get {@code renamedFrom} from {@code origins}. */
+  private static List<JsonNode> mark(List<JsonNode> documents, Map<String, String> origins) {
+    List<JsonNode> marked = new ArrayList<>();
+    for (JsonNode doc : documents) {
       ObjectNode copy = doc.deepCopy();
       String object = copy.path("name").asText();
       copy.path("fields")
           .forEach(
               field -> {
-                String renamed = nowCalled.get(object + "." + field.path("name").asText());
-                if (renamed != null && !renamed.equals(field.path("name").asText())) {
-                  ((ObjectNode) field).put("renamedFrom", renamed);
+                String name = field.path("name").asText();
+                String origin = origins.get(object + "." + name);
+                if (origin != null && !origin.equals(name)) {
+                  ((ObjectNode) field).put("renamedFrom", origin);
                 }
               });
-      documents.add(copy);
+      marked.add(copy);
     }
-    return documents;
+    return marked;
   }
 
   private static CompiledModel compile(Optional<Revision> revision) {
