@@ -29,13 +29,24 @@ public final class RecordSchema {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** A calendar date with a four-digit year: the year 10000 is refused. */
-  private static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+  public static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
   /** An ISO-8601 date-time with an offset, four-digit year. */
-  private static final String DATE_TIME =
+  public static final String DATE_TIME =
       "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$";
 
-  private static final String UUID =
+  /** One {@code @}, something on both sides, a dot in the domain; no spaces. */
+  public static final String EMAIL = "^[^@\\s]+@[^@\\s.]+\\.[^@\\s]+$";
+
+  /** Web addresses only: no {@code javascript:} or {@code data:} links in a CRM. */
+  public static final String URL = "^https?://[^\\s]+$";
+
+  /** An ISO 4217 code. */
+  public static final String CURRENCY_CODE = "^[A-Z]{3}$";
+
+  public static final String PHONE = "^\\+?[0-9 ()./-]{3,40}$";
+
+  public static final String UUID_PATTERN =
       "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
   private final ObjectNode document;
@@ -71,7 +82,7 @@ public final class RecordSchema {
             currencyOf(field.name()),
             nullable(
                 !field.required(),
-                JSON.objectNode().put("type", "string").put("pattern", "^[A-Z]{3}$")));
+                JSON.objectNode().put("type", "string").put("pattern", CURRENCY_CODE)));
       }
       if (field.required()) {
         required.add(field.name());
@@ -133,19 +144,15 @@ public final class RecordSchema {
       case BOOLEAN -> s.put("type", "boolean");
       case DATE -> s.put("type", "string").put("format", "date").put("pattern", DATE);
       case DATETIME -> s.put("type", "string").put("format", "date-time").put("pattern", DATE_TIME);
-      case EMAIL -> s.put("type", "string").put("format", "email").put("maxLength", 254);
-      case PHONE -> s.put("type", "string").put("pattern", "^\\+?[0-9 ()./-]{3,40}$");
-      case URL ->
-          s.put("type", "string")
-              .put("format", "uri")
-              .put("pattern", "^https?://")
-              .put("maxLength", 2048);
+      case EMAIL -> s.put("type", "string").put("pattern", EMAIL).put("maxLength", 254);
+      case PHONE -> s.put("type", "string").put("pattern", PHONE);
+      case URL -> s.put("type", "string").put("pattern", URL).put("maxLength", 2048);
       case PICKLIST -> s.set("enum", activeValues(((FieldType.Picklist) type).values()));
       case MULTI_PICKLIST -> {
         s.put("type", "array").put("uniqueItems", true);
         s.putObject("items").set("enum", activeValues(((FieldType.MultiPicklist) type).values()));
       }
-      case LOOKUP, MASTER_DETAIL, USER -> s.put("type", "string").put("pattern", UUID);
+      case LOOKUP, MASTER_DETAIL, USER -> s.put("type", "string").put("pattern", UUID_PATTERN);
       case STAGE -> {
         ArrayNode stages = s.putArray("enum");
         object.pipeline().ifPresent(p -> p.stages().forEach(stage -> stages.add(stage.name())));

@@ -59,7 +59,7 @@ class RecordSchemaTest {
         "{'title': 'A', 'close_date': '10000-01-01'}| /close_date| schema.pattern",
         "{'title': 'A', 'close_date': '2026-02-30'}| /close_date| schema.format",
         "{'title': 'A', 'last_contacted': '2026-11-23 10:15'}| /last_contacted| schema.pattern",
-        "{'title': 'A', 'contact_email': 'not-an-address'}| /contact_email| schema.format",
+        "{'title': 'A', 'contact_email': 'not-an-address'}| /contact_email| schema.pattern",
         "{'title': 'A', 'website': 'javascript:alert(1)'}| /website| schema.pattern",
         "{'title': 'A', 'priority': 'urgent'}| /priority| schema.enum",
         "{'title': 'A', 'priority': 'legacy'}| /priority| schema.enum",

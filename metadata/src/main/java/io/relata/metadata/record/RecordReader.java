@@ -1,0 +1,302 @@
+package io.relata.metadata.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.definition.PicklistValue;
+import io.relata.metadata.schema.RecordSchema;
+import io.relata.metadata.validation.Problem;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads a record written to an object: every property must be a writable field, every required
+ * field present, every value of its field's type and within its options. Patterns run under RE2
+ * (linear time); lengths are checked before patterns.
+ */
+public final class RecordReader {
+
+  private static final Pattern DATE = Pattern.compile(RecordSchema.DATE);
+  private static final Pattern DATE_TIME = Pattern.compile(RecordSchema.DATE_TIME);
+  private static final Pattern EMAIL = Pattern.compile(RecordSchema.EMAIL);
+  private static final Pattern URL = Pattern.compile(RecordSchema.URL);
+  private static final Pattern PHONE = Pattern.compile(RecordSchema.PHONE);
+  private static final Pattern CURRENCY = Pattern.compile(RecordSchema.CURRENCY_CODE);
+  private static final Pattern UUID_TEXT = Pattern.compile(RecordSchema.UUID_PATTERN);
+
+  private final ObjectDefinition object;
+  private final Map<String, Object> values = new LinkedHashMap<>();
+  private final List<Problem> problems = new ArrayList<>();
+
+  private RecordReader(ObjectDefinition object) {
+    this.object = object;
+  }
+
+  /**
+   * The typed values of a record, or its problems.
+   *
+   * @param values by field name; {@code null} where the record clears a field
+   */
+  public record Result(Map<String, Object> values, List<Problem> problems) {
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  public static Result read(ObjectDefinition object, JsonNode record) {
+    RecordReader reader = new RecordReader(object);
+    if (record == null || !record.isObject()) {
+      reader.problems.add(Problem.at("", "record.not-an-object"));
+    } else {
+      reader.read(record);
+    }
+    return new Result(
+        java.util.Collections.unmodifiableMap(reader.values), List.copyOf(reader.problems));
+  }
+
+  private void read(JsonNode record) {
+    Map<String, FieldDefinition> writable = new LinkedHashMap<>();
+    for (FieldDefinition field : object.fields()) {
+      if (!field.type().computed()) {
+        writable.put(field.name(), field);
+      }
+    }
+    for (Iterator<String> names = record.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      FieldDefinition field = writable.get(name);
+      if (field != null) {
+        value(field, record.get(name));
+      } else if (currencyOf(name, writable).isPresent()) {
+        currencyCode(name, record.get(name), currencyOf(name, writable).get());
+      } else {
+        add("/" + name, "record.unknown-field", name);
+      }
+    }
+    for (FieldDefinition field : writable.values()) {
+      if (field.required() && !record.has(field.name())) {
+        add("/" + field.name(), "record.required");
+      }
+    }
+  }
+
+  private void value(FieldDefinition field, JsonNode json) {
+    String at = "/" + field.name();
+    if (json.isNull()) {
+      if (field.required()) {
+        add(at, "record.required");
+      } else {
+        values.put(field.name(), null);
+      }
+      return;
+    }
+    Object value =
+        switch (field.type().kind()) {
+          case TEXT -> text(at, json, (FieldType.Text) field.type());
+          case LONG_TEXT -> string(at, json, ((FieldType.LongText) field.type()).maxLength(), null);
+          case RICH_TEXT -> string(at, json, ((FieldType.RichText) field.type()).maxLength(), null);
+          case NUMBER -> {
+            FieldType.Number n = (FieldType.Number) field.type();
+            yield decimal(at, json, n.precision(), n.scale(), n.min(), n.max());
+          }
+          case CURRENCY -> {
+            FieldType.Currency c = (FieldType.Currency) field.type();
+            yield decimal(at, json, c.precision(), c.scale(), c.min(), c.max());
+          }
+          case PERCENT -> {
+            FieldType.Percent p = (FieldType.Percent) field.type();
+            yield decimal(at, json, p.precision(), p.scale(), p.min(), p.max());
+          }
+          case BOOLEAN -> json.isBoolean() ? json.booleanValue() : wrongType(at, "boolean");
+          case DATE -> date(at, json);
+          case DATETIME -> dateTime(at, json);
+          case EMAIL -> string(at, json, 254, EMAIL);
+          case PHONE -> string(at, json, Integer.MAX_VALUE, PHONE);
+          case URL -> string(at, json, 2048, URL);
+          case PICKLIST ->
+              choice(at, json, activeNames(((FieldType.Picklist) field.type()).values()));
+          case MULTI_PICKLIST ->
+              choices(at, json, activeNames(((FieldType.MultiPicklist) field.type()).values()));
+          case LOOKUP, MASTER_DETAIL, USER -> {
+            String text = string(at, json, Integer.MAX_VALUE, UUID_TEXT);
+            yield text == null ? null : UUID.fromString(text);
+          }
+          case STAGE -> choice(at, json, stageNames());
+          case JSON -> json;
+          case AUTO_NUMBER, FORMULA, ROLL_UP -> null; // never writable: filtered out above
+        };
+    if (value != null) {
+      values.put(field.name(), value);
+    }
+  }
+
+  private String text(String at, JsonNode json, FieldType.Text text) {
+    return string(at, json, text.maxLength(), text.pattern().map(Pattern::compile).orElse(null));
+  }
+
+  /** A string within {@code maxLength} code points that contains a match of {@code pattern}. */
+  private String string(String at, JsonNode json, int maxLength, Pattern pattern) {
+    if (!json.isTextual()) {
+      return wrongType(at, "string");
+    }
+    String text = json.textValue();
+    if (text.codePointCount(0, text.length()) > maxLength) {
+      add(at, "record.too-long", maxLength);
+      return null;
+    }
+    if (pattern != null && !pattern.matcher(text).find()) {
+      add(at, "record.pattern");
+      return null;
+    }
+    return text;
+  }
+
+  private BigDecimal decimal(
+      String at,
+      JsonNode json,
+      int precision,
+      int scale,
+      Optional<BigDecimal> min,
+      Optional<BigDecimal> max) {
+    if (!json.isNumber()) {
+      return wrongType(at, "number");
+    }
+    if (json.isFloatingPointNumber() && !Double.isFinite(json.doubleValue())) {
+      add(at, "record.precision", precision, scale);
+      return null;
+    }
+    BigDecimal value = json.decimalValue();
+    if (value.stripTrailingZeros().scale() > scale) {
+      add(at, "record.scale", scale);
+      return null;
+    }
+    if (value.abs().compareTo(BigDecimal.TEN.pow(precision - scale)) >= 0) {
+      add(at, "record.precision", precision, scale);
+      return null;
+    }
+    if (min.isPresent() && value.compareTo(min.get()) < 0) {
+      add(at, "record.minimum", min.get());
+      return null;
+    }
+    if (max.isPresent() && value.compareTo(max.get()) > 0) {
+      add(at, "record.maximum", max.get());
+      return null;
+    }
+    return value;
+  }
+
+  private LocalDate date(String at, JsonNode json) {
+    String text = string(at, json, Integer.MAX_VALUE, DATE);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      add(at, "record.date");
+      return null;
+    }
+  }
+
+  private OffsetDateTime dateTime(String at, JsonNode json) {
+    String text = string(at, json, Integer.MAX_VALUE, DATE_TIME);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text);
+    } catch (DateTimeParseException e) {
+      add(at, "record.date-time");
+      return null;
+    }
+  }
+
+  private String choice(String at, JsonNode json, Set<String> allowed) {
+    if (!json.isTextual()) {
+      return wrongType(at, "string");
+    }
+    if (!allowed.contains(json.textValue())) {
+      add(at, "record.not-allowed", json.textValue());
+      return null;
+    }
+    return json.textValue();
+  }
+
+  private List<String> choices(String at, JsonNode json, Set<String> allowed) {
+    if (!json.isArray()) {
+      return wrongType(at, "array");
+    }
+    List<String> chosen = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    boolean ok = true;
+    for (int i = 0; i < json.size(); i++) {
+      String item = choice(at + "/" + i, json.get(i), allowed);
+      if (item == null) {
+        ok = false;
+      } else if (!seen.add(item)) {
+        add(at, "record.duplicate-value", item);
+        ok = false;
+      } else {
+        chosen.add(item);
+      }
+    }
+    return ok ? List.copyOf(chosen) : null;
+  }
+
+  private void currencyCode(String name, JsonNode json, FieldDefinition amount) {
+    String at = "/" + name;
+    if (json.isNull()) {
+      if (amount.required()) {
+        add(at, "record.required");
+      } else {
+        values.put(name, null);
+      }
+      return;
+    }
+    String code = string(at, json, 3, CURRENCY);
+    if (code != null) {
+      values.put(name, code);
+    }
+  }
+
+  private static Optional<FieldDefinition> currencyOf(
+      String name, Map<String, FieldDefinition> writable) {
+    return writable.values().stream()
+        .filter(f -> f.type() instanceof FieldType.Currency c && c.perRecord())
+        .filter(f -> RecordSchema.currencyOf(f.name()).equals(name))
+        .findFirst();
+  }
+
+  private Set<String> activeNames(List<PicklistValue> values) {
+    Set<String> names = new HashSet<>();
+    values.stream().filter(PicklistValue::active).forEach(v -> names.add(v.name()));
+    return names;
+  }
+
+  private Set<String> stageNames() {
+    Set<String> names = new HashSet<>();
+    object.pipeline().ifPresent(p -> p.stages().forEach(s -> names.add(s.name())));
+    return names;
+  }
+
+  private <T> T wrongType(String at, String expected) {
+    add(at, "record.type", expected);
+    return null;
+  }
+
+  private void add(String pointer, String code, Object... args) {
+    problems.add(Problem.at(pointer, code, args));
+  }
+}
