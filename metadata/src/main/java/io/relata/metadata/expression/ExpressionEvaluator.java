@@ -71,34 +71,14 @@ public final class ExpressionEvaluator {
   private Object binary(Expression.Binary b) {
     switch (b.operator()) {
       case "and" -> {
-        Object left = eval(b.left());
-        if (Boolean.FALSE.equals(left)) {
-          return false;
-        }
-        Object right = eval(b.right());
-        return Boolean.FALSE.equals(right)
-            ? Boolean.FALSE
-            : left == null || right == null ? null : Boolean.TRUE;
+        return kleene(eval(b.left()), b.right(), Boolean.FALSE);
       }
       case "or" -> {
-        Object left = eval(b.left());
-        if (Boolean.TRUE.equals(left)) {
-          return true;
-        }
-        Object right = eval(b.right());
-        return Boolean.TRUE.equals(right)
-            ? Boolean.TRUE
-            : left == null || right == null ? null : Boolean.FALSE;
+        return kleene(eval(b.left()), b.right(), Boolean.TRUE);
       }
       case "implies" -> {
-        Object left = eval(b.left());
-        if (Boolean.FALSE.equals(left)) {
-          return true;
-        }
-        Object right = eval(b.right());
-        return Boolean.TRUE.equals(right)
-            ? Boolean.TRUE
-            : left == null || right == null ? null : Boolean.FALSE;
+        Object left = eval(b.left()); // a implies b  ==  not a or b
+        return kleene(left == null ? null : !(Boolean) left, b.right(), Boolean.TRUE);
       }
       default -> {
         Object left = eval(b.left());
@@ -106,6 +86,22 @@ public final class ExpressionEvaluator {
         return operate(b.operator(), left, right);
       }
     }
+  }
+
+  /**
+   * Kleene's logic for {@code and} ({@code decisive} false) and {@code or} (true): the decisive
+   * value on either side decides, the right side is evaluated only when the left does not;
+   * otherwise unknown wins.
+   */
+  private Object kleene(Object left, Expression right, Boolean decisive) {
+    if (decisive.equals(left)) {
+      return decisive;
+    }
+    Object other = eval(right);
+    if (decisive.equals(other)) {
+      return decisive;
+    }
+    return left == null || other == null ? null : !decisive;
   }
 
   private Object operate(String operator, Object left, Object right) {

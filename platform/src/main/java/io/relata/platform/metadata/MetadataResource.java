@@ -171,12 +171,7 @@ public class MetadataResource {
     ObjectNode body = NODES.objectNode();
     ArrayNode items = body.putArray("items");
     for (Revision r : metadata.revisions(Math.max(1, Math.min(limit, 200)))) {
-      items
-          .addObject()
-          .put("number", r.number())
-          .put("createdAt", r.createdAt().toString())
-          .put("authorId", r.authorId().toString())
-          .put("comment", r.comment());
+      items.add(summary(r));
     }
     return write(body);
   }
@@ -185,13 +180,7 @@ public class MetadataResource {
   @Path("/revisions/{number}")
   public String revision(@PathParam("number") long number) {
     Revision r = metadata.revision(number).orElseThrow(() -> notFound());
-    ObjectNode body =
-        NODES
-            .objectNode()
-            .put("number", r.number())
-            .put("createdAt", r.createdAt().toString())
-            .put("authorId", r.authorId().toString())
-            .put("comment", r.comment());
+    ObjectNode body = summary(r);
     ArrayNode objects = body.putArray("objects");
     r.objects().forEach(objects::add);
     return write(body);
@@ -215,6 +204,16 @@ public class MetadataResource {
         "changes",
         ChangeJson.changes(ModelDiff.between(definitions(from.objects()), definitions(target))));
     return write(body);
+  }
+
+  /** A revision without its model: number, time, author, comment. */
+  private static ObjectNode summary(Revision r) {
+    return NODES
+        .objectNode()
+        .put("number", r.number())
+        .put("createdAt", r.createdAt().toString())
+        .put("authorId", r.authorId().toString())
+        .put("comment", r.comment());
   }
 
   private static List<ObjectDefinition> definitions(List<JsonNode> documents) {
