@@ -35,14 +35,17 @@ public final class RecordReader {
   private static final Pattern URL = Pattern.compile(RecordSchema.URL);
   private static final Pattern PHONE = Pattern.compile(RecordSchema.PHONE);
   private static final Pattern CURRENCY = Pattern.compile(RecordSchema.CURRENCY_CODE);
+  private static final String STAGE = "stage";
   private static final Pattern UUID_TEXT = Pattern.compile(RecordSchema.UUID_PATTERN);
 
   private final ObjectDefinition object;
+  private final boolean partial;
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final List<Problem> problems = new ArrayList<>();
 
-  private RecordReader(ObjectDefinition object) {
+  private RecordReader(ObjectDefinition object, boolean partial) {
     this.object = object;
+    this.partial = partial;
   }
 
   /**
@@ -56,8 +59,18 @@ public final class RecordReader {
     }
   }
 
+  /** A whole new record: every required field must be present. */
   public static Result read(ObjectDefinition object, JsonNode record) {
-    RecordReader reader = new RecordReader(object);
+    return read(object, record, false);
+  }
+
+  /** Changes to a record: only the fields present are read, and only those may be cleared. */
+  public static Result readChanges(ObjectDefinition object, JsonNode changes) {
+    return read(object, changes, true);
+  }
+
+  private static Result read(ObjectDefinition object, JsonNode record, boolean partial) {
+    RecordReader reader = new RecordReader(object, partial);
     if (record == null || !record.isObject()) {
       reader.problems.add(Problem.at("", "record.not-an-object"));
     } else {
@@ -74,6 +87,23 @@ public final class RecordReader {
         writable.put(field.name(), field);
       }
     }
+    if (object.pipeline().isPresent() && object.field(STAGE).isEmpty()) {
+      writable.put(
+          STAGE,
+          new FieldDefinition(
+              STAGE,
+              "Stage",
+              Optional.empty(),
+              Optional.empty(),
+              new FieldType.Stage(),
+              false,
+              false,
+              true,
+              Optional.empty(),
+              false,
+              false,
+              Optional.empty()));
+    }
     for (Iterator<String> names = record.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       FieldDefinition field = writable.get(name);
@@ -86,7 +116,7 @@ public final class RecordReader {
       }
     }
     for (FieldDefinition field : writable.values()) {
-      if (field.required() && !record.has(field.name())) {
+      if (!partial && field.required() && !record.has(field.name())) {
         add("/" + field.name(), "record.required");
       }
     }
@@ -134,7 +164,7 @@ public final class RecordReader {
             yield text == null ? null : UUID.fromString(text);
           }
           case STAGE -> choice(at, json, stageNames());
-          case JSON -> json;
+          case JSON -> withoutNul(at, json) ? json : null;
           case AUTO_NUMBER, FORMULA, ROLL_UP -> null; // never writable: filtered out above
         };
     if (value != null) {
@@ -152,6 +182,10 @@ public final class RecordReader {
       return wrongType(at, "string");
     }
     String text = json.textValue();
+    if (text.indexOf('\0') >= 0) {
+      add(at, "record.nul");
+      return null;
+    }
     if (text.codePointCount(0, text.length()) > maxLength) {
       add(at, "record.too-long", maxLength);
       return null;
@@ -203,7 +237,12 @@ public final class RecordReader {
       return null;
     }
     try {
-      return LocalDate.parse(text);
+      LocalDate date = LocalDate.parse(text);
+      if (date.getYear() < 1) {
+        add(at, "record.date");
+        return null;
+      }
+      return date;
     } catch (DateTimeParseException e) {
       add(at, "record.date");
       return null;
@@ -216,11 +255,37 @@ public final class RecordReader {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text);
+      OffsetDateTime instant = OffsetDateTime.parse(text);
+      int utcYear = instant.withOffsetSameInstant(java.time.ZoneOffset.UTC).getYear();
+      if (instant.getYear() < 1 || utcYear < 1 || utcYear > 9999) {
+        add(at, "record.date-time");
+        return null;
+      }
+      return instant;
     } catch (DateTimeParseException e) {
       add(at, "record.date-time");
       return null;
     }
+  }
+
+  /** PostgreSQL text and jsonb cannot hold U+0000: refused anywhere in a JSON value. */
+  private boolean withoutNul(String at, JsonNode json) {
+    java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>(List.of(json));
+    while (!pending.isEmpty()) {
+      JsonNode node = pending.pop();
+      if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+        add(at, "record.nul");
+        return false;
+      }
+      for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        if (names.next().indexOf('\0') >= 0) {
+          add(at, "record.nul");
+          return false;
+        }
+      }
+      node.elements().forEachRemaining(pending::push);
+    }
+    return true;
   }
 
   private String choice(String at, JsonNode json, Set<String> allowed) {

@@ -15,8 +15,14 @@ import io.relata.metadata.definition.ValidationRule;
 import io.relata.metadata.expression.ExpressionChecker;
 import io.relata.metadata.expression.ExpressionException;
 import io.relata.metadata.expression.ValueType;
+import io.relata.metadata.filter.Filter;
+import io.relata.metadata.filter.FilterException;
+import io.relata.metadata.filter.FilterParser;
+import io.relata.metadata.filter.FilterResolver;
 import io.relata.metadata.name.NameRules;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -339,6 +346,23 @@ public final class ObjectRules {
         fieldRef(
             "/listViews/" + i + "/sort/" + s, field.startsWith("-") ? field.substring(1) : field);
       }
+      String at = "/listViews/" + i + "/filter";
+      view.filter().ifPresent(filter -> checkFilter(at, filter));
+    }
+  }
+
+  /** A list view's filter must parse and resolve; the date and user stand in for any. */
+  private void checkFilter(String at, String text) {
+    try {
+      Filter filter = FilterParser.parse(text);
+      FilterResolver.Context anyDay =
+          new FilterResolver.Context(
+              LocalDate.of(2000, 1, 1), ZoneOffset.UTC, Optional.of(new UUID(0, 0)));
+      FilterResolver.resolve(object, filter, anyDay)
+          .problems()
+          .forEach(p -> add(at, p.code(), p.args().toArray()));
+    } catch (FilterException e) {
+      add(at, e.problem().code(), e.problem().args().toArray());
     }
   }
 
