@@ -46,6 +46,9 @@ public final class FilterResolver {
       EnumSet.of(Operator.CONTAINS, Operator.STARTS_WITH);
   private static final int MAX_TEXT = 1_000;
 
+  /** Digits before or after the point; PostgreSQL's numeric holds far more, no field as many. */
+  private static final int MAX_DIGITS = 1_000;
+
   private final ObjectDefinition object;
   private final Context context;
   private final List<Problem> problems = new ArrayList<>();
@@ -235,9 +238,15 @@ public final class FilterResolver {
     }
     switch (kind) {
       case NUMBER, CURRENCY, PERCENT, ROLL_UP:
-        return literal instanceof Literal.Number n
-            ? new Value.Exact(n.value())
-            : wrong(field, at, "number");
+        if (!(literal instanceof Literal.Number n)) {
+          return wrong(field, at, "number");
+        }
+        if (n.value().precision() - n.value().scale() > MAX_DIGITS
+            || n.value().scale() > MAX_DIGITS) {
+          refuse(at, "filter.number-range", field.name());
+          return null;
+        }
+        return new Value.Exact(n.value());
       case BOOLEAN:
         return literal instanceof Literal.Bool b
             ? new Value.Exact(b.value())

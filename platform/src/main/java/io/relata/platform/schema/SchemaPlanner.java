@@ -433,7 +433,8 @@ public final class SchemaPlanner {
       boolean descending = key.startsWith("-");
       keys.add(quote(descending ? key.substring(1) : key) + (descending ? " DESC" : ""));
     }
-    keys.add("\"id\"");
+    // the tie-breaker runs in the last key's direction, as list queries order it
+    keys.add("\"id\"" + (view.sort().get(view.sort().size() - 1).startsWith("-") ? " DESC" : ""));
     steps.add(
         SchemaStep.of(
             "CREATE INDEX IF NOT EXISTS "

@@ -1,0 +1,63 @@
+package io.relata.platform.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relata.metadata.definition.FieldKind;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** Binds typed record values to JDBC parameters, and reads them back from result sets. */
+public final class ColumnValues {
+
+  private ColumnValues() {}
+
+  /** Binds {@code value}, of the Java type the record reader gives its field, at {@code index}. */
+  public static void bind(
+      Connection connection, PreparedStatement statement, int index, Object value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.OTHER);
+    } else if (value instanceof List<?> list) {
+      statement.setArray(index, connection.createArrayOf("text", list.toArray()));
+    } else if (value instanceof JsonNode json) {
+      statement.setString(index, RecordJson.text(json));
+    } else if (value instanceof OffsetDateTime instant) {
+      statement.setObject(index, instant.withOffsetSameInstant(ZoneOffset.UTC));
+    } else {
+      statement.setObject(index, value);
+    }
+  }
+
+  /** The value of column {@code label} as its field's Java type; {@code null} when SQL NULL. */
+  static Object read(ResultSet rows, String label, FieldKind kind) throws SQLException {
+    Object value =
+        switch (kind) {
+          case NUMBER, CURRENCY, PERCENT, ROLL_UP -> rows.getBigDecimal(label);
+          case BOOLEAN -> rows.getBoolean(label);
+          case DATE -> rows.getObject(label, LocalDate.class);
+          case DATETIME -> rows.getObject(label, OffsetDateTime.class);
+          case MULTI_PICKLIST -> {
+            Array array = rows.getArray(label);
+            yield array == null ? null : List.copyOf(Arrays.asList((String[]) array.getArray()));
+          }
+          case LOOKUP, MASTER_DETAIL, USER -> rows.getObject(label, UUID.class);
+          case JSON -> {
+            String text = rows.getString(label);
+            yield text == null ? null : RecordJson.parse(text);
+          }
+          case TEXT, LONG_TEXT, RICH_TEXT, EMAIL, PHONE, URL, PICKLIST, AUTO_NUMBER, STAGE ->
+              rows.getString(label);
+          case FORMULA -> throw new IllegalArgumentException("formulas have no column");
+        };
+    return rows.wasNull() ? null : value;
+  }
+}

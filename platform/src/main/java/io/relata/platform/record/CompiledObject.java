@@ -1,0 +1,163 @@
+package io.relata.platform.record;
+
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldKind;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.definition.SystemFields;
+import io.relata.metadata.definition.ValidationRule;
+import io.relata.metadata.expression.Expression;
+import io.relata.metadata.expression.ExpressionChecker;
+import io.relata.metadata.expression.ExpressionException;
+import io.relata.metadata.expression.ExpressionParser;
+import io.relata.metadata.schema.RecordSchema;
+import io.relata.platform.schema.Identifiers;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An object prepared for reading and writing records: its stored columns, its fields (system ones
+ * included), its formulas in the order they must be computed and its validation rules, parsed once
+ * per metadata revision.
+ */
+public final class CompiledObject {
+
+  /** A formula field with its parsed expression. */
+  record Formula(FieldDefinition field, FieldType.Formula type, Expression expression) {}
+
+  /** An active validation rule with its parsed condition. */
+  record Rule(ValidationRule rule, Expression condition) {}
+
+  private final ObjectDefinition definition;
+  private final List<Column> columns;
+  private final Map<String, FieldDefinition> fields;
+  private final List<Formula> formulas;
+  private final List<Rule> rules;
+  private final String selectList;
+
+  CompiledObject(ObjectDefinition definition) {
+    this.definition = definition;
+    Map<String, FieldDefinition> byName = new LinkedHashMap<>();
+    List<Column> stored = new ArrayList<>();
+    for (FieldDefinition system : SystemFields.of(definition)) {
+      byName.put(system.name(), system);
+      stored.add(new Column(system.name(), system.type().kind()));
+    }
+    for (FieldDefinition field : definition.fields()) {
+      byName.put(field.name(), field);
+      if (field.type().kind() != FieldKind.FORMULA) {
+        stored.add(new Column(field.name(), field.type().kind()));
+      }
+      if (field.type() instanceof FieldType.Currency c && c.perRecord()) {
+        stored.add(new Column(RecordSchema.currencyOf(field.name()), FieldKind.TEXT));
+      }
+    }
+    this.fields = Collections.unmodifiableMap(byName);
+    this.columns = List.copyOf(stored);
+    this.formulas = formulasInOrder(definition);
+    this.rules =
+        definition.validationRules().stream()
+            .filter(ValidationRule::active)
+            .map(r -> new Rule(r, parse(r.condition())))
+            .toList();
+    this.selectList =
+        columns.stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
+  }
+
+  public ObjectDefinition definition() {
+    return definition;
+  }
+
+  public String name() {
+    return definition.name();
+  }
+
+  /** The qualified, quoted table. */
+  public String table() {
+    return Identifiers.table(definition.name());
+  }
+
+  /** Every stored column, system columns first. */
+  List<Column> columns() {
+    return columns;
+  }
+
+  /** The quoted stored columns, comma-separated, for {@code SELECT}. */
+  String selectList() {
+    return selectList;
+  }
+
+  /** The field named {@code name}, custom or system. */
+  public Optional<FieldDefinition> field(String name) {
+    return Optional.ofNullable(fields.get(name));
+  }
+
+  /** Every field, system fields first, formulas included. */
+  public java.util.Collection<FieldDefinition> fields() {
+    return fields.values();
+  }
+
+  List<Formula> formulas() {
+    return formulas;
+  }
+
+  List<Rule> rules() {
+    return rules;
+  }
+
+  /** Formulas may use formulas; each is computed after those it uses (cycles are refused). */
+  private static List<Formula> formulasInOrder(ObjectDefinition object) {
+    Map<String, Formula> pending = new LinkedHashMap<>();
+    Map<String, Set<String>> uses = new LinkedHashMap<>();
+    for (FieldDefinition field : object.fields()) {
+      if (field.type() instanceof FieldType.Formula formula) {
+        pending.put(field.name(), new Formula(field, formula, parse(formula.expression())));
+        uses.put(field.name(), references(formula.expression(), object));
+      }
+    }
+    List<Formula> ordered = new ArrayList<>();
+    Set<String> done = new LinkedHashSet<>();
+    while (!pending.isEmpty()) {
+      boolean progress = false;
+      for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+        var entry = it.next();
+        boolean ready =
+            uses.get(entry.getKey()).stream()
+                .noneMatch(ref -> pending.containsKey(ref) && !ref.equals(entry.getKey()));
+        if (ready) {
+          ordered.add(entry.getValue());
+          done.add(entry.getKey());
+          it.remove();
+          progress = true;
+        }
+      }
+      if (!progress) {
+        throw new IllegalStateException("formula cycle in a compiled model: " + pending.keySet());
+      }
+    }
+    return List.copyOf(ordered);
+  }
+
+  private static Set<String> references(String source, ObjectDefinition object) {
+    try {
+      return ExpressionChecker.check(source, object).references();
+    } catch (ExpressionException e) {
+      throw new IllegalStateException("an expression of a compiled model does not check", e);
+    }
+  }
+
+  private static Expression parse(String source) {
+    try {
+      return ExpressionParser.parse(source);
+    } catch (ExpressionException e) {
+      throw new IllegalStateException("an expression of a compiled model does not parse", e);
+    }
+  }
+}

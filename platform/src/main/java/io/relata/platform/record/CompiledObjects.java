@@ -1,0 +1,91 @@
+package io.relata.platform.record;
+
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.definition.OnDelete;
+import io.relata.metadata.model.CompiledModel;
+import io.relata.platform.metadata.MetadataService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The objects of the current metadata revision, compiled for records, and the links between them
+ * that writes must follow (roll-ups, master-detail children, lookups). Rebuilt when the revision
+ * changes; a request keeps the snapshot it started with.
+ */
+@ApplicationScoped
+public class CompiledObjects {
+
+  /** A roll-up field of {@code parent} that summarises {@code child} records. */
+  record RollUpLink(String parent, FieldDefinition field, FieldType.RollUp rollUp) {}
+
+  /** A field of {@code object} that refers to records of another object. */
+  record Reference(String object, FieldDefinition field, OnDelete onDelete, boolean master) {}
+
+  /** One revision, compiled. */
+  public record Snapshot(
+      long revision,
+      Map<String, CompiledObject> objects,
+      Map<String, List<RollUpLink>> rollUpsByChild,
+      Map<String, List<Reference>> referencesByTarget) {
+
+    public Optional<CompiledObject> object(String name) {
+      return Optional.ofNullable(objects.get(name));
+    }
+
+    List<RollUpLink> rollUpsOf(String child) {
+      return rollUpsByChild.getOrDefault(child, List.of());
+    }
+
+    List<Reference> referencesTo(String target) {
+      return referencesByTarget.getOrDefault(target, List.of());
+    }
+  }
+
+  @Inject private MetadataService metadata;
+
+  private volatile Snapshot snapshot = compile(CompiledModel.empty());
+
+  /** The compiled objects of the current revision. */
+  public Snapshot current() {
+    CompiledModel model = metadata.current();
+    Snapshot known = snapshot;
+    if (known.revision() != model.revision()) {
+      known = compile(model);
+      snapshot = known;
+    }
+    return known;
+  }
+
+  static Snapshot compile(CompiledModel model) {
+    Map<String, CompiledObject> objects = new HashMap<>();
+    Map<String, List<RollUpLink>> rollUps = new HashMap<>();
+    Map<String, List<Reference>> references = new HashMap<>();
+    for (ObjectDefinition object : model.objects()) {
+      objects.put(object.name(), new CompiledObject(object));
+      for (FieldDefinition field : object.fields()) {
+        if (field.type() instanceof FieldType.RollUp rollUp) {
+          rollUps
+              .computeIfAbsent(rollUp.object(), k -> new ArrayList<>())
+              .add(new RollUpLink(object.name(), field, rollUp));
+        } else if (field.type() instanceof FieldType.Lookup lookup) {
+          references
+              .computeIfAbsent(lookup.target(), k -> new ArrayList<>())
+              .add(new Reference(object.name(), field, lookup.onDelete(), false));
+        } else if (field.type() instanceof FieldType.MasterDetail md) {
+          references
+              .computeIfAbsent(md.target(), k -> new ArrayList<>())
+              .add(new Reference(object.name(), field, OnDelete.CASCADE, true));
+        }
+      }
+    }
+    return new Snapshot(
+        model.revision(), Map.copyOf(objects), Map.copyOf(rollUps), Map.copyOf(references));
+  }
+}

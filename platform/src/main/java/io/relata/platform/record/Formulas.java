@@ -1,0 +1,38 @@
+package io.relata.platform.record;
+
+import io.relata.metadata.definition.FormulaResult;
+import io.relata.metadata.expression.ExpressionEvaluator;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Computes formula fields from a record's stored values. Formulas are computed on read (they have
+ * no column), so they are never stale; numeric results are rounded half-up to the formula's scale.
+ */
+final class Formulas {
+
+  private Formulas() {}
+
+  /** {@code stored} plus every formula field's value. */
+  static Map<String, Object> compute(
+      CompiledObject object, Map<String, Object> stored, Clock clock) {
+    Map<String, Object> values = new LinkedHashMap<>(stored);
+    for (CompiledObject.Formula formula : object.formulas()) {
+      Object value = ExpressionEvaluator.evaluate(formula.expression(), values, clock);
+      if (value instanceof BigDecimal number && numeric(formula.type().resultType())) {
+        value = number.setScale(formula.type().scale(), RoundingMode.HALF_UP);
+      }
+      values.put(formula.field().name(), value);
+    }
+    return values;
+  }
+
+  private static boolean numeric(FormulaResult result) {
+    return result == FormulaResult.NUMBER
+        || result == FormulaResult.CURRENCY
+        || result == FormulaResult.PERCENT;
+  }
+}

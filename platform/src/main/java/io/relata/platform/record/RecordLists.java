@@ -1,0 +1,281 @@
+package io.relata.platform.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.filter.Filter;
+import io.relata.metadata.filter.FilterResolver;
+import io.relata.metadata.filter.Predicate;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.query.Aggregation;
+import io.relata.platform.query.Cursor;
+import io.relata.platform.query.Keyset;
+import io.relata.platform.query.PredicateSql;
+import io.relata.platform.query.RecordQuery;
+import io.relata.platform.query.SortKey;
+import io.relata.platform.query.Sql;
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.ProblemException.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Lists, counts and aggregates of records, for {@link RecordService}: checks the request against
+ * the object, compiles it to one parameterised query, pages by keyset. Counts are exact up to
+ * {@value #EXACT_COUNT_LIMIT} matches; beyond, the planner's estimate, flagged as such — an exact
+ * count of a million rows is a full scan on every page.
+ */
+@ApplicationScoped
+public class RecordLists {
+
+  public static final int EXACT_COUNT_LIMIT = 10_000;
+
+  /** How many records match: {@code exact} false when it is the planner's estimate. */
+  public record Total(long count, boolean exact) {}
+
+  /** One page of records. */
+  public record Page(List<ObjectNode> items, Optional<String> nextCursor, Optional<Total> total) {}
+
+  @Inject private Clock clock;
+  @Inject private CompiledObjects objects;
+
+  Page page(
+      Connection connection,
+      Actor actor,
+      CompiledObject object,
+      RecordQuery query,
+      boolean recycled,
+      Optional<Predicate> extra)
+      throws SQLException {
+    List<Violation> violations = new ArrayList<>();
+    Sql where = where(actor, object, query.filter(), recycled, extra, violations);
+    SortKey.Parsed sort = SortKey.parse(query.sort().orElse(SortKey.DEFAULT), object::field);
+    sort.problems().forEach(p -> violations.add(violation(p, "")));
+    query
+        .fields()
+        .ifPresent(
+            fields ->
+                fields.stream()
+                    .filter(f -> !RecordView.known(object, f))
+                    .forEach(
+                        f ->
+                            violations.add(
+                                new Violation("fields", "query.unknown-field", List.of(f)))));
+    expandProblems(object, query.expand(), violations);
+    if (query.limit() < 1 || query.limit() > RecordQuery.MAX_LIMIT) {
+      violations.add(new Violation("limit", "query.limit", List.of(RecordQuery.MAX_LIMIT)));
+    }
+    Keyset keyset = new Keyset(sort.keys(), object.field("id").orElseThrow());
+    Optional<List<Object>> after = Optional.empty();
+    if (query.cursor().isPresent() && violations.isEmpty()) {
+      after = Cursor.decode(query.cursor().get(), keyset.keys());
+      if (after.isEmpty()) {
+        violations.add(new Violation("cursor", "query.cursor", List.of()));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    Sql condition = after.isPresent() ? where.join(" AND ", keyset.after(after.get())) : where;
+    Sql select =
+        new Sql(
+            "SELECT "
+                + object.selectList()
+                + " FROM "
+                + object.table()
+                + " WHERE "
+                + condition.text()
+                + " "
+                + keyset.orderBy()
+                + " LIMIT "
+                + (query.limit() + 1),
+            condition.binds());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    try (PreparedStatement statement = prepare(connection, select);
+        ResultSet result = statement.executeQuery()) {
+      while (result.next()) {
+        rows.add(RecordStore.row(result, object));
+      }
+    }
+    Optional<String> next = Optional.empty();
+    if (rows.size() > query.limit()) {
+      rows = rows.subList(0, query.limit());
+      Map<String, Object> last = rows.get(rows.size() - 1);
+      next =
+          Optional.of(
+              Cursor.encode(
+                  keyset.keys(),
+                  keyset.keys().stream().map(k -> last.get(k.field().name())).toList()));
+    }
+    Optional<Total> total =
+        query.total() ? Optional.of(count(connection, object, where)) : Optional.empty();
+    List<Map<String, Object>> computed =
+        rows.stream().map(r -> Formulas.compute(object, r, clock)).toList();
+    var expanded =
+        Expansions.of(connection, objects.current(), object, query.expand(), computed, clock);
+    List<ObjectNode> items =
+        computed.stream().map(r -> RecordView.of(object, r, query.fields(), expanded)).toList();
+    return new Page(items, next, total);
+  }
+
+  JsonNode aggregate(
+      Connection connection,
+      Actor actor,
+      CompiledObject object,
+      Optional<Filter> filter,
+      Optional<String> groupBy,
+      String metrics)
+      throws SQLException {
+    List<Violation> violations = new ArrayList<>();
+    Sql where = where(actor, object, filter, false, Optional.empty(), violations);
+    Aggregation.Parsed parsed = Aggregation.parse(groupBy, metrics, object::field);
+    parsed.problems().forEach(p -> violations.add(violation(p, "")));
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    Aggregation aggregation = parsed.aggregation().orElseThrow();
+    ObjectNode answer = RecordJson.object();
+    ArrayNode groups = answer.putArray("groups");
+    try (PreparedStatement statement = prepare(connection, aggregation.sql(object.table(), where));
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next() && groups.size() < Aggregation.MAX_GROUPS) {
+        ObjectNode group = groups.addObject();
+        if (aggregation.group().isPresent()) {
+          FieldDefinition field = aggregation.group().get().field();
+          Object key =
+              aggregation.group().get().granularity().isPresent()
+                  ? rows.getObject("key", LocalDate.class)
+                  : ColumnValues.read(rows, "key", field.type().kind());
+          group.set(field.name(), RecordJson.value(key));
+        }
+        for (Aggregation.Metric metric : aggregation.metrics()) {
+          Object value =
+              metric.function().equals("count")
+                  ? (Object) rows.getLong(metric.name())
+                  : metric.field().isPresent()
+                          && (metric.function().equals("min") || metric.function().equals("max"))
+                      ? ColumnValues.read(rows, metric.name(), metric.field().get().type().kind())
+                      : rows.getBigDecimal(metric.name());
+          group.set(metric.name(), RecordJson.value(value));
+        }
+      }
+      answer.put("truncated", rows.next() || groups.size() > Aggregation.MAX_GROUPS);
+    }
+    return answer;
+  }
+
+  /** 400 when {@code expand} names anything but references of the object. */
+  void checkExpand(CompiledObject object, List<String> expand) {
+    List<Violation> violations = new ArrayList<>();
+    expandProblems(object, expand, violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+  }
+
+  private static void expandProblems(
+      CompiledObject object, List<String> expand, List<Violation> violations) {
+    for (String name : expand) {
+      if (object.field(name).filter(RecordView::expandable).isEmpty()) {
+        violations.add(new Violation("expand", "query.not-expandable", List.of(name)));
+      }
+    }
+  }
+
+  /** The live (or recycled) records that match the filter and the extra condition. */
+  private Sql where(
+      Actor actor,
+      CompiledObject object,
+      Optional<Filter> filter,
+      boolean recycled,
+      Optional<Predicate> extra,
+      List<Violation> violations) {
+    Sql where = Sql.of("\"deleted_at\" IS " + (recycled ? "NOT NULL" : "NULL"));
+    if (filter.isPresent()) {
+      FilterResolver.Context context =
+          new FilterResolver.Context(
+              LocalDate.now(clock.withZone(ZoneOffset.UTC)),
+              ZoneOffset.UTC,
+              Optional.of(actor.id()));
+      FilterResolver.Result resolved =
+          FilterResolver.resolve(object.definition(), filter.get(), context);
+      resolved.problems().forEach(p -> violations.add(violation(p, "filter")));
+      if (resolved.predicate().isPresent()) {
+        Sql compiled = PredicateSql.compile(resolved.predicate().get());
+        where = where.join(" AND ", new Sql("(" + compiled.text() + ")", compiled.binds()));
+      }
+    }
+    if (extra.isPresent()) {
+      Sql compiled = PredicateSql.compile(extra.get());
+      where = where.join(" AND ", new Sql("(" + compiled.text() + ")", compiled.binds()));
+    }
+    return where;
+  }
+
+  /**
+   * Exact up to the limit: counting stops at {@value #EXACT_COUNT_LIMIT} + 1 matches; beyond, the
+   * planner's row estimate for the same condition (never less than what was counted).
+   */
+  private static Total count(Connection connection, CompiledObject object, Sql where)
+      throws SQLException {
+    Sql capped =
+        new Sql(
+            "SELECT count(*) FROM (SELECT 1 FROM "
+                + object.table()
+                + " WHERE "
+                + where.text()
+                + " LIMIT "
+                + (EXACT_COUNT_LIMIT + 1)
+                + ") AS matches",
+            where.binds());
+    long counted;
+    try (PreparedStatement statement = prepare(connection, capped);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      counted = rows.getLong(1);
+    }
+    if (counted <= EXACT_COUNT_LIMIT) {
+      return new Total(counted, true);
+    }
+    Sql explain =
+        new Sql(
+            "EXPLAIN (FORMAT JSON) SELECT 1 FROM " + object.table() + " WHERE " + where.text(),
+            where.binds());
+    try (PreparedStatement statement = prepare(connection, explain);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      JsonNode plan = RecordJson.parse(rows.getString(1));
+      long estimate = plan.path(0).path("Plan").path("Plan Rows").asLong(counted);
+      return new Total(Math.max(estimate, counted), false);
+    }
+  }
+
+  private static PreparedStatement prepare(Connection connection, Sql sql) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql.text());
+    try {
+      for (int i = 0; i < sql.binds().size(); i++) {
+        ColumnValues.bind(connection, statement, i + 1, sql.binds().get(i));
+      }
+      return statement;
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
+    }
+  }
+
+  private static Violation violation(io.relata.metadata.validation.Problem p, String prefix) {
+    return new Violation(prefix + p.pointer(), p.code(), List.<Object>copyOf(p.args()));
+  }
+}

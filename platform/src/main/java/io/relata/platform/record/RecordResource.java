@@ -1,0 +1,369 @@
+package io.relata.platform.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.filter.Filter;
+import io.relata.metadata.filter.FilterException;
+import io.relata.metadata.filter.FilterJson;
+import io.relata.metadata.filter.FilterParser;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.query.RecordQuery;
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.ProblemException.Violation;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * {@code /api/v1/records}: create, read, update and delete records; list, query, aggregate; related
+ * lists; the recycle bin. A thin adapter: it reads requests and writes answers, and the record
+ * service decides everything else. The version is the {@code ETag}; {@code PATCH} and {@code
+ * DELETE} honour {@code If-Match}.
+ */
+@Path("/v1/records/{object}")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecordResource {
+
+  /** Records are small; a body this large is refused before it is parsed. */
+  static final long MAX_BODY = 2L * 1024 * 1024;
+
+  @Inject private RecordService records;
+  @Context private SecurityContext security;
+  @Context private UriInfo uri;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@PathParam("object") String object, InputStream body) {
+    records.object(object);
+    StoredRecord created = records.create(actor(), object, RecordJson.read(body, MAX_BODY));
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .tag(etag(created))
+        .entity(RecordJson.text(created.json()))
+        .build();
+  }
+
+  @GET
+  public String list(
+      @PathParam("object") String object,
+      @QueryParam("filter") String filter,
+      @QueryParam("sort") String sort,
+      @QueryParam("fields") String fields,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("expand") String expand,
+      @QueryParam("total") String total) {
+    records.object(object);
+    RecordQuery query =
+        new RecordQuery(
+            Optional.ofNullable(filter).map(RecordResource::parseFilter),
+            Optional.ofNullable(sort),
+            Optional.ofNullable(fields).map(RecordResource::names),
+            limit(limit),
+            Optional.ofNullable(cursor),
+            Optional.ofNullable(expand).map(RecordResource::names).orElse(List.of()),
+            total(total, cursor));
+    return page(records.list(actor(), object, query, false));
+  }
+
+  /** The JSON form of a list request: {@code {"filter": {...}, "sort": "-amount", ...}}. */
+  @POST
+  @Path("/query")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public String query(@PathParam("object") String object, InputStream body) {
+    records.object(object);
+    JsonNode request = RecordJson.read(body, MAX_BODY);
+    if (!request.isObject()) {
+      throw invalid("", "query.not-an-object");
+    }
+    for (var names = request.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!List.of("filter", "sort", "fields", "limit", "cursor", "expand", "total")
+          .contains(name)) {
+        throw invalid("/" + name, "query.unknown-member", name);
+      }
+    }
+    Optional<Filter> filter = Optional.empty();
+    if (request.hasNonNull("filter")) {
+      try {
+        filter = Optional.of(FilterJson.read(request.get("filter")));
+      } catch (FilterException e) {
+        throw invalid(
+            "/filter" + e.problem().pointer(), e.problem().code(), e.problem().args().toArray());
+      }
+    }
+    JsonNode limit = request.path("limit");
+    if (!limit.isMissingNode() && !limit.canConvertToInt()) {
+      throw invalid("/limit", "query.limit", RecordQuery.MAX_LIMIT);
+    }
+    RecordQuery query =
+        new RecordQuery(
+            filter,
+            text(request, "sort"),
+            request.has("fields") ? Optional.of(strings(request, "fields")) : Optional.empty(),
+            limit.isMissingNode() ? RecordQuery.DEFAULT_LIMIT : limit.intValue(),
+            text(request, "cursor"),
+            request.has("expand") ? strings(request, "expand") : List.of(),
+            request.has("total")
+                ? request.get("total").asBoolean()
+                : !request.hasNonNull("cursor"));
+    return page(records.list(actor(), object, query, false));
+  }
+
+  @GET
+  @Path("/aggregate")
+  public String aggregate(
+      @PathParam("object") String object,
+      @QueryParam("filter") String filter,
+      @QueryParam("groupBy") String groupBy,
+      @QueryParam("metrics") String metrics) {
+    records.object(object);
+    return RecordJson.text(
+        records.aggregate(
+            actor(),
+            object,
+            Optional.ofNullable(filter).map(RecordResource::parseFilter),
+            Optional.ofNullable(groupBy),
+            metrics == null ? "count" : metrics));
+  }
+
+  @GET
+  @Path("/recycle-bin")
+  public String recycleBin(
+      @PathParam("object") String object,
+      @QueryParam("filter") String filter,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    records.object(object);
+    RecordQuery query =
+        new RecordQuery(
+            Optional.ofNullable(filter).map(RecordResource::parseFilter),
+            Optional.of("-deleted_at"),
+            Optional.empty(),
+            limit(limit),
+            Optional.ofNullable(cursor),
+            List.of(),
+            cursor == null);
+    return page(records.list(actor(), object, query, true));
+  }
+
+  @DELETE
+  @Path("/recycle-bin/{id}")
+  public Response purge(@PathParam("object") String object, @PathParam("id") String id) {
+    records.purge(actor(), object, id(object, id));
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("/{id}")
+  public Response read(
+      @PathParam("object") String object,
+      @PathParam("id") String id,
+      @QueryParam("expand") String expand) {
+    StoredRecord record =
+        records.read(
+            actor(),
+            object,
+            id(object, id),
+            Optional.ofNullable(expand).map(RecordResource::names).orElse(List.of()));
+    return Response.ok(RecordJson.text(record.json())).tag(etag(record)).build();
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  public Response update(
+      @PathParam("object") String object,
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      InputStream body) {
+    UUID recordId = id(object, id);
+    OptionalLong version = version(ifMatch);
+    StoredRecord record =
+        records.update(actor(), object, recordId, RecordJson.read(body, MAX_BODY), version);
+    return Response.ok(RecordJson.text(record.json())).tag(etag(record)).build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response delete(
+      @PathParam("object") String object,
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch) {
+    records.delete(actor(), object, id(object, id), version(ifMatch));
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("/{id}/restore")
+  public Response restore(@PathParam("object") String object, @PathParam("id") String id) {
+    StoredRecord record = records.restore(actor(), object, id(object, id));
+    return Response.ok(RecordJson.text(record.json())).tag(etag(record)).build();
+  }
+
+  @GET
+  @Path("/{id}/related/{relation}")
+  public String related(
+      @PathParam("object") String object,
+      @PathParam("id") String id,
+      @PathParam("relation") String relation,
+      @QueryParam("filter") String filter,
+      @QueryParam("sort") String sort,
+      @QueryParam("fields") String fields,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("expand") String expand,
+      @QueryParam("total") String total) {
+    UUID parent = id(object, id);
+    RecordQuery query =
+        new RecordQuery(
+            Optional.ofNullable(filter).map(RecordResource::parseFilter),
+            Optional.ofNullable(sort),
+            Optional.ofNullable(fields).map(RecordResource::names),
+            limit(limit),
+            Optional.ofNullable(cursor),
+            Optional.ofNullable(expand).map(RecordResource::names).orElse(List.of()),
+            total(total, cursor));
+    return page(records.related(actor(), object, parent, relation, query));
+  }
+
+  private static String page(RecordLists.Page page) {
+    ObjectNode body = RecordJson.object();
+    ArrayNode items = body.putArray("items");
+    page.items().forEach(items::add);
+    if (page.nextCursor().isPresent()) {
+      body.put("nextCursor", page.nextCursor().get());
+    } else {
+      body.putNull("nextCursor");
+    }
+    if (page.total().isPresent()) {
+      body.putObject("total")
+          .put("count", page.total().get().count())
+          .put("exact", page.total().get().exact());
+    } else {
+      body.putNull("total");
+    }
+    return RecordJson.text(body);
+  }
+
+  private static Filter parseFilter(String text) {
+    try {
+      return FilterParser.parse(text);
+    } catch (FilterException e) {
+      throw invalid("filter", e.problem().code(), e.problem().args().toArray());
+    }
+  }
+
+  private static List<String> names(String list) {
+    return Arrays.stream(list.split(",", -1)).map(String::strip).toList();
+  }
+
+  private static Optional<String> text(JsonNode request, String name) {
+    JsonNode value = request.get(name);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw invalid("/" + name, "query.type", "string");
+    }
+    return Optional.of(value.textValue());
+  }
+
+  private static List<String> strings(JsonNode request, String name) {
+    JsonNode value = request.get(name);
+    List<String> strings = new ArrayList<>();
+    if (value.isArray()) {
+      for (JsonNode item : value) {
+        if (!item.isTextual()) {
+          throw invalid("/" + name, "query.type", "array of strings");
+        }
+        strings.add(item.textValue());
+      }
+      return strings;
+    }
+    throw invalid("/" + name, "query.type", "array of strings");
+  }
+
+  private static int limit(String limit) {
+    if (limit == null) {
+      return RecordQuery.DEFAULT_LIMIT;
+    }
+    try {
+      return Integer.parseInt(limit);
+    } catch (NumberFormatException e) {
+      throw invalid("limit", "query.limit", RecordQuery.MAX_LIMIT);
+    }
+  }
+
+  /** Counted unless asked not to; by default only on the first page. */
+  private static boolean total(String total, String cursor) {
+    if (total == null) {
+      return cursor == null;
+    }
+    if (!total.equals("true") && !total.equals("false")) {
+      throw invalid("total", "query.type", "true or false");
+    }
+    return Boolean.parseBoolean(total);
+  }
+
+  /** A record id; anything that is not one names no record (404, not 400). */
+  private static UUID id(String object, String id) {
+    try {
+      if (id.length() == 36) {
+        return UUID.fromString(id);
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through to 404
+    }
+    throw RecordNotFoundException.record(object, id);
+  }
+
+  /** {@code If-Match: "3"} (or {@code W/"3"}); {@code *} and absence match any version. */
+  private static OptionalLong version(String ifMatch) {
+    if (ifMatch == null || ifMatch.strip().equals("*")) {
+      return OptionalLong.empty();
+    }
+    String tag = ifMatch.strip();
+    if (tag.startsWith("W/")) {
+      tag = tag.substring(2);
+    }
+    tag = tag.replace("\"", "");
+    try {
+      return OptionalLong.of(Long.parseLong(tag));
+    } catch (NumberFormatException e) {
+      throw invalid("If-Match", "record.if-match");
+    }
+  }
+
+  private static jakarta.ws.rs.core.EntityTag etag(StoredRecord record) {
+    return new jakarta.ws.rs.core.EntityTag(Long.toString(record.version()));
+  }
+
+  private static InvalidRequestException invalid(String pointer, String code, Object... args) {
+    return new InvalidRequestException(List.of(new Violation(pointer, code, List.of(args))));
+  }
+
+  private Actor actor() {
+    return (Actor) security.getUserPrincipal();
+  }
+}

@@ -1,0 +1,459 @@
+package io.relata.platform.record;
+
+import static io.relata.platform.schema.Identifiers.quote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldKind;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.filter.Predicate;
+import io.relata.metadata.record.RecordReader;
+import io.relata.metadata.validation.Problem;
+import io.relata.platform.database.DatabaseSchema;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.query.RecordQuery;
+import io.relata.platform.rest.ConflictException;
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.ProblemException.Violation;
+import io.relata.platform.schema.Identifiers;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The only way to records (ARCHITECTURE.md, "The flow of a record"). Every call names the acting
+ * user — the seam where the access evaluator will decide — and runs in one database transaction:
+ * read and type the values, apply defaults, sanitise rich text, check the pipeline guard and the
+ * validation rules on the record as it would be stored, assign auto-numbers, write with optimistic
+ * locking, keep roll-ups current. The platform sets id, owner, authors, times and version; a client
+ * that sends them is refused.
+ */
+@ApplicationScoped
+public class RecordService {
+
+  /** System fields a client may not write ({@code stage} is written like any field). */
+  private static final Set<String> READ_ONLY =
+      Set.of(
+          "id",
+          "owner_id",
+          "created_at",
+          "created_by",
+          "updated_at",
+          "updated_by",
+          "version",
+          "deleted_at");
+
+  @Resource(lookup = DatabaseSchema.DATA_SOURCE)
+  private DataSource dataSource;
+
+  @Inject private CompiledObjects objects;
+  @Inject private Clock clock;
+  @Inject private RecordLists lists;
+
+  /** The compiled object {@code name}, or 404. */
+  public CompiledObject object(String name) {
+    return objects.current().object(name).orElseThrow(() -> RecordNotFoundException.object(name));
+  }
+
+  /** Creates a record from the client's JSON; 400 with every violation, nothing written. */
+  public StoredRecord create(Actor actor, String objectName, JsonNode body) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object =
+        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    ObjectNode input = requireObject(body);
+    refuseReadOnly(input);
+    applyDefaults(object, input);
+    RecordReader.Result read = RecordReader.read(object.definition(), input);
+    invalidIf(read.problems());
+    Map<String, Object> values = sanitised(object, read.values());
+    object
+        .definition()
+        .pipeline()
+        .filter(p -> values.get("stage") == null && !p.stages().isEmpty())
+        .ifPresent(p -> values.put("stage", p.stages().get(0).name()));
+    Map<String, Object> candidate = new LinkedHashMap<>();
+    object.columns().forEach(c -> candidate.put(c.name(), null));
+    candidate.putAll(values);
+    invalidIfAny(
+        RecordRules.check(
+            object, Optional.empty(), Formulas.compute(object, candidate, clock), clock));
+    return inTransaction(
+        object,
+        connection -> {
+          requireLiveReferences(connection, snapshot, object, values);
+          OffsetDateTime now = now();
+          Map<String, Object> row = new LinkedHashMap<>(values);
+          row.put("id", RecordIds.next(clock));
+          row.put("owner_id", actor.id());
+          row.put("created_at", now);
+          row.put("created_by", actor.id());
+          row.put("updated_at", now);
+          row.put("updated_by", actor.id());
+          assignAutoNumbers(connection, object, row);
+          Map<String, Object> stored = RecordStore.insert(connection, object, row);
+          RollUps.refresh(connection, snapshot, object.name(), null, stored);
+          return stored(object, stored);
+        });
+  }
+
+  /** The live record, or 404. */
+  public StoredRecord read(Actor actor, String objectName, UUID id, List<String> expand) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object =
+        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    lists.checkExpand(object, expand);
+    return inTransaction(
+        object,
+        connection -> {
+          Map<String, Object> row =
+              RecordStore.find(connection, object, id, false, false)
+                  .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
+          Map<String, Object> values = Formulas.compute(object, row, clock);
+          var expanded =
+              Expansions.of(connection, snapshot, object, expand, List.of(values), clock);
+          return new StoredRecord(
+              object.name(), values, RecordView.of(object, values, Optional.empty(), expanded));
+        });
+  }
+
+  /**
+   * Changes the fields present in {@code changes}. With {@code ifMatch}, a record whose version has
+   * moved on is a 409 that carries the current record; nothing is written.
+   */
+  public StoredRecord update(
+      Actor actor, String objectName, UUID id, JsonNode changes, OptionalLong ifMatch) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object =
+        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    ObjectNode input = requireObject(changes);
+    refuseReadOnly(input);
+    RecordReader.Result read = RecordReader.readChanges(object.definition(), input);
+    invalidIf(read.problems());
+    Map<String, Object> values = sanitised(object, read.values());
+    return inTransaction(
+        object,
+        connection -> {
+          Map<String, Object> current = lockLive(connection, object, id);
+          requireVersion(object, current, ifMatch);
+          Map<String, Object> merged = new LinkedHashMap<>(current);
+          merged.putAll(values);
+          invalidIfAny(
+              RecordRules.check(
+                  object,
+                  Optional.of(Formulas.compute(object, current, clock)),
+                  Formulas.compute(object, merged, clock),
+                  clock));
+          requireLiveReferences(connection, snapshot, object, values);
+          Map<String, Object> set = new LinkedHashMap<>(values);
+          set.put("updated_at", now());
+          set.put("updated_by", actor.id());
+          Map<String, Object> stored = RecordStore.update(connection, object, id, set);
+          RollUps.refresh(connection, snapshot, object.name(), current, stored);
+          return stored(object, stored);
+        });
+  }
+
+  /**
+   * Moves the record to the recycle bin, with the master-detail children (and lookups declared
+   * cascade) that hang from it. A record that a restrict lookup still refers to is a 409.
+   */
+  public void delete(Actor actor, String objectName, UUID id, OptionalLong ifMatch) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object =
+        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    inTransaction(
+        object,
+        connection -> {
+          Map<String, Object> current = lockLive(connection, object, id);
+          requireVersion(object, current, ifMatch);
+          RecycleBin.recycle(connection, snapshot, object, current, now(), actor.id());
+          return null;
+        });
+  }
+
+  /** Takes the record out of the recycle bin, with what was deleted along with it. */
+  public StoredRecord restore(Actor actor, String objectName, UUID id) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object =
+        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    return inTransaction(
+        object,
+        connection -> {
+          Map<String, Object> recycled =
+              RecordStore.find(connection, object, id, true, true)
+                  .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
+          Map<String, Object> stored =
+              RecycleBin.restore(connection, snapshot, object, recycled, now(), actor.id());
+          return stored(object, stored);
+        });
+  }
+
+  /** Deletes a record in the recycle bin for good (its children go with it, by foreign key). */
+  public void purge(Actor actor, String objectName, UUID id) {
+    CompiledObject object = object(objectName);
+    inTransaction(
+        object,
+        connection -> {
+          String sql =
+              "DELETE FROM " + object.table() + " WHERE \"id\" = ? AND \"deleted_at\" IS NOT NULL";
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, id);
+            if (statement.executeUpdate() == 0) {
+              throw RecordNotFoundException.record(objectName, id);
+            }
+          }
+          return null;
+        });
+  }
+
+  /** A page of live records (or of the recycle bin), filtered, sorted and counted. */
+  public RecordLists.Page list(
+      Actor actor, String objectName, RecordQuery query, boolean recycled) {
+    CompiledObject object = object(objectName);
+    return inTransaction(
+        object,
+        connection -> lists.page(connection, actor, object, query, recycled, Optional.empty()));
+  }
+
+  /**
+   * A page of the children of one record through {@code relation}: {@code child} or {@code
+   * child.field} when the child object refers to the parent through more than one field.
+   */
+  public RecordLists.Page related(
+      Actor actor, String objectName, UUID id, String relation, RecordQuery query) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject parent =
+        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    CompiledObjects.Reference reference = relation(snapshot, parent, relation);
+    CompiledObject child = snapshot.object(reference.object()).orElseThrow();
+    return inTransaction(
+        child,
+        connection -> {
+          RecordStore.find(connection, parent, id, false, false)
+              .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
+          Predicate ofParent =
+              new Predicate.Compare(reference.field(), io.relata.metadata.filter.Operator.EQ, id);
+          return lists.page(connection, actor, child, query, false, Optional.of(ofParent));
+        });
+  }
+
+  /** Group-by aggregates over the live records that match {@code filter}. */
+  public JsonNode aggregate(
+      Actor actor,
+      String objectName,
+      Optional<io.relata.metadata.filter.Filter> filter,
+      Optional<String> groupBy,
+      String metrics) {
+    CompiledObject object = object(objectName);
+    return inTransaction(
+        object, connection -> lists.aggregate(connection, actor, object, filter, groupBy, metrics));
+  }
+
+  private static CompiledObjects.Reference relation(
+      CompiledObjects.Snapshot snapshot, CompiledObject parent, String relation) {
+    String[] parts = relation.split("\\.", 2);
+    List<CompiledObjects.Reference> matches =
+        snapshot.referencesTo(parent.name()).stream()
+            .filter(r -> r.object().equals(parts[0]))
+            .filter(r -> parts.length == 1 || r.field().name().equals(parts[1]))
+            .toList();
+    if (matches.size() != 1) {
+      throw new InvalidRequestException(
+          List.of(
+              new Violation(
+                  "relation",
+                  matches.isEmpty() ? "query.unknown-relation" : "query.ambiguous-relation",
+                  List.of(relation))));
+    }
+    return matches.get(0);
+  }
+
+  private Map<String, Object> lockLive(Connection connection, CompiledObject object, UUID id)
+      throws SQLException {
+    return RecordStore.find(connection, object, id, false, true)
+        .orElseThrow(() -> RecordNotFoundException.record(object.name(), id));
+  }
+
+  private void requireVersion(
+      CompiledObject object, Map<String, Object> current, OptionalLong ifMatch) {
+    long version = ((Number) current.get("version")).longValue();
+    if (ifMatch.isPresent() && ifMatch.getAsLong() != version) {
+      ObjectNode json = stored(object, current).json();
+      throw new ConflictException(
+          "problem.stale",
+          List.of(),
+          Map.of("current", Json.createReader(new StringReader(RecordJson.text(json))).readValue()),
+          ifMatch.getAsLong(),
+          version);
+    }
+  }
+
+  private StoredRecord stored(CompiledObject object, Map<String, Object> row) {
+    Map<String, Object> values = Formulas.compute(object, row, clock);
+    return new StoredRecord(
+        object.name(), values, RecordView.of(object, values, Optional.empty(), Map.of()));
+  }
+
+  /** References must point at live records: not missing, not in the recycle bin. */
+  private static void requireLiveReferences(
+      Connection connection,
+      CompiledObjects.Snapshot snapshot,
+      CompiledObject object,
+      Map<String, Object> values)
+      throws SQLException {
+    List<Violation> violations = new ArrayList<>();
+    for (Map.Entry<String, Object> entry : values.entrySet()) {
+      Optional<FieldDefinition> field = object.field(entry.getKey());
+      if (field.isEmpty() || !(entry.getValue() instanceof UUID id)) {
+        continue;
+      }
+      String target =
+          field.get().type() instanceof FieldType.Lookup lookup
+              ? lookup.target()
+              : field.get().type() instanceof FieldType.MasterDetail md ? md.target() : null;
+      if (target == null) {
+        continue;
+      }
+      String sql =
+          "SELECT 1 FROM "
+              + snapshot.object(target).orElseThrow().table()
+              + " WHERE \"id\" = ? AND \"deleted_at\" IS NULL FOR SHARE";
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        statement.setObject(1, id);
+        try (ResultSet rows = statement.executeQuery()) {
+          if (!rows.next()) {
+            violations.add(
+                new Violation("/" + entry.getKey(), "record.reference-missing", List.of()));
+          }
+        }
+      }
+    }
+    invalidIfAny(violations);
+  }
+
+  private static void assignAutoNumbers(
+      Connection connection, CompiledObject object, Map<String, Object> row) throws SQLException {
+    for (FieldDefinition field : object.definition().fields()) {
+      if (field.type() instanceof FieldType.AutoNumber auto) {
+        String sequence =
+            quote(Identifiers.SCHEMA)
+                + "."
+                + quote(Identifiers.derived(object.name(), field.name(), "seq"));
+        try (PreparedStatement next =
+            connection.prepareStatement("SELECT nextval(?::regclass)"); ) {
+          next.setString(1, sequence);
+          try (ResultSet rows = next.executeQuery()) {
+            rows.next();
+            row.put(field.name(), AutoNumbers.format(auto.format(), rows.getLong(1)));
+          }
+        }
+      }
+    }
+  }
+
+  private static Map<String, Object> sanitised(CompiledObject object, Map<String, Object> values) {
+    Map<String, Object> result = new LinkedHashMap<>(values);
+    for (Map.Entry<String, Object> entry : result.entrySet()) {
+      boolean rich =
+          object
+              .field(entry.getKey())
+              .map(f -> f.type().kind() == FieldKind.RICH_TEXT)
+              .orElse(false);
+      if (rich && entry.getValue() instanceof String html) {
+        entry.setValue(RichText.sanitize(html));
+      }
+    }
+    return result;
+  }
+
+  private static void applyDefaults(CompiledObject object, ObjectNode input) {
+    for (FieldDefinition field : object.definition().fields()) {
+      if (field.defaultValue().isPresent() && !input.has(field.name())) {
+        input.set(field.name(), RecordJson.parse(field.defaultValue().get()));
+      }
+    }
+  }
+
+  private static ObjectNode requireObject(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw new InvalidRequestException(
+          List.of(new Violation("", "record.not-an-object", List.of())));
+    }
+    return (ObjectNode) body;
+  }
+
+  private static void refuseReadOnly(ObjectNode input) {
+    List<Violation> violations = new ArrayList<>();
+    for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (READ_ONLY.contains(name)) {
+        violations.add(new Violation("/" + name, "record.read-only", List.of(name)));
+      }
+    }
+    invalidIfAny(violations);
+  }
+
+  private static void invalidIf(List<Problem> problems) {
+    invalidIfAny(
+        problems.stream()
+            .map(p -> new Violation(p.pointer(), p.code(), List.<Object>copyOf(p.args())))
+            .toList());
+  }
+
+  private static void invalidIfAny(List<Violation> violations) {
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+  }
+
+  /** Now, to the microsecond PostgreSQL keeps, so that what is returned is what is stored. */
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock)
+        .withOffsetSameInstant(ZoneOffset.UTC)
+        .truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Work on one connection in one transaction. */
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T inTransaction(CompiledObject object, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw SqlFailures.unchecked(e, object);
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw SqlFailures.translate(e, object);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.relata.platform.record;
+
+import static io.relata.platform.schema.Identifiers.quote;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of single records: find, insert, update. Identifiers come from the compiled object,
+ * values are bound; nothing here decides anything.
+ */
+final class RecordStore {
+
+  private RecordStore() {}
+
+  /**
+   * The live record (or the one in the recycle bin), locked for update when {@code lock} is set.
+   */
+  static Optional<Map<String, Object>> find(
+      Connection connection, CompiledObject object, UUID id, boolean recycled, boolean lock)
+      throws SQLException {
+    String sql =
+        "SELECT "
+            + object.selectList()
+            + " FROM "
+            + object.table()
+            + " WHERE \"id\" = ? AND \"deleted_at\" IS "
+            + (recycled ? "NOT NULL" : "NULL")
+            + (lock ? " FOR UPDATE" : "");
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setObject(1, id);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Optional.of(row(rows, object)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Inserts the stored columns in {@code values} and answers the row as stored. */
+  static Map<String, Object> insert(
+      Connection connection, CompiledObject object, Map<String, Object> values)
+      throws SQLException {
+    List<String> names = new ArrayList<>(values.keySet());
+    String sql =
+        "INSERT INTO "
+            + object.table()
+            + " ("
+            + names.stream().map(n -> quote(n)).collect(Collectors.joining(", "))
+            + ") VALUES ("
+            + names.stream().map(n -> "?").collect(Collectors.joining(", "))
+            + ") RETURNING "
+            + object.selectList();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < names.size(); i++) {
+        ColumnValues.bind(connection, statement, i + 1, values.get(names.get(i)));
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return row(rows, object);
+      }
+    }
+  }
+
+  /** Sets {@code values} on the record and answers the row as stored. */
+  static Map<String, Object> update(
+      Connection connection, CompiledObject object, UUID id, Map<String, Object> values)
+      throws SQLException {
+    List<String> names = new ArrayList<>(values.keySet());
+    String sql =
+        "UPDATE "
+            + object.table()
+            + " SET "
+            + names.stream().map(n -> quote(n) + " = ?").collect(Collectors.joining(", "))
+            + ", \"version\" = \"version\" + 1 WHERE \"id\" = ? RETURNING "
+            + object.selectList();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      int i = 1;
+      for (String name : names) {
+        ColumnValues.bind(connection, statement, i++, values.get(name));
+      }
+      statement.setObject(i, id);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return row(rows, object);
+      }
+    }
+  }
+
+  /** The stored values of the current row, by column name. */
+  static Map<String, Object> row(ResultSet rows, CompiledObject object) throws SQLException {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Column column : object.columns()) {
+      values.put(column.name(), ColumnValues.read(rows, column.name(), column.kind()));
+    }
+    return values;
+  }
+}

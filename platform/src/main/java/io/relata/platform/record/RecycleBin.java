@@ -1,0 +1,189 @@
+package io.relata.platform.record;
+
+import static io.relata.platform.schema.Identifiers.quote;
+
+import io.relata.metadata.definition.OnDelete;
+import io.relata.platform.rest.ConflictException;
+import io.relata.platform.rest.ProblemException.Violation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Soft delete and restore. A deleted record keeps its row with {@code deleted_at} set; its
+ * master-detail children (and records whose lookup says cascade) go to the recycle bin with it, at
+ * the same instant, and come back with it on restore — but children deleted on their own earlier
+ * stay deleted. A restrict lookup from a live record stops the delete. Purging (a real {@code
+ * DELETE}) leaves the rest to the foreign keys.
+ */
+final class RecycleBin {
+
+  private RecycleBin() {}
+
+  static void recycle(
+      Connection connection,
+      CompiledObjects.Snapshot snapshot,
+      CompiledObject object,
+      Map<String, Object> current,
+      OffsetDateTime now,
+      UUID actor)
+      throws SQLException {
+    UUID id = (UUID) current.get("id");
+    List<Violation> referrers = new ArrayList<>();
+    for (CompiledObjects.Reference reference : snapshot.referencesTo(object.name())) {
+      if (!reference.master() && reference.onDelete() == OnDelete.RESTRICT) {
+        String sql =
+            "SELECT 1 FROM "
+                + snapshot.object(reference.object()).orElseThrow().table()
+                + " WHERE "
+                + quote(reference.field().name())
+                + " = ? AND \"deleted_at\" IS NULL LIMIT 1";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          statement.setObject(1, id);
+          try (ResultSet rows = statement.executeQuery()) {
+            if (rows.next()) {
+              referrers.add(
+                  new Violation(
+                      reference.object() + "." + reference.field().name(),
+                      "record.referenced-by",
+                      List.of(reference.object())));
+            }
+          }
+        }
+      }
+    }
+    if (!referrers.isEmpty()) {
+      throw new ConflictException("problem.referenced", referrers, Map.of());
+    }
+    List<Map<String, Object>> moved =
+        move(connection, object, "\"id\" = ?", id, "NULL", now, now, actor);
+    RollUps.refresh(connection, snapshot, object.name(), current, moved.get(0));
+    cascade(connection, snapshot, object.name(), List.of(id), null, now, actor);
+  }
+
+  static Map<String, Object> restore(
+      Connection connection,
+      CompiledObjects.Snapshot snapshot,
+      CompiledObject object,
+      Map<String, Object> recycled,
+      OffsetDateTime now,
+      UUID actor)
+      throws SQLException {
+    for (io.relata.metadata.definition.FieldDefinition field : object.definition().fields()) {
+      if (field.type() instanceof io.relata.metadata.definition.FieldType.MasterDetail md
+          && recycled.get(field.name()) instanceof UUID parent) {
+        CompiledObject master = snapshot.object(md.target()).orElseThrow();
+        if (RecordStore.find(connection, master, parent, false, false).isEmpty()) {
+          throw new ConflictException(
+              "problem.parent-recycled",
+              List.of(new Violation("/" + field.name(), "record.parent-recycled", List.of())),
+              Map.of());
+        }
+      }
+    }
+    OffsetDateTime deletedAt = (OffsetDateTime) recycled.get("deleted_at");
+    UUID id = (UUID) recycled.get("id");
+    List<Map<String, Object>> moved =
+        move(connection, object, "\"id\" = ?", id, "NOT NULL", null, now, actor);
+    RollUps.refresh(connection, snapshot, object.name(), recycled, moved.get(0));
+    cascade(connection, snapshot, object.name(), List.of(id), deletedAt, now, actor);
+    return moved.get(0);
+  }
+
+  /**
+   * Moves the children of {@code parents} along: into the recycle bin when {@code deletedAt} is
+   * null, out of it (those deleted at {@code deletedAt}) otherwise; then their children.
+   */
+  private static void cascade(
+      Connection connection,
+      CompiledObjects.Snapshot snapshot,
+      String objectName,
+      List<UUID> parents,
+      OffsetDateTime deletedAt,
+      OffsetDateTime now,
+      UUID actor)
+      throws SQLException {
+    for (CompiledObjects.Reference reference : snapshot.referencesTo(objectName)) {
+      if (!reference.master() && reference.onDelete() != OnDelete.CASCADE) {
+        continue;
+      }
+      CompiledObject child = snapshot.object(reference.object()).orElseThrow();
+      String where = quote(reference.field().name()) + " = ANY(?)";
+      Object ids = connection.createArrayOf("uuid", parents.toArray());
+      List<Map<String, Object>> moved;
+      if (deletedAt == null) {
+        moved = move(connection, child, where, ids, "NULL", now, now, actor);
+      } else {
+        moved =
+            move(
+                connection,
+                child,
+                where + " AND \"deleted_at\" = ?",
+                List.of(ids, deletedAt),
+                "NOT NULL",
+                null,
+                now,
+                actor);
+      }
+      if (!moved.isEmpty()) {
+        RollUps.refreshAll(connection, snapshot, child.name(), moved);
+        cascade(
+            connection,
+            snapshot,
+            child.name(),
+            moved.stream().map(r -> (UUID) r.get("id")).toList(),
+            deletedAt,
+            now,
+            actor);
+      }
+    }
+  }
+
+  /**
+   * Sets {@code deleted_at} to {@code to} on the records matching {@code where} whose {@code
+   * deleted_at} IS {@code from}; answers them as stored.
+   */
+  private static List<Map<String, Object>> move(
+      Connection connection,
+      CompiledObject object,
+      String where,
+      Object binds,
+      String from,
+      OffsetDateTime to,
+      OffsetDateTime now,
+      UUID actor)
+      throws SQLException {
+    String sql =
+        "UPDATE "
+            + object.table()
+            + " SET \"deleted_at\" = ?, \"updated_at\" = ?, \"updated_by\" = ?,"
+            + " \"version\" = \"version\" + 1 WHERE "
+            + where
+            + " AND \"deleted_at\" IS "
+            + from
+            + " RETURNING "
+            + object.selectList();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      int i = 1;
+      ColumnValues.bind(connection, statement, i++, to);
+      ColumnValues.bind(connection, statement, i++, now);
+      ColumnValues.bind(connection, statement, i++, actor);
+      for (Object bind : binds instanceof List<?> list ? list : List.of(binds)) {
+        statement.setObject(i++, bind);
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          rows.add(RecordStore.row(result, object));
+        }
+      }
+      return rows;
+    }
+  }
+}
