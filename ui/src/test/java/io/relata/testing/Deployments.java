@@ -23,6 +23,10 @@ public final class Deployments {
         .addPackage(Deployments.class.getPackage())
         .addAsResource("fixtures/objects/account.json")
         .addAsResource("fixtures/objects/opportunity.json")
-        .addAsResource("fixtures/objects/line_item.json");
+        .addAsResource("fixtures/objects/line_item.json")
+        .addAsResource("fixtures/objects/company.json")
+        .addAsResource("fixtures/objects/deal.json")
+        .addAsResource("fixtures/objects/contact.json")
+        .addAsResource("fixtures/objects/deal_contact.json");
   }
 }

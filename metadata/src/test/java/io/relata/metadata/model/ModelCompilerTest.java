@@ -32,6 +32,16 @@ class ModelCompilerTest {
   }
 
   @Test
+  void theRecordStoryFixturesFormAValidModel() {
+    ModelCompiler.Result result =
+        ModelCompiler.compile(
+            1,
+            List.of(object("company"), object("deal"), object("contact"), object("deal_contact")));
+
+    assertTrue(result.ok(), result.problems().toString());
+  }
+
+  @Test
   void reportsEachStageOfCheckingUnderTheObjectItBelongsTo() {
     ObjectNode broken = object("opportunity");
     broken.put("recordAccess", "everyone");

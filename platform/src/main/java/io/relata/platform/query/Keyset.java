@@ -64,15 +64,17 @@ public final class Keyset {
     List<Object> binds = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       List<String> terms = new ArrayList<>();
+      List<Object> termBinds = new ArrayList<>();
       for (int j = 0; j < i; j++) {
-        terms.add(equal(keys.get(j), last.get(j), binds));
+        terms.add(equal(keys.get(j), last.get(j), termBinds));
       }
-      String beyond = beyond(keys.get(i), last.get(i), binds);
+      String beyond = beyond(keys.get(i), last.get(i), termBinds);
       if (beyond == null) {
-        continue;
+        continue; // nothing sorts after a null ascending: no alternative, and no values bound
       }
       terms.add(beyond);
       alternatives.add("(" + String.join(" AND ", terms) + ")");
+      binds.addAll(termBinds);
     }
     return new Sql(alternatives.isEmpty() ? "FALSE" : String.join(" OR ", alternatives), binds);
   }

@@ -203,9 +203,9 @@ public class RecordService {
           Map<String, Object> recycled =
               RecordStore.find(connection, object, id, true, true)
                   .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
-          Map<String, Object> stored =
-              RecycleBin.restore(connection, snapshot, object, recycled, now(), actor.id());
-          return stored(object, stored);
+          RecycleBin.restore(connection, snapshot, object, recycled, now(), actor.id());
+          // read again: restoring the children brought the record's roll-ups back too
+          return stored(object, lockLive(connection, object, id));
         });
   }
 

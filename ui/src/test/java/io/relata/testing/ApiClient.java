@@ -1,0 +1,81 @@
+package io.relata.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** A REST client for in-container tests: the deployment's base URL and an API token. */
+public final class ApiClient {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private final URI base;
+  private final String token;
+
+  public ApiClient(URL base, String token) {
+    try {
+      this.base = base.toURI();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(e);
+    }
+    this.token = token;
+  }
+
+  /** Signs in with a password and keeps the token issued. */
+  public static ApiClient signIn(URL base, String username, String password) throws Exception {
+    ApiClient anonymous = new ApiClient(base, null);
+    HttpResponse<String> issued =
+        anonymous.send(
+            "POST",
+            "api/v1/auth/tokens",
+            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    if (issued.statusCode() != 201) {
+      throw new IllegalStateException("sign-in failed: " + issued.body());
+    }
+    return new ApiClient(base, json(issued).getString("token"));
+  }
+
+  /** Sends a JSON body (or none); {@code headers} are name, value pairs. */
+  public HttpResponse<String> send(String method, String path, String body, String... headers)
+      throws Exception {
+    return sendBytes(
+        method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  public HttpResponse<String> sendBytes(String method, String path, byte[] body, String... headers)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    boolean typed = false;
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+      typed |= headers[i].equalsIgnoreCase("Content-Type");
+    }
+    if (!typed && body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public static JsonObject json(HttpResponse<String> answer) {
+    return json(answer.body());
+  }
+
+  public static JsonObject json(String body) {
+    return Json.createReader(new StringReader(body)).readObject();
+  }
+}
