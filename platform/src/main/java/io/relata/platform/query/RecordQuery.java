@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param fields the fields to answer with; all when empty
  * @param expand references to resolve to {@code {"id", "name"}}
  * @param total whether to count the matches (exact up to a threshold, then estimated)
+ * @param search words that the records' text must contain, as typed into a search box
  */
 public record RecordQuery(
     Optional<Filter> filter,
+    Optional<String> search,
     Optional<String> sort,
     Optional<List<String>> fields,
     int limit,

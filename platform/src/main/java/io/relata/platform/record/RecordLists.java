@@ -13,10 +13,12 @@ import io.relata.platform.query.Cursor;
 import io.relata.platform.query.Keyset;
 import io.relata.platform.query.PredicateSql;
 import io.relata.platform.query.RecordQuery;
+import io.relata.platform.query.SearchTerms;
 import io.relata.platform.query.SortKey;
 import io.relata.platform.query.Sql;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException.Violation;
+import io.relata.platform.schema.SearchVector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -61,6 +63,9 @@ public class RecordLists {
       throws SQLException {
     List<Violation> violations = new ArrayList<>();
     Sql where = where(actor, object, query.filter(), recycled, extra, violations);
+    if (query.search().isPresent()) {
+      where = where.join(" AND ", search(object, query.search().get(), violations));
+    }
     SortKey.Parsed sort = SortKey.parse(query.sort().orElse(SortKey.DEFAULT), object::field);
     sort.problems().forEach(p -> violations.add(violation(p, "")));
     query
@@ -192,6 +197,17 @@ public class RecordLists {
         violations.add(new Violation("expand", "query.not-expandable", List.of(name)));
       }
     }
+  }
+
+  /** The condition that the record's text matches what was typed; {@code TRUE} when refused. */
+  private static Sql search(CompiledObject object, String text, List<Violation> violations) {
+    if (!SearchVector.exists(object.definition())) {
+      violations.add(new Violation("q", "search.not-searchable", List.of(object.name())));
+      return Sql.of("TRUE");
+    }
+    SearchTerms.Parsed terms = SearchTerms.parse(text, "q");
+    terms.problems().forEach(p -> violations.add(violation(p, "")));
+    return terms.query().map(q -> Sql.of(SearchTerms.CONDITION, q)).orElse(Sql.of("TRUE"));
   }
 
   /** The live (or recycled) records that match the filter and the extra condition. */

@@ -67,6 +67,7 @@ public class RecordResource {
   public String list(
       @PathParam("object") String object,
       @QueryParam("filter") String filter,
+      @QueryParam("q") String search,
       @QueryParam("sort") String sort,
       @QueryParam("fields") String fields,
       @QueryParam("limit") String limit,
@@ -77,6 +78,7 @@ public class RecordResource {
     RecordQuery query =
         new RecordQuery(
             Optional.ofNullable(filter).map(RecordResource::parseFilter),
+            Optional.ofNullable(search),
             Optional.ofNullable(sort),
             Optional.ofNullable(fields).map(RecordResource::names),
             limit(limit),
@@ -119,6 +121,7 @@ public class RecordResource {
     RecordQuery query =
         new RecordQuery(
             filter,
+            text(request, "q"),
             text(request, "sort"),
             request.has("fields") ? Optional.of(strings(request, "fields")) : Optional.empty(),
             limit.isMissingNode() ? RecordQuery.DEFAULT_LIMIT : limit.intValue(),
@@ -158,6 +161,7 @@ public class RecordResource {
     RecordQuery query =
         new RecordQuery(
             Optional.ofNullable(filter).map(RecordResource::parseFilter),
+            Optional.empty(),
             Optional.of("-deleted_at"),
             Optional.empty(),
             limit(limit),
@@ -228,6 +232,7 @@ public class RecordResource {
       @PathParam("id") String id,
       @PathParam("relation") String relation,
       @QueryParam("filter") String filter,
+      @QueryParam("q") String search,
       @QueryParam("sort") String sort,
       @QueryParam("fields") String fields,
       @QueryParam("limit") String limit,
@@ -238,6 +243,7 @@ public class RecordResource {
     RecordQuery query =
         new RecordQuery(
             Optional.ofNullable(filter).map(RecordResource::parseFilter),
+            Optional.ofNullable(search),
             Optional.ofNullable(sort),
             Optional.ofNullable(fields).map(RecordResource::names),
             limit(limit),

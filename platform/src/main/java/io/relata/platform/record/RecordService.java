@@ -270,6 +270,19 @@ public class RecordService {
         object, connection -> lists.aggregate(connection, actor, object, filter, groupBy, metrics));
   }
 
+  /**
+   * Records of any object (or of {@code only}) whose text matches {@code text}, best first: case,
+   * accents and word endings ({@code mäki} finds Mäkinen) do not matter.
+   */
+  public JsonNode search(Actor actor, String text, Optional<List<String>> only, int limit) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    try (Connection connection = dataSource.getConnection()) {
+      return RecordSearch.search(connection, snapshot, text, only, limit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("search failed", e);
+    }
+  }
+
   private static CompiledObjects.Reference relation(
       CompiledObjects.Snapshot snapshot, CompiledObject parent, String relation) {
     String[] parts = relation.split("\\.", 2);

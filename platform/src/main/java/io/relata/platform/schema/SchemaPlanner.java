@@ -33,6 +33,9 @@ public final class SchemaPlanner {
   private final TableStats stats;
   private final List<SchemaStep> steps = new ArrayList<>();
   private final List<SchemaStep> constraints = new ArrayList<>();
+  private final List<SchemaStep> searchDrops = new ArrayList<>();
+  private final List<SchemaStep> searchAdds = new ArrayList<>();
+  private final java.util.Set<String> searchRebuilt = new java.util.HashSet<>();
   private final Map<String, List<Problem>> refused = new LinkedHashMap<>();
 
   private SchemaPlanner(List<ObjectDefinition> after, TableStats stats) {
@@ -48,12 +51,15 @@ public final class SchemaPlanner {
       List<Change> changes, List<ObjectDefinition> after, TableStats stats) {
     SchemaPlanner planner = new SchemaPlanner(after, stats);
     changes.forEach(planner::step);
-    List<SchemaStep> all = new ArrayList<>(planner.steps);
+    List<SchemaStep> all = new ArrayList<>(planner.searchDrops);
+    all.addAll(planner.steps);
+    all.addAll(planner.searchAdds);
     all.addAll(planner.constraints);
     return new SchemaPlan(all, planner.refused);
   }
 
   private void step(Change change) {
+    searchChange(change);
     if (change instanceof Change.ObjectAdded added) {
       createTable(added.definition());
     } else if (change instanceof Change.ObjectRemoved removed) {
@@ -72,6 +78,47 @@ public final class SchemaPlanner {
     } else if (change instanceof Change.ObjectChanged changed) {
       changeObject(model.get(changed.object()), changed);
     }
+  }
+
+  /**
+   * The search column is generated from the searched fields: PostgreSQL will not retype or drop a
+   * column it is made of, so it is dropped first and generated again last whenever a searched field
+   * comes, goes or changes type, or the name field changes. Renames need nothing.
+   */
+  private void searchChange(Change change) {
+    String object;
+    boolean existed = true;
+    boolean affected;
+    if (change instanceof Change.ObjectAdded added) {
+      object = added.definition().name();
+      existed = false;
+      affected = true;
+    } else if (change instanceof Change.FieldAdded added) {
+      object = added.object();
+      affected = SearchVector.searchable(added.field().type());
+    } else if (change instanceof Change.FieldRemoved removed) {
+      object = removed.object();
+      affected = SearchVector.searchable(removed.field().type());
+    } else if (change instanceof Change.FieldChanged changed) {
+      object = changed.object();
+      affected =
+          (SearchVector.searchable(changed.before().type())
+                  || SearchVector.searchable(changed.after().type()))
+              && !ColumnTypes.of(changed.before().type())
+                  .equals(ColumnTypes.of(changed.after().type()));
+    } else if (change instanceof Change.ObjectChanged changed) {
+      object = changed.object();
+      affected = changed.parts().contains("nameField");
+    } else {
+      return;
+    }
+    if (!affected || !model.containsKey(object) || !searchRebuilt.add(object)) {
+      return;
+    }
+    if (existed) {
+      searchDrops.add(SearchVector.drop(object));
+    }
+    searchAdds.addAll(SearchVector.add(model.get(object)));
   }
 
   private void createTable(ObjectDefinition object) {

@@ -646,6 +646,54 @@ class RecordApiIT {
     assertTrue(attempts > 1000, "the writers did collide: " + attempts + " attempts");
   }
 
+  @Test
+  @Order(13)
+  void searchFoldsCaseAndAccentsMatchesPrefixesAndRanksNamesFirst() throws Exception {
+    String asa = create("contact", "{\"full_name\": \"Åsa Öberg\"}");
+    String jorgen = create("company", "{\"name\": \"Jørgen Hansen ApS\"}");
+    String inNotes =
+        create(
+            "deal", "{\"title\": \"Quarterly review\", \"notes\": \"<p>Ask Jørgen about it</p>\"}");
+    String named = create("deal", "{\"title\": \"Jørgen expansion\"}");
+
+    assertEquals(List.of(asa), hits("q=" + q("asa oberg")));
+    assertEquals(List.of(asa, dealId), hits("q=" + q("ÅSA")), "her name, then a deal's notes");
+    assertTrue(hits("q=" + q("jorg")).containsAll(List.of(jorgen, inNotes, named)));
+    List<String> deals = hits("q=" + q("Jørgen") + "&objects=deal");
+    assertTrue(
+        deals.indexOf(named) >= 0 && deals.indexOf(named) < deals.indexOf(inNotes),
+        "a match in the name ranks above one in the notes: " + deals);
+    assertTrue(hits("q=" + q("mäki")).contains(companyId));
+    assertTrue(hits("q=" + q("MAKINEN")).contains(companyId));
+
+    HttpResponse<String> listed =
+        api.send("GET", "api/v1/records/company?q=" + q("hansen") + "&fields=name", null);
+    assertEquals(200, listed.statusCode(), listed.body());
+    assertEquals(jorgen, json(listed).getJsonArray("items").getJsonObject(0).getString("id"));
+
+    for (String odd : List.of("a & b | !c:*", "x' OR 1=1 --", "(((", "\\", "<->")) {
+      HttpResponse<String> answer = api.send("GET", "api/v1/search?q=" + q(odd), null);
+      assertTrue(
+          answer.statusCode() == 200 || answer.statusCode() == 400, odd + " -> " + answer.body());
+    }
+    assertEquals(400, api.send("GET", "api/v1/search?q=" + q("   "), null).statusCode());
+    assertEquals(400, api.send("GET", "api/v1/search?q=x&objects=nothing", null).statusCode());
+  }
+
+  private static String create(String object, String body) throws Exception {
+    HttpResponse<String> created = api.send("POST", "api/v1/records/" + object, body);
+    assertEquals(201, created.statusCode(), created.body());
+    return json(created).getString("id");
+  }
+
+  private static List<String> hits(String query) throws Exception {
+    HttpResponse<String> answer = api.send("GET", "api/v1/search?" + query, null);
+    assertEquals(200, answer.statusCode(), answer.body());
+    return json(answer).getJsonArray("items").stream()
+        .map(v -> v.asJsonObject().getString("id"))
+        .toList();
+  }
+
   /** Each record comes strictly after the one before it in the sort, id breaking ties. */
   private static void assertOrdered(List<JsonObject> records, String sort) {
     String[] keys = sort.split(",");
