@@ -71,7 +71,7 @@ public final class RecordJson {
   }
 
   /** Parses JSON text written by the platform or stored in a jsonb column. */
-  static JsonNode parse(String text) {
+  public static JsonNode parse(String text) {
     try {
       return JSON.readTree(text);
     } catch (JsonProcessingException e) {

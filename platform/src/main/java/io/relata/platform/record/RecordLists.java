@@ -135,6 +135,79 @@ public class RecordLists {
     return new Page(items, next, total);
   }
 
+  /** Receives exported records one by one: their fields, formulas computed. */
+  public interface Sink {
+    void start(CompiledObject object, List<String> fields) throws java.io.IOException;
+
+    void record(Map<String, Object> values) throws java.io.IOException;
+  }
+
+  /** Every matching record, in order, through a server-side cursor (no limit, no page). */
+  void stream(
+      Connection connection, Actor actor, CompiledObject object, RecordQuery query, Sink sink)
+      throws SQLException {
+    List<Violation> violations = new ArrayList<>();
+    Sql where = where(actor, object, query.filter(), false, Optional.empty(), violations);
+    if (query.search().isPresent()) {
+      where = where.join(" AND ", search(object, query.search().get(), violations));
+    }
+    SortKey.Parsed sort = SortKey.parse(query.sort().orElse(SortKey.DEFAULT), object::field);
+    sort.problems().forEach(p -> violations.add(violation(p, "")));
+    List<String> fields = query.fields().orElseGet(() -> exportedByDefault(object));
+    fields.stream()
+        .filter(f -> !RecordView.known(object, f))
+        .forEach(f -> violations.add(new Violation("fields", "query.unknown-field", List.of(f))));
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    Keyset keyset = new Keyset(sort.keys(), object.field("id").orElseThrow());
+    Sql select =
+        new Sql(
+            "SELECT "
+                + object.selectList()
+                + " FROM "
+                + object.table()
+                + " WHERE "
+                + where.text()
+                + " "
+                + keyset.orderBy(),
+            where.binds());
+    try {
+      sink.start(object, fields);
+      try (PreparedStatement statement = prepare(connection, select)) {
+        statement.setFetchSize(1_000);
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            sink.record(Formulas.compute(object, RecordStore.row(rows, object), clock));
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A record as the API shows it, limited to {@code fields}. */
+  public static com.fasterxml.jackson.databind.node.ObjectNode view(
+      CompiledObject object, Map<String, Object> values, Optional<List<String>> fields) {
+    return RecordView.of(object, values, fields, Map.of());
+  }
+
+  /** Every field, system fields first, a per-record currency after its amount. */
+  private static List<String> exportedByDefault(CompiledObject object) {
+    List<String> fields = new ArrayList<>();
+    for (FieldDefinition field : object.fields()) {
+      if (!field.name().equals("deleted_at")) {
+        fields.add(field.name());
+      }
+      if (field.type() instanceof io.relata.metadata.definition.FieldType.Currency c
+          && c.perRecord()) {
+        fields.add(io.relata.metadata.schema.RecordSchema.currencyOf(field.name()));
+      }
+    }
+    return fields;
+  }
+
   JsonNode aggregate(
       Connection connection,
       Actor actor,

@@ -1,22 +1,15 @@
 package io.relata.platform.record;
 
-import static io.relata.platform.schema.Identifiers.quote;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.relata.metadata.definition.FieldDefinition;
-import io.relata.metadata.definition.FieldKind;
-import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.filter.Predicate;
 import io.relata.metadata.record.RecordReader;
-import io.relata.metadata.validation.Problem;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
 import io.relata.platform.rest.ConflictException;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException.Violation;
-import io.relata.platform.schema.Identifiers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,20 +17,16 @@ import jakarta.json.Json;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -51,18 +40,6 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class RecordService {
-
-  /** System fields a client may not write ({@code stage} is written like any field). */
-  private static final Set<String> READ_ONLY =
-      Set.of(
-          "id",
-          "owner_id",
-          "created_at",
-          "created_by",
-          "updated_at",
-          "updated_by",
-          "version",
-          "deleted_at");
 
   @Resource(lookup = DatabaseSchema.DATA_SOURCE)
   private DataSource dataSource;
@@ -81,36 +58,15 @@ public class RecordService {
     CompiledObjects.Snapshot snapshot = objects.current();
     CompiledObject object =
         snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
-    ObjectNode input = requireObject(body);
-    refuseReadOnly(input);
-    applyDefaults(object, input);
-    RecordReader.Result read = RecordReader.read(object.definition(), input);
-    invalidIf(read.problems());
-    Map<String, Object> values = sanitised(object, read.values());
-    object
-        .definition()
-        .pipeline()
-        .filter(p -> values.get("stage") == null && !p.stages().isEmpty())
-        .ifPresent(p -> values.put("stage", p.stages().get(0).name()));
-    Map<String, Object> candidate = new LinkedHashMap<>();
-    object.columns().forEach(c -> candidate.put(c.name(), null));
-    candidate.putAll(values);
-    invalidIfAny(
-        RecordRules.check(
-            object, Optional.empty(), Formulas.compute(object, candidate, clock), clock));
+    Map<String, Object> values = NewRecords.read(object, body, clock);
     return inTransaction(
         object,
         connection -> {
-          requireLiveReferences(connection, snapshot, object, values);
-          OffsetDateTime now = now();
-          Map<String, Object> row = new LinkedHashMap<>(values);
-          row.put("id", RecordIds.next(clock));
-          row.put("owner_id", actor.id());
-          row.put("created_at", now);
-          row.put("created_by", actor.id());
-          row.put("updated_at", now);
-          row.put("updated_by", actor.id());
-          assignAutoNumbers(connection, object, row);
+          NewRecords.invalidIfAny(
+              NewRecords.deadReferences(connection, snapshot, object, List.of(values))
+                  .getOrDefault(values, List.of()));
+          Map<String, Object> row = NewRecords.row(object, values, actor.id(), now(), clock);
+          NewRecords.assignAutoNumbers(connection, object, List.of(row));
           Map<String, Object> stored = RecordStore.insert(connection, object, row);
           RollUps.refresh(connection, snapshot, object.name(), null, stored);
           return stored(object, stored);
@@ -146,11 +102,11 @@ public class RecordService {
     CompiledObjects.Snapshot snapshot = objects.current();
     CompiledObject object =
         snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
-    ObjectNode input = requireObject(changes);
-    refuseReadOnly(input);
+    ObjectNode input = NewRecords.requireObject(changes);
+    NewRecords.refuseReadOnly(input);
     RecordReader.Result read = RecordReader.readChanges(object.definition(), input);
-    invalidIf(read.problems());
-    Map<String, Object> values = sanitised(object, read.values());
+    NewRecords.invalidIf(read.problems());
+    Map<String, Object> values = NewRecords.sanitised(object, read.values());
     return inTransaction(
         object,
         connection -> {
@@ -158,13 +114,15 @@ public class RecordService {
           requireVersion(object, current, ifMatch);
           Map<String, Object> merged = new LinkedHashMap<>(current);
           merged.putAll(values);
-          invalidIfAny(
+          NewRecords.invalidIfAny(
               RecordRules.check(
                   object,
                   Optional.of(Formulas.compute(object, current, clock)),
                   Formulas.compute(object, merged, clock),
                   clock));
-          requireLiveReferences(connection, snapshot, object, values);
+          NewRecords.invalidIfAny(
+              NewRecords.deadReferences(connection, snapshot, object, List.of(values))
+                  .getOrDefault(values, List.of()));
           Map<String, Object> set = new LinkedHashMap<>(values);
           set.put("updated_at", now());
           set.put("updated_by", actor.id());
@@ -283,6 +241,63 @@ public class RecordService {
     }
   }
 
+  /**
+   * Imports rows into an object (see {@link ImportSettings} for the modes). Each row passes the
+   * same checks as a created record; the journal learns of each committed batch in its transaction.
+   */
+  public ImportResult importRecords(
+      Actor actor,
+      String objectName,
+      java.util.Iterator<ImportRow> rows,
+      ImportSettings settings,
+      ImportJournal journal) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object =
+        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    settings
+        .upsertBy()
+        .filter(key -> object.field(key).filter(RecordImport::upsertKey).isEmpty())
+        .ifPresent(
+            key -> {
+              throw new InvalidRequestException(
+                  List.of(new Violation("upsertBy", "import.upsert-key", List.of(key))));
+            });
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        RecordImport.Outcome outcome =
+            new RecordImport(connection, snapshot, object, actor.id(), settings, journal, clock)
+                .run(rows);
+        return new ImportResult(
+            outcome.read(), outcome.written(), outcome.failed(), outcome.errors());
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw SqlFailures.unchecked(e, object);
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw SqlFailures.translate(e, object);
+    }
+  }
+
+  /** What an import did: rows read, written and refused, and the first refusals. */
+  public record ImportResult(long read, long written, long failed, List<RowError> errors) {}
+
+  /**
+   * Streams every live record that matches the query to {@code sink}, in the query's order, from a
+   * server-side cursor: memory stays flat however many records match.
+   */
+  public void export(Actor actor, String objectName, RecordQuery query, RecordLists.Sink sink) {
+    CompiledObject object = object(objectName);
+    inTransaction(
+        object,
+        connection -> {
+          lists.stream(connection, actor, object, query, sink);
+          return null;
+        });
+  }
+
   private static CompiledObjects.Reference relation(
       CompiledObjects.Snapshot snapshot, CompiledObject parent, String relation) {
     String[] parts = relation.split("\\.", 2);
@@ -326,118 +341,6 @@ public class RecordService {
     Map<String, Object> values = Formulas.compute(object, row, clock);
     return new StoredRecord(
         object.name(), values, RecordView.of(object, values, Optional.empty(), Map.of()));
-  }
-
-  /** References must point at live records: not missing, not in the recycle bin. */
-  private static void requireLiveReferences(
-      Connection connection,
-      CompiledObjects.Snapshot snapshot,
-      CompiledObject object,
-      Map<String, Object> values)
-      throws SQLException {
-    List<Violation> violations = new ArrayList<>();
-    for (Map.Entry<String, Object> entry : values.entrySet()) {
-      Optional<FieldDefinition> field = object.field(entry.getKey());
-      if (field.isEmpty() || !(entry.getValue() instanceof UUID id)) {
-        continue;
-      }
-      String target =
-          field.get().type() instanceof FieldType.Lookup lookup
-              ? lookup.target()
-              : field.get().type() instanceof FieldType.MasterDetail md ? md.target() : null;
-      if (target == null) {
-        continue;
-      }
-      String sql =
-          "SELECT 1 FROM "
-              + snapshot.object(target).orElseThrow().table()
-              + " WHERE \"id\" = ? AND \"deleted_at\" IS NULL FOR SHARE";
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        statement.setObject(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            violations.add(
-                new Violation("/" + entry.getKey(), "record.reference-missing", List.of()));
-          }
-        }
-      }
-    }
-    invalidIfAny(violations);
-  }
-
-  private static void assignAutoNumbers(
-      Connection connection, CompiledObject object, Map<String, Object> row) throws SQLException {
-    for (FieldDefinition field : object.definition().fields()) {
-      if (field.type() instanceof FieldType.AutoNumber auto) {
-        String sequence =
-            quote(Identifiers.SCHEMA)
-                + "."
-                + quote(Identifiers.derived(object.name(), field.name(), "seq"));
-        try (PreparedStatement next =
-            connection.prepareStatement("SELECT nextval(?::regclass)"); ) {
-          next.setString(1, sequence);
-          try (ResultSet rows = next.executeQuery()) {
-            rows.next();
-            row.put(field.name(), AutoNumbers.format(auto.format(), rows.getLong(1)));
-          }
-        }
-      }
-    }
-  }
-
-  private static Map<String, Object> sanitised(CompiledObject object, Map<String, Object> values) {
-    Map<String, Object> result = new LinkedHashMap<>(values);
-    for (Map.Entry<String, Object> entry : result.entrySet()) {
-      boolean rich =
-          object
-              .field(entry.getKey())
-              .map(f -> f.type().kind() == FieldKind.RICH_TEXT)
-              .orElse(false);
-      if (rich && entry.getValue() instanceof String html) {
-        entry.setValue(RichText.sanitize(html));
-      }
-    }
-    return result;
-  }
-
-  private static void applyDefaults(CompiledObject object, ObjectNode input) {
-    for (FieldDefinition field : object.definition().fields()) {
-      if (field.defaultValue().isPresent() && !input.has(field.name())) {
-        input.set(field.name(), RecordJson.parse(field.defaultValue().get()));
-      }
-    }
-  }
-
-  private static ObjectNode requireObject(JsonNode body) {
-    if (body == null || !body.isObject()) {
-      throw new InvalidRequestException(
-          List.of(new Violation("", "record.not-an-object", List.of())));
-    }
-    return (ObjectNode) body;
-  }
-
-  private static void refuseReadOnly(ObjectNode input) {
-    List<Violation> violations = new ArrayList<>();
-    for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (READ_ONLY.contains(name)) {
-        violations.add(new Violation("/" + name, "record.read-only", List.of(name)));
-      }
-    }
-    invalidIfAny(violations);
-  }
-
-  private static void invalidIf(List<Problem> problems) {
-    invalidIfAny(
-        problems.stream()
-            .map(p -> new Violation(p.pointer(), p.code(), List.<Object>copyOf(p.args())))
-            .toList());
-  }
-
-  private static void invalidIfAny(List<Violation> violations) {
-    if (!violations.isEmpty()) {
-      throw new InvalidRequestException(violations);
-    }
   }
 
   /** Now, to the microsecond PostgreSQL keeps, so that what is returned is what is stored. */

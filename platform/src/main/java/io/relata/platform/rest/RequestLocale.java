@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** The language a client asked for with {@code Accept-Language}; English when it did not. */
-final class RequestLocale {
+public final class RequestLocale {
 
   private RequestLocale() {}
 
-  static Locale of(HttpHeaders headers) {
+  public static Locale of(HttpHeaders headers) {
     List<Locale> wanted;
     try {
       wanted = headers == null ? List.of() : headers.getAcceptableLanguages();

@@ -10,11 +10,11 @@ import io.relata.platform.identity.User;
 import io.relata.platform.identity.UserRepository;
 import io.relata.testing.ApiClient;
 import io.relata.testing.Deployments;
+import io.relata.testing.StoryObjects;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.InputStream;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -78,18 +78,7 @@ class RecordApiIT {
           new User(
               username, passwords.hash("s3cret-pass".toCharArray()), OffsetDateTime.now(clock)));
       api = ApiClient.signIn(base, username, "s3cret-pass");
-      // company rolls deals up and deals belong to companies: company first, without roll-ups
-      JsonObject company = json(fixture("company"));
-      jakarta.json.JsonArrayBuilder plain = jakarta.json.Json.createArrayBuilder();
-      company.getJsonArray("fields").stream()
-          .filter(f -> !f.asJsonObject().getString("type").equals("roll-up"))
-          .forEach(plain::add);
-      put(
-          "company",
-          jakarta.json.Json.createObjectBuilder(company).add("fields", plain).build().toString());
-      for (String object : List.of("deal", "contact", "deal_contact", "company")) {
-        put(object, fixture(object));
-      }
+      StoryObjects.define(api);
     }
   }
 
@@ -736,11 +725,6 @@ class RecordApiIT {
         : x.compareTo(y);
   }
 
-  private static void put(String object, String document) throws Exception {
-    HttpResponse<String> put = api.send("PUT", "api/v1/metadata/objects/" + object, document);
-    assertTrue(put.statusCode() == 201 || put.statusCode() == 200, put.body());
-  }
-
   private static Object[] bad(
       String method, String path, String body, int status, String... headers) {
     return new Object[] {method, path, body, status, headers};
@@ -785,13 +769,6 @@ class RecordApiIT {
         var rows = connection.createStatement().executeQuery(sql)) {
       rows.next();
       return rows.getString(1);
-    }
-  }
-
-  private static String fixture(String name) throws Exception {
-    try (InputStream in =
-        RecordApiIT.class.getResourceAsStream("/fixtures/objects/" + name + ".json")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }

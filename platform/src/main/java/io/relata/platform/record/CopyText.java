@@ -1,0 +1,53 @@
+package io.relata.platform.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Values in PostgreSQL's {@code COPY} text format: {@code \N} for null, backslash escapes for tab,
+ * newline, carriage return and backslash, arrays as array literals.
+ */
+final class CopyText {
+
+  private CopyText() {}
+
+  static void append(StringBuilder out, Object value) {
+    if (value == null) {
+      out.append("\\N");
+    } else if (value instanceof Boolean bool) {
+      out.append(bool ? 't' : 'f');
+    } else if (value instanceof BigDecimal number) {
+      out.append(number.toPlainString());
+    } else if (value instanceof OffsetDateTime instant) {
+      out.append(instant.withOffsetSameInstant(ZoneOffset.UTC));
+    } else if (value instanceof List<?> list) {
+      StringBuilder array = new StringBuilder("{");
+      for (int i = 0; i < list.size(); i++) {
+        String item = String.valueOf(list.get(i));
+        array.append(i == 0 ? "" : ",").append('"');
+        array.append(item.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      }
+      escape(out, array.append('}').toString());
+    } else if (value instanceof JsonNode json) {
+      escape(out, RecordJson.text(json));
+    } else {
+      escape(out, value.toString());
+    }
+  }
+
+  private static void escape(StringBuilder out, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        default -> out.append(c);
+      }
+    }
+  }
+}

@@ -1,0 +1,301 @@
+package io.relata.platform.transfer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.filter.FilterException;
+import io.relata.metadata.filter.FilterParser;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.query.RecordQuery;
+import io.relata.platform.record.ImportRow;
+import io.relata.platform.record.ImportSettings;
+import io.relata.platform.record.RecordJson;
+import io.relata.platform.record.RecordService;
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.ProblemException;
+import io.relata.platform.rest.ProblemException.Violation;
+import io.relata.platform.rest.RequestLocale;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Import and export: {@code POST /api/v1/records/{object}/import} and {@code GET
+ * /api/v1/records/{object}/export}; the progress of an import is at {@link ImportJobResource}. A
+ * client may name the job ({@code ?job=<uuid>}) to follow its progress while it runs, and to resume
+ * it with the same file after an interruption.
+ */
+@Path("/v1/records/{object}/{transfer: import|export}")
+public class TransferResource {
+
+  public static final String NDJSON = "application/x-ndjson";
+  public static final String CSV = "text/csv";
+
+  @Inject private RecordService records;
+  @Inject private ImportJobs jobs;
+  @Context private SecurityContext security;
+  @Context private HttpHeaders headers;
+
+  @POST
+  @Consumes({CSV, NDJSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response importRecords(
+      @PathParam("object") String object,
+      @PathParam("transfer") String transfer,
+      @QueryParam("format") String format,
+      @QueryParam("mode") String mode,
+      @QueryParam("dryRun") String dryRun,
+      @QueryParam("upsertBy") String upsertBy,
+      @QueryParam("delimiter") String delimiter,
+      @QueryParam("encoding") String encoding,
+      @QueryParam("decimal") String decimal,
+      @QueryParam("mapping") String mapping,
+      @QueryParam("job") String job,
+      InputStream body)
+      throws IOException {
+    only(transfer, "import");
+    records.object(object);
+    boolean csv = csv(format);
+    boolean allOrNothing = !"best-effort".equals(mode);
+    if (mode != null && !mode.equals("best-effort") && !mode.equals("all-or-nothing")) {
+      throw invalid("mode", "import.mode");
+    }
+    boolean dry = flag("dryRun", dryRun);
+    UUID id = job == null ? UUID.randomUUID() : jobId(job);
+    Iterator<ImportRow> rows =
+        csv
+            ? CsvSource.open(
+                body,
+                records.object(object),
+                new CsvSource.Options(
+                    delimiter(delimiter), charset(encoding), decimal(decimal), mapping(mapping)))
+            : new NdjsonSource(new BufferedInputStream(body, 64 * 1024));
+    ImportJobs.Job started =
+        jobs.start(id, object, actor(), allOrNothing ? "all-or-nothing" : "best-effort", dry);
+    RecordService.ImportResult result;
+    try {
+      result =
+          records.importRecords(
+              actor(),
+              object,
+              rows,
+              new ImportSettings(
+                  allOrNothing,
+                  dry,
+                  Optional.ofNullable(upsertBy),
+                  allOrNothing ? 0 : started.done(),
+                  ImportSettings.DEFAULT_BATCH),
+              jobs.journal(started));
+    } catch (ProblemException | IllegalStateException | java.io.UncheckedIOException e) {
+      jobs.finish(id, "failed", 0, 0, List.of(), false);
+      throw e;
+    }
+    boolean completed = result.failed() == 0 || !allOrNothing;
+    jobs.finish(
+        id,
+        completed ? "completed" : "failed",
+        result.written(),
+        result.failed(),
+        result.errors(),
+        allOrNothing || dry);
+    ObjectNode answer = RecordJson.object();
+    answer.put("job", id.toString());
+    answer.put("status", completed ? "completed" : "failed");
+    answer.put("mode", allOrNothing ? "all-or-nothing" : "best-effort");
+    answer.put("dryRun", dry);
+    answer
+        .putObject("rows")
+        .put("skipped", allOrNothing ? 0 : started.done())
+        .put("read", result.read())
+        .put("written", result.written())
+        .put("failed", result.failed());
+    ArrayNode errors = answer.putArray("errors");
+    Locale locale = RequestLocale.of(headers);
+    result.errors().forEach(e -> errors.add(ImportJobs.json(e, locale)));
+    return Response.ok(RecordJson.text(answer), MediaType.APPLICATION_JSON)
+        .header("Location", "/api/v1/imports/" + id)
+        .build();
+  }
+
+  @GET
+  @Produces({CSV, NDJSON})
+  public Response export(
+      @PathParam("object") String object,
+      @PathParam("transfer") String transfer,
+      @QueryParam("format") String format,
+      @QueryParam("filter") String filter,
+      @QueryParam("q") String search,
+      @QueryParam("sort") String sort,
+      @QueryParam("fields") String fields,
+      @QueryParam("delimiter") String delimiter,
+      @QueryParam("bom") String bom) {
+    only(transfer, "export");
+    records.object(object);
+    boolean csv = csv(format);
+    char separator = delimiter(delimiter).orElse(',');
+    boolean withBom = flag("bom", bom);
+    RecordQuery query =
+        new RecordQuery(
+            Optional.ofNullable(filter).map(TransferResource::filter),
+            Optional.ofNullable(search),
+            Optional.ofNullable(sort),
+            Optional.ofNullable(fields)
+                .map(f -> Arrays.stream(f.split(",")).map(String::strip).toList()),
+            RecordQuery.MAX_LIMIT,
+            Optional.empty(),
+            List.of(),
+            false);
+    Actor actor = actor();
+    StreamingOutput stream =
+        out -> {
+          if (csv) {
+            CsvExport export = new CsvExport(out, separator, withBom);
+            records.export(actor, object, query, export);
+            export.finish();
+          } else {
+            records.export(actor, object, query, new NdjsonExport(out));
+          }
+        };
+    String file = object + (csv ? ".csv" : ".ndjson");
+    return Response.ok(stream, csv ? CSV + "; charset=UTF-8" : NDJSON)
+        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+        .build();
+  }
+
+  /** Import is posted, export is got: the other way round is not allowed. */
+  private static void only(String transfer, String expected) {
+    if (!transfer.equals(expected)) {
+      throw new jakarta.ws.rs.NotAllowedException(expected.equals("import") ? "GET" : "POST");
+    }
+  }
+
+  private static boolean csv(String format) {
+    if (format == null || format.equals("csv")) {
+      return true;
+    }
+    if (format.equals("ndjson")) {
+      return false;
+    }
+    throw invalid("format", "import.format");
+  }
+
+  private static Optional<Character> delimiter(String delimiter) {
+    if (delimiter == null) {
+      return Optional.empty();
+    }
+    String value = delimiter.equals("tab") ? "\t" : delimiter;
+    if (value.length() != 1 || ",;\t|".indexOf(value.charAt(0)) < 0) {
+      throw invalid("delimiter", "import.delimiter");
+    }
+    return Optional.of(value.charAt(0));
+  }
+
+  private static Optional<Charset> charset(String encoding) {
+    if (encoding == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Charset.forName(encoding));
+    } catch (IllegalArgumentException e) {
+      throw invalid("encoding", "import.encoding-name", encoding);
+    }
+  }
+
+  private static Optional<Boolean> decimal(String decimal) {
+    if (decimal == null) {
+      return Optional.empty();
+    }
+    if (!decimal.equals("comma") && !decimal.equals("point")) {
+      throw invalid("decimal", "import.decimal");
+    }
+    return Optional.of(decimal.equals("comma"));
+  }
+
+  private static Map<String, String> mapping(String mapping) {
+    if (mapping == null) {
+      return Map.of();
+    }
+    JsonNode json;
+    try {
+      json =
+          RecordJson.read(
+              new java.io.ByteArrayInputStream(
+                  mapping.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+              64 * 1024);
+    } catch (ProblemException e) {
+      throw invalid("mapping", "import.mapping");
+    }
+    if (!json.isObject()) {
+      throw invalid("mapping", "import.mapping");
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    for (var fields = json.fields(); fields.hasNext(); ) {
+      var entry = fields.next();
+      if (!entry.getValue().isTextual()) {
+        throw invalid("mapping", "import.mapping");
+      }
+      result.put(entry.getKey(), entry.getValue().textValue());
+    }
+    return result;
+  }
+
+  private static UUID jobId(String job) {
+    try {
+      if (job.length() == 36) {
+        return UUID.fromString(job);
+      }
+    } catch (IllegalArgumentException e) {
+      // refused below
+    }
+    throw invalid("job", "import.job");
+  }
+
+  private static boolean flag(String name, String value) {
+    if (value == null || value.equals("false")) {
+      return false;
+    }
+    if (value.equals("true")) {
+      return true;
+    }
+    throw invalid(name, "query.type", "true or false");
+  }
+
+  private static io.relata.metadata.filter.Filter filter(String text) {
+    try {
+      return FilterParser.parse(text);
+    } catch (FilterException e) {
+      throw invalid("filter", e.problem().code(), e.problem().args().toArray());
+    }
+  }
+
+  private static InvalidRequestException invalid(String pointer, String code, Object... args) {
+    return new InvalidRequestException(List.of(new Violation(pointer, code, List.of(args))));
+  }
+
+  private Actor actor() {
+    return (Actor) security.getUserPrincipal();
+  }
+}
