@@ -21,7 +21,8 @@ public final class ApiClient {
 
   public ApiClient(URL base, String token) {
     try {
-      this.base = base.toURI();
+      String root = base.toString();
+      this.base = new URI(root.endsWith("/") ? root : root + "/");
     } catch (java.net.URISyntaxException e) {
       throw new IllegalArgumentException(e);
     }
