@@ -43,6 +43,11 @@ public final class ApiClient {
     return new ApiClient(base, json(issued).getString("token"));
   }
 
+  /** The bearer token this client sends. */
+  public String token() {
+    return token;
+  }
+
   /** Sends a JSON body (or none); {@code headers} are name, value pairs. */
   public HttpResponse<String> send(String method, String path, String body, String... headers)
       throws Exception {

@@ -121,6 +121,22 @@ public final class RelataProcess implements AutoCloseable {
     new ProcessBuilder(kill).inheritIO().start().waitFor();
   }
 
+  /**
+   * Kills the application server with SIGKILL, as a crash would: no shutdown hook, no flush. The
+   * launcher then stops the database and exits.
+   */
+  public void killServer() {
+    List<ProcessHandle> servers =
+        launcher
+            .descendants()
+            .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
+            .toList();
+    if (servers.isEmpty()) {
+      throw new IllegalStateException("no server process to kill");
+    }
+    servers.forEach(ProcessHandle::destroyForcibly);
+  }
+
   /** Waits for the launcher to end; its exit code, or empty (still running) after the timeout. */
   public Integer awaitExit(Duration timeout) throws InterruptedException {
     return launcher.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
