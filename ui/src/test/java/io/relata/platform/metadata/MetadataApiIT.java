@@ -220,9 +220,15 @@ class MetadataApiIT {
     String note =
         "{\"name\":\"note\",\"label\":\"Note\",\"nameField\":\"subject\",\"fields\":"
             + "[{\"name\":\"subject\",\"label\":\"Subject\",\"type\":\"text\"}]}";
-    // what another node's MetadataService writes: a revision, and a notification on commit
+    // what another node's MetadataService writes: the table, a revision, a notification on commit
     execute(
-        "insert into relata.metadata_revision (number, created_at, author_id, comment, objects)"
+        "create table records.note (id uuid primary key, owner_id uuid not null,"
+            + " created_at timestamptz not null, created_by uuid not null,"
+            + " updated_at timestamptz not null, updated_by uuid not null,"
+            + " version bigint not null default 1, deleted_at timestamptz, subject varchar(255),"
+            + " _search tsvector generated always as (setweight(to_tsvector('simple'::regconfig,"
+            + " relata.search_text(coalesce(subject::text, ''))), 'A')) stored);"
+            + " insert into relata.metadata_revision (number, created_at, author_id, comment, objects)"
             + " select "
             + (latest + 1)
             + ", now(), author_id, 'from another node',"
