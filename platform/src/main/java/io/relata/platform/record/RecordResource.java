@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.filter.Filter;
 import io.relata.metadata.filter.FilterException;
 import io.relata.metadata.filter.FilterJson;
-import io.relata.metadata.filter.FilterParser;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
-import io.relata.platform.rest.InvalidRequestException;
-import io.relata.platform.rest.ProblemException.Violation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,7 +26,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -76,15 +72,7 @@ public class RecordResource {
       @QueryParam("total") String total) {
     records.object(object);
     RecordQuery query =
-        new RecordQuery(
-            Optional.ofNullable(filter).map(RecordResource::parseFilter),
-            Optional.ofNullable(search),
-            Optional.ofNullable(sort),
-            Optional.ofNullable(fields).map(RecordResource::names),
-            limit(limit),
-            Optional.ofNullable(cursor),
-            Optional.ofNullable(expand).map(RecordResource::names).orElse(List.of()),
-            total(total, cursor));
+        QueryParameters.of(filter, search, sort, fields, limit, cursor, expand, total);
     return page(records.list(actor(), object, query, false));
   }
 
@@ -96,13 +84,13 @@ public class RecordResource {
     records.object(object);
     JsonNode request = RecordJson.read(body, MAX_BODY);
     if (!request.isObject()) {
-      throw invalid("", "query.not-an-object");
+      throw QueryParameters.invalid("", "query.not-an-object");
     }
     for (var names = request.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!List.of("filter", "sort", "fields", "limit", "cursor", "expand", "total")
           .contains(name)) {
-        throw invalid("/" + name, "query.unknown-member", name);
+        throw QueryParameters.invalid("/" + name, "query.unknown-member", name);
       }
     }
     Optional<Filter> filter = Optional.empty();
@@ -110,13 +98,13 @@ public class RecordResource {
       try {
         filter = Optional.of(FilterJson.read(request.get("filter")));
       } catch (FilterException e) {
-        throw invalid(
+        throw QueryParameters.invalid(
             "/filter" + e.problem().pointer(), e.problem().code(), e.problem().args().toArray());
       }
     }
     JsonNode limit = request.path("limit");
     if (!limit.isMissingNode() && !limit.canConvertToInt()) {
-      throw invalid("/limit", "query.limit", RecordQuery.MAX_LIMIT);
+      throw QueryParameters.invalid("/limit", "query.limit", RecordQuery.MAX_LIMIT);
     }
     RecordQuery query =
         new RecordQuery(
@@ -145,7 +133,7 @@ public class RecordResource {
         records.aggregate(
             actor(),
             object,
-            Optional.ofNullable(filter).map(RecordResource::parseFilter),
+            Optional.ofNullable(filter).map(QueryParameters::filter),
             Optional.ofNullable(groupBy),
             metrics == null ? "count" : metrics));
   }
@@ -160,11 +148,11 @@ public class RecordResource {
     records.object(object);
     RecordQuery query =
         new RecordQuery(
-            Optional.ofNullable(filter).map(RecordResource::parseFilter),
+            Optional.ofNullable(filter).map(QueryParameters::filter),
             Optional.empty(),
             Optional.of("-deleted_at"),
             Optional.empty(),
-            limit(limit),
+            QueryParameters.limit(limit),
             Optional.ofNullable(cursor),
             List.of(),
             cursor == null);
@@ -189,7 +177,7 @@ public class RecordResource {
             actor(),
             object,
             id(object, id),
-            Optional.ofNullable(expand).map(RecordResource::names).orElse(List.of()));
+            Optional.ofNullable(expand).map(QueryParameters::names).orElse(List.of()));
     return Response.ok(RecordJson.text(record.json())).tag(etag(record)).build();
   }
 
@@ -241,15 +229,7 @@ public class RecordResource {
       @QueryParam("total") String total) {
     UUID parent = id(object, id);
     RecordQuery query =
-        new RecordQuery(
-            Optional.ofNullable(filter).map(RecordResource::parseFilter),
-            Optional.ofNullable(search),
-            Optional.ofNullable(sort),
-            Optional.ofNullable(fields).map(RecordResource::names),
-            limit(limit),
-            Optional.ofNullable(cursor),
-            Optional.ofNullable(expand).map(RecordResource::names).orElse(List.of()),
-            total(total, cursor));
+        QueryParameters.of(filter, search, sort, fields, limit, cursor, expand, total);
     return page(records.related(actor(), object, parent, relation, query));
   }
 
@@ -272,25 +252,13 @@ public class RecordResource {
     return RecordJson.text(body);
   }
 
-  private static Filter parseFilter(String text) {
-    try {
-      return FilterParser.parse(text);
-    } catch (FilterException e) {
-      throw invalid("filter", e.problem().code(), e.problem().args().toArray());
-    }
-  }
-
-  private static List<String> names(String list) {
-    return Arrays.stream(list.split(",", -1)).map(String::strip).toList();
-  }
-
   private static Optional<String> text(JsonNode request, String name) {
     JsonNode value = request.get(name);
     if (value == null || value.isNull()) {
       return Optional.empty();
     }
     if (!value.isTextual()) {
-      throw invalid("/" + name, "query.type", "string");
+      throw QueryParameters.invalid("/" + name, "query.type", "string");
     }
     return Optional.of(value.textValue());
   }
@@ -301,35 +269,13 @@ public class RecordResource {
     if (value.isArray()) {
       for (JsonNode item : value) {
         if (!item.isTextual()) {
-          throw invalid("/" + name, "query.type", "array of strings");
+          throw QueryParameters.invalid("/" + name, "query.type", "array of strings");
         }
         strings.add(item.textValue());
       }
       return strings;
     }
-    throw invalid("/" + name, "query.type", "array of strings");
-  }
-
-  private static int limit(String limit) {
-    if (limit == null) {
-      return RecordQuery.DEFAULT_LIMIT;
-    }
-    try {
-      return Integer.parseInt(limit);
-    } catch (NumberFormatException e) {
-      throw invalid("limit", "query.limit", RecordQuery.MAX_LIMIT);
-    }
-  }
-
-  /** Counted unless asked not to; by default only on the first page. */
-  private static boolean total(String total, String cursor) {
-    if (total == null) {
-      return cursor == null;
-    }
-    if (!total.equals("true") && !total.equals("false")) {
-      throw invalid("total", "query.type", "true or false");
-    }
-    return Boolean.parseBoolean(total);
+    throw QueryParameters.invalid("/" + name, "query.type", "array of strings");
   }
 
   /** A record id; anything that is not one names no record (404, not 400). */
@@ -357,16 +303,12 @@ public class RecordResource {
     try {
       return OptionalLong.of(Long.parseLong(tag));
     } catch (NumberFormatException e) {
-      throw invalid("If-Match", "record.if-match");
+      throw QueryParameters.invalid("If-Match", "record.if-match");
     }
   }
 
   private static jakarta.ws.rs.core.EntityTag etag(StoredRecord record) {
     return new jakarta.ws.rs.core.EntityTag(Long.toString(record.version()));
-  }
-
-  private static InvalidRequestException invalid(String pointer, String code, Object... args) {
-    return new InvalidRequestException(List.of(new Violation(pointer, code, List.of(args))));
   }
 
   private Actor actor() {

@@ -35,6 +35,7 @@ public final class SchemaPlanner {
   private final List<SchemaStep> constraints = new ArrayList<>();
   private final List<SchemaStep> searchDrops = new ArrayList<>();
   private final List<SchemaStep> searchAdds = new ArrayList<>();
+  private final List<SchemaStep> rollUpFills = new ArrayList<>();
   private final java.util.Set<String> searchRebuilt = new java.util.HashSet<>();
   private final Map<String, List<Problem>> refused = new LinkedHashMap<>();
 
@@ -54,6 +55,7 @@ public final class SchemaPlanner {
     List<SchemaStep> all = new ArrayList<>(planner.searchDrops);
     all.addAll(planner.steps);
     all.addAll(planner.searchAdds);
+    all.addAll(planner.rollUpFills);
     all.addAll(planner.constraints);
     return new SchemaPlan(all, planner.refused);
   }
@@ -249,6 +251,41 @@ public final class SchemaPlanner {
       steps.add(SchemaStep.of(sql, "schema.add-column", object.name(), field.name()));
     }
     fieldExtras(object.name(), field);
+    rollUpFill(object, field);
+  }
+
+  /**
+   * A roll-up added to (or redefined on) an object with records starts from its children's current
+   * values, computed in the same transaction; writes keep it current from then on.
+   */
+  private void rollUpFill(ObjectDefinition object, FieldDefinition field) {
+    if (!(field.type() instanceof FieldType.RollUp rollUp) || stats.rows(object.name()) == 0) {
+      return;
+    }
+    String summary =
+        switch (rollUp.function()) {
+          case COUNT -> "count(*)";
+          case SUM -> "coalesce(sum(child." + quote(rollUp.field().orElseThrow()) + "), 0)";
+          case MIN -> "min(child." + quote(rollUp.field().orElseThrow()) + ")";
+          case MAX -> "max(child." + quote(rollUp.field().orElseThrow()) + ")";
+        };
+    rollUpFills.add(
+        SchemaStep.of(
+            "UPDATE "
+                + table(object.name())
+                + " AS parent SET "
+                + quote(field.name())
+                + " = (SELECT "
+                + summary
+                + " FROM "
+                + table(rollUp.object())
+                + " AS child WHERE child."
+                + quote(rollUp.relation())
+                + " = parent.\"id\" AND child.\"deleted_at\" IS NULL)",
+            "schema.fill-roll-up",
+            object.name(),
+            field.name(),
+            stats.rows(object.name())));
   }
 
   private void dropField(String object, FieldDefinition field) {
@@ -322,6 +359,9 @@ public final class SchemaPlanner {
   private void changeField(ObjectDefinition object, Change.FieldChanged changed) {
     FieldDefinition before = changed.before();
     FieldDefinition after = changed.after();
+    if (!before.type().equals(after.type())) {
+      rollUpFill(object, after);
+    }
     if (!changed.storageChanged()) {
       return;
     }

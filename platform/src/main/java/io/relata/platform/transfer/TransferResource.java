@@ -3,17 +3,14 @@ package io.relata.platform.transfer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.relata.metadata.filter.FilterException;
-import io.relata.metadata.filter.FilterParser;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
 import io.relata.platform.record.ImportRow;
 import io.relata.platform.record.ImportSettings;
+import io.relata.platform.record.QueryParameters;
 import io.relata.platform.record.RecordJson;
 import io.relata.platform.record.RecordService;
-import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException;
-import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.rest.RequestLocale;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -81,7 +78,7 @@ public class TransferResource {
     boolean csv = csv(format);
     boolean allOrNothing = !"best-effort".equals(mode);
     if (mode != null && !mode.equals("best-effort") && !mode.equals("all-or-nothing")) {
-      throw invalid("mode", "import.mode");
+      throw QueryParameters.invalid("mode", "import.mode");
     }
     boolean dry = flag("dryRun", dryRun);
     UUID id = job == null ? UUID.randomUUID() : jobId(job);
@@ -159,7 +156,7 @@ public class TransferResource {
     boolean withBom = flag("bom", bom);
     RecordQuery query =
         new RecordQuery(
-            Optional.ofNullable(filter).map(TransferResource::filter),
+            Optional.ofNullable(filter).map(QueryParameters::filter),
             Optional.ofNullable(search),
             Optional.ofNullable(sort),
             Optional.ofNullable(fields)
@@ -199,7 +196,7 @@ public class TransferResource {
     if (format.equals("ndjson")) {
       return false;
     }
-    throw invalid("format", "import.format");
+    throw QueryParameters.invalid("format", "import.format");
   }
 
   private static Optional<Character> delimiter(String delimiter) {
@@ -208,7 +205,7 @@ public class TransferResource {
     }
     String value = delimiter.equals("tab") ? "\t" : delimiter;
     if (value.length() != 1 || ",;\t|".indexOf(value.charAt(0)) < 0) {
-      throw invalid("delimiter", "import.delimiter");
+      throw QueryParameters.invalid("delimiter", "import.delimiter");
     }
     return Optional.of(value.charAt(0));
   }
@@ -220,7 +217,7 @@ public class TransferResource {
     try {
       return Optional.of(Charset.forName(encoding));
     } catch (IllegalArgumentException e) {
-      throw invalid("encoding", "import.encoding-name", encoding);
+      throw QueryParameters.invalid("encoding", "import.encoding-name", encoding);
     }
   }
 
@@ -229,7 +226,7 @@ public class TransferResource {
       return Optional.empty();
     }
     if (!decimal.equals("comma") && !decimal.equals("point")) {
-      throw invalid("decimal", "import.decimal");
+      throw QueryParameters.invalid("decimal", "import.decimal");
     }
     return Optional.of(decimal.equals("comma"));
   }
@@ -246,16 +243,16 @@ public class TransferResource {
                   mapping.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
               64 * 1024);
     } catch (ProblemException e) {
-      throw invalid("mapping", "import.mapping");
+      throw QueryParameters.invalid("mapping", "import.mapping");
     }
     if (!json.isObject()) {
-      throw invalid("mapping", "import.mapping");
+      throw QueryParameters.invalid("mapping", "import.mapping");
     }
     Map<String, String> result = new LinkedHashMap<>();
     for (var fields = json.fields(); fields.hasNext(); ) {
       var entry = fields.next();
       if (!entry.getValue().isTextual()) {
-        throw invalid("mapping", "import.mapping");
+        throw QueryParameters.invalid("mapping", "import.mapping");
       }
       result.put(entry.getKey(), entry.getValue().textValue());
     }
@@ -270,7 +267,7 @@ public class TransferResource {
     } catch (IllegalArgumentException e) {
       // refused below
     }
-    throw invalid("job", "import.job");
+    throw QueryParameters.invalid("job", "import.job");
   }
 
   private static boolean flag(String name, String value) {
@@ -280,19 +277,7 @@ public class TransferResource {
     if (value.equals("true")) {
       return true;
     }
-    throw invalid(name, "query.type", "true or false");
-  }
-
-  private static io.relata.metadata.filter.Filter filter(String text) {
-    try {
-      return FilterParser.parse(text);
-    } catch (FilterException e) {
-      throw invalid("filter", e.problem().code(), e.problem().args().toArray());
-    }
-  }
-
-  private static InvalidRequestException invalid(String pointer, String code, Object... args) {
-    return new InvalidRequestException(List.of(new Violation(pointer, code, List.of(args))));
+    throw QueryParameters.invalid(name, "query.type", "true or false");
   }
 
   private Actor actor() {

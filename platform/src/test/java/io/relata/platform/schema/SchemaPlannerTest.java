@@ -180,6 +180,46 @@ class SchemaPlannerTest {
   }
 
   @Test
+  void aRollUpAddedToAFilledTableStartsFromItsChildren() {
+    ((ArrayNode) after.get("fields"))
+        .addObject()
+        .put("name", "deals")
+        .put("label", "Deals")
+        .put("type", "roll-up")
+        .put("object", "account")
+        .put("relation", "parent")
+        .put("function", "count");
+    ((ArrayNode) after.get("fields"))
+        .addObject()
+        .put("name", "parent")
+        .put("label", "Parent")
+        .put("type", "lookup")
+        .put("target", "account")
+        .put("onDelete", "set-null");
+
+    List<SchemaStep> steps = plan(7).steps();
+
+    SchemaStep fill =
+        steps.stream()
+            .filter(s -> s.code().equals("schema.fill-roll-up"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "UPDATE \"records\".\"account\" AS parent SET \"deals\" = (SELECT count(*) FROM"
+            + " \"records\".\"account\" AS child WHERE child.\"parent\" = parent.\"id\" AND"
+            + " child.\"deleted_at\" IS NULL)",
+        fill.sql());
+    assertTrue(
+        steps.indexOf(fill)
+            > steps.indexOf(
+                steps.stream()
+                    .filter(s -> s.sql().contains("ADD COLUMN \"parent\""))
+                    .findFirst()
+                    .orElseThrow()));
+    assertTrue(plan(0).steps().stream().noneMatch(s -> s.code().equals("schema.fill-roll-up")));
+  }
+
+  @Test
   void longDerivedNamesStayWithinPostgresLimitsAndApart() {
     String object = "o".repeat(40);
     String a = Identifiers.derived(object, "f".repeat(30) + "_a", "idx");

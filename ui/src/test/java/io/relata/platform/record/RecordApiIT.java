@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.platform.identity.PasswordHashing;
-import io.relata.platform.identity.User;
 import io.relata.platform.identity.UserRepository;
 import io.relata.testing.ApiClient;
 import io.relata.testing.Deployments;
 import io.relata.testing.StoryObjects;
+import io.relata.testing.TestUsers;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -73,11 +73,7 @@ class RecordApiIT {
   @BeforeEach
   void signIn() throws Exception {
     if (api == null) {
-      String username = "seller-" + UUID.randomUUID().toString().substring(0, 8);
-      users.add(
-          new User(
-              username, passwords.hash("s3cret-pass".toCharArray()), OffsetDateTime.now(clock)));
-      api = ApiClient.signIn(base, username, "s3cret-pass");
+      api = TestUsers.signIn(base, users, passwords, clock, "seller");
       StoryObjects.define(api);
     }
   }

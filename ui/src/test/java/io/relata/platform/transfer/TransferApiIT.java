@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.platform.identity.PasswordHashing;
-import io.relata.platform.identity.User;
 import io.relata.platform.identity.UserRepository;
 import io.relata.testing.ApiClient;
 import io.relata.testing.Deployments;
 import io.relata.testing.StoryObjects;
+import io.relata.testing.TestUsers;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -56,11 +55,7 @@ class TransferApiIT {
   @BeforeEach
   void signIn() throws Exception {
     if (api == null) {
-      String username = "importer-" + UUID.randomUUID().toString().substring(0, 8);
-      users.add(
-          new User(
-              username, passwords.hash("s3cret-pass".toCharArray()), OffsetDateTime.now(clock)));
-      api = ApiClient.signIn(base, username, "s3cret-pass");
+      api = TestUsers.signIn(base, users, passwords, clock, "importer");
       StoryObjects.define(api);
     }
   }

@@ -1,0 +1,27 @@
+package io.relata.testing;
+
+import io.relata.platform.identity.PasswordHashing;
+import io.relata.platform.identity.User;
+import io.relata.platform.identity.UserRepository;
+import java.net.URL;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Users for in-container tests: a fresh one per test class, signed in over HTTP. */
+public final class TestUsers {
+
+  public static final String PASSWORD = "s3cret-pass";
+
+  private TestUsers() {}
+
+  /** Adds a user named {@code prefix-<random>} and signs in as it. */
+  public static ApiClient signIn(
+      URL base, UserRepository users, PasswordHashing passwords, Clock clock, String prefix)
+      throws Exception {
+    String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    users.add(
+        new User(username, passwords.hash(PASSWORD.toCharArray()), OffsetDateTime.now(clock)));
+    return ApiClient.signIn(base, username, PASSWORD);
+  }
+}
