@@ -9,6 +9,7 @@ import io.relata.metadata.filter.FilterJson;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -60,19 +61,9 @@ public class RecordResource {
   }
 
   @GET
-  public String list(
-      @PathParam("object") String object,
-      @QueryParam("filter") String filter,
-      @QueryParam("q") String search,
-      @QueryParam("sort") String sort,
-      @QueryParam("fields") String fields,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("expand") String expand,
-      @QueryParam("total") String total) {
+  public String list(@PathParam("object") String object, @BeanParam ListParameters list) {
     records.object(object);
-    RecordQuery query =
-        QueryParameters.of(filter, search, sort, fields, limit, cursor, expand, total);
+    RecordQuery query = list.query();
     return page(records.list(actor(), object, query, false));
   }
 
@@ -219,17 +210,9 @@ public class RecordResource {
       @PathParam("object") String object,
       @PathParam("id") String id,
       @PathParam("relation") String relation,
-      @QueryParam("filter") String filter,
-      @QueryParam("q") String search,
-      @QueryParam("sort") String sort,
-      @QueryParam("fields") String fields,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("expand") String expand,
-      @QueryParam("total") String total) {
+      @BeanParam ListParameters list) {
     UUID parent = id(object, id);
-    RecordQuery query =
-        QueryParameters.of(filter, search, sort, fields, limit, cursor, expand, total);
+    RecordQuery query = list.query();
     return page(records.related(actor(), object, parent, relation, query));
   }
 
