@@ -79,7 +79,7 @@ public class RecordService {
     CompiledObject object =
         snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
     lists.checkExpand(object, expand);
-    return inTransaction(
+    return reading(
         object,
         connection -> {
           Map<String, Object> row =
@@ -189,7 +189,7 @@ public class RecordService {
   public RecordLists.Page list(
       Actor actor, String objectName, RecordQuery query, boolean recycled) {
     CompiledObject object = object(objectName);
-    return inTransaction(
+    return reading(
         object,
         connection -> lists.page(connection, actor, object, query, recycled, Optional.empty()));
   }
@@ -205,7 +205,7 @@ public class RecordService {
         snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
     CompiledObjects.Reference reference = relation(snapshot, parent, relation);
     CompiledObject child = snapshot.object(reference.object()).orElseThrow();
-    return inTransaction(
+    return reading(
         child,
         connection -> {
           RecordStore.find(connection, parent, id, false, false)
@@ -224,7 +224,7 @@ public class RecordService {
       Optional<String> groupBy,
       String metrics) {
     CompiledObject object = object(objectName);
-    return inTransaction(
+    return reading(
         object, connection -> lists.aggregate(connection, actor, object, filter, groupBy, metrics));
   }
 
@@ -353,6 +353,18 @@ public class RecordService {
   /** Work on one connection in one transaction. */
   interface Work<T> {
     T run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Reads on one connection without an explicit transaction: each statement sees its own snapshot,
+   * and no COMMIT round trip is added to a read.
+   */
+  private <T> T reading(CompiledObject object, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw SqlFailures.translate(e, object);
+    }
   }
 
   private <T> T inTransaction(CompiledObject object, Work<T> work) {
