@@ -99,6 +99,13 @@ final class NewRecords {
     return row;
   }
 
+  /** Now, to the microsecond PostgreSQL keeps, so that what is returned is what is stored. */
+  static OffsetDateTime now(Clock clock) {
+    return OffsetDateTime.now(clock)
+        .withOffsetSameInstant(java.time.ZoneOffset.UTC)
+        .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
   /** Numbers each row's auto-number fields from their sequences, one round trip per field. */
   static void assignAutoNumbers(
       Connection connection, CompiledObject object, Collection<Map<String, Object>> rows)

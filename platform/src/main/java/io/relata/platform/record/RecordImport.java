@@ -13,8 +13,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -102,10 +100,7 @@ final class RecordImport {
     if (batch.isEmpty()) {
       return;
     }
-    OffsetDateTime now =
-        OffsetDateTime.now(clock)
-            .withOffsetSameInstant(ZoneOffset.UTC)
-            .truncatedTo(ChronoUnit.MICROS);
+    OffsetDateTime now = NewRecords.now(clock);
     List<RowError> batchErrors = new ArrayList<>();
     List<Map<String, Object>> good = new ArrayList<>();
     List<Long> numbers = new ArrayList<>();

@@ -20,8 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -343,11 +341,8 @@ public class RecordService {
         object.name(), values, RecordView.of(object, values, Optional.empty(), Map.of()));
   }
 
-  /** Now, to the microsecond PostgreSQL keeps, so that what is returned is what is stored. */
   private OffsetDateTime now() {
-    return OffsetDateTime.now(clock)
-        .withOffsetSameInstant(ZoneOffset.UTC)
-        .truncatedTo(ChronoUnit.MICROS);
+    return NewRecords.now(clock);
   }
 
   /** Work on one connection in one transaction. */

@@ -3,6 +3,7 @@ package io.relata.platform.record;
 import static io.relata.platform.schema.Identifiers.quote;
 import static io.relata.platform.schema.Identifiers.table;
 
+import io.relata.platform.schema.RollUpSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -89,13 +90,7 @@ final class RollUps {
       lock.setObject(1, parent);
       lock.executeQuery().close();
     }
-    String summary =
-        switch (link.rollUp().function()) {
-          case COUNT -> "count(*)";
-          case SUM -> "coalesce(sum(" + quote(link.rollUp().field().orElseThrow()) + "), 0)";
-          case MIN -> "min(" + quote(link.rollUp().field().orElseThrow()) + ")";
-          case MAX -> "max(" + quote(link.rollUp().field().orElseThrow()) + ")";
-        };
+    String summary = RollUpSql.summary(link.rollUp(), "");
     String sql =
         "UPDATE "
             + parentTable

@@ -262,13 +262,7 @@ public final class SchemaPlanner {
     if (!(field.type() instanceof FieldType.RollUp rollUp) || stats.rows(object.name()) == 0) {
       return;
     }
-    String summary =
-        switch (rollUp.function()) {
-          case COUNT -> "count(*)";
-          case SUM -> "coalesce(sum(child." + quote(rollUp.field().orElseThrow()) + "), 0)";
-          case MIN -> "min(child." + quote(rollUp.field().orElseThrow()) + ")";
-          case MAX -> "max(child." + quote(rollUp.field().orElseThrow()) + ")";
-        };
+    String summary = RollUpSql.summary(rollUp, "child.");
     rollUpFills.add(
         SchemaStep.of(
             "UPDATE "
