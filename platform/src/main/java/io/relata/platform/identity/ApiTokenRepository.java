@@ -1,5 +1,6 @@
 package io.relata.platform.identity;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** The stored API tokens. */
@@ -7,6 +8,18 @@ public interface ApiTokenRepository {
 
   void add(ApiToken token);
 
-  /** The token whose secret has this SHA-256 digest. */
-  Optional<ApiToken> findByHash(byte[] tokenHash);
+  /** What authenticating a token needs to know: the token's state and its user's. */
+  record Holder(Actor user, boolean userActive, OffsetDateTime expiresAt, boolean revoked) {
+
+    /** Whether the token may be used at {@code now}. */
+    public boolean validAt(OffsetDateTime now) {
+      return userActive && !revoked && now.isBefore(expiresAt);
+    }
+  }
+
+  /**
+   * The token whose secret has this SHA-256 digest, with its user, in one read. Every API request
+   * asks this, so it is one query outside any transaction.
+   */
+  Optional<Holder> findByHash(byte[] tokenHash);
 }

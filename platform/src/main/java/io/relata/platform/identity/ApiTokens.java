@@ -23,26 +23,23 @@ public class ApiTokens {
   static final String PREFIX = "rlt_";
 
   private final ApiTokenRepository tokens;
-  private final UserRepository users;
   private final Clock clock;
   private final Duration lifetime;
 
   @Inject
   public ApiTokens(
       ApiTokenRepository tokens,
-      UserRepository users,
       Clock clock,
       @ConfigProperty(name = "relata.api.token-lifetime", defaultValue = "P30D")
           Duration lifetime) {
     this.tokens = tokens;
-    this.users = users;
     this.clock = clock;
     this.lifetime = lifetime;
   }
 
   /** For the CDI proxy only. */
   protected ApiTokens() {
-    this(null, null, null, null);
+    this(null, null, null);
   }
 
   /** A token issued to a user: the secret is shown once, here, and never again. */
@@ -65,10 +62,8 @@ public class ApiTokens {
     OffsetDateTime now = OffsetDateTime.now(clock);
     return tokens
         .findByHash(digest(secret))
-        .filter(token -> token.validAt(now))
-        .flatMap(token -> users.find(token.userId()))
-        .filter(User::active)
-        .map(User::asActor);
+        .filter(holder -> holder.validAt(now))
+        .map(ApiTokenRepository.Holder::user);
   }
 
   static byte[] digest(String secret) {

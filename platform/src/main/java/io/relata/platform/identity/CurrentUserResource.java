@@ -1,5 +1,6 @@
 package io.relata.platform.identity;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import java.util.UUID;
 /** {@code GET /api/v1/users/me}: the user the token belongs to. */
 @Path("/v1/users/me")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class CurrentUserResource {
 
   /** The answer: who the caller is. */

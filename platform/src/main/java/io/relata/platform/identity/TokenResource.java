@@ -3,6 +3,7 @@ package io.relata.platform.identity;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.rest.UnauthenticatedException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import java.util.List;
 @Path("/v1/auth/tokens")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class TokenResource {
 
   static final int MAX_USERNAME = 100;

@@ -16,11 +16,12 @@ import io.relata.metadata.validation.Problem;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.rest.ConfirmationRequiredException;
 import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.JsonBuilders;
 import io.relata.platform.rest.MalformedBodyException;
 import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.ProblemException.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -36,7 +37,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +45,7 @@ import java.util.function.Function;
 /** {@code /api/v1/metadata}: objects, revisions, plans, reverts and bundles. */
 @Path("/v1/metadata")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class MetadataResource {
 
   private static final ObjectMapper JSON =
@@ -288,8 +289,7 @@ public class MetadataResource {
       throw new InvalidRequestException(violations(refused.problems(), pointerPrefix));
     } catch (MetadataService.NeedsConfirmation needed) {
       String plan = write(ChangeJson.outcome(needed.outcome()));
-      throw new ConfirmationRequiredException(
-          Json.createReader(new StringReader(plan)).readValue());
+      throw new ConfirmationRequiredException(JsonBuilders.read(plan));
     }
   }
 

@@ -2,6 +2,7 @@ package io.relata.platform.openapi;
 
 import io.relata.platform.metadata.MetadataService;
 import io.relata.platform.record.RecordJson;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
  * model, which is not for anonymous eyes.
  */
 @Path("/v1/openapi.json")
+@ApplicationScoped
 public class OpenApiResource {
 
   @Inject private MetadataService metadata;

@@ -18,8 +18,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -87,6 +85,15 @@ public final class RecordJson {
     }
   }
 
+  /** The UTF-8 bytes of {@code node}, for an answer body: no detour through a String. */
+  public static byte[] bytes(JsonNode node) {
+    try {
+      return JSON.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static ObjectNode object() {
     return NODES.objectNode();
   }
@@ -109,10 +116,7 @@ public final class RecordJson {
       return NODES.textNode(date.toString());
     }
     if (value instanceof OffsetDateTime instant) {
-      return NODES.textNode(
-          instant
-              .withOffsetSameInstant(ZoneOffset.UTC)
-              .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      return NODES.textNode(UtcTimestamps.format(instant));
     }
     if (value instanceof UUID id) {
       return NODES.textNode(id.toString());

@@ -8,8 +8,8 @@ import io.relata.metadata.filter.FilterException;
 import io.relata.metadata.filter.FilterJson;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,6 +40,7 @@ import java.util.UUID;
  */
 @Path("/v1/records/{object}")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class RecordResource {
 
   /** Records are small; a body this large is refused before it is parsed. */
@@ -56,14 +57,14 @@ public class RecordResource {
     StoredRecord created = records.create(actor(), object, RecordJson.read(body, MAX_BODY));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .tag(etag(created))
-        .entity(RecordJson.text(created.json()))
+        .entity(RecordJson.bytes(created.json()))
         .build();
   }
 
   @GET
-  public String list(@PathParam("object") String object, @BeanParam ListParameters list) {
+  public byte[] list(@PathParam("object") String object) {
     records.object(object);
-    RecordQuery query = list.query();
+    RecordQuery query = ListParameters.query(uri);
     return page(records.list(actor(), object, query, false));
   }
 
@@ -71,7 +72,7 @@ public class RecordResource {
   @POST
   @Path("/query")
   @Consumes(MediaType.APPLICATION_JSON)
-  public String query(@PathParam("object") String object, InputStream body) {
+  public byte[] query(@PathParam("object") String object, InputStream body) {
     records.object(object);
     JsonNode request = RecordJson.read(body, MAX_BODY);
     if (!request.isObject()) {
@@ -114,13 +115,13 @@ public class RecordResource {
 
   @GET
   @Path("/aggregate")
-  public String aggregate(
+  public byte[] aggregate(
       @PathParam("object") String object,
       @QueryParam("filter") String filter,
       @QueryParam("groupBy") String groupBy,
       @QueryParam("metrics") String metrics) {
     records.object(object);
-    return RecordJson.text(
+    return RecordJson.bytes(
         records.aggregate(
             actor(),
             object,
@@ -131,7 +132,7 @@ public class RecordResource {
 
   @GET
   @Path("/recycle-bin")
-  public String recycleBin(
+  public byte[] recycleBin(
       @PathParam("object") String object,
       @QueryParam("filter") String filter,
       @QueryParam("limit") String limit,
@@ -169,7 +170,7 @@ public class RecordResource {
             object,
             id(object, id),
             Optional.ofNullable(expand).map(QueryParameters::names).orElse(List.of()));
-    return Response.ok(RecordJson.text(record.json())).tag(etag(record)).build();
+    return Response.ok(RecordJson.bytes(record.json())).tag(etag(record)).build();
   }
 
   @PATCH
@@ -184,7 +185,7 @@ public class RecordResource {
     OptionalLong version = version(ifMatch);
     StoredRecord record =
         records.update(actor(), object, recordId, RecordJson.read(body, MAX_BODY), version);
-    return Response.ok(RecordJson.text(record.json())).tag(etag(record)).build();
+    return Response.ok(RecordJson.bytes(record.json())).tag(etag(record)).build();
   }
 
   @DELETE
@@ -201,22 +202,21 @@ public class RecordResource {
   @Path("/{id}/restore")
   public Response restore(@PathParam("object") String object, @PathParam("id") String id) {
     StoredRecord record = records.restore(actor(), object, id(object, id));
-    return Response.ok(RecordJson.text(record.json())).tag(etag(record)).build();
+    return Response.ok(RecordJson.bytes(record.json())).tag(etag(record)).build();
   }
 
   @GET
   @Path("/{id}/related/{relation}")
-  public String related(
+  public byte[] related(
       @PathParam("object") String object,
       @PathParam("id") String id,
-      @PathParam("relation") String relation,
-      @BeanParam ListParameters list) {
+      @PathParam("relation") String relation) {
     UUID parent = id(object, id);
-    RecordQuery query = list.query();
+    RecordQuery query = ListParameters.query(uri);
     return page(records.related(actor(), object, parent, relation, query));
   }
 
-  private static String page(RecordLists.Page page) {
+  private static byte[] page(RecordLists.Page page) {
     ObjectNode body = RecordJson.object();
     ArrayNode items = body.putArray("items");
     page.items().forEach(items::add);
@@ -232,7 +232,7 @@ public class RecordResource {
     } else {
       body.putNull("total");
     }
-    return RecordJson.text(body);
+    return RecordJson.bytes(body);
   }
 
   private static Optional<String> text(JsonNode request, String name) {

@@ -9,12 +9,11 @@ import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
 import io.relata.platform.rest.ConflictException;
 import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.JsonBuilders;
 import io.relata.platform.rest.ProblemException.Violation;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -329,7 +328,7 @@ public class RecordService {
       throw new ConflictException(
           "problem.stale",
           List.of(),
-          Map.of("current", Json.createReader(new StringReader(RecordJson.text(json))).readValue()),
+          Map.of("current", JsonBuilders.read(RecordJson.text(json))),
           ifMatch.getAsLong(),
           version);
     }

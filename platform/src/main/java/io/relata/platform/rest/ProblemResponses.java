@@ -1,7 +1,6 @@
 package io.relata.platform.rest;
 
 import io.relata.platform.message.Messages;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -49,7 +48,7 @@ public final class ProblemResponses {
       Map<String, jakarta.json.JsonValue> extensions,
       Locale locale) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JsonBuilders.object()
             .add("type", TYPE_PREFIX + type)
             .add("title", Messages.text(code + ".title", locale, args))
             .add("status", status.getStatusCode());
@@ -58,10 +57,10 @@ public final class ProblemResponses {
       body.add("detail", detail);
     }
     if (!violations.isEmpty()) {
-      JsonArrayBuilder errors = Json.createArrayBuilder();
+      JsonArrayBuilder errors = JsonBuilders.array();
       for (ProblemException.Violation v : violations) {
         errors.add(
-            Json.createObjectBuilder()
+            JsonBuilders.object()
                 .add("pointer", v.pointer())
                 .add("code", v.code())
                 .add("message", Messages.text(v.code(), locale, v.args().toArray())));

@@ -5,6 +5,7 @@ import io.relata.platform.record.RecordJson;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import java.util.Optional;
 /** {@code GET /api/v1/search?q=&objects=&limit=}: ranked hits across objects. */
 @Path("/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class SearchResource {
 
   @Inject private RecordService records;

@@ -3,6 +3,7 @@ package io.relata.platform.transfer;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.record.RecordJson;
 import io.relata.platform.rest.NotFoundProblem;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.util.UUID;
  */
 @Path("/v1/imports/{job}")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class ImportJobResource {
 
   @Inject private ImportJobs jobs;

@@ -12,6 +12,7 @@ import io.relata.platform.record.RecordJson;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.rest.ProblemException;
 import io.relata.platform.rest.RequestLocale;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,6 +47,7 @@ import java.util.UUID;
  * it with the same file after an interruption.
  */
 @Path("/v1/records/{object}/{transfer: import|export}")
+@ApplicationScoped
 public class TransferResource {
 
   public static final String NDJSON = "application/x-ndjson";

@@ -29,8 +29,15 @@ class ApiTokensTest {
         }
 
         @Override
-        public Optional<ApiToken> findByHash(byte[] hash) {
-          return stored.stream().filter(t -> Arrays.equals(t.tokenHash(), hash)).findFirst();
+        public Optional<Holder> findByHash(byte[] hash) {
+          return stored.stream()
+              .filter(t -> Arrays.equals(t.tokenHash(), hash))
+              .findFirst()
+              .flatMap(
+                  t ->
+                      users
+                          .find(t.userId())
+                          .map(u -> new Holder(u.asActor(), u.active(), t.expiresAt(), false)));
         }
       };
   private final User alice =
@@ -41,7 +48,7 @@ class ApiTokensTest {
   }
 
   private ApiTokens at(Instant now) {
-    return new ApiTokens(tokens, users, Clock.fixed(now, ZoneId.of("UTC")), Duration.ofDays(30));
+    return new ApiTokens(tokens, Clock.fixed(now, ZoneId.of("UTC")), Duration.ofDays(30));
   }
 
   @Test

@@ -633,6 +633,38 @@ class RecordApiIT {
 
   @Test
   @Order(13)
+  void underConcurrentRequestsEachRecordBelongsToWhoeverCreatedIt() throws Exception {
+    ApiClient other = TestUsers.signIn(base, users, passwords, clock, "buyer");
+    String sellerId = json(api.send("GET", "api/v1/users/me", null)).getString("id");
+    String buyerId = json(other.send("GET", "api/v1/users/me", null)).getString("id");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Callable<String>> creates = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      ApiClient client = i % 2 == 0 ? api : other;
+      String expected = i % 2 == 0 ? sellerId : buyerId;
+      int n = i;
+      creates.add(
+          () -> {
+            JsonObject created =
+                json(client.send("POST", "api/v1/records/deal", "{\"title\": \"Who " + n + "\"}"));
+            return created.getString("owner_id").equals(expected)
+                    && created.getString("created_by").equals(expected)
+                ? null
+                : "record " + n + " owned by " + created.getString("owner_id");
+          });
+    }
+    List<String> wrong = new ArrayList<>();
+    for (Future<String> done : pool.invokeAll(creates)) {
+      if (done.get() != null) {
+        wrong.add(done.get());
+      }
+    }
+    pool.shutdown();
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  @Order(14)
   void searchFoldsCaseAndAccentsMatchesPrefixesAndRanksNamesFirst() throws Exception {
     String asa = create("contact", "{\"full_name\": \"Åsa Öberg\"}");
     String jorgen = create("company", "{\"name\": \"Jørgen Hansen ApS\"}");

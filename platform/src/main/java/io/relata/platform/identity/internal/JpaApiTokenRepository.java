@@ -1,31 +1,68 @@
 package io.relata.platform.identity.internal;
 
+import io.relata.platform.database.DatabaseSchema;
+import io.relata.platform.identity.Actor;
 import io.relata.platform.identity.ApiToken;
 import io.relata.platform.identity.ApiTokenRepository;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
 
-/** {@link ApiTokenRepository} on JPA. */
+/** {@link ApiTokenRepository} on JPA, except for the lookup of every request. */
 @ApplicationScoped
 @Transactional
 public class JpaApiTokenRepository implements ApiTokenRepository {
 
+  private static final String FIND_BY_HASH =
+      "select u.id, u.username, u.active, t.expires_at, t.revoked_at"
+          + " from relata.api_token t join relata.app_user u on u.id = t.user_id"
+          + " where t.token_hash = ?";
+
   @PersistenceContext(unitName = "relata")
   private EntityManager em;
+
+  @Resource(lookup = DatabaseSchema.DATA_SOURCE)
+  private DataSource dataSource;
 
   @Override
   public void add(ApiToken token) {
     em.persist(token);
   }
 
+  /**
+   * Plain JDBC on the pooled connection, outside any transaction: this runs on every API request,
+   * and EclipseLink's query machinery cost four times the query itself.
+   */
   @Override
-  public Optional<ApiToken> findByHash(byte[] tokenHash) {
-    return em.createQuery("select t from ApiToken t where t.tokenHash = :hash", ApiToken.class)
-        .setParameter("hash", tokenHash)
-        .getResultStream()
-        .findFirst();
+  @Transactional(TxType.SUPPORTS)
+  public Optional<Holder> findByHash(byte[] tokenHash) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(FIND_BY_HASH)) {
+      query.setBytes(1, tokenHash);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new Holder(
+                new Actor(row.getObject(1, UUID.class), row.getString(2)),
+                row.getBoolean(3),
+                row.getObject(4, OffsetDateTime.class),
+                row.getObject(5) != null));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read API tokens", e);
+    }
   }
 }
