@@ -22,6 +22,8 @@ public class ApiTokens {
 
   static final String PREFIX = "rlt_";
 
+  private static final MessageDigest SHA_256 = sha256();
+
   private final ApiTokenRepository tokens;
   private final Clock clock;
   private final Duration lifetime;
@@ -66,9 +68,22 @@ public class ApiTokens {
         .map(ApiTokenRepository.Holder::user);
   }
 
+  /**
+   * SHA-256 of the secret. Every API request digests its token, so the algorithm is looked up once
+   * and copied, rather than found among the security providers each time.
+   */
   static byte[] digest(String secret) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+      MessageDigest sha256 = (MessageDigest) SHA_256.clone();
+      return sha256.digest(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 can be copied", e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

@@ -10,6 +10,7 @@ import io.relata.platform.identity.UserRepository;
 import io.relata.platform.query.RecordQuery;
 import io.relata.testing.ApiClient;
 import io.relata.testing.Deployments;
+import io.relata.testing.PlainHttp;
 import jakarta.inject.Inject;
 import java.io.BufferedWriter;
 import java.net.URL;
@@ -124,11 +125,13 @@ class RecordsBench {
         HttpRequest.newBuilder(base.toURI().resolve(path))
             .header("Authorization", "Bearer " + token)
             .build();
-    int warmup = 200;
+    PlainHttp plain = new PlainHttp(base, token);
+    int warmup = 1_000;
     int runs = 1_000;
     long[] raw = new long[runs];
     long[] service = new long[runs];
     long[] overHttp = new long[runs];
+    long[] overJdkClient = new long[runs];
     for (int i = -warmup; i < runs; i++) {
       long start = System.nanoTime();
       try (Connection connection = dataSource.getConnection();
@@ -146,13 +149,17 @@ class RecordsBench {
       long afterRaw = System.nanoTime();
       assertEquals(50, records.list(actor, "bench_item", query, false).items().size());
       long afterService = System.nanoTime();
-      HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+      PlainHttp.Answer answer = plain.send("GET", path, null);
       long afterHttp = System.nanoTime();
-      assertEquals(200, answer.statusCode(), answer.body());
+      assertEquals(200, answer.status(), answer.body());
+      HttpResponse<String> jdk = http.send(request, HttpResponse.BodyHandlers.ofString());
+      long afterJdkClient = System.nanoTime();
+      assertEquals(200, jdk.statusCode(), jdk.body());
       if (i >= 0) {
         raw[i] = afterRaw - start;
         service[i] = afterService - afterRaw;
         overHttp[i] = afterHttp - afterService;
+        overJdkClient[i] = afterJdkClient - afterHttp;
       }
     }
     report(
@@ -163,7 +170,10 @@ class RecordsBench {
                 + " (indexed), 50 rows, no count; %d runs after %d warm-up, interleaved%n"
                 + "raw SQL by JDBC (baseline): p50 %.3f ms, p95 %.3f ms%n"
                 + "RecordService.list:         p50 %.3f ms, p95 %.3f ms  (p95 %.2fx raw)%n"
-                + "HTTP GET, loopback:         p50 %.3f ms, p95 %.3f ms  (p95 %.2fx raw)%n",
+                + "HTTP GET, loopback, HttpURLConnection keep-alive:"
+                + " p50 %.3f ms, p95 %.3f ms  (p95 %.2fx raw)%n"
+                + "HTTP GET, loopback, java.net.http.HttpClient:"
+                + " p50 %.3f ms, p95 %.3f ms  (p95 %.2fx raw)%n",
             runs,
             warmup,
             ms(percentile(raw, 50)),
@@ -173,7 +183,10 @@ class RecordsBench {
             percentile(service, 95) / (double) percentile(raw, 95),
             ms(percentile(overHttp, 50)),
             ms(percentile(overHttp, 95)),
-            percentile(overHttp, 95) / (double) percentile(raw, 95)));
+            percentile(overHttp, 95) / (double) percentile(raw, 95),
+            ms(percentile(overJdkClient, 50)),
+            ms(percentile(overJdkClient, 95)),
+            percentile(overJdkClient, 95) / (double) percentile(raw, 95)));
   }
 
   /** 1,000,000 CSV rows: Relata's import (checked, over HTTP) vs COPY of the same file. */
@@ -241,82 +254,127 @@ class RecordsBench {
   @Test
   void concurrentCreate() throws Exception {
     define("bench_create");
-    String copyTable = baseline("bench_create");
+    String rawTable = baseline("bench_create");
     int clients = 4;
-    int each = 2_000;
+    int each = 2_500;
     ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Callable<Void>> inserts = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      int client = c;
-      inserts.add(
-          () -> {
-            try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert =
-                    connection.prepareStatement(
-                        "INSERT INTO "
-                            + copyTable
-                            + " (\"name\", \"status\", \"amount\") VALUES (?, ?, ?)")) {
-              for (int i = 0; i < each; i++) {
-                insert.setString(1, "Item " + client + "-" + i);
-                insert.setString(2, "s" + (i % 10));
-                insert.setBigDecimal(3, new java.math.BigDecimal(i % 1000));
-                insert.executeUpdate();
-              }
-            }
-            return null;
-          });
+    // warm-up of both paths (JIT, pools, caches), not timed
+    int warmUp = 1_500;
+    timed(pool, clients, warmUp, client -> rawInserts(rawTable, client, warmUp));
+    timed(pool, clients, warmUp, client -> httpCreates("warm-" + client, warmUp));
+    timed(pool, clients, warmUp, client -> httpReads(warmUp));
+    StringBuilder rounds = new StringBuilder();
+    long rawNanos = 0;
+    long httpNanos = 0;
+    long readNanos = 0;
+    for (int round = 1; round <= 3; round++) {
+      int r = round;
+      long raw = timed(pool, clients, each, client -> rawInserts(rawTable, client, each));
+      long http = timed(pool, clients, each, client -> httpCreates(r + "-" + client, each));
+      long read = timed(pool, clients, each, client -> httpReads(each));
+      rawNanos += raw;
+      httpNanos += http;
+      readNanos += read;
+      rounds.append(
+          String.format(
+              Locale.ROOT,
+              "round %d: raw %.0f records/s, HTTP %.0f records/s = %.0f%%,"
+                  + " GET /users/me %.0f requests/s%n",
+              round,
+              clients * each / (raw / 1e9),
+              clients * each / (http / 1e9),
+              100.0 * raw / http,
+              clients * each / (read / 1e9)));
     }
-    long rawStart = System.nanoTime();
-    for (Future<Void> done : pool.invokeAll(inserts)) {
-      done.get();
-    }
-    long rawNanos = System.nanoTime() - rawStart;
-
-    List<Callable<Void>> creates = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      int client = c;
-      creates.add(
-          () -> {
-            ApiClient own = new ApiClient(base, token);
-            for (int i = 0; i < each; i++) {
-              HttpResponse<String> created =
-                  own.send(
-                      "POST",
-                      "api/v1/records/bench_create",
-                      "{\"name\": \"Item "
-                          + client
-                          + "-"
-                          + i
-                          + "\", \"status\": \"s"
-                          + (i % 10)
-                          + "\", \"amount\": "
-                          + (i % 1000)
-                          + "}");
-              assertEquals(201, created.statusCode(), created.body());
-            }
-            return null;
-          });
-    }
-    long httpStart = System.nanoTime();
-    for (Future<Void> done : pool.invokeAll(creates)) {
-      done.get();
-    }
-    long httpNanos = System.nanoTime() - httpStart;
     pool.shutdown();
-    double rawRate = clients * each / (rawNanos / 1e9);
-    double httpRate = clients * each / (httpNanos / 1e9);
+    double rawRate = 3 * clients * each / (rawNanos / 1e9);
+    double httpRate = 3 * clients * each / (httpNanos / 1e9);
+    double readRate = 3 * clients * each / (readNanos / 1e9);
     report(
         "concurrent-create",
         String.format(
-            Locale.ROOT,
-            "%d clients x %d records; table with a search column and 4 indexes%n"
-                + "raw single-row INSERT by JDBC, autocommit (baseline): %.0f records/s%n"
-                + "POST /api/v1/records over HTTP (checked, numbered, owned): %.0f records/s = %.0f%% of raw%n",
-            clients,
-            each,
-            rawRate,
-            httpRate,
-            100 * httpRate / rawRate));
+                Locale.ROOT,
+                "%d clients x %d records, 3 alternating rounds after a warm-up of both;"
+                    + " table with a search column and 4 indexes%n"
+                    + "raw single-row INSERT by JDBC, autocommit (baseline): %.0f records/s%n"
+                    + "POST /api/v1/records over HTTP, one keep-alive HttpURLConnection per client"
+                    + " (checked, numbered, owned): %.0f records/s = %.0f%% of raw%n"
+                    + "ceiling of the HTTP stack: GET /api/v1/users/me (token checked, nothing else),"
+                    + " same clients: %.0f requests/s = %.0f%% of raw%n",
+                clients,
+                each,
+                rawRate,
+                httpRate,
+                100 * httpRate / rawRate,
+                readRate,
+                100 * readRate / rawRate)
+            + rounds);
+  }
+
+  /** What one client does in a timed run. */
+  private interface ClientWork {
+    void run(int client) throws Exception;
+  }
+
+  /** Runs {@code work} for {@code clients} clients at once; the wall time of the whole run. */
+  private static long timed(ExecutorService pool, int clients, int each, ClientWork work)
+      throws Exception {
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      tasks.add(
+          () -> {
+            work.run(client);
+            return null;
+          });
+    }
+    long start = System.nanoTime();
+    for (Future<Void> done : pool.invokeAll(tasks)) {
+      done.get();
+    }
+    return System.nanoTime() - start;
+  }
+
+  private void rawInserts(String table, int client, int count) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO " + table + " (\"name\", \"status\", \"amount\") VALUES (?, ?, ?)")) {
+      for (int i = 0; i < count; i++) {
+        insert.setString(1, "Item " + client + "-" + i);
+        insert.setString(2, "s" + (i % 10));
+        insert.setBigDecimal(3, new java.math.BigDecimal(i % 1000));
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  private void httpReads(int count) throws Exception {
+    PlainHttp own = new PlainHttp(base, token);
+    for (int i = 0; i < count; i++) {
+      PlainHttp.Answer me = own.send("GET", "api/v1/users/me", null);
+      assertEquals(200, me.status(), me.body());
+    }
+  }
+
+  private void httpCreates(String prefix, int count) throws Exception {
+    PlainHttp own = new PlainHttp(base, token);
+    for (int i = 0; i < count; i++) {
+      PlainHttp.Answer created =
+          own.send(
+              "POST",
+              "api/v1/records/bench_create",
+              "{\"name\": \"Item "
+                  + prefix
+                  + "-"
+                  + i
+                  + "\", \"status\": \"s"
+                  + (i % 10)
+                  + "\", \"amount\": "
+                  + (i % 1000)
+                  + "}");
+      assertEquals(201, created.status(), created.body());
+    }
   }
 
   /**
@@ -326,22 +384,17 @@ class RecordsBench {
   @Test
   void requestOverhead() throws Exception {
     define("bench_create");
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpRequest health = HttpRequest.newBuilder(base.toURI().resolve("health/live")).build();
-    HttpRequest me =
-        HttpRequest.newBuilder(base.toURI().resolve("api/v1/users/me"))
-            .header("Authorization", "Bearer " + token)
-            .build();
-    HttpRequest anonymous = HttpRequest.newBuilder(base.toURI().resolve("api/v1/users/me")).build();
+    PlainHttp signedIn = new PlainHttp(base, token);
+    PlainHttp anonymous = new PlainHttp(base, null);
     int runs = 500;
     long[][] times = new long[5][runs];
     for (int i = -100; i < runs; i++) {
       long t0 = System.nanoTime();
-      http.send(health, HttpResponse.BodyHandlers.ofString());
+      anonymous.send("GET", "health/live", null);
       long t1 = System.nanoTime();
-      http.send(anonymous, HttpResponse.BodyHandlers.ofString());
+      anonymous.send("GET", "api/v1/users/me", null);
       long t2 = System.nanoTime();
-      http.send(me, HttpResponse.BodyHandlers.ofString());
+      signedIn.send("GET", "api/v1/users/me", null);
       long t3 = System.nanoTime();
       records.create(
           actor,
@@ -349,7 +402,7 @@ class RecordsBench {
           RecordJson.parse(
               "{\"name\": \"In process " + i + "\", \"status\": \"s1\", \"amount\": 1}"));
       long t4 = System.nanoTime();
-      api.send(
+      signedIn.send(
           "POST",
           "api/v1/records/bench_create",
           "{\"name\": \"Over HTTP " + i + "\", \"status\": \"s1\", \"amount\": 1}");
