@@ -20,7 +20,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -87,6 +93,41 @@ class PlatformIT {
         "application/problem+json",
         wrongPassword.headers().firstValue("Content-Type").orElseThrow());
     assertEquals(wrongPassword.body(), unknownUser.body());
+  }
+
+  @Test
+  void fiveWrongPasswordsInParallelLockTheAccountAgainstTheRightOneAndOnlyThatAccount()
+      throws Exception {
+    String target = "locked-" + UUID.randomUUID().toString().substring(0, 8);
+    String bystander = "bystander-" + UUID.randomUUID().toString().substring(0, 8);
+    for (String name : List.of(target, bystander)) {
+      users.add(
+          new User(name, passwords.hash("right one".toCharArray()), OffsetDateTime.now(clock)));
+    }
+    String guess = "{\"username\":\"" + target + "\",\"password\":\"a guess\"}";
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    List<Callable<Integer>> guesses = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      guesses.add(() -> post("api/v1/auth/tokens", guess).statusCode());
+    }
+    for (Future<Integer> answer : pool.invokeAll(guesses)) {
+      assertEquals(401, answer.get());
+    }
+    pool.shutdown();
+
+    HttpResponse<String> right =
+        post("api/v1/auth/tokens", "{\"username\":\"" + target + "\",\"password\":\"right one\"}");
+    HttpResponse<String> wrong = post("api/v1/auth/tokens", guess);
+    assertEquals(401, right.statusCode(), "locked, even with the right password");
+    assertEquals(wrong.body(), right.body(), "a lock looks like any other refusal");
+    assertTrue(right.body().contains("locked for a while"), right.body());
+    assertEquals(
+        201,
+        post(
+                "api/v1/auth/tokens",
+                "{\"username\":\"" + bystander + "\",\"password\":\"right one\"}")
+            .statusCode(),
+        "other accounts are not affected");
   }
 
   @Test

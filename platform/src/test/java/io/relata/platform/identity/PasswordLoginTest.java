@@ -1,10 +1,16 @@
 package io.relata.platform.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,7 +38,10 @@ class PasswordLoginTest {
 
   private final CountingHash pbkdf2 = new CountingHash();
   private final FakeUsers users = new FakeUsers();
-  private final PasswordLogin login = new PasswordLogin(users, new PasswordHashing(pbkdf2));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+  private final PasswordLogin login =
+      new PasswordLogin(
+          users, new PasswordHashing(pbkdf2), clock, new LoginPolicy(3, Duration.ofMinutes(15)));
   private final User karin = new User("karin", "hash:s3cret", OffsetDateTime.now());
 
   PasswordLoginTest() {
@@ -64,5 +73,83 @@ class PasswordLoginTest {
     assertTrue(login.authenticate(null, "s3cret".toCharArray()).isEmpty());
     assertTrue(login.authenticate(" ", "s3cret".toCharArray()).isEmpty());
     assertTrue(login.authenticate("karin", null).isEmpty());
+  }
+
+  @Test
+  void repeatedWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
+    for (int i = 0; i < 3; i++) {
+      assertTrue(login.authenticate("karin", "guess".toCharArray()).isEmpty());
+    }
+    assertTrue(karin.lockedAt(now()));
+    pbkdf2.verifications = 0;
+    assertTrue(login.authenticate("karin", "s3cret".toCharArray()).isEmpty());
+    assertEquals(1, pbkdf2.verifications, "a locked account costs the same work as any other");
+  }
+
+  @Test
+  void theLockEndsOnTimeAndGuessingDuringItDoesNotProlongIt() {
+    for (int i = 0; i < 3; i++) {
+      login.authenticate("karin", "guess".toCharArray());
+    }
+    clock.advance(Duration.ofMinutes(14));
+    assertTrue(login.authenticate("karin", "guess".toCharArray()).isEmpty());
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(Optional.of(karin.asActor()), login.authenticate("karin", "s3cret".toCharArray()));
+  }
+
+  @Test
+  void aSuccessStartsTheCountAgain() {
+    login.authenticate("karin", "guess".toCharArray());
+    login.authenticate("karin", "guess".toCharArray());
+    assertTrue(login.authenticate("karin", "s3cret".toCharArray()).isPresent());
+    login.authenticate("karin", "guess".toCharArray());
+    login.authenticate("karin", "guess".toCharArray());
+    assertFalse(karin.lockedAt(now()), "two failures after a success are not three in a row");
+    login.authenticate("karin", "guess".toCharArray());
+    assertTrue(karin.lockedAt(now()));
+  }
+
+  @Test
+  void afterALockTheUserHasTheFullNumberOfAttemptsAgain() {
+    for (int i = 0; i < 3; i++) {
+      login.authenticate("karin", "guess".toCharArray());
+    }
+    clock.advance(Duration.ofMinutes(15));
+    login.authenticate("karin", "guess".toCharArray());
+    login.authenticate("karin", "guess".toCharArray());
+    assertFalse(karin.lockedAt(now()));
+    assertTrue(login.authenticate("karin", "s3cret".toCharArray()).isPresent());
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 }

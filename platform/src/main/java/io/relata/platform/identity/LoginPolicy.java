@@ -1,0 +1,16 @@
+package io.relata.platform.identity;
+
+import java.time.Duration;
+
+/**
+ * When repeated wrong passwords lock an account: after {@code maxFailures} in a row, for {@code
+ * lockout}. Only known accounts count; see {@link PasswordLogin}.
+ */
+public record LoginPolicy(int maxFailures, Duration lockout) {
+
+  public LoginPolicy {
+    if (maxFailures < 1 || lockout.isNegative() || lockout.isZero()) {
+      throw new IllegalArgumentException("a lock needs at least one failure and a duration");
+    }
+  }
+}
