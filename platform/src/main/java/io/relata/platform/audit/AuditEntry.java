@@ -1,0 +1,42 @@
+package io.relata.platform.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What happened, as the audit log keeps it.
+ *
+ * @param at when the change was made
+ * @param actor who made it; empty for an anonymous event such as a failed login
+ * @param action what kind of event, for example {@code record.update} or {@code login.failed}
+ * @param object the object of a record event
+ * @param recordId the record of a record event
+ * @param detail facts that are never personal data (a revision number, changed field names)
+ * @param changes field values before and after, which an erasure may remove later
+ */
+public record AuditEntry(
+    OffsetDateTime at,
+    Optional<UUID> actor,
+    String action,
+    Optional<String> object,
+    Optional<UUID> recordId,
+    JsonNode detail,
+    List<FieldChange> changes) {
+
+  /** One field's value before and after the change; a null side is JSON {@code null}. */
+  public record FieldChange(String field, JsonNode before, JsonNode after) {
+
+    public FieldChange {
+      before = before == null ? NullNode.getInstance() : before;
+      after = after == null ? NullNode.getInstance() : after;
+    }
+  }
+
+  public AuditEntry {
+    changes = List.copyOf(changes);
+  }
+}

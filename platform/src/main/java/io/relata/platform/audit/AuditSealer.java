@@ -1,0 +1,124 @@
+package io.relata.platform.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Puts committed entries into the hash chain, oldest id first, in batches. One node seals at a time
+ * (a transaction-scoped advisory lock); the others skip their turn. Sealing after commit, instead
+ * of chaining inside each writing transaction, keeps writers from queueing on one chain-head lock.
+ */
+public final class AuditSealer {
+
+  /** The advisory lock that makes one node at a time the sealer ("RELAAUDT"). */
+  static final long LOCK = 0x52454C4141554454L;
+
+  static final int BATCH = 1_000;
+
+  private AuditSealer() {}
+
+  /**
+   * Seals everything that is pending, a batch per transaction.
+   *
+   * @return how many entries were sealed; 0 also when another node holds the sealer's lock
+   */
+  public static long sealPending(DataSource dataSource, Clock clock) throws SQLException {
+    long sealed = 0;
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        int batch;
+        do {
+          batch = sealBatch(connection, OffsetDateTime.now(clock));
+          connection.commit();
+          sealed += Math.max(batch, 0);
+        } while (batch == BATCH);
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+    return sealed;
+  }
+
+  /** One batch in the caller's transaction; -1 when another node is sealing. */
+  static int sealBatch(Connection connection, OffsetDateTime now) throws SQLException {
+    try (PreparedStatement lock =
+            connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)");
+        ResultSet locked = bind(lock, LOCK).executeQuery()) {
+      locked.next();
+      if (!locked.getBoolean(1)) {
+        return -1;
+      }
+    }
+    long position = 0;
+    byte[] previous = AuditChain.GENESIS;
+    try (PreparedStatement head =
+            connection.prepareStatement(
+                "SELECT position, hash FROM relata.audit_seal ORDER BY position DESC LIMIT 1");
+        ResultSet last = head.executeQuery()) {
+      if (last.next()) {
+        position = last.getLong(1);
+        previous = last.getBytes(2);
+      }
+    }
+    List<AuditChain.StoredEntry> entries = new ArrayList<>();
+    try (PreparedStatement pending =
+        connection.prepareStatement(
+            "SELECT "
+                + AuditRows.ENTRY_COLUMNS
+                + " FROM relata.audit_pending p JOIN relata.audit_entry e ON e.id = p.entry_id"
+                + " ORDER BY p.entry_id LIMIT "
+                + BATCH)) {
+      try (ResultSet rows = pending.executeQuery()) {
+        while (rows.next()) {
+          entries.add(AuditRows.entry(rows, 1));
+        }
+      }
+    }
+    if (entries.isEmpty()) {
+      return 0;
+    }
+    Long[] ids = entries.stream().map(AuditChain.StoredEntry::id).toArray(Long[]::new);
+    Map<Long, List<AuditChain.StoredValue>> values = AuditRows.values(connection, ids);
+    try (PreparedStatement seal =
+        connection.prepareStatement(
+            "INSERT INTO relata.audit_seal (position, entry_id, values_digest, hash, sealed_at)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      for (AuditChain.StoredEntry entry : entries) {
+        byte[] digest = AuditChain.valuesDigest(values.getOrDefault(entry.id(), List.of()));
+        byte[] hash = AuditChain.link(previous, entry, digest);
+        seal.setLong(1, ++position);
+        seal.setLong(2, entry.id());
+        seal.setBytes(3, digest);
+        seal.setBytes(4, hash);
+        seal.setObject(5, now);
+        seal.addBatch();
+        previous = hash;
+      }
+      seal.executeBatch();
+    }
+    try (PreparedStatement done =
+        connection.prepareStatement("DELETE FROM relata.audit_pending WHERE entry_id = ANY (?)")) {
+      done.setArray(1, connection.createArrayOf("bigint", ids));
+      done.executeUpdate();
+    }
+    return entries.size();
+  }
+
+  private static PreparedStatement bind(PreparedStatement statement, long value)
+      throws SQLException {
+    statement.setLong(1, value);
+    return statement;
+  }
+}

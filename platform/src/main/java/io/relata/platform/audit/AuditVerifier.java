@@ -1,0 +1,134 @@
+package io.relata.platform.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Recomputes the chain from the first position and names the first one that does not hold: a
+ * missing position (a seal deleted, or entries reordered), an entry deleted, an entry changed, or
+ * values changed or removed. Entries that are neither sealed nor pending were slipped in past the
+ * log. (Erasure, when it comes, will record which values it removed, and this check will accept
+ * exactly those.)
+ */
+public final class AuditVerifier {
+
+  private static final int FETCH = 1_000;
+
+  private AuditVerifier() {}
+
+  /** Where the chain first breaks, and why ({@code audit.*} message codes). */
+  public record Break(long position, String reason) {}
+
+  /** The outcome: how much is sealed, how much waits for the sealer, and the first break. */
+  public record Verification(long sealed, long pending, Optional<Break> firstBreak) {
+
+    public boolean intact() {
+      return firstBreak.isEmpty();
+    }
+  }
+
+  /** Verifies the whole chain; reads in a snapshot of its own (repeatable read, read only). */
+  public static Verification verify(Connection connection) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    int isolation = connection.getTransactionIsolation();
+    connection.setAutoCommit(false);
+    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    try {
+      Verification verification = walk(connection);
+      connection.commit();
+      return verification;
+    } finally {
+      connection.rollback();
+      connection.setTransactionIsolation(isolation);
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private static Verification walk(Connection connection) throws SQLException {
+    long expected = 1;
+    byte[] previous = AuditChain.GENESIS;
+    Optional<Break> firstBreak = Optional.empty();
+    try (PreparedStatement seals =
+        connection.prepareStatement(
+            "SELECT s.position, s.values_digest, s.hash, "
+                + AuditRows.ENTRY_COLUMNS
+                + " FROM relata.audit_seal s LEFT JOIN relata.audit_entry e ON e.id = s.entry_id"
+                + " ORDER BY s.position")) {
+      seals.setFetchSize(FETCH);
+      try (ResultSet rows = seals.executeQuery()) {
+        List<Sealed> batch = new ArrayList<>(FETCH);
+        boolean more = true;
+        while (more && firstBreak.isEmpty()) {
+          batch.clear();
+          while (batch.size() < FETCH && (more = rows.next())) {
+            batch.add(
+                new Sealed(
+                    rows.getLong(1), rows.getBytes(2), rows.getBytes(3), AuditRows.entry(rows, 4)));
+          }
+          Long[] ids =
+              batch.stream()
+                  .filter(s -> s.entry() != null)
+                  .map(s -> s.entry().id())
+                  .toArray(Long[]::new);
+          Map<Long, List<AuditChain.StoredValue>> values = AuditRows.values(connection, ids);
+          for (Sealed seal : batch) {
+            firstBreak = check(seal, expected, previous, values);
+            if (firstBreak.isPresent()) {
+              break;
+            }
+            previous = seal.hash();
+            expected++;
+          }
+        }
+      }
+    }
+    long sealed = expected - 1;
+    long pending = count(connection, "SELECT count(*) FROM relata.audit_pending");
+    if (firstBreak.isEmpty()
+        && count(
+                connection,
+                "SELECT count(*) FROM relata.audit_entry e"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM relata.audit_seal s WHERE s.entry_id = e.id)"
+                    + " AND NOT EXISTS (SELECT 1 FROM relata.audit_pending p WHERE p.entry_id = e.id)")
+            > 0) {
+      firstBreak = Optional.of(new Break(expected, "audit.outside-chain"));
+    }
+    return new Verification(sealed, pending, firstBreak);
+  }
+
+  private record Sealed(
+      long position, byte[] valuesDigest, byte[] hash, AuditChain.StoredEntry entry) {}
+
+  private static Optional<Break> check(
+      Sealed seal, long expected, byte[] previous, Map<Long, List<AuditChain.StoredValue>> values) {
+    if (seal.position() != expected) {
+      return Optional.of(new Break(expected, "audit.missing"));
+    }
+    if (seal.entry() == null) {
+      return Optional.of(new Break(expected, "audit.entry-deleted"));
+    }
+    List<AuditChain.StoredValue> stored = values.getOrDefault(seal.entry().id(), List.of());
+    if (!Arrays.equals(AuditChain.valuesDigest(stored), seal.valuesDigest())) {
+      return Optional.of(new Break(expected, "audit.values-changed"));
+    }
+    if (!Arrays.equals(AuditChain.link(previous, seal.entry(), seal.valuesDigest()), seal.hash())) {
+      return Optional.of(new Break(expected, "audit.entry-changed"));
+    }
+    return Optional.empty();
+  }
+
+  private static long count(Connection connection, String sql) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet row = statement.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+}
