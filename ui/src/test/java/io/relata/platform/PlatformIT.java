@@ -131,6 +131,52 @@ class PlatformIT {
   }
 
   @Test
+  void ownersListTheirTokensWithoutSecretsAndARevokedTokenFailsOnItsNextRequest() throws Exception {
+    String owner = "tokens-" + UUID.randomUUID().toString().substring(0, 8);
+    String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
+    for (String name : List.of(owner, other)) {
+      users.add(
+          new User(name, passwords.hash("pass word".toCharArray()), OffsetDateTime.now(clock)));
+    }
+    JsonObject kept =
+        json(
+            post(
+                "api/v1/auth/tokens",
+                "{\"username\":\""
+                    + owner
+                    + "\",\"password\":\"pass word\",\"name\":\"CI export\"}"));
+    JsonObject doomed =
+        json(
+            post(
+                "api/v1/auth/tokens",
+                "{\"username\":\"" + owner + "\",\"password\":\"pass word\"}"));
+    String othersToken =
+        json(post(
+                "api/v1/auth/tokens",
+                "{\"username\":\"" + other + "\",\"password\":\"pass word\"}"))
+            .getString("token");
+
+    HttpResponse<String> listed = send("GET", "api/v1/auth/tokens", kept.getString("token"));
+    assertEquals(200, listed.statusCode(), listed.body());
+    assertEquals(2, json(listed).getJsonArray("items").size());
+    assertTrue(listed.body().contains("\"CI export\""), listed.body());
+    assertFalse(listed.body().contains(kept.getString("token").substring(4)), "no secrets");
+
+    String doomedPath = "api/v1/auth/tokens/" + doomed.getString("id");
+    assertEquals(404, send("DELETE", doomedPath, othersToken).statusCode(), "not theirs");
+    assertEquals(200, send("GET", "api/v1/users/me", doomed.getString("token")).statusCode());
+    assertEquals(204, send("DELETE", doomedPath, kept.getString("token")).statusCode());
+    assertEquals(401, send("GET", "api/v1/users/me", doomed.getString("token")).statusCode());
+    assertEquals(200, send("GET", "api/v1/users/me", kept.getString("token")).statusCode());
+    assertTrue(
+        send("GET", "api/v1/auth/tokens", kept.getString("token")).body().contains("revokedAt"));
+    assertEquals(
+        404,
+        send("DELETE", "api/v1/auth/tokens/not-a-token'--", kept.getString("token")).statusCode());
+    assertEquals(401, send("GET", "api/v1/auth/tokens", null).statusCode());
+  }
+
+  @Test
   void apiRefusesRequestsWithoutAValidToken() throws Exception {
     for (String authorization :
         new String[] {null, "Bearer rlt_forged", "Basic YWRtaW46YWRtaW4="}) {
@@ -209,6 +255,15 @@ class PlatformIT {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> send(String method, String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(url(path)).method(method, HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private URI url(String path) throws Exception {

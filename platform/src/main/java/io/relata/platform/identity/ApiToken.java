@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 /** An issued API token; only the SHA-256 digest of the secret is stored. */
@@ -29,15 +30,23 @@ public class ApiToken {
   @Column(name = "revoked_at")
   private OffsetDateTime revokedAt;
 
+  @Column(name = "name")
+  private String name;
+
   protected ApiToken() {}
 
   public ApiToken(
-      UUID userId, byte[] tokenHash, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+      UUID userId,
+      byte[] tokenHash,
+      OffsetDateTime createdAt,
+      OffsetDateTime expiresAt,
+      String name) {
     this.id = UUID.randomUUID();
     this.userId = userId;
     this.tokenHash = tokenHash.clone();
     this.createdAt = createdAt;
     this.expiresAt = expiresAt;
+    this.name = name;
   }
 
   public UUID id() {
@@ -54,6 +63,27 @@ public class ApiToken {
 
   public OffsetDateTime expiresAt() {
     return expiresAt;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  /** When it was revoked, if it was. */
+  public Optional<OffsetDateTime> revokedAt() {
+    return Optional.ofNullable(revokedAt);
+  }
+
+  /** What its owner named it, if anything. */
+  public Optional<String> name() {
+    return Optional.ofNullable(name);
+  }
+
+  /** Revokes the token from {@code now} on; a token revoked earlier keeps its first revocation. */
+  public void revoke(OffsetDateTime now) {
+    if (revokedAt == null) {
+      revokedAt = now;
+    }
   }
 
   /** Whether the token may be used at {@code now}. */

@@ -1,12 +1,25 @@
 package io.relata.platform.identity;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The stored API tokens. */
 public interface ApiTokenRepository {
 
   void add(ApiToken token);
+
+  /** The tokens issued to this user, newest first. */
+  List<ApiToken> ofUser(UUID userId);
+
+  /**
+   * Applies {@code change} to the user's token with this id, under a row lock, and stores it.
+   *
+   * @return whether the user has such a token
+   */
+  boolean change(UUID userId, UUID tokenId, Consumer<ApiToken> change);
 
   /** What authenticating a token needs to know: the token's state and its user's. */
   record Holder(Actor user, boolean userActive, OffsetDateTime expiresAt, boolean revoked) {

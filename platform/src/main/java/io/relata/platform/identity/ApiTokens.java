@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -45,15 +47,32 @@ public class ApiTokens {
   }
 
   /** A token issued to a user: the secret is shown once, here, and never again. */
-  public record Issued(String token, OffsetDateTime expiresAt) {}
+  public record Issued(UUID id, String token, OffsetDateTime expiresAt) {}
 
-  /** Issues a new token for {@code actor}. */
-  public Issued issue(Actor actor) {
+  /** Issues a new token for {@code actor}, optionally named. */
+  public Issued issue(Actor actor, Optional<String> name) {
     String secret = PREFIX + SecretText.random(32);
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-    ApiToken token = new ApiToken(actor.id(), digest(secret), now, now.plus(lifetime));
+    ApiToken token =
+        new ApiToken(actor.id(), digest(secret), now, now.plus(lifetime), name.orElse(null));
     tokens.add(token);
-    return new Issued(secret, token.expiresAt());
+    return new Issued(token.id(), secret, token.expiresAt());
+  }
+
+  /** The actor's own tokens, newest first, without their secrets (which are not kept). */
+  public List<ApiToken> of(Actor actor) {
+    return tokens.ofUser(actor.id());
+  }
+
+  /**
+   * Revokes one of the actor's own tokens; it stops working with the next request, on every node,
+   * since tokens are checked against the database on every request.
+   *
+   * @return whether the actor has a token with this id
+   */
+  public boolean revoke(Actor actor, UUID tokenId) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return tokens.change(actor.id(), tokenId, token -> token.revoke(now));
   }
 
   /** The actor of a valid token of an active user, or empty. */

@@ -1,20 +1,32 @@
 package io.relata.platform.identity;
 
 import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.rest.UnauthenticatedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
-/** {@code POST /api/v1/auth/tokens}: trades a username and password for an API token. */
+/**
+ * {@code /api/v1/auth/tokens}: trades a username and password for an API token ({@code POST}),
+ * lists the caller's own tokens ({@code GET}) and revokes one of them ({@code DELETE /{id}}).
+ */
 @Path("/v1/auth/tokens")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,12 +35,24 @@ public class TokenResource {
 
   static final int MAX_USERNAME = 100;
   static final int MAX_PASSWORD = 1024;
+  static final int MAX_NAME = 100;
 
   @Inject private PasswordLogin login;
   @Inject private ApiTokens tokens;
 
-  /** The body of a token request. */
-  public record Credentials(String username, String password) {}
+  /** The body of a token request; {@code name} says what the token is for and is optional. */
+  public record Credentials(String username, String password, String name) {}
+
+  /** A token as its owner sees it later: never the secret, which is not kept. */
+  public record Listed(
+      UUID id,
+      String name,
+      OffsetDateTime createdAt,
+      OffsetDateTime expiresAt,
+      OffsetDateTime revokedAt) {}
+
+  /** The answer to a listing. */
+  public record Tokens(List<Listed> items) {}
 
   @POST
   @Anonymous
@@ -38,7 +62,42 @@ public class TokenResource {
         login
             .authenticate(credentials.username(), credentials.password().toCharArray())
             .orElseThrow(() -> new UnauthenticatedException("problem.invalid-credentials"));
-    return Response.status(Response.Status.CREATED).entity(tokens.issue(actor)).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(tokens.issue(actor, Optional.ofNullable(credentials.name())))
+        .build();
+  }
+
+  @GET
+  public Tokens list(@Context SecurityContext security) {
+    return new Tokens(
+        tokens.of((Actor) security.getUserPrincipal()).stream()
+            .map(
+                t ->
+                    new Listed(
+                        t.id(),
+                        t.name().orElse(null),
+                        t.createdAt(),
+                        t.expiresAt(),
+                        t.revokedAt().orElse(null)))
+            .toList());
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response revoke(@Context SecurityContext security, @PathParam("id") String id) {
+    Optional<UUID> tokenId = id.length() == 36 ? parse(id) : Optional.empty();
+    if (tokenId.isEmpty() || !tokens.revoke((Actor) security.getUserPrincipal(), tokenId.get())) {
+      throw new NotFoundProblem("/api/v1/auth/tokens/" + id);
+    }
+    return Response.noContent().build();
+  }
+
+  private static Optional<UUID> parse(String id) {
+    try {
+      return Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static void validate(Credentials credentials) {
@@ -48,6 +107,13 @@ public class TokenResource {
     List<Violation> violations = new ArrayList<>();
     check("/username", credentials.username(), MAX_USERNAME, violations);
     check("/password", credentials.password(), MAX_PASSWORD, violations);
+    if (credentials.name() != null
+        && (credentials.name().isBlank() || credentials.name().length() > MAX_NAME)) {
+      violations.add(
+          credentials.name().isBlank()
+              ? new Violation("/name", "field.required", List.of())
+              : new Violation("/name", "field.too-long", List.of(MAX_NAME)));
+    }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }

@@ -10,6 +10,7 @@ import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.schema.RecordSchema;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -260,19 +261,71 @@ public final class OpenApiDocument {
         .putObject("password")
         .put("type", "string")
         .put("format", "password");
+    credentials
+        .withObject("properties")
+        .putObject("name")
+        .put("type", "string")
+        .put("maxLength", 100)
+        .put("description", "What the token is for, shown when listing tokens");
     ObjectNode token = schemas.putObject("Token").put("type", "object");
-    token.putObject("properties").putObject("token").put("type", "string");
+    token.putObject("properties").putObject("id").put("type", "string").put("format", "uuid");
+    token.withObject("properties").putObject("token").put("type", "string");
     token
         .withObject("properties")
         .putObject("expiresAt")
         .put("type", "string")
         .put("format", "date-time");
+    ObjectNode listed = schemas.putObject("TokenInfo").put("type", "object");
+    ObjectNode listedProperties = listed.putObject("properties");
+    listedProperties.putObject("id").put("type", "string").put("format", "uuid");
+    listedProperties.putObject("name").put("type", "string");
+    for (String time : List.of("createdAt", "expiresAt", "revokedAt")) {
+      listedProperties.putObject(time).put("type", "string").put("format", "date-time");
+    }
+    ObjectNode tokenList = schemas.putObject("TokenList").put("type", "object");
+    tokenList
+        .putObject("properties")
+        .putObject("items")
+        .put("type", "array")
+        .putObject("items")
+        .put("$ref", ref("TokenInfo"));
   }
 
   private static void fixedPaths(ObjectNode paths) {
-    ObjectNode tokens =
+    ObjectNode tokenPaths = paths.putObject("/api/v1/auth/tokens");
+    ObjectNode mine =
+        tokenPaths
+            .putObject("get")
+            .put("operationId", "listTokens")
+            .put("summary", "The caller's own API tokens, newest first, without secrets");
+    mine.putArray("tags").add("auth");
+    mine.putObject("responses")
+        .putObject("200")
+        .put("description", "The tokens")
+        .putObject("content")
+        .putObject(JSON)
+        .putObject("schema")
+        .put("$ref", ref("TokenList"));
+    ObjectNode revoke =
         paths
-            .putObject("/api/v1/auth/tokens")
+            .putObject("/api/v1/auth/tokens/{id}")
+            .putObject("delete")
+            .put("operationId", "revokeToken")
+            .put(
+                "summary", "Revokes one of the caller's tokens; it fails from its next request on");
+    revoke.putArray("tags").add("auth");
+    revoke
+        .putArray("parameters")
+        .addObject()
+        .put("name", "id")
+        .put("in", "path")
+        .put("required", true)
+        .putObject("schema")
+        .put("type", "string")
+        .put("format", "uuid");
+    revoke.putObject("responses").putObject("204").put("description", "Revoked");
+    ObjectNode tokens =
+        tokenPaths
             .putObject("post")
             .put("operationId", "issueToken")
             .put("summary", "Issues an API token for a username and password");

@@ -7,6 +7,7 @@ import io.relata.platform.identity.ApiTokenRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -14,8 +15,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /** {@link ApiTokenRepository} on JPA, except for the lookup of every request. */
@@ -37,6 +40,27 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
   @Transactional
   public void add(ApiToken token) {
     em.persist(token);
+  }
+
+  @Override
+  @Transactional
+  public List<ApiToken> ofUser(UUID userId) {
+    return em.createQuery(
+            "select t from ApiToken t where t.userId = :user order by t.createdAt desc, t.id",
+            ApiToken.class)
+        .setParameter("user", userId)
+        .getResultList();
+  }
+
+  @Override
+  @Transactional
+  public boolean change(UUID userId, UUID tokenId, Consumer<ApiToken> change) {
+    ApiToken token = em.find(ApiToken.class, tokenId, LockModeType.PESSIMISTIC_WRITE);
+    if (token == null || !token.userId().equals(userId)) {
+      return false;
+    }
+    change.accept(token);
+    return true;
   }
 
   /**
