@@ -66,7 +66,14 @@ final class ServerProcess {
    * @return whether it became ready before {@code timeout}; false also when the server exited
    */
   boolean awaitReady(Duration timeout) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1 only. By default the client offers an upgrade to HTTP/2 (h2c) and then keeps
+    // using that one connection. Once in CI, a poll that met the server mid-start never saw it
+    // ready afterwards, probably for that reason.
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     HttpRequest ready =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
             .timeout(Duration.ofSeconds(5))

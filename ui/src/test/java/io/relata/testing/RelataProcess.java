@@ -84,7 +84,14 @@ public final class RelataProcess implements AutoCloseable {
    * out.
    */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1 only. By default the client offers an upgrade to HTTP/2 (h2c) and then keeps
+    // using that one connection. Once in CI, a poll that met the server mid-start never saw it
+    // ready afterwards, probably for that reason.
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     HttpRequest ready =
         HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
     Instant deadline = Instant.now().plus(timeout);

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * What happened, as the audit log keeps it.
@@ -36,7 +37,19 @@ public record AuditEntry(
     }
   }
 
+  /** Actions, objects and fields are names: the chain's canonical form relies on it. */
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.-]{0,99}");
+
   public AuditEntry {
+    requireName(action);
+    object.ifPresent(AuditEntry::requireName);
     changes = List.copyOf(changes);
+    changes.forEach(change -> requireName(change.field()));
+  }
+
+  private static void requireName(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a name: " + name);
+    }
   }
 }

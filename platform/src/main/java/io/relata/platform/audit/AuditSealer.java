@@ -33,6 +33,10 @@ public final class AuditSealer {
   public static long sealPending(DataSource dataSource, Clock clock) throws SQLException {
     long sealed = 0;
     try (Connection connection = dataSource.getConnection()) {
+      int isolation = connection.getTransactionIsolation();
+      // each statement must see what committed before it, the chain head above all: under a
+      // snapshot isolation the head could be read from before the lock was granted
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       connection.setAutoCommit(false);
       try {
         int batch;
@@ -46,6 +50,7 @@ public final class AuditSealer {
         throw e;
       } finally {
         connection.setAutoCommit(true);
+        connection.setTransactionIsolation(isolation);
       }
     }
     return sealed;

@@ -38,14 +38,15 @@ public final class AuditVerifier {
   public static Verification verify(Connection connection) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     int isolation = connection.getTransactionIsolation();
+    boolean readOnly = connection.isReadOnly();
     connection.setAutoCommit(false);
     connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    connection.setReadOnly(true);
     try {
-      Verification verification = walk(connection);
-      connection.commit();
-      return verification;
+      return walk(connection);
     } finally {
       connection.rollback();
+      connection.setReadOnly(readOnly);
       connection.setTransactionIsolation(isolation);
       connection.setAutoCommit(autoCommit);
     }

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * When repeated wrong passwords lock an account: after {@code maxFailures} in a row, for {@code
- * lockout}. Only known accounts count; see {@link PasswordLogin}.
+ * lockout}, per username, known or not; see {@link LoginAttempts}.
  */
 public record LoginPolicy(int maxFailures, Duration lockout) {
 

@@ -6,21 +6,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Checks a username and password against the stored users. Unknown user, inactive user, locked user
- * and wrong password are one answer, reached in the same time (the password is always verified), so
- * that the answer does not tell which usernames exist. Wrong passwords for a known user count
- * towards a lock ({@link LoginPolicy}); the count is kept in the user's row, changed under a row
- * lock, so parallel guesses cannot slip past it on any node.
+ * Checks a username and password against the stored users. Unknown user, frozen user, locked name
+ * and wrong password are one answer, reached with the same work: the password is always verified
+ * (against a decoy for an unknown user), and every attempt goes through the same {@link
+ * LoginAttempts} decision and statements, under a row lock per username, so parallel guesses cannot
+ * slip past a lock on any node.
  */
 @ApplicationScoped
 public class PasswordLogin {
 
   private final UserRepository users;
   private final PasswordHashing passwords;
+  private final LoginAttemptStore attempts;
   private final Clock clock;
   private final LoginPolicy policy;
 
@@ -28,15 +28,22 @@ public class PasswordLogin {
   public PasswordLogin(
       UserRepository users,
       PasswordHashing passwords,
+      LoginAttemptStore attempts,
       Clock clock,
       @ConfigProperty(name = "relata.login.max-failures", defaultValue = "5") int maxFailures,
       @ConfigProperty(name = "relata.login.lockout", defaultValue = "PT15M") Duration lockout) {
-    this(users, passwords, clock, new LoginPolicy(maxFailures, lockout));
+    this(users, passwords, attempts, clock, new LoginPolicy(maxFailures, lockout));
   }
 
-  PasswordLogin(UserRepository users, PasswordHashing passwords, Clock clock, LoginPolicy policy) {
+  PasswordLogin(
+      UserRepository users,
+      PasswordHashing passwords,
+      LoginAttemptStore attempts,
+      Clock clock,
+      LoginPolicy policy) {
     this.users = users;
     this.passwords = passwords;
+    this.attempts = attempts;
     this.clock = clock;
     this.policy = policy;
   }
@@ -45,6 +52,7 @@ public class PasswordLogin {
   protected PasswordLogin() {
     this.users = null;
     this.passwords = null;
+    this.attempts = null;
     this.clock = null;
     this.policy = null;
   }
@@ -55,22 +63,24 @@ public class PasswordLogin {
       return Optional.empty();
     }
     Optional<User> user = users.findByUsername(username);
+    boolean admissible;
     if (user.isEmpty()) {
       passwords.verifyDecoy(password);
-      return Optional.empty();
+      admissible = false;
+    } else {
+      admissible = passwords.verify(password, user.get().passwordHash()) && user.get().active();
     }
-    boolean matches = passwords.verify(password, user.get().passwordHash());
     OffsetDateTime now = OffsetDateTime.now(clock);
-    UUID id = user.get().id();
-    if (!matches) {
-      users.change(
-          id,
-          u -> {
-            u.loginFailed(now, policy);
-            return u;
-          });
-      return Optional.empty();
-    }
-    return users.change(id, u -> u.loginSucceeded(now) ? u.asActor() : null);
+    boolean admitted =
+        attempts.attempt(
+            LoginAttempts.key(username),
+            now,
+            state -> LoginAttempts.decide(state, admissible, now, policy));
+    return admitted ? user.map(User::asActor) : Optional.empty();
+  }
+
+  /** Forgets the names nobody has tried for as long as a lock lasts. */
+  public int forgetQuietNames() {
+    return attempts.forgetQuietSince(OffsetDateTime.now(clock).minus(policy.lockout()));
   }
 }

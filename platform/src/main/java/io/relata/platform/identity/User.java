@@ -27,12 +27,6 @@ public class User {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
-  @Column(name = "failed_logins", nullable = false)
-  private int failedLogins;
-
-  @Column(name = "locked_until")
-  private OffsetDateTime lockedUntil;
-
   protected User() {}
 
   public User(String username, String passwordHash, OffsetDateTime createdAt) {
@@ -71,41 +65,6 @@ public class User {
   /** Freezes the account: it can no longer sign in, and its tokens stop working. */
   public void deactivate() {
     active = false;
-  }
-
-  /** Whether a lock after repeated wrong passwords is in force at {@code now}. */
-  public boolean lockedAt(OffsetDateTime now) {
-    return lockedUntil != null && now.isBefore(lockedUntil);
-  }
-
-  /**
-   * Counts a wrong password. The one that reaches the policy's limit locks the account and starts
-   * the count again; while a lock is in force nothing is counted, so guessing does not prolong it.
-   */
-  public void loginFailed(OffsetDateTime now, LoginPolicy policy) {
-    if (lockedAt(now)) {
-      return;
-    }
-    failedLogins++;
-    if (failedLogins >= policy.maxFailures()) {
-      failedLogins = 0;
-      lockedUntil = now.plus(policy.lockout());
-    }
-  }
-
-  /**
-   * A right password: admitted if the account is active and not locked, which also clears the count
-   * of failures.
-   *
-   * @return whether the user may sign in
-   */
-  public boolean loginSucceeded(OffsetDateTime now) {
-    if (!active || lockedAt(now)) {
-      return false;
-    }
-    failedLogins = 0;
-    lockedUntil = null;
-    return true;
   }
 
   /** The user as the actor of a request. */

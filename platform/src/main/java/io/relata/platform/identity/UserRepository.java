@@ -2,7 +2,6 @@ package io.relata.platform.identity;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** The stored users. */
 public interface UserRepository {
@@ -11,14 +10,6 @@ public interface UserRepository {
 
   /** The user with this username, in any letter case. */
   Optional<User> findByUsername(String username);
-
-  /**
-   * Applies {@code change} to the user under a row lock and stores the result, so that concurrent
-   * changes (parallel logins) happen one after the other.
-   *
-   * @return what {@code change} answered, or empty if there is no such user
-   */
-  <T> Optional<T> change(UUID id, Function<User, T> change);
 
   /** Stores a new user; fails if the username is taken. */
   void add(User user);

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Users in memory, for tests of the identity services. */
 final class FakeUsers implements UserRepository {
@@ -21,11 +20,6 @@ final class FakeUsers implements UserRepository {
     return byId.values().stream()
         .filter(u -> u.username().equals(User.normalise(username)))
         .findFirst();
-  }
-
-  @Override
-  public <T> Optional<T> change(UUID id, Function<User, T> change) {
-    return find(id).map(change);
   }
 
   @Override

@@ -4,12 +4,10 @@ import io.relata.platform.identity.User;
 import io.relata.platform.identity.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** {@link UserRepository} on JPA. */
 @ApplicationScoped
@@ -30,11 +28,6 @@ public class JpaUserRepository implements UserRepository {
         .setParameter("username", User.normalise(username))
         .getResultStream()
         .findFirst();
-  }
-
-  @Override
-  public <T> Optional<T> change(UUID id, Function<User, T> change) {
-    return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE)).map(change);
   }
 
   @Override

@@ -1,0 +1,22 @@
+package io.relata.platform.identity;
+
+import java.time.OffsetDateTime;
+import java.util.function.Function;
+
+/** Where {@link LoginAttempts} are kept: one row per username that has failed lately. */
+public interface LoginAttemptStore {
+
+  /**
+   * Applies {@code decision} to the username's state under a row lock and stores what it decided,
+   * doing the same statements whatever the outcome is.
+   *
+   * @return whether the attempt was admitted
+   */
+  boolean attempt(
+      byte[] key,
+      OffsetDateTime now,
+      Function<LoginAttempts.State, LoginAttempts.Outcome> decision);
+
+  /** Forgets names that have neither failed since {@code before} nor are locked after it. */
+  int forgetQuietSince(OffsetDateTime before);
+}

@@ -1,0 +1,93 @@
+package io.relata.platform.identity.internal;
+
+import io.relata.platform.database.DatabaseSchema;
+import io.relata.platform.identity.LoginAttemptStore;
+import io.relata.platform.identity.LoginAttempts;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * {@link LoginAttemptStore} on {@code relata.login_failure}. Every attempt runs the same three
+ * statements (insert if absent, lock, write back) in one transaction, whether the name exists,
+ * failed or succeeded, so that timing tells nothing.
+ */
+@ApplicationScoped
+public class JdbcLoginAttemptStore implements LoginAttemptStore {
+
+  @Resource(lookup = DatabaseSchema.DATA_SOURCE)
+  private DataSource dataSource;
+
+  @Override
+  public boolean attempt(
+      byte[] key,
+      OffsetDateTime now,
+      Function<LoginAttempts.State, LoginAttempts.Outcome> decision) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO relata.login_failure (username_digest, failures, last_attempt_at)"
+                    + " VALUES (?, 0, ?) ON CONFLICT (username_digest) DO NOTHING")) {
+          insert.setBytes(1, key);
+          insert.setObject(2, now);
+          insert.executeUpdate();
+        }
+        LoginAttempts.State current;
+        try (PreparedStatement lock =
+            connection.prepareStatement(
+                "SELECT failures, locked_until FROM relata.login_failure"
+                    + " WHERE username_digest = ? FOR UPDATE")) {
+          lock.setBytes(1, key);
+          try (ResultSet row = lock.executeQuery()) {
+            row.next();
+            current =
+                new LoginAttempts.State(row.getInt(1), row.getObject(2, OffsetDateTime.class));
+          }
+        }
+        LoginAttempts.Outcome outcome = decision.apply(current);
+        try (PreparedStatement write =
+            connection.prepareStatement(
+                "UPDATE relata.login_failure SET failures = ?, locked_until = ?,"
+                    + " last_attempt_at = ? WHERE username_digest = ?")) {
+          write.setInt(1, outcome.next().failures());
+          write.setObject(2, outcome.next().lockedUntil());
+          write.setObject(3, now);
+          write.setBytes(4, key);
+          write.executeUpdate();
+        }
+        connection.commit();
+        return outcome.admitted();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot record a login attempt", e);
+    }
+  }
+
+  @Override
+  public int forgetQuietSince(OffsetDateTime before) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete =
+            connection.prepareStatement(
+                "DELETE FROM relata.login_failure WHERE last_attempt_at < ?"
+                    + " AND (locked_until IS NULL OR locked_until < ?)")) {
+      delete.setObject(1, before);
+      delete.setObject(2, before);
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot forget old login failures", e);
+    }
+  }
+}
