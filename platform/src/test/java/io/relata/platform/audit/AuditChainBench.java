@@ -3,7 +3,7 @@ package io.relata.platform.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.relata.platform.testing.MigratedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,15 +27,8 @@ class AuditChainBench {
 
   @Test
   void sealAndVerify() throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      DataSource dataSource = postgres.getPostgresDatabase();
-      Flyway.configure()
-          .dataSource(dataSource)
-          .schemas("relata")
-          .createSchemas(true)
-          .locations("classpath:io/relata/platform/database/migration")
-          .load()
-          .migrate();
+    try (MigratedPostgres postgres = MigratedPostgres.start()) {
+      DataSource dataSource = postgres.dataSource();
       try (Connection connection = dataSource.getConnection();
           Statement sql = connection.createStatement()) {
         sql.execute(

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.relata.platform.record.RecordJson;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.relata.platform.testing.MigratedPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,20 +36,13 @@ class AuditChainIT {
       Clock.fixed(Instant.parse("2026-11-23T10:00:00.123456Z"), ZoneOffset.UTC);
   private static final UUID ALICE = UUID.fromString("0190b2a0-0000-7000-8000-000000000001");
 
-  private static EmbeddedPostgres postgres;
+  private static MigratedPostgres postgres;
   private static DataSource dataSource;
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    dataSource = postgres.getPostgresDatabase();
-    Flyway.configure()
-        .dataSource(dataSource)
-        .schemas("relata")
-        .createSchemas(true)
-        .locations("classpath:io/relata/platform/database/migration")
-        .load()
-        .migrate();
+    postgres = MigratedPostgres.start();
+    dataSource = postgres.dataSource();
   }
 
   @AfterAll

@@ -11,6 +11,7 @@ import io.relata.platform.schema.JdbcTableStats;
 import io.relata.platform.schema.SchemaMigrator;
 import io.relata.platform.schema.SchemaPlan;
 import io.relata.platform.schema.SchemaPlanner;
+import io.relata.platform.testing.MigratedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,20 +44,13 @@ class AddIndexedFieldBench {
 
   @Test
   void addIndexedFieldToAMillionRows() throws Exception {
-    try (EmbeddedPostgres postgres =
-        EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "on")
-            .setServerConfig("synchronous_commit", "on")
-            .setServerConfig("full_page_writes", "on")
-            .start()) {
-      DataSource db = postgres.getPostgresDatabase();
-      Flyway.configure()
-          .dataSource(db)
-          .schemas("relata")
-          .createSchemas(true)
-          .locations("classpath:io/relata/platform/database/migration")
-          .load()
-          .migrate();
+    try (MigratedPostgres postgres =
+        MigratedPostgres.start(
+            EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on"))) {
+      DataSource db = postgres.dataSource();
       UUID author = UUID.randomUUID();
       execute(
           db,

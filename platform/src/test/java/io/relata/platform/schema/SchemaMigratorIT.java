@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.change.ModelDiff;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.validation.Problem;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.relata.platform.testing.MigratedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,18 +30,11 @@ import org.junit.jupiter.api.Test;
 /** The schema migrator on a real PostgreSQL, with the fixed tables migrated by Flyway. */
 class SchemaMigratorIT {
 
-  private static EmbeddedPostgres postgres;
+  private static MigratedPostgres postgres;
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    Flyway.configure()
-        .dataSource(postgres.getPostgresDatabase())
-        .schemas("relata")
-        .createSchemas(true)
-        .locations("classpath:io/relata/platform/database/migration")
-        .load()
-        .migrate();
+    postgres = MigratedPostgres.start();
   }
 
   @AfterAll
@@ -225,7 +217,7 @@ class SchemaMigratorIT {
             definition(changed),
             definition(object("opportunity")),
             definition(object("line_item")));
-    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+    try (Connection connection = postgres.dataSource().getConnection()) {
       connection.setAutoCommit(false);
       SchemaPlan plan =
           SchemaPlanner.plan(
@@ -257,7 +249,7 @@ class SchemaMigratorIT {
   private static SchemaPlan apply(
       List<ObjectDefinition> before, List<ObjectDefinition> after, boolean confirmed)
       throws SQLException {
-    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+    try (Connection connection = postgres.dataSource().getConnection()) {
       connection.setAutoCommit(false);
       try {
         SchemaPlan plan =
@@ -276,7 +268,7 @@ class SchemaMigratorIT {
 
   private static SchemaPlan plan(List<ObjectDefinition> before, List<ObjectDefinition> after)
       throws SQLException {
-    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+    try (Connection connection = postgres.dataSource().getConnection()) {
       return SchemaPlanner.plan(
           ModelDiff.between(before, after), after, new JdbcTableStats(connection));
     }
@@ -284,7 +276,7 @@ class SchemaMigratorIT {
 
   private static Map<String, String> columns(String table) throws SQLException {
     Map<String, String> columns = new LinkedHashMap<>();
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    try (Connection connection = postgres.dataSource().getConnection();
         ResultSet rs =
             connection
                 .createStatement()
@@ -303,7 +295,7 @@ class SchemaMigratorIT {
 
   private static List<String> query(String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    try (Connection connection = postgres.dataSource().getConnection();
         ResultSet rs = connection.createStatement().executeQuery(sql)) {
       while (rs.next()) {
         rows.add(rs.getString(1));
@@ -313,7 +305,7 @@ class SchemaMigratorIT {
   }
 
   private static void execute(String... sql) throws SQLException {
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    try (Connection connection = postgres.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       for (String s : sql) {
         statement.execute(s);

@@ -1,0 +1,46 @@
+package io.relata.platform.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A real PostgreSQL for the platform's own tests (zonky's binaries), with the fixed tables migrated
+ * by Flyway from the same migrations the application runs.
+ */
+public final class MigratedPostgres implements AutoCloseable {
+
+  private final EmbeddedPostgres postgres;
+
+  private MigratedPostgres(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /** With zonky's defaults (fast, not durable). */
+  public static MigratedPostgres start() throws IOException {
+    return start(EmbeddedPostgres.builder());
+  }
+
+  /** With the caller's server settings, for example durable commits for a benchmark. */
+  public static MigratedPostgres start(EmbeddedPostgres.Builder builder) throws IOException {
+    MigratedPostgres started = new MigratedPostgres(builder.start());
+    Flyway.configure()
+        .dataSource(started.dataSource())
+        .schemas("relata")
+        .createSchemas(true)
+        .locations("classpath:io/relata/platform/database/migration")
+        .load()
+        .migrate();
+    return started;
+  }
+
+  public DataSource dataSource() {
+    return postgres.getPostgresDatabase();
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}
