@@ -8,6 +8,7 @@ import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldKind;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.RollUpFunction;
+import io.relata.metadata.definition.SystemFields;
 import io.relata.metadata.record.RecordReader;
 import io.relata.metadata.validation.Problem;
 import io.relata.platform.rest.InvalidRequestException;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The path of a new record, shared by {@code POST} and imports: read the client's JSON into typed
@@ -40,15 +42,9 @@ final class NewRecords {
 
   /** System fields a client may not write ({@code stage} is written like any field). */
   static final Set<String> READ_ONLY =
-      Set.of(
-          "id",
-          "owner_id",
-          "created_at",
-          "created_by",
-          "updated_at",
-          "updated_by",
-          "version",
-          "deleted_at");
+      SystemFields.NAMES.stream()
+          .filter(name -> !name.equals("stage"))
+          .collect(Collectors.toUnmodifiableSet());
 
   private NewRecords() {}
 
