@@ -1,6 +1,7 @@
 package io.relata.metadata.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relata.metadata.access.AccessModel;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.schema.RecordSchema;
 import java.util.Collection;
@@ -16,9 +17,15 @@ public final class CompiledModel {
   private final Map<String, ObjectDefinition> objects;
   private final Map<String, JsonNode> documents;
   private final Map<String, RecordSchema> schemas;
+  private final AccessModel access;
 
-  CompiledModel(long revision, List<ObjectDefinition> objects, Map<String, JsonNode> documents) {
+  CompiledModel(
+      long revision,
+      List<ObjectDefinition> objects,
+      Map<String, JsonNode> documents,
+      AccessModel access) {
     this.revision = revision;
+    this.access = access;
     Map<String, ObjectDefinition> byName = new LinkedHashMap<>();
     Map<String, RecordSchema> schemas = new LinkedHashMap<>();
     Map<String, JsonNode> docs = new LinkedHashMap<>();
@@ -34,12 +41,17 @@ public final class CompiledModel {
 
   /** The model before the first revision: no objects. */
   public static CompiledModel empty() {
-    return new CompiledModel(0, List.of(), Map.of());
+    return new CompiledModel(0, List.of(), Map.of(), AccessModel.EMPTY);
   }
 
   /** The metadata revision this model is; 0 before the first. */
   public long revision() {
     return revision;
+  }
+
+  /** Roles, permission sets and sharing rules of this revision. */
+  public AccessModel access() {
+    return access;
   }
 
   public Collection<ObjectDefinition> objects() {

@@ -2,6 +2,9 @@ package io.relata.metadata.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.access.AccessCompiler;
+import io.relata.metadata.access.AccessDocuments;
+import io.relata.metadata.access.AccessModel;
 import io.relata.metadata.definition.DefinitionReader;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.schema.MetaSchema;
@@ -37,11 +40,20 @@ public final class ModelCompiler {
   }
 
   /**
-   * Compiles {@code documents} (object documents, in order) as revision {@code revision}. Keys of
-   * the problem map are object names; a document without a usable name is keyed by its position,
-   * {@code #3}.
+   * Compiles {@code documents} (object documents, in order) as revision {@code revision}, without
+   * roles, permission sets or sharing rules.
    */
   public static Result compile(long revision, List<JsonNode> documents) {
+    return compile(revision, documents, AccessDocuments.EMPTY);
+  }
+
+  /**
+   * Compiles {@code documents} (object documents, in order) and the authorization documents that
+   * refer to them as revision {@code revision}. Keys of the problem map are object names (a
+   * document without a usable name is keyed by its position, {@code #3}) and, for authorization
+   * documents, {@code roles/name}, {@code permission-sets/name} or {@code sharing-rules/name}.
+   */
+  public static Result compile(long revision, List<JsonNode> documents, AccessDocuments access) {
     Map<String, List<Problem>> problems = new LinkedHashMap<>();
     List<ObjectDefinition> objects = new ArrayList<>();
     Map<String, JsonNode> byName = new LinkedHashMap<>();
@@ -69,7 +81,13 @@ public final class ModelCompiler {
       return new Result(null, List.of(), Map.copyOf(problems));
     }
     List<ObjectDefinition> stored = byName.values().stream().map(DefinitionReader::object).toList();
-    return new Result(new CompiledModel(revision, stored, byName), List.copyOf(objects), Map.of());
+    AccessCompiler.Result rights = AccessCompiler.compile(access, stored);
+    if (!rights.ok()) {
+      return new Result(null, List.of(), rights.problems());
+    }
+    AccessModel model = rights.model();
+    return new Result(
+        new CompiledModel(revision, stored, byName, model), List.copyOf(objects), Map.of());
   }
 
   /** Stored documents describe a state, not a change: {@code renamedFrom} served its purpose. */

@@ -21,6 +21,15 @@ public final class MetaSchema {
   /** The meta-schema of object documents. */
   public static final MetaSchema OBJECT = load("object.schema.json");
 
+  /** The meta-schema of roles. */
+  public static final MetaSchema ROLE = load("role.schema.json");
+
+  /** The meta-schema of permission sets. */
+  public static final MetaSchema PERMISSION_SET = load("permission-set.schema.json");
+
+  /** The meta-schema of sharing rules. */
+  public static final MetaSchema SHARING_RULE = load("sharing-rule.schema.json");
+
   private final JsonSchema schema;
 
   private MetaSchema(JsonSchema schema) {
