@@ -1,5 +1,7 @@
 package io.relata.testing;
 
+import io.relata.metadata.access.PermissionSet;
+
 import io.relata.platform.identity.PasswordHashing;
 import io.relata.platform.identity.User;
 import io.relata.platform.identity.UserRepository;
@@ -15,13 +17,22 @@ public final class TestUsers {
 
   private TestUsers() {}
 
-  /** Adds a user named {@code prefix-<random>} and signs in as it. */
+  /** Adds an administrator named {@code prefix-<random>} and signs in as it. */
   public static ApiClient signIn(
       URL base, UserRepository users, PasswordHashing passwords, Clock clock, String prefix)
       throws Exception {
+    User user = administrator(users, passwords, clock, prefix);
+    return ApiClient.signIn(base, user.username(), PASSWORD);
+  }
+
+  /** Adds a user named {@code prefix-<random>} holding the built-in administrator set. */
+  public static User administrator(
+      UserRepository users, PasswordHashing passwords, Clock clock, String prefix) {
     String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    users.add(
-        new User(username, passwords.hash(PASSWORD.toCharArray()), OffsetDateTime.now(clock)));
-    return ApiClient.signIn(base, username, PASSWORD);
+    User user =
+        new User(username, passwords.hash(PASSWORD.toCharArray()), OffsetDateTime.now(clock));
+    users.add(user);
+    users.assignPermissionSet(user.id(), PermissionSet.ADMINISTRATOR);
+    return user;
   }
 }

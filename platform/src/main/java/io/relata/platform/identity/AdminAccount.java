@@ -1,5 +1,6 @@
 package io.relata.platform.identity;
 
+import io.relata.metadata.access.PermissionSet;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -46,6 +47,7 @@ public class AdminAccount {
     if (!users.addIfAbsent(admin)) {
       return; // another node created it between the check and the insert
     }
+    users.assignPermissionSet(admin.id(), PermissionSet.ADMINISTRATOR);
     if (given.isPresent()) {
       LOG.info("Created the user 'admin' with the password from RELATA_ADMIN_PASSWORD.");
     } else {

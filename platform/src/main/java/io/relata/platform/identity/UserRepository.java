@@ -21,4 +21,10 @@ public interface UserRepository {
    * @return whether this call created it
    */
   boolean addIfAbsent(User user);
+
+  /** Assigns a permission set to the user directly; nothing happens if it already is. */
+  void assignPermissionSet(UUID user, String permissionSet);
+
+  /** Puts the user in {@code role}, or in none. */
+  void setRole(UUID user, Optional<String> role);
 }

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.access.SystemPermission;
 import io.relata.metadata.change.ModelDiff;
 import io.relata.metadata.definition.DefinitionReader;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.validation.Problem;
+import io.relata.platform.access.Permissions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.rest.ConfirmationRequiredException;
 import io.relata.platform.rest.InvalidRequestException;
@@ -55,6 +57,7 @@ public class MetadataResource {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   @Inject private MetadataService metadata;
+  @Inject private Permissions permissions;
   @Context private SecurityContext security;
   @Context private UriInfo uri;
 
@@ -283,6 +286,7 @@ public class MetadataResource {
       boolean dryRun,
       boolean confirm,
       Function<String, String> pointerPrefix) {
+    permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     try {
       return metadata.change(actor(), edit, comment, dryRun, confirm);
     } catch (MetadataService.Refused refused) {
@@ -293,16 +297,22 @@ public class MetadataResource {
     }
   }
 
-  private static List<Violation> violations(
+  /**
+   * The problems as violations; problems of roles, permission sets and sharing rules (keyed {@code
+   * kind/name}) point at the document's path under {@code /api/v1/metadata}.
+   */
+  static List<Violation> violations(
       Map<String, List<Problem>> problems, Function<String, String> prefix) {
     List<Violation> violations = new ArrayList<>();
     problems.forEach(
-        (object, list) ->
+        (key, list) ->
             list.forEach(
                 p ->
                     violations.add(
                         new Violation(
-                            prefix.apply(object) + p.pointer(), p.code(), List.copyOf(p.args())))));
+                            (key.contains("/") ? "/" + key : prefix.apply(key)) + p.pointer(),
+                            p.code(),
+                            List.copyOf(p.args())))));
     return violations;
   }
 

@@ -2,6 +2,8 @@ package io.relata.platform.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.access.AccessDocuments;
+import io.relata.metadata.access.AccessRewrite;
 import io.relata.metadata.change.Change;
 import io.relata.metadata.change.ModelDiff;
 import io.relata.metadata.model.CompiledModel;
@@ -125,10 +127,36 @@ public class MetadataService {
       boolean dryRun,
       boolean confirmed)
       throws Refused, NeedsConfirmation {
+    return change(actor, edit, access -> access, comment, dryRun, confirmed);
+  }
+
+  /**
+   * Changes the authorization documents (roles, permission sets, sharing rules) to what {@code
+   * edit} makes of the current ones, in a new revision with the same objects. Such a change never
+   * touches a table, so it needs no confirmation.
+   */
+  public Outcome changeAccess(
+      Actor actor, Function<AccessDocuments, AccessDocuments> edit, String comment, boolean dryRun)
+      throws Refused {
+    try {
+      return change(actor, objects -> objects, edit, comment, dryRun, false);
+    } catch (NeedsConfirmation e) {
+      throw new IllegalStateException("an access change never deletes data", e);
+    }
+  }
+
+  private Outcome change(
+      Actor actor,
+      Function<List<JsonNode>, List<JsonNode>> edit,
+      Function<AccessDocuments, AccessDocuments> editAccess,
+      String comment,
+      boolean dryRun,
+      boolean confirmed)
+      throws Refused, NeedsConfirmation {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        Applied result = change(connection, actor, edit, comment, dryRun, confirmed);
+        Applied result = change(connection, actor, edit, editAccess, comment, dryRun, confirmed);
         if (result.outcome().applied()) {
           connection.commit();
           // only a committed model becomes current, and never replaces a newer one
@@ -157,6 +185,7 @@ public class MetadataService {
       Connection connection,
       Actor actor,
       Function<List<JsonNode>, List<JsonNode>> edit,
+      Function<AccessDocuments, AccessDocuments> editAccess,
       String comment,
       boolean dryRun,
       boolean confirmed)
@@ -166,17 +195,25 @@ public class MetadataService {
     }
     CompiledModel before = compile(RevisionStore.latest(connection));
     long number = before.revision() + 1;
-    ModelCompiler.Result after = ModelCompiler.compile(number, edit.apply(before.documents()));
+    List<JsonNode> objects = edit.apply(before.documents());
+    ModelCompiler.Result submitted = ModelCompiler.compile(number, objects);
+    if (!submitted.ok()) {
+      throw new Refused(submitted.problems());
+    }
+    List<Change> changes = ModelDiff.between(List.copyOf(before.objects()), submitted.submitted());
+    AccessDocuments access =
+        editAccess.apply(AccessRewrite.after(before.access().documents(), changes));
+    ModelCompiler.Result after = ModelCompiler.compile(number, objects, access);
     if (!after.ok()) {
       throw new Refused(after.problems());
     }
-    List<Change> changes = ModelDiff.between(List.copyOf(before.objects()), after.submitted());
+    boolean accessChanged = !access.toJson().equals(before.access().documents().toJson());
     SchemaPlan plan =
         SchemaPlanner.plan(changes, after.submitted(), new JdbcTableStats(connection));
     if (!plan.acceptable()) {
       throw new Refused(plan.refused());
     }
-    if (dryRun || changes.isEmpty()) {
+    if (dryRun || (changes.isEmpty() && !accessChanged)) {
       return new Applied(new Outcome(before.revision(), false, changes, plan), before);
     }
     Outcome outcome = new Outcome(number, true, changes, plan);
@@ -192,6 +229,7 @@ public class MetadataService {
             actor.id(),
             comment == null ? "" : comment,
             after.model().documents(),
+            after.model().access().documents(),
             renames(changes)));
     try (Statement notify = connection.createStatement()) {
       notify.execute("notify relata_metadata, '" + number + "'");
@@ -291,7 +329,8 @@ public class MetadataService {
       return CompiledModel.empty();
     }
     ModelCompiler.Result result =
-        ModelCompiler.compile(revision.get().number(), revision.get().objects());
+        ModelCompiler.compile(
+            revision.get().number(), revision.get().objects(), revision.get().access());
     if (!result.ok()) {
       throw new IllegalStateException(
           "stored revision " + revision.get().number() + " does not compile: " + result.problems());

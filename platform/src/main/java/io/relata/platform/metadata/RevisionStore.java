@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.relata.metadata.access.AccessDocuments;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +23,8 @@ final class RevisionStore {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final String COLUMNS = "number, created_at, author_id, comment, objects, renames";
+  private static final String COLUMNS =
+      "number, created_at, author_id, comment, objects, renames, access";
 
   private RevisionStore() {}
 
@@ -45,7 +47,7 @@ final class RevisionStore {
     List<Revision> revisions = new ArrayList<>();
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "select number, created_at, author_id, comment, '[]'::jsonb, renames"
+            "select number, created_at, author_id, comment, '[]'::jsonb, renames, '{}'::jsonb"
                 + " from relata.metadata_revision order by number desc limit ?")) {
       statement.setInt(1, limit);
       try (ResultSet rows = statement.executeQuery()) {
@@ -62,13 +64,14 @@ final class RevisionStore {
         connection.prepareStatement(
             "insert into relata.metadata_revision ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+                + ") values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)")) {
       statement.setLong(1, revision.number());
       statement.setObject(2, revision.createdAt());
       statement.setObject(3, revision.authorId());
       statement.setString(4, revision.comment());
       statement.setString(5, write(JSON.valueToTree(revision.objects())));
       statement.setString(6, write(JSON.valueToTree(revision.renames())));
+      statement.setString(7, write(revision.access().toJson()));
       statement.executeUpdate();
     }
   }
@@ -101,7 +104,16 @@ final class RevisionStore {
         rows.getObject(3, UUID.class),
         rows.getString(4),
         objects,
+        AccessDocuments.fromJson(parseObject(rows.getString(7))),
         renames);
+  }
+
+  private static JsonNode parseObject(String json) throws SQLException {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("a stored revision is not JSON", e);
+    }
   }
 
   private static ArrayNode parse(String json) throws SQLException {

@@ -20,6 +20,32 @@ public final class SearchTerms {
   public static final String CONDITION =
       "\"_search\" @@ to_tsquery('simple'::regconfig, relata.search_text(?))";
 
+  /**
+   * The search condition for a user who sees {@code visible} of {@code object}: on the search
+   * column when every searched field is visible, otherwise on a vector computed from the visible
+   * ones, so that hidden text never makes a record match (slower: no index).
+   */
+  public static String condition(
+      io.relata.metadata.definition.ObjectDefinition object,
+      io.relata.metadata.definition.ObjectDefinition visible) {
+    return vector(object, visible) + CONDITION.substring("\"_search\"".length());
+  }
+
+  /** The rank for the same user, on the same vector as {@link #condition}. */
+  public static String rank(
+      io.relata.metadata.definition.ObjectDefinition object,
+      io.relata.metadata.definition.ObjectDefinition visible) {
+    return "ts_rank(" + vector(object, visible) + RANK.substring("ts_rank(\"_search\"".length());
+  }
+
+  private static String vector(
+      io.relata.metadata.definition.ObjectDefinition object,
+      io.relata.metadata.definition.ObjectDefinition visible) {
+    java.util.Optional<String> all = io.relata.platform.schema.SearchVector.expression(object);
+    java.util.Optional<String> seen = io.relata.platform.schema.SearchVector.expression(visible);
+    return seen.isEmpty() || seen.equals(all) ? "\"_search\"" : "(" + seen.get() + ")";
+  }
+
   /** The rank of a row for the same query. */
   public static final String RANK =
       "ts_rank(\"_search\", to_tsquery('simple'::regconfig, relata.search_text(?)))";

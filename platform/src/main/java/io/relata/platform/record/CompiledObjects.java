@@ -33,7 +33,8 @@ public class CompiledObjects {
       long revision,
       Map<String, CompiledObject> objects,
       Map<String, List<RollUpLink>> rollUpsByChild,
-      Map<String, List<Reference>> referencesByTarget) {
+      Map<String, List<Reference>> referencesByTarget,
+      io.relata.metadata.access.AccessModel access) {
 
     public Optional<CompiledObject> object(String name) {
       return Optional.ofNullable(objects.get(name));
@@ -86,6 +87,10 @@ public class CompiledObjects {
       }
     }
     return new Snapshot(
-        model.revision(), Map.copyOf(objects), Map.copyOf(rollUps), Map.copyOf(references));
+        model.revision(),
+        Map.copyOf(objects),
+        Map.copyOf(rollUps),
+        Map.copyOf(references),
+        model.access());
   }
 }

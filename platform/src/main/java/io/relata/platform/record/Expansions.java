@@ -3,6 +3,9 @@ package io.relata.platform.record;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
+import io.relata.platform.access.AccessEvaluator;
+import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.query.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +31,7 @@ final class Expansions {
   static Map<String, Map<UUID, ObjectNode>> of(
       Connection connection,
       CompiledObjects.Snapshot objects,
+      AccessEvaluator evaluator,
       CompiledObject object,
       List<String> fields,
       Collection<Map<String, Object>> rows,
@@ -43,7 +47,9 @@ final class Expansions {
               ids.add(id);
             }
           });
-      expanded.put(name, ids.isEmpty() ? Map.of() : names(connection, objects, field, ids, clock));
+      expanded.put(
+          name,
+          ids.isEmpty() ? Map.of() : names(connection, objects, evaluator, field, ids, clock));
     }
     return expanded;
   }
@@ -51,6 +57,7 @@ final class Expansions {
   private static Map<UUID, ObjectNode> names(
       Connection connection,
       CompiledObjects.Snapshot objects,
+      AccessEvaluator evaluator,
       FieldDefinition field,
       Set<UUID> ids,
       Clock clock)
@@ -74,21 +81,32 @@ final class Expansions {
             ? lookup.target()
             : ((FieldType.MasterDetail) field.type()).target();
     CompiledObject targetObject = objects.object(target).orElseThrow();
+    ObjectAccess access = evaluator.on(targetObject.definition());
+    if (!access.rights().read()) {
+      return names;
+    }
+    // only records the user may read are named; a hidden name field names none
     String nameField = targetObject.definition().nameField();
+    boolean named = access.visible(nameField);
+    Sql readable = access.read().condition();
     String sql =
         "SELECT "
             + targetObject.selectList()
             + " FROM "
             + targetObject.table()
-            + " WHERE \"id\" = ANY(?)";
+            + " WHERE \"id\" = ANY(?) AND "
+            + readable.text();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+      for (int i = 0; i < readable.binds().size(); i++) {
+        ColumnValues.bind(connection, statement, i + 2, readable.binds().get(i));
+      }
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           Map<String, Object> row =
               Formulas.compute(targetObject, RecordStore.row(rows, targetObject), clock);
           UUID id = (UUID) row.get("id");
-          Object name = row.get(nameField);
+          Object name = named ? row.get(nameField) : null;
           names.put(id, reference(id, name == null ? null : name.toString()));
         }
       }

@@ -7,7 +7,8 @@ import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.filter.Filter;
 import io.relata.metadata.filter.FilterResolver;
 import io.relata.metadata.filter.Predicate;
-import io.relata.platform.identity.Actor;
+import io.relata.platform.access.AccessEvaluator;
+import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.query.Aggregation;
 import io.relata.platform.query.Cursor;
 import io.relata.platform.query.Keyset;
@@ -55,30 +56,33 @@ public class RecordLists {
 
   Page page(
       Connection connection,
-      Actor actor,
+      AccessEvaluator evaluator,
       CompiledObject object,
       RecordQuery query,
       boolean recycled,
       Optional<Predicate> extra)
       throws SQLException {
+    ObjectAccess access = evaluator.on(object.definition());
+    access.require("read");
     List<Violation> violations = new ArrayList<>();
-    Sql where = where(actor, object, query.filter(), recycled, extra, violations);
+    Sql where = where(evaluator, access, object, query.filter(), recycled, extra, violations);
     if (query.search().isPresent()) {
-      where = where.join(" AND ", search(object, query.search().get(), violations));
+      where = where.join(" AND ", search(object, access, query.search().get(), violations));
     }
-    SortKey.Parsed sort = SortKey.parse(query.sort().orElse(SortKey.DEFAULT), object::field);
+    SortKey.Parsed sort =
+        SortKey.parse(query.sort().orElse(SortKey.DEFAULT), visibleField(object, access));
     sort.problems().forEach(p -> violations.add(violation(p, "")));
     query
         .fields()
         .ifPresent(
             fields ->
                 fields.stream()
-                    .filter(f -> !RecordView.known(object, f))
+                    .filter(f -> !RecordView.known(object, f) || !access.visible(f))
                     .forEach(
                         f ->
                             violations.add(
                                 new Violation("fields", "query.unknown-field", List.of(f)))));
-    expandProblems(object, query.expand(), violations);
+    expandProblems(object, access, query.expand(), violations);
     if (query.limit() < 1 || query.limit() > RecordQuery.MAX_LIMIT) {
       violations.add(new Violation("limit", "query.limit", List.of(RecordQuery.MAX_LIMIT)));
     }
@@ -127,9 +131,10 @@ public class RecordLists {
     Optional<Total> total =
         query.total() ? Optional.of(count(connection, object, where)) : Optional.empty();
     List<Map<String, Object>> computed =
-        rows.stream().map(r -> Formulas.compute(object, r, clock)).toList();
+        rows.stream().map(r -> access.strip(Formulas.compute(object, r, clock))).toList();
     var expanded =
-        Expansions.of(connection, objects.current(), object, query.expand(), computed, clock);
+        Expansions.of(
+            connection, objects.current(), evaluator, object, query.expand(), computed, clock);
     List<ObjectNode> items =
         computed.stream().map(r -> RecordView.of(object, r, query.fields(), expanded)).toList();
     return new Page(items, next, total);
@@ -144,18 +149,26 @@ public class RecordLists {
 
   /** Every matching record, in order, through a server-side cursor (no limit, no page). */
   void stream(
-      Connection connection, Actor actor, CompiledObject object, RecordQuery query, Sink sink)
+      Connection connection,
+      AccessEvaluator evaluator,
+      CompiledObject object,
+      RecordQuery query,
+      Sink sink)
       throws SQLException {
+    ObjectAccess access = evaluator.on(object.definition());
+    access.require("read");
     List<Violation> violations = new ArrayList<>();
-    Sql where = where(actor, object, query.filter(), false, Optional.empty(), violations);
+    Sql where =
+        where(evaluator, access, object, query.filter(), false, Optional.empty(), violations);
     if (query.search().isPresent()) {
-      where = where.join(" AND ", search(object, query.search().get(), violations));
+      where = where.join(" AND ", search(object, access, query.search().get(), violations));
     }
-    SortKey.Parsed sort = SortKey.parse(query.sort().orElse(SortKey.DEFAULT), object::field);
+    SortKey.Parsed sort =
+        SortKey.parse(query.sort().orElse(SortKey.DEFAULT), visibleField(object, access));
     sort.problems().forEach(p -> violations.add(violation(p, "")));
-    List<String> fields = query.fields().orElseGet(() -> exportedByDefault(object));
+    List<String> fields = query.fields().orElseGet(() -> exportedByDefault(object, access));
     fields.stream()
-        .filter(f -> !RecordView.known(object, f))
+        .filter(f -> !RecordView.known(object, f) || !access.visible(f))
         .forEach(f -> violations.add(new Violation("fields", "query.unknown-field", List.of(f))));
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
@@ -178,7 +191,8 @@ public class RecordLists {
         statement.setFetchSize(1_000);
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
-            sink.record(Formulas.compute(object, RecordStore.row(rows, object), clock));
+            sink.record(
+                access.strip(Formulas.compute(object, RecordStore.row(rows, object), clock)));
           }
         }
       }
@@ -194,9 +208,12 @@ public class RecordLists {
   }
 
   /** Every field, system fields first, a per-record currency after its amount. */
-  private static List<String> exportedByDefault(CompiledObject object) {
+  private static List<String> exportedByDefault(CompiledObject object, ObjectAccess access) {
     List<String> fields = new ArrayList<>();
     for (FieldDefinition field : object.fields()) {
+      if (!access.visible(field.name())) {
+        continue;
+      }
       if (!field.name().equals("deleted_at")) {
         fields.add(field.name());
       }
@@ -210,15 +227,17 @@ public class RecordLists {
 
   JsonNode aggregate(
       Connection connection,
-      Actor actor,
+      AccessEvaluator evaluator,
       CompiledObject object,
       Optional<Filter> filter,
       Optional<String> groupBy,
       String metrics)
       throws SQLException {
+    ObjectAccess access = evaluator.on(object.definition());
+    access.require("read");
     List<Violation> violations = new ArrayList<>();
-    Sql where = where(actor, object, filter, false, Optional.empty(), violations);
-    Aggregation.Parsed parsed = Aggregation.parse(groupBy, metrics, object::field);
+    Sql where = where(evaluator, access, object, filter, false, Optional.empty(), violations);
+    Aggregation.Parsed parsed = Aggregation.parse(groupBy, metrics, visibleField(object, access));
     parsed.problems().forEach(p -> violations.add(violation(p, "")));
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
@@ -255,51 +274,64 @@ public class RecordLists {
   }
 
   /** 400 when {@code expand} names anything but references of the object. */
-  void checkExpand(CompiledObject object, List<String> expand) {
+  void checkExpand(CompiledObject object, ObjectAccess access, List<String> expand) {
     List<Violation> violations = new ArrayList<>();
-    expandProblems(object, expand, violations);
+    expandProblems(object, access, expand, violations);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
   }
 
   private static void expandProblems(
-      CompiledObject object, List<String> expand, List<Violation> violations) {
+      CompiledObject object, ObjectAccess access, List<String> expand, List<Violation> violations) {
     for (String name : expand) {
-      if (object.field(name).filter(RecordView::expandable).isEmpty()) {
+      if (object
+          .field(name)
+          .filter(RecordView::expandable)
+          .filter(f -> access.visible(name))
+          .isEmpty()) {
         violations.add(new Violation("expand", "query.not-expandable", List.of(name)));
       }
     }
   }
 
   /** The condition that the record's text matches what was typed; {@code TRUE} when refused. */
-  private static Sql search(CompiledObject object, String text, List<Violation> violations) {
-    if (!SearchVector.exists(object.definition())) {
+  private static Sql search(
+      CompiledObject object, ObjectAccess access, String text, List<Violation> violations) {
+    if (!SearchVector.exists(access.visibleDefinition())) {
       violations.add(new Violation("q", "search.not-searchable", List.of(object.name())));
       return Sql.of("TRUE");
     }
     SearchTerms.Parsed terms = SearchTerms.parse(text, "q");
     terms.problems().forEach(p -> violations.add(violation(p, "")));
-    return terms.query().map(q -> Sql.of(SearchTerms.CONDITION, q)).orElse(Sql.of("TRUE"));
+    return terms
+        .query()
+        .map(q -> Sql.of(SearchTerms.condition(object.definition(), access.visibleDefinition()), q))
+        .orElse(Sql.of("TRUE"));
   }
 
   /** The live (or recycled) records that match the filter and the extra condition. */
   private Sql where(
-      Actor actor,
+      AccessEvaluator evaluator,
+      ObjectAccess access,
       CompiledObject object,
       Optional<Filter> filter,
       boolean recycled,
       Optional<Predicate> extra,
       List<Violation> violations) {
     Sql where = Sql.of("\"deleted_at\" IS " + (recycled ? "NOT NULL" : "NULL"));
+    if (!access.read().isAll()) {
+      where = where.join(" AND ", access.read().condition());
+    }
     if (filter.isPresent()) {
       FilterResolver.Context context =
           new FilterResolver.Context(
               LocalDate.now(clock.withZone(ZoneOffset.UTC)),
               ZoneOffset.UTC,
-              Optional.of(actor.id()));
+              Optional.of(evaluator.subject().user()));
+      // hidden fields are not in the visible definition: a filter on one names no field
       FilterResolver.Result resolved =
-          FilterResolver.resolve(object.definition(), filter.get(), context);
+          FilterResolver.resolve(access.visibleDefinition(), filter.get(), context);
       resolved.problems().forEach(p -> violations.add(violation(p, "filter")));
       if (resolved.predicate().isPresent()) {
         Sql compiled = PredicateSql.compile(resolved.predicate().get());
@@ -349,6 +381,12 @@ public class RecordLists {
       long estimate = plan.path(0).path("Plan").path("Plan Rows").asLong(counted);
       return new Total(Math.max(estimate, counted), false);
     }
+  }
+
+  /** Looks fields up as the user sees the object: a hidden field is no field. */
+  private static java.util.function.Function<String, Optional<FieldDefinition>> visibleField(
+      CompiledObject object, ObjectAccess access) {
+    return name -> object.field(name).filter(f -> access.visible(f.name()));
   }
 
   private static PreparedStatement prepare(Connection connection, Sql sql) throws SQLException {

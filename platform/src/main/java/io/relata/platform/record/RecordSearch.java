@@ -5,7 +5,10 @@ import static io.relata.platform.schema.Identifiers.quote;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.FieldKind;
+import io.relata.platform.access.AccessEvaluator;
+import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.query.SearchTerms;
+import io.relata.platform.query.Sql;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.schema.SearchVector;
@@ -32,6 +35,7 @@ final class RecordSearch {
   static ObjectNode search(
       Connection connection,
       CompiledObjects.Snapshot snapshot,
+      AccessEvaluator evaluator,
       String text,
       Optional<List<String>> only,
       int limit)
@@ -48,7 +52,7 @@ final class RecordSearch {
     if (only.isPresent()) {
       for (String name : only.get()) {
         Optional<CompiledObject> object = snapshot.object(name);
-        if (object.isEmpty() || !SearchVector.exists(object.get().definition())) {
+        if (object.isEmpty() || !searchable(evaluator.on(object.get().definition()))) {
           violations.add(new Violation("objects", "search.not-searchable", List.of(name)));
         } else {
           targets.add(object.get());
@@ -56,7 +60,7 @@ final class RecordSearch {
       }
     } else {
       snapshot.objects().values().stream()
-          .filter(o -> SearchVector.exists(o.definition()))
+          .filter(o -> searchable(evaluator.on(o.definition())))
           .sorted(java.util.Comparator.comparing(CompiledObject::name))
           .forEach(targets::add);
     }
@@ -69,16 +73,22 @@ final class RecordSearch {
       return answer;
     }
     List<String> parts = new ArrayList<>();
+    List<Sql> readable = new ArrayList<>();
     for (CompiledObject object : targets) {
+      ObjectAccess access = evaluator.on(object.definition());
+      Sql condition = access.read().condition();
+      readable.add(condition);
       parts.add(
           "(SELECT CAST(? AS text) AS \"object\", \"id\", "
-              + name(object)
+              + name(object, access)
               + " AS \"name\", "
-              + SearchTerms.RANK
+              + SearchTerms.rank(object.definition(), access.visibleDefinition())
               + " AS \"rank\" FROM "
               + object.table()
               + " WHERE \"deleted_at\" IS NULL AND "
-              + SearchTerms.CONDITION
+              + SearchTerms.condition(object.definition(), access.visibleDefinition())
+              + " AND "
+              + condition.text()
               + " ORDER BY 4 DESC LIMIT "
               + limit
               + ")");
@@ -91,10 +101,13 @@ final class RecordSearch {
     String query = terms.query().orElseThrow();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int i = 1;
-      for (CompiledObject object : targets) {
-        statement.setString(i++, object.name());
+      for (int t = 0; t < targets.size(); t++) {
+        statement.setString(i++, targets.get(t).name());
         statement.setString(i++, query);
         statement.setString(i++, query);
+        for (Object bind : readable.get(t).binds()) {
+          ColumnValues.bind(connection, statement, i++, bind);
+        }
       }
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
@@ -110,10 +123,16 @@ final class RecordSearch {
   }
 
   /** The name field as text; objects named by a formula are named by id. */
-  private static String name(CompiledObject object) {
+  /** Searchable for this user: readable, with a searched field they may see. */
+  private static boolean searchable(ObjectAccess access) {
+    return access.rights().read() && SearchVector.exists(access.visibleDefinition());
+  }
+
+  private static String name(CompiledObject object, ObjectAccess access) {
     String field = object.definition().nameField();
     boolean stored =
-        object.field(field).map(f -> f.type().kind() != FieldKind.FORMULA).orElse(false);
+        object.field(field).map(f -> f.type().kind() != FieldKind.FORMULA).orElse(false)
+            && access.visible(field);
     return stored ? quote(field) + "::text" : "\"id\"::text";
   }
 }

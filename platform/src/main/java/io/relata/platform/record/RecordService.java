@@ -2,8 +2,15 @@ package io.relata.platform.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.access.SystemPermission;
+import io.relata.metadata.filter.FilterResolver;
 import io.relata.metadata.filter.Predicate;
 import io.relata.metadata.record.RecordReader;
+import io.relata.platform.access.AccessDeniedException;
+import io.relata.platform.access.AccessEvaluator;
+import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.access.RecordPredicate;
+import io.relata.platform.access.Subjects;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
@@ -29,11 +36,13 @@ import javax.sql.DataSource;
 
 /**
  * The only way to records (ARCHITECTURE.md, "The flow of a record"). Every call names the acting
- * user — the seam where the access evaluator will decide — and runs in one database transaction:
- * read and type the values, apply defaults, sanitise rich text, check the pipeline guard and the
- * validation rules on the record as it would be stored, assign auto-numbers, write with optimistic
- * locking, keep roll-ups current. The platform sets id, owner, authors, times and version; a client
- * that sends them is refused.
+ * user, whose access the {@link AccessEvaluator} decides before anything is written: object rights
+ * (403), fields (hidden ones stripped from answers, refused in filters and sorts, written ones
+ * checked: 403), and records (a record the user may not read is a 404, which the same predicate as
+ * every list decides). Each call runs in one database transaction: read and type the values, apply
+ * defaults, sanitise rich text, check the pipeline guard and the validation rules on the record as
+ * it would be stored, assign auto-numbers, write with optimistic locking, keep roll-ups current.
+ * The platform sets id, owner, authors, times and version; a client that sends them is refused.
  */
 @ApplicationScoped
 public class RecordService {
@@ -59,6 +68,9 @@ public class RecordService {
     return inTransaction(
         object,
         connection -> {
+          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
+          access.require("create");
+          access.requireWritable(names(body));
           NewRecords.invalidIfAny(
               NewRecords.deadReferences(connection, snapshot, object, List.of(values))
                   .getOrDefault(values, List.of()));
@@ -66,7 +78,7 @@ public class RecordService {
           NewRecords.assignAutoNumbers(connection, object, List.of(row));
           Map<String, Object> stored = RecordStore.insert(connection, object, row);
           RollUps.refresh(connection, snapshot, object.name(), null, stored);
-          return stored(object, stored);
+          return stored(access, object, stored);
         });
   }
 
@@ -75,16 +87,20 @@ public class RecordService {
     CompiledObjects.Snapshot snapshot = objects.current();
     CompiledObject object =
         snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
-    lists.checkExpand(object, expand);
     return reading(
         object,
         connection -> {
+          AccessEvaluator evaluator = evaluator(connection, actor, snapshot);
+          ObjectAccess access = evaluator.on(object.definition());
+          access.require("read");
+          lists.checkExpand(object, access, expand);
           Map<String, Object> row =
-              RecordStore.find(connection, object, id, false, false)
+              RecordStore.find(connection, object, id, false, false, access.read().condition())
                   .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
-          Map<String, Object> values = Formulas.compute(object, row, clock);
+          Map<String, Object> values = access.strip(Formulas.compute(object, row, clock));
           var expanded =
-              Expansions.of(connection, snapshot, object, expand, List.of(values), clock);
+              Expansions.of(
+                  connection, snapshot, evaluator, object, expand, List.of(values), clock);
           return new StoredRecord(
               object.name(), values, RecordView.of(object, values, Optional.empty(), expanded));
         });
@@ -107,8 +123,11 @@ public class RecordService {
     return inTransaction(
         object,
         connection -> {
-          Map<String, Object> current = lockLive(connection, object, id);
-          requireVersion(object, current, ifMatch);
+          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
+          access.require("edit");
+          access.requireWritable(names(input));
+          Map<String, Object> current = lockEditable(connection, object, id, access, false);
+          requireVersion(access, object, current, ifMatch);
           Map<String, Object> merged = new LinkedHashMap<>(current);
           merged.putAll(values);
           NewRecords.invalidIfAny(
@@ -125,7 +144,7 @@ public class RecordService {
           set.put("updated_by", actor.id());
           Map<String, Object> stored = RecordStore.update(connection, object, id, set);
           RollUps.refresh(connection, snapshot, object.name(), current, stored);
-          return stored(object, stored);
+          return stored(access, object, stored);
         });
   }
 
@@ -140,8 +159,10 @@ public class RecordService {
     inTransaction(
         object,
         connection -> {
-          Map<String, Object> current = lockLive(connection, object, id);
-          requireVersion(object, current, ifMatch);
+          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
+          access.require("delete");
+          Map<String, Object> current = lockEditable(connection, object, id, access, false);
+          requireVersion(access, object, current, ifMatch);
           RecycleBin.recycle(connection, snapshot, object, current, now(), actor.id());
           return null;
         });
@@ -155,21 +176,26 @@ public class RecordService {
     return inTransaction(
         object,
         connection -> {
-          Map<String, Object> recycled =
-              RecordStore.find(connection, object, id, true, true)
-                  .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
+          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
+          access.require("delete");
+          Map<String, Object> recycled = lockEditable(connection, object, id, access, true);
           RecycleBin.restore(connection, snapshot, object, recycled, now(), actor.id());
           // read again: restoring the children brought the record's roll-ups back too
-          return stored(object, lockLive(connection, object, id));
+          return stored(access, object, lockLive(connection, object, id));
         });
   }
 
   /** Deletes a record in the recycle bin for good (its children go with it, by foreign key). */
   public void purge(Actor actor, String objectName, UUID id) {
-    CompiledObject object = object(objectName);
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object =
+        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
     inTransaction(
         object,
         connection -> {
+          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
+          access.require("delete");
+          lockEditable(connection, object, id, access, true);
           String sql =
               "DELETE FROM " + object.table() + " WHERE \"id\" = ? AND \"deleted_at\" IS NOT NULL";
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -185,10 +211,19 @@ public class RecordService {
   /** A page of live records (or of the recycle bin), filtered, sorted and counted. */
   public RecordLists.Page list(
       Actor actor, String objectName, RecordQuery query, boolean recycled) {
-    CompiledObject object = object(objectName);
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object =
+        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
     return reading(
         object,
-        connection -> lists.page(connection, actor, object, query, recycled, Optional.empty()));
+        connection ->
+            lists.page(
+                connection,
+                evaluator(connection, actor, snapshot),
+                object,
+                query,
+                recycled,
+                Optional.empty()));
   }
 
   /**
@@ -205,11 +240,14 @@ public class RecordService {
     return reading(
         child,
         connection -> {
-          RecordStore.find(connection, parent, id, false, false)
+          AccessEvaluator evaluator = evaluator(connection, actor, snapshot);
+          ObjectAccess parentAccess = evaluator.on(parent.definition());
+          parentAccess.require("read");
+          RecordStore.find(connection, parent, id, false, false, parentAccess.read().condition())
               .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
           Predicate ofParent =
               new Predicate.Compare(reference.field(), io.relata.metadata.filter.Operator.EQ, id);
-          return lists.page(connection, actor, child, query, false, Optional.of(ofParent));
+          return lists.page(connection, evaluator, child, query, false, Optional.of(ofParent));
         });
   }
 
@@ -220,9 +258,19 @@ public class RecordService {
       Optional<io.relata.metadata.filter.Filter> filter,
       Optional<String> groupBy,
       String metrics) {
-    CompiledObject object = object(objectName);
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object =
+        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
     return reading(
-        object, connection -> lists.aggregate(connection, actor, object, filter, groupBy, metrics));
+        object,
+        connection ->
+            lists.aggregate(
+                connection,
+                evaluator(connection, actor, snapshot),
+                object,
+                filter,
+                groupBy,
+                metrics));
   }
 
   /**
@@ -232,7 +280,8 @@ public class RecordService {
   public JsonNode search(Actor actor, String text, Optional<List<String>> only, int limit) {
     CompiledObjects.Snapshot snapshot = objects.current();
     try (Connection connection = dataSource.getConnection()) {
-      return RecordSearch.search(connection, snapshot, text, only, limit);
+      return RecordSearch.search(
+          connection, snapshot, evaluator(connection, actor, snapshot), text, only, limit);
     } catch (SQLException e) {
       throw new IllegalStateException("search failed", e);
     }
@@ -260,11 +309,20 @@ public class RecordService {
                   List.of(new Violation("upsertBy", "import.upsert-key", List.of(key))));
             });
     try (Connection connection = dataSource.getConnection()) {
+      ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
+      access.require("create");
+      if (settings.upsertBy().isPresent()) {
+        access.require("edit");
+        if (!access.edit().isAll()) {
+          // an upsert could otherwise overwrite (and so learn of) records the user cannot see
+          throw AccessDeniedException.object("modifyAll", object.name());
+        }
+      }
       connection.setAutoCommit(false);
       try {
         RecordImport.Outcome outcome =
             new RecordImport(connection, snapshot, object, actor.id(), settings, journal, clock)
-                .run(rows);
+                .run(writable(access, rows));
         return new ImportResult(
             outcome.read(), outcome.written(), outcome.failed(), outcome.errors());
       } catch (SQLException | RuntimeException e) {
@@ -286,11 +344,17 @@ public class RecordService {
    * server-side cursor: memory stays flat however many records match.
    */
   public void export(Actor actor, String objectName, RecordQuery query, RecordLists.Sink sink) {
-    CompiledObject object = object(objectName);
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object =
+        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
     inTransaction(
         object,
         connection -> {
-          lists.stream(connection, actor, object, query, sink);
+          AccessEvaluator evaluator = evaluator(connection, actor, snapshot);
+          if (!evaluator.holds(SystemPermission.EXPORT)) {
+            throw AccessDeniedException.system(SystemPermission.EXPORT.json());
+          }
+          lists.stream(connection, evaluator, object, query, sink);
           return null;
         });
   }
@@ -320,11 +384,71 @@ public class RecordService {
         .orElseThrow(() -> RecordNotFoundException.record(object.name(), id));
   }
 
+  /**
+   * Locks the record for a change: 404 when the user may not read it (or it is not there), 403 when
+   * they may read but not edit it.
+   */
+  private Map<String, Object> lockEditable(
+      Connection connection, CompiledObject object, UUID id, ObjectAccess access, boolean recycled)
+      throws SQLException {
+    Map<String, Object> current =
+        RecordStore.find(connection, object, id, recycled, true, access.read().condition())
+            .orElseThrow(() -> RecordNotFoundException.record(object.name(), id));
+    RecordPredicate edit = access.edit();
+    if (!edit.isAll()
+        && RecordStore.find(connection, object, id, recycled, false, edit.condition()).isEmpty()) {
+      throw AccessDeniedException.record("edit", object.name());
+    }
+    return current;
+  }
+
+  /** The acting user's access, decided on the request's connection and metadata revision. */
+  private AccessEvaluator evaluator(
+      Connection connection, Actor actor, CompiledObjects.Snapshot snapshot) throws SQLException {
+    return new AccessEvaluator(
+        Subjects.load(connection, actor.id()),
+        snapshot.access(),
+        name -> snapshot.object(name).map(CompiledObject::definition),
+        new FilterResolver.Context(
+            java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)),
+            java.time.ZoneOffset.UTC,
+            Optional.of(actor.id())));
+  }
+
+  private static List<String> names(JsonNode body) {
+    List<String> names = new java.util.ArrayList<>();
+    if (body != null && body.isObject()) {
+      body.fieldNames().forEachRemaining(names::add);
+    }
+    return names;
+  }
+
+  /** The rows, each refused with 403 when it writes a field the user may not write. */
+  private static java.util.Iterator<ImportRow> writable(
+      ObjectAccess access, java.util.Iterator<ImportRow> rows) {
+    return new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public ImportRow next() {
+        ImportRow row = rows.next();
+        access.requireWritable(names(row.values()));
+        return row;
+      }
+    };
+  }
+
   private void requireVersion(
-      CompiledObject object, Map<String, Object> current, OptionalLong ifMatch) {
+      ObjectAccess access,
+      CompiledObject object,
+      Map<String, Object> current,
+      OptionalLong ifMatch) {
     long version = ((Number) current.get("version")).longValue();
     if (ifMatch.isPresent() && ifMatch.getAsLong() != version) {
-      ObjectNode json = stored(object, current).json();
+      ObjectNode json = stored(access, object, current).json();
       throw new ConflictException(
           "problem.stale",
           List.of(),
@@ -334,8 +458,8 @@ public class RecordService {
     }
   }
 
-  private StoredRecord stored(CompiledObject object, Map<String, Object> row) {
-    Map<String, Object> values = Formulas.compute(object, row, clock);
+  private StoredRecord stored(ObjectAccess access, CompiledObject object, Map<String, Object> row) {
+    Map<String, Object> values = access.strip(Formulas.compute(object, row, clock));
     return new StoredRecord(
         object.name(), values, RecordView.of(object, values, Optional.empty(), Map.of()));
   }

@@ -2,6 +2,7 @@ package io.relata.platform.record;
 
 import static io.relata.platform.schema.Identifiers.quote;
 
+import io.relata.platform.query.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,18 @@ final class RecordStore {
   static Optional<Map<String, Object>> find(
       Connection connection, CompiledObject object, UUID id, boolean recycled, boolean lock)
       throws SQLException {
+    return find(connection, object, id, recycled, lock, Sql.of("TRUE"));
+  }
+
+  /** The record, if it exists and meets {@code condition} (a record predicate of the reader). */
+  static Optional<Map<String, Object>> find(
+      Connection connection,
+      CompiledObject object,
+      UUID id,
+      boolean recycled,
+      boolean lock,
+      Sql condition)
+      throws SQLException {
     String sql =
         "SELECT "
             + object.selectList()
@@ -35,9 +48,14 @@ final class RecordStore {
             + object.table()
             + " WHERE \"id\" = ? AND \"deleted_at\" IS "
             + (recycled ? "NOT NULL" : "NULL")
+            + " AND "
+            + condition.text()
             + (lock ? " FOR UPDATE" : "");
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setObject(1, id);
+      for (int i = 0; i < condition.binds().size(); i++) {
+        ColumnValues.bind(connection, statement, i + 2, condition.binds().get(i));
+      }
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next() ? Optional.of(row(rows, object)) : Optional.empty();
       }

@@ -38,22 +38,11 @@ public final class SearchVector {
    * {@code ALTER TABLE ... ADD COLUMN _search ...} and its index; empty when nothing is searched.
    */
   static List<SchemaStep> add(ObjectDefinition object) {
-    Optional<String> name =
-        object.field(object.nameField()).filter(f -> searchable(f.type())).map(f -> f.name());
-    List<String> rest =
-        object.fields().stream()
-            .filter(f -> searchable(f.type()))
-            .map(FieldDefinition::name)
-            .filter(f -> name.isEmpty() || !f.equals(name.get()))
-            .toList();
-    if (name.isEmpty() && rest.isEmpty()) {
+    Optional<String> expression = expression(object);
+    if (expression.isEmpty()) {
       return List.of();
     }
-    StringBuilder vector = new StringBuilder();
-    name.ifPresent(n -> vector.append(weighted(List.of(n), 'A')));
-    if (!rest.isEmpty()) {
-      vector.append(vector.length() > 0 ? " || " : "").append(weighted(rest, 'B'));
-    }
+    StringBuilder vector = new StringBuilder(expression.get());
     String table = Identifiers.table(object.name());
     return List.of(
         SchemaStep.of(
@@ -77,6 +66,31 @@ public final class SearchVector {
             "schema.create-index",
             object.name(),
             COLUMN));
+  }
+
+  /**
+   * The text search vector of the object's searched fields, the name field weighted above the rest;
+   * empty when nothing is searched. The search column stores it; a search by a user who may not see
+   * every searched field computes it from the fields they may see instead.
+   */
+  public static Optional<String> expression(ObjectDefinition object) {
+    Optional<String> name =
+        object.field(object.nameField()).filter(f -> searchable(f.type())).map(f -> f.name());
+    List<String> rest =
+        object.fields().stream()
+            .filter(f -> searchable(f.type()))
+            .map(FieldDefinition::name)
+            .filter(f -> name.isEmpty() || !f.equals(name.get()))
+            .toList();
+    if (name.isEmpty() && rest.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder vector = new StringBuilder();
+    name.ifPresent(n -> vector.append(weighted(List.of(n), 'A')));
+    if (!rest.isEmpty()) {
+      vector.append(vector.length() > 0 ? " || " : "").append(weighted(rest, 'B'));
+    }
+    return Optional.of(vector.toString());
   }
 
   /** Drops the column (with its index), so that the fields it is made of can change. */

@@ -35,4 +35,14 @@ final class FakeUsers implements UserRepository {
     add(user);
     return true;
   }
+
+  @Override
+  public void assignPermissionSet(UUID user, String permissionSet) {
+    throw new UnsupportedOperationException("not needed by the login tests");
+  }
+
+  @Override
+  public void setRole(UUID user, Optional<String> role) {
+    throw new UnsupportedOperationException("not needed by the login tests");
+  }
 }

@@ -191,6 +191,7 @@ class AddIndexedFieldBench {
               author,
               "bench",
               after.model().documents(),
+              after.model().access().documents(),
               List.of()));
       c.commit();
     }

@@ -60,9 +60,12 @@ class MetadataApiIT {
   void signIn() throws Exception {
     if (token == null) {
       String username = "designer-" + UUID.randomUUID().toString().substring(0, 8);
-      users.add(
+      User designer =
           new User(
-              username, passwords.hash("s3cret-pass".toCharArray()), OffsetDateTime.now(clock)));
+              username, passwords.hash("s3cret-pass".toCharArray()), OffsetDateTime.now(clock));
+      users.add(designer);
+      users.assignPermissionSet(
+          designer.id(), io.relata.metadata.access.PermissionSet.ADMINISTRATOR);
       HttpResponse<String> issued =
           send(
               "POST",

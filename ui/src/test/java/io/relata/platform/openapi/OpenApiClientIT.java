@@ -156,7 +156,7 @@ class OpenApiClientIT {
     throw new AssertionError("the generated client has no " + name);
   }
 
-  /** A user and an API token, written straight to the database the server uses. */
+  /** An administrator and an API token, written straight to the database the server uses. */
   private static String tokenForNewUser() throws Exception {
     String token = "rlt_" + UUID.randomUUID().toString().replace("-", "");
     UUID user = UUID.randomUUID();
@@ -171,6 +171,13 @@ class OpenApiClientIT {
         insert.setObject(1, user);
         insert.setString(2, "generated-" + user.toString().substring(0, 8));
         insert.setObject(3, OffsetDateTime.now());
+        insert.executeUpdate();
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO relata.permission_set_assignment (permission_set, user_id)"
+                  + " VALUES ('administrator', ?)")) {
+        insert.setObject(1, user);
         insert.executeUpdate();
       }
       try (PreparedStatement insert =

@@ -91,6 +91,7 @@ class RecordsBench {
     User user =
         new User(username, passwords.hash("s3cret-pass".toCharArray()), OffsetDateTime.now(clock));
     users.add(user);
+    users.assignPermissionSet(user.id(), io.relata.metadata.access.PermissionSet.ADMINISTRATOR);
     actor = new Actor(user.id(), username);
     api = ApiClient.signIn(base, username, "s3cret-pass");
     token = api.token();

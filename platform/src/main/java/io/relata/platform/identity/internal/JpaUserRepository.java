@@ -50,4 +50,22 @@ public class JpaUserRepository implements UserRepository {
             .executeUpdate();
     return inserted == 1;
   }
+
+  @Override
+  public void assignPermissionSet(UUID user, String permissionSet) {
+    em.createNativeQuery(
+            "insert into relata.permission_set_assignment (permission_set, user_id)"
+                + " values (?1, ?2) on conflict do nothing")
+        .setParameter(1, permissionSet)
+        .setParameter(2, user)
+        .executeUpdate();
+  }
+
+  @Override
+  public void setRole(UUID user, Optional<String> role) {
+    em.createNativeQuery("update relata.app_user set role = ?1 where id = ?2")
+        .setParameter(1, role.orElse(null))
+        .setParameter(2, user)
+        .executeUpdate();
+  }
 }

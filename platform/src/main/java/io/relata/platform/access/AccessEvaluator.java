@@ -1,0 +1,252 @@
+package io.relata.platform.access;
+
+import io.relata.metadata.access.AccessModel;
+import io.relata.metadata.access.FieldAccess;
+import io.relata.metadata.access.ObjectPermissions;
+import io.relata.metadata.access.PermissionSet;
+import io.relata.metadata.access.SharingRule;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.definition.RecordAccess;
+import io.relata.metadata.filter.FilterException;
+import io.relata.metadata.filter.FilterParser;
+import io.relata.metadata.filter.FilterResolver;
+import io.relata.platform.query.PredicateSql;
+import io.relata.platform.query.Sql;
+import io.relata.platform.schema.Identifiers;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The one place that decides access (ARCHITECTURE.md, "Security model"). For a user and an object
+ * it works out:
+ *
+ * <ul>
+ *   <li>the object rights and field access: the union of the user's permission sets;
+ *   <li>the records the user may read and edit, as SQL: every record when the org-wide default is
+ *       open enough or the user may view (modify) all; otherwise the records the user owns, those
+ *       owned by users in the roles below theirs, those shared by a sharing rule that names the
+ *       user's role or group, and those shared with the user or their groups by hand or as a team.
+ *   <li>for a detail object, its master's records: a detail record may be read (edited) where its
+ *       master record may.
+ * </ul>
+ *
+ * Pure: the same inputs give the same decision, and the explain tool reads the grants it made.
+ */
+public final class AccessEvaluator {
+
+  private final Subject subject;
+  private final AccessModel model;
+  private final Function<String, Optional<ObjectDefinition>> objects;
+  private final FilterResolver.Context context;
+  private final List<PermissionSet> sets = new ArrayList<>();
+  private final Map<String, ObjectAccess> decided = new HashMap<>();
+
+  /**
+   * @param objects the objects of the same revision as {@code model}, by name
+   * @param context today and the user, for sharing-rule criteria with relative dates or {@code me}
+   */
+  public AccessEvaluator(
+      Subject subject,
+      AccessModel model,
+      Function<String, Optional<ObjectDefinition>> objects,
+      FilterResolver.Context context) {
+    this.subject = subject;
+    this.model = model;
+    this.objects = objects;
+    this.context = context;
+    subject.permissionSets().stream()
+        .sorted()
+        .map(model::permissionSet)
+        .flatMap(Optional::stream)
+        .forEach(sets::add);
+  }
+
+  public Subject subject() {
+    return subject;
+  }
+
+  /** Whether one of the user's permission sets grants {@code permission}. */
+  public boolean holds(io.relata.metadata.access.SystemPermission permission) {
+    return sets.stream().anyMatch(s -> s.system().contains(permission));
+  }
+
+  /** The user's access to {@code object}; decided once per evaluator. */
+  public ObjectAccess on(ObjectDefinition object) {
+    ObjectAccess access = decided.get(object.name());
+    if (access == null) {
+      access = decide(object);
+      decided.put(object.name(), access);
+    }
+    return access;
+  }
+
+  private ObjectAccess decide(ObjectDefinition object) {
+    ObjectPermissions rights = rights(object.name());
+    Map<String, FieldAccess> fields = new HashMap<>();
+    for (FieldDefinition field : object.fields()) {
+      FieldAccess access = FieldAccess.HIDDEN;
+      for (PermissionSet set : sets) {
+        access = access.or(set.on(object.name()).field(field.name()));
+      }
+      fields.put(field.name(), access);
+    }
+    return new ObjectAccess(
+        object, rights, fields, records(object, false, rights), records(object, true, rights));
+  }
+
+  private ObjectPermissions rights(String object) {
+    boolean create = false;
+    boolean read = false;
+    boolean edit = false;
+    boolean delete = false;
+    boolean viewAll = false;
+    boolean modifyAll = false;
+    for (PermissionSet set : sets) {
+      ObjectPermissions on = set.on(object);
+      create |= on.create();
+      read |= on.read();
+      edit |= on.edit();
+      delete |= on.delete();
+      viewAll |= on.viewAll();
+      modifyAll |= on.modifyAll();
+    }
+    return new ObjectPermissions(create, read, edit, delete, viewAll, modifyAll, Map.of());
+  }
+
+  private RecordPredicate records(
+      ObjectDefinition object, boolean editing, ObjectPermissions rights) {
+    if (editing ? rights.modifyAll() : rights.viewAll()) {
+      return RecordPredicate.all();
+    }
+    List<FieldDefinition> masters =
+        object.fields().stream().filter(f -> f.type() instanceof FieldType.MasterDetail).toList();
+    if (!masters.isEmpty()) {
+      return throughMasters(object, masters, editing);
+    }
+    RecordAccess open = object.recordAccess();
+    if (open == RecordAccess.READ_WRITE || (!editing && open == RecordAccess.READ)) {
+      return RecordPredicate.all();
+    }
+    List<Grant> grants = new ArrayList<>();
+    grants.add(new Grant("access.owner", List.of(), Sql.of("\"owner_id\" = ?", subject.user())));
+    subject
+        .role()
+        .filter(role -> !model.subordinates(role).isEmpty())
+        .ifPresent(
+            role ->
+                grants.add(
+                    new Grant(
+                        "access.role-hierarchy",
+                        List.of(role),
+                        ownedByRoles(List.copyOf(model.subordinates(role))))));
+    for (SharingRule rule : model.sharingRules(object.name())) {
+      if ((!editing || rule.readWrite()) && reaches(rule.sharedWith())) {
+        rule(object, rule).ifPresent(grants::add);
+      }
+    }
+    grants.add(
+        new Grant(
+            "access.share",
+            List.of(),
+            Sql.of(
+                "\"id\" IN (SELECT s.record_id FROM relata.record_share s WHERE s.object = ?"
+                    + " AND (s.user_id = ? OR s.group_id IN (SELECT m.group_id FROM"
+                    + " relata.group_member m WHERE m.user_id = ?))"
+                    + (editing ? " AND s.access = 'read-write'" : "")
+                    + ")",
+                object.name(),
+                subject.user(),
+                subject.user())));
+    return RecordPredicate.anyOf(grants);
+  }
+
+  /** A detail record is reached where each of its master records is. */
+  private RecordPredicate throughMasters(
+      ObjectDefinition object, List<FieldDefinition> masters, boolean editing) {
+    StringBuilder text = new StringBuilder();
+    List<Object> binds = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (FieldDefinition field : masters) {
+      String target = ((FieldType.MasterDetail) field.type()).target();
+      ObjectDefinition master = objects.apply(target).orElseThrow();
+      ObjectAccess masterAccess = on(master);
+      RecordPredicate reached = editing ? masterAccess.edit() : masterAccess.read();
+      if (reached.isAll()) {
+        continue;
+      }
+      Sql condition = reached.condition();
+      text.append(text.length() == 0 ? "" : " AND ")
+          .append(Identifiers.quote(field.name()))
+          .append(" IN (SELECT \"id\" FROM ")
+          .append(Identifiers.table(target))
+          .append(" WHERE ")
+          .append(condition.text())
+          .append(')');
+      binds.addAll(condition.binds());
+      names.add(field.name());
+    }
+    if (names.isEmpty()) {
+      return RecordPredicate.all();
+    }
+    return RecordPredicate.anyOf(
+        List.of(new Grant("access.master", names, new Sql("(" + text + ")", binds))));
+  }
+
+  private boolean reaches(SharingRule.Principal principal) {
+    return switch (principal.kind()) {
+      case ROLE -> subject.role().filter(principal.name()::equals).isPresent();
+      case ROLE_AND_SUBORDINATES ->
+          subject.role().filter(r -> model.within(r, principal.name())).isPresent();
+      case GROUP -> subject.groups().contains(principal.name());
+    };
+  }
+
+  private Optional<Grant> rule(ObjectDefinition object, SharingRule rule) {
+    if (rule.criteria().isPresent()) {
+      try {
+        FilterResolver.Result resolved =
+            FilterResolver.resolve(object, FilterParser.parse(rule.criteria().get()), context);
+        // the rule compiled with its revision; a criteria that no longer resolves grants nothing
+        return resolved
+            .predicate()
+            .filter(p -> resolved.problems().isEmpty())
+            .map(PredicateSql::compile)
+            .map(sql -> new Grant("access.sharing-rule", List.of(rule.name()), parenthesised(sql)));
+      } catch (FilterException e) {
+        return Optional.empty();
+      }
+    }
+    SharingRule.Principal owners = rule.ownedBy().orElseThrow();
+    Sql condition =
+        switch (owners.kind()) {
+          case ROLE -> ownedByRoles(List.of(owners.name()));
+          case ROLE_AND_SUBORDINATES -> {
+            List<String> roles = new ArrayList<>(model.subordinates(owners.name()));
+            roles.add(owners.name());
+            yield ownedByRoles(roles);
+          }
+          case GROUP ->
+              Sql.of(
+                  "\"owner_id\" IN (SELECT m.user_id FROM relata.group_member m"
+                      + " JOIN relata.user_group g ON g.id = m.group_id WHERE g.name = ?)",
+                  owners.name());
+        };
+    return Optional.of(new Grant("access.sharing-rule", List.of(rule.name()), condition));
+  }
+
+  private static Sql ownedByRoles(List<String> roles) {
+    return Sql.of(
+        "\"owner_id\" IN (SELECT u.id FROM relata.app_user u WHERE u.role = ANY(?))",
+        roles.stream().sorted().toList());
+  }
+
+  private static Sql parenthesised(Sql sql) {
+    return new Sql("(" + sql.text() + ")", sql.binds());
+  }
+}

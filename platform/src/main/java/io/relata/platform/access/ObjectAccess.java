@@ -1,0 +1,131 @@
+package io.relata.platform.access;
+
+import io.relata.metadata.access.FieldAccess;
+import io.relata.metadata.access.ObjectPermissions;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.definition.SystemFields;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One user's access to one object, decided by {@link AccessEvaluator}: the object rights, the
+ * access to each custom field (system fields are visible and never writable by clients), and which
+ * records may be read and which edited.
+ */
+public final class ObjectAccess {
+
+  private final ObjectDefinition object;
+  private final ObjectPermissions rights;
+  private final Map<String, FieldAccess> fields;
+  private final RecordPredicate read;
+  private final RecordPredicate edit;
+  private final ObjectDefinition visible;
+
+  ObjectAccess(
+      ObjectDefinition object,
+      ObjectPermissions rights,
+      Map<String, FieldAccess> fields,
+      RecordPredicate read,
+      RecordPredicate edit) {
+    this.object = object;
+    this.rights = rights;
+    this.fields = Map.copyOf(fields);
+    this.read = rights.read() ? read : RecordPredicate.anyOf(List.of());
+    this.edit = rights.edit() ? edit : RecordPredicate.anyOf(List.of());
+    this.visible =
+        new ObjectDefinition(
+            object.name(),
+            object.label(),
+            object.pluralLabel(),
+            object.description(),
+            object.recordAccess(),
+            object.nameField(),
+            object.fields().stream().filter(f -> visible(f.name())).toList(),
+            object.pipeline(),
+            object.validationRules(),
+            object.layouts(),
+            object.listViews());
+  }
+
+  public String object() {
+    return object.name();
+  }
+
+  /** The object rights, the union of the user's permission sets. */
+  public ObjectPermissions rights() {
+    return rights;
+  }
+
+  /** The access to a field; system fields are read-only, unknown names hidden. */
+  public FieldAccess field(String name) {
+    if (SystemFields.NAMES.contains(name) && object.field(name).isEmpty()) {
+      return rights.read() ? FieldAccess.READ_ONLY : FieldAccess.HIDDEN;
+    }
+    return fields.getOrDefault(name, FieldAccess.HIDDEN);
+  }
+
+  public boolean visible(String field) {
+    return field(field) != FieldAccess.HIDDEN;
+  }
+
+  /**
+   * The object as the user sees it: hidden fields are not there, so a filter, sort or column that
+   * names one is refused as naming no field, exactly like a field that does not exist.
+   */
+  public ObjectDefinition visibleDefinition() {
+    return visible;
+  }
+
+  /** The records the user may read. */
+  public RecordPredicate read() {
+    return read;
+  }
+
+  /** The records the user may edit (and delete, where the object allows deleting). */
+  public RecordPredicate edit() {
+    return edit;
+  }
+
+  /** {@code values} without the hidden fields. */
+  public Map<String, Object> strip(Map<String, Object> values) {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    values.forEach(
+        (name, value) -> {
+          if (visible(name)) {
+            shown.put(name, value);
+          }
+        });
+    return shown;
+  }
+
+  /** Refuses with 403 when the user lacks the object right {@code operation}. */
+  public void require(String operation) {
+    boolean held =
+        switch (operation) {
+          case "create" -> rights.create();
+          case "read" -> rights.read();
+          case "edit" -> rights.edit();
+          case "delete" -> rights.delete();
+          default -> throw new IllegalArgumentException(operation);
+        };
+    if (!held) {
+      throw AccessDeniedException.object(operation, object.name());
+    }
+  }
+
+  /** Refuses with 403 when any of {@code written} is not editable, naming every such field. */
+  public void requireWritable(Iterable<String> written) {
+    List<String> refused = new java.util.ArrayList<>();
+    for (String name : written) {
+      if (object.field(name).map(FieldDefinition::name).isPresent()
+          && field(name) != FieldAccess.EDITABLE) {
+        refused.add(name);
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw AccessDeniedException.fields(refused);
+    }
+  }
+}

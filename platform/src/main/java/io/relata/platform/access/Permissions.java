@@ -1,0 +1,45 @@
+package io.relata.platform.access;
+
+import io.relata.metadata.access.SystemPermission;
+import io.relata.platform.database.DatabaseSchema;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.metadata.MetadataService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Checks system permissions (manage metadata, manage users, ...) for callers outside records. */
+@ApplicationScoped
+public class Permissions {
+
+  @Resource(lookup = DatabaseSchema.DATA_SOURCE)
+  private DataSource dataSource;
+
+  @Inject private MetadataService metadata;
+
+  /** 403 unless one of the actor's permission sets grants {@code permission}. */
+  public void require(Actor actor, SystemPermission permission) {
+    if (!holds(actor, permission)) {
+      throw AccessDeniedException.system(permission.json());
+    }
+  }
+
+  public boolean holds(Actor actor, SystemPermission permission) {
+    try (Connection connection = dataSource.getConnection()) {
+      Subject subject = Subjects.load(connection, actor.id());
+      return new AccessEvaluator(
+              subject,
+              metadata.current().access(),
+              name -> Optional.empty(),
+              new io.relata.metadata.filter.FilterResolver.Context(
+                  java.time.LocalDate.EPOCH, java.time.ZoneOffset.UTC, Optional.of(actor.id())))
+          .holds(permission);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the user's permissions", e);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.relata.platform.access;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a user holds, read fresh for each request so that a change of role, group or permission set
+ * counts from the next request on every node.
+ *
+ * @param groups the names of the user's groups
+ * @param permissionSets assigned directly or through a group
+ */
+public record Subject(
+    UUID user, Optional<String> role, Set<String> groups, Set<String> permissionSets) {
+
+  public Subject {
+    groups = Set.copyOf(groups);
+    permissionSets = Set.copyOf(permissionSets);
+  }
+}
