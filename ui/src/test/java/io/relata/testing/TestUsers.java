@@ -1,7 +1,6 @@
 package io.relata.testing;
 
 import io.relata.metadata.access.PermissionSet;
-
 import io.relata.platform.identity.PasswordHashing;
 import io.relata.platform.identity.User;
 import io.relata.platform.identity.UserRepository;

@@ -1,0 +1,316 @@
+package io.relata.platform.access;
+
+import static io.relata.testing.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.relata.platform.identity.PasswordHashing;
+import io.relata.platform.identity.User;
+import io.relata.platform.identity.UserRepository;
+import io.relata.testing.ApiClient;
+import io.relata.testing.Deployments;
+import io.relata.testing.TestUsers;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Access control over real HTTP, in the real WAR on real PostgreSQL: a private object, a VP above
+ * two reps, a permission set that hides one field and makes another read-only, and a sharing rule
+ * switched on and off. Every answer the reps get is kept and scanned for the hidden field's value.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AccessApiIT {
+
+  /** The hidden field's value: it must never reach a rep. */
+  private static final String SENTINEL = "987654.321";
+
+  private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6);
+  private static final String OBJECT = "pact_" + SUFFIX;
+  private static final String VP = "vp_" + SUFFIX;
+  private static final String REP = "rep_" + SUFFIX;
+  private static final String SELLER = "seller_" + SUFFIX;
+  private static final String RULE = "big_" + SUFFIX;
+
+  private static ApiClient admin;
+  private static ApiClient rep1;
+  private static ApiClient rep2;
+  private static ApiClient vp;
+  private static final List<String> seenByRestricted = new ArrayList<>();
+  private static String bigDeal;
+  private static String smallDeal;
+  private static String adminDeal;
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.relataWar(AccessApiIT.class);
+  }
+
+  @ArquillianResource private URL base;
+  @Inject private UserRepository users;
+  @Inject private PasswordHashing passwords;
+  @Inject private Clock clock;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    if (admin != null) {
+      return;
+    }
+    admin = TestUsers.signIn(base, users, passwords, clock, "admin");
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/objects/" + OBJECT,
+            "{\"label\":\"Pact\",\"nameField\":\"title\",\"recordAccess\":\"private\","
+                + "\"fields\":[{\"name\":\"title\",\"label\":\"Title\",\"type\":\"text\"},"
+                + "{\"name\":\"amount\",\"label\":\"Amount\",\"type\":\"number\",\"scale\":2},"
+                + "{\"name\":\"margin\",\"label\":\"Margin\",\"type\":\"number\",\"scale\":3},"
+                + "{\"name\":\"status\",\"label\":\"Status\",\"type\":\"text\"}]}"));
+    ok(admin.send("PUT", "api/v1/metadata/roles/" + VP, "{\"label\":\"VP\"}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/roles/" + REP,
+            "{\"label\":\"Rep\",\"parent\":\"" + VP + "\"}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/" + SELLER,
+            "{\"label\":\"Seller\",\"objects\":{\""
+                + OBJECT
+                + "\":{\"create\":true,\"read\":true,\"edit\":true,\"delete\":true,"
+                + "\"fields\":{\"margin\":\"hidden\",\"status\":\"read-only\"}}}}"));
+    rep1 = restricted("rep1", REP);
+    rep2 = restricted("rep2", REP);
+    vp = restricted("vp", VP);
+    bigDeal = created(rep1, "{\"title\":\"Big\",\"amount\":5000}");
+    smallDeal = created(rep1, "{\"title\":\"Small\",\"amount\":10}");
+    adminDeal = created(admin, "{\"title\":\"House\",\"amount\":7000}");
+    ok(admin.send("PATCH", record(bigDeal), "{\"margin\":" + SENTINEL + "}"));
+  }
+
+  /** Last: the answers of every test before (the tests run in the server, in order). */
+  @Test
+  @Order(99)
+  void noRestrictedAnswerEverHeldTheHiddenValue() {
+    assertFalse(seenByRestricted.isEmpty());
+    for (String body : seenByRestricted) {
+      assertFalse(body.contains(SENTINEL), body);
+      assertFalse(body.contains("\"margin\""), body);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void ownersSeeTheirOwnRecordsAndManagersTheirReportsButNobodyElses() throws Exception {
+    assertEquals(Set.of(bigDeal, smallDeal), ids(rep1));
+    assertEquals(Set.of(), ids(rep2));
+    assertEquals(Set.of(bigDeal, smallDeal), ids(vp));
+    assertEquals(Set.of(bigDeal, smallDeal, adminDeal), ids(admin));
+
+    assertEquals(2, json(get(vp, list("?total=true"))).getJsonObject("total").getInt("count"));
+    assertEquals(
+        2,
+        json(get(vp, "api/v1/records/" + OBJECT + "/aggregate?metrics=count"))
+            .getJsonArray("groups")
+            .getJsonObject(0)
+            .getInt("count"));
+    assertEquals(Set.of(bigDeal), searched(vp, "Big"));
+    assertEquals(Set.of(), searched(rep2, "Big"));
+    assertEquals(Set.of(), searched(vp, "House"));
+  }
+
+  @Test
+  @Order(2)
+  void aRecordYouMayNotSeeIsTheSame404AsOneThatDoesNotExist() throws Exception {
+    HttpResponse<String> hidden = get(rep2, record(bigDeal));
+    HttpResponse<String> missing = get(rep2, record(UUID.randomUUID().toString()));
+    assertEquals(404, hidden.statusCode());
+    assertEquals(404, missing.statusCode());
+    assertEquals(
+        json(missing).getString("type"), json(hidden).getString("type"), "same kind of answer");
+    assertEquals(404, send(rep2, "PATCH", record(bigDeal), "{\"title\":\"Mine\"}").statusCode());
+    assertEquals(404, send(rep2, "DELETE", record(bigDeal), null).statusCode());
+    assertEquals("Big", json(get(admin, record(bigDeal))).getString("title"));
+  }
+
+  @Test
+  @Order(3)
+  void hiddenFieldsAreStrippedAndCannotBeFilteredSortedOrWritten() throws Exception {
+    JsonObject own = json(get(rep1, record(bigDeal)));
+    assertEquals("Big", own.getString("title"));
+    assertFalse(own.containsKey("margin"));
+
+    assertEquals(400, get(rep1, list("?filter=" + encode("margin > 1"))).statusCode());
+    assertEquals(400, get(rep1, list("?sort=-margin")).statusCode());
+    assertEquals(400, get(rep1, list("?fields=title,margin")).statusCode());
+    assertEquals(
+        400, get(rep1, "api/v1/records/" + OBJECT + "/aggregate?metrics=sum:margin").statusCode());
+    assertEquals(
+        200, get(rep1, list("?filter=" + encode("amount > 1") + "&sort=-amount")).statusCode());
+
+    String before = get(admin, record(bigDeal)).body();
+    HttpResponse<String> hiddenWrite =
+        send(rep1, "PATCH", record(bigDeal), "{\"title\":\"Changed\",\"margin\":1}");
+    HttpResponse<String> readOnlyWrite =
+        send(rep1, "PATCH", record(bigDeal), "{\"status\":\"won\"}");
+    HttpResponse<String> readOnlyCreate =
+        send(rep1, "POST", "api/v1/records/" + OBJECT, "{\"title\":\"X\",\"status\":\"won\"}");
+    assertEquals(403, hiddenWrite.statusCode(), hiddenWrite.body());
+    assertEquals(403, readOnlyWrite.statusCode(), readOnlyWrite.body());
+    assertEquals(403, readOnlyCreate.statusCode(), readOnlyCreate.body());
+    assertEquals(
+        "/status",
+        json(readOnlyWrite).getJsonArray("errors").getJsonObject(0).getString("pointer"));
+    assertEquals(before, get(admin, record(bigDeal)).body(), "a refused write changes nothing");
+    assertEquals(Set.of(bigDeal, smallDeal), ids(rep1), "and creates nothing");
+  }
+
+  @Test
+  @Order(4)
+  void aSharingRuleOpensMatchingRecordsToReadOnlyWhileItExists() throws Exception {
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/sharing-rules/" + RULE,
+            "{\"label\":\"Big deals\",\"object\":\""
+                + OBJECT
+                + "\",\"criteria\":\"amount > 1000\",\"sharedWith\":{\"role\":\""
+                + REP
+                + "\"},\"access\":\"read\"}"));
+
+    assertEquals(Set.of(bigDeal, adminDeal), ids(rep2));
+    assertEquals(Set.of(bigDeal), searched(rep2, "Big"));
+    assertEquals(Set.of(adminDeal), searched(rep2, "House"));
+    assertEquals(200, get(rep2, record(adminDeal)).statusCode());
+    String before = get(admin, record(adminDeal)).body();
+    HttpResponse<String> edit = send(rep2, "PATCH", record(adminDeal), "{\"title\":\"Mine\"}");
+    assertEquals(403, edit.statusCode(), "visible, so a 403 tells nothing new: " + edit.body());
+    assertEquals(before, get(admin, record(adminDeal)).body());
+
+    assertEquals(
+        204, admin.send("DELETE", "api/v1/metadata/sharing-rules/" + RULE, null).statusCode());
+    assertEquals(Set.of(), ids(rep2));
+    assertEquals(404, get(rep2, record(adminDeal)).statusCode());
+  }
+
+  @Test
+  @Order(5)
+  void exportsAndMetadataChangesNeedTheirSystemPermissions() throws Exception {
+    assertEquals(403, get(vp, "api/v1/records/" + OBJECT + "/export?format=csv").statusCode());
+    HttpResponse<String> change =
+        send(vp, "PUT", "api/v1/metadata/roles/" + VP, "{\"label\":\"Boss\"}");
+    assertEquals(403, change.statusCode(), change.body());
+    assertEquals(
+        "VP", json(admin.send("GET", "api/v1/metadata/roles/" + VP, null)).getString("label"));
+  }
+
+  @Test
+  @Order(6)
+  void badAuthorizationDocumentsAreRefusedWithPointersAndChangeNothing() throws Exception {
+    HttpResponse<String> cycle =
+        admin.send(
+            "PUT", "api/v1/metadata/roles/" + VP, "{\"label\":\"VP\",\"parent\":\"" + REP + "\"}");
+    assertEquals(400, cycle.statusCode(), cycle.body());
+    assertTrue(
+        cycle.body().contains("role.cycle") || cycle.body().contains("below itself"), cycle.body());
+    HttpResponse<String> unknownField =
+        admin.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/" + SELLER,
+            "{\"label\":\"Seller\",\"objects\":{\""
+                + OBJECT
+                + "\":{\"read\":true,\"fields\":{\"nope\":\"hidden\"}}}}");
+    assertEquals(400, unknownField.statusCode(), unknownField.body());
+    assertEquals(
+        "/objects/" + OBJECT + "/fields/nope",
+        json(unknownField).getJsonArray("errors").getJsonObject(0).getString("pointer"));
+    assertFalse(json(get(rep1, record(bigDeal))).containsKey("margin"), "the old set still holds");
+  }
+
+  private ApiClient restricted(String prefix, String role) throws Exception {
+    String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    User user =
+        new User(
+            username, passwords.hash(TestUsers.PASSWORD.toCharArray()), OffsetDateTime.now(clock));
+    users.add(user);
+    users.setRole(user.id(), Optional.of(role));
+    users.assignPermissionSet(user.id(), SELLER);
+    return ApiClient.signIn(base, username, TestUsers.PASSWORD);
+  }
+
+  private static String created(ApiClient client, String body) throws Exception {
+    HttpResponse<String> answer = send(client, "POST", "api/v1/records/" + OBJECT, body);
+    assertEquals(201, answer.statusCode(), answer.body());
+    return json(answer).getString("id");
+  }
+
+  private static Set<String> ids(ApiClient client) throws Exception {
+    HttpResponse<String> answer = get(client, list("?limit=200"));
+    assertEquals(200, answer.statusCode(), answer.body());
+    Set<String> ids = new TreeSet<>();
+    json(answer).getJsonArray("items").forEach(i -> ids.add(i.asJsonObject().getString("id")));
+    return ids;
+  }
+
+  private static Set<String> searched(ApiClient client, String text) throws Exception {
+    HttpResponse<String> answer =
+        get(client, "api/v1/search?q=" + encode(text) + "&objects=" + OBJECT);
+    assertEquals(200, answer.statusCode(), answer.body());
+    Set<String> ids = new TreeSet<>();
+    json(answer).getJsonArray("items").forEach(i -> ids.add(i.asJsonObject().getString("id")));
+    return ids;
+  }
+
+  private static HttpResponse<String> get(ApiClient client, String path) throws Exception {
+    return send(client, "GET", path, null);
+  }
+
+  private static HttpResponse<String> send(
+      ApiClient client, String method, String path, String body) throws Exception {
+    HttpResponse<String> answer = client.send(method, path, body);
+    if (client != admin) {
+      seenByRestricted.add(answer.body());
+    }
+    return answer;
+  }
+
+  private static void ok(HttpResponse<String> answer) {
+    assertTrue(answer.statusCode() / 100 == 2, answer.statusCode() + " " + answer.body());
+  }
+
+  private static String list(String query) {
+    return "api/v1/records/" + OBJECT + query;
+  }
+
+  private static String record(String id) {
+    return "api/v1/records/" + OBJECT + "/" + id;
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}
