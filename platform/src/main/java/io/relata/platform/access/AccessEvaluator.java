@@ -67,6 +67,27 @@ public final class AccessEvaluator {
         .forEach(sets::add);
   }
 
+  /**
+   * The evaluator for {@code user} as of now: their holdings read on {@code connection}, criteria
+   * dated today in UTC.
+   */
+  public static AccessEvaluator load(
+      java.sql.Connection connection,
+      java.util.UUID user,
+      AccessModel model,
+      Function<String, Optional<ObjectDefinition>> objects,
+      java.time.Clock clock)
+      throws java.sql.SQLException {
+    return new AccessEvaluator(
+        Subjects.load(connection, user),
+        model,
+        objects,
+        new FilterResolver.Context(
+            java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)),
+            java.time.ZoneOffset.UTC,
+            Optional.of(user)));
+  }
+
   public Subject subject() {
     return subject;
   }

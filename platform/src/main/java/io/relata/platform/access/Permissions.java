@@ -20,6 +20,7 @@ public class Permissions {
   private DataSource dataSource;
 
   @Inject private MetadataService metadata;
+  @Inject private java.time.Clock clock;
 
   /** 403 unless one of the actor's permission sets grants {@code permission}. */
   public void require(Actor actor, SystemPermission permission) {
@@ -30,13 +31,8 @@ public class Permissions {
 
   public boolean holds(Actor actor, SystemPermission permission) {
     try (Connection connection = dataSource.getConnection()) {
-      Subject subject = Subjects.load(connection, actor.id());
-      return new AccessEvaluator(
-              subject,
-              metadata.current().access(),
-              name -> Optional.empty(),
-              new io.relata.metadata.filter.FilterResolver.Context(
-                  java.time.LocalDate.EPOCH, java.time.ZoneOffset.UTC, Optional.of(actor.id())))
+      return AccessEvaluator.load(
+              connection, actor.id(), metadata.current().access(), name -> Optional.empty(), clock)
           .holds(permission);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the user's permissions", e);

@@ -1,10 +1,6 @@
 package io.relata.platform.metadata;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +11,6 @@ import io.relata.metadata.model.CompiledModel;
 import io.relata.platform.access.Permissions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.rest.InvalidRequestException;
-import io.relata.platform.rest.MalformedBodyException;
 import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.ProblemException.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,11 +41,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class AccessMetadataResource {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   @Inject private MetadataService metadata;
   @Inject private Permissions permissions;
   @Context private SecurityContext security;
@@ -62,13 +52,13 @@ public class AccessMetadataResource {
     ObjectNode body = JsonNodeFactory.instance.objectNode().put("revision", model.revision());
     ArrayNode items = body.putArray("items");
     model.access().documents().of(kind(kind)).forEach(items::add);
-    return write(body);
+    return MetadataJson.write(body);
   }
 
   @GET
   @Path("/{name}")
   public String one(@PathParam("kind") String kind, @PathParam("name") String name) {
-    return write(
+    return MetadataJson.write(
         metadata.current().access().documents().find(kind(kind), name).orElseThrow(this::notFound));
   }
 
@@ -82,7 +72,7 @@ public class AccessMetadataResource {
       @QueryParam("comment") String comment,
       String body) {
     Kind which = kind(kind);
-    JsonNode doc = read(body);
+    JsonNode doc = MetadataJson.read(body);
     if (!doc.isObject()) {
       throw new InvalidRequestException(
           List.of(new Violation("", "schema.type", List.of("object"))));
@@ -98,7 +88,9 @@ public class AccessMetadataResource {
     Response.ResponseBuilder response =
         exists ? Response.ok() : Response.created(uri.getAbsolutePath());
     return response
-        .entity(write(JsonNodeFactory.instance.objectNode().put("revision", outcome.revision())))
+        .entity(
+            MetadataJson.write(
+                JsonNodeFactory.instance.objectNode().put("revision", outcome.revision())))
         .type(MediaType.APPLICATION_JSON)
         .build();
   }
@@ -150,24 +142,5 @@ public class AccessMetadataResource {
 
   private NotFoundProblem notFound() {
     return new NotFoundProblem(uri.getRequestUri().getRawPath());
-  }
-
-  private static JsonNode read(String body) {
-    if (body == null || body.isBlank()) {
-      throw new MalformedBodyException();
-    }
-    try {
-      return JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new MalformedBodyException();
-    }
-  }
-
-  private static String write(JsonNode node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

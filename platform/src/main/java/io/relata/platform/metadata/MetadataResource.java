@@ -1,10 +1,6 @@
 package io.relata.platform.metadata;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +15,6 @@ import io.relata.platform.identity.Actor;
 import io.relata.platform.rest.ConfirmationRequiredException;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.JsonBuilders;
-import io.relata.platform.rest.MalformedBodyException;
 import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.ProblemException.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,10 +45,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class MetadataResource {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   @Inject private MetadataService metadata;
@@ -76,19 +67,20 @@ public class MetadataResource {
                     .put("name", o.name())
                     .put("label", o.label())
                     .put("pluralLabel", o.pluralLabel()));
-    return write(body);
+    return MetadataJson.write(body);
   }
 
   @GET
   @Path("/objects/{name}")
   public String object(@PathParam("name") String name) {
-    return write(metadata.current().document(name).orElseThrow(() -> notFound()));
+    return MetadataJson.write(metadata.current().document(name).orElseThrow(() -> notFound()));
   }
 
   @GET
   @Path("/objects/{name}/schema")
   public String schema(@PathParam("name") String name) {
-    return write(metadata.current().recordSchema(name).orElseThrow(() -> notFound()).document());
+    return MetadataJson.write(
+        metadata.current().recordSchema(name).orElseThrow(() -> notFound()).document());
   }
 
   /** Creates or replaces one object: a new revision. 201 when it is new. */
@@ -100,7 +92,7 @@ public class MetadataResource {
       @QueryParam("confirm") @DefaultValue("false") boolean confirm,
       @QueryParam("comment") String comment,
       String body) {
-    JsonNode doc = read(body);
+    JsonNode doc = MetadataJson.read(body);
     if (!doc.isObject()) {
       throw new InvalidRequestException(
           List.of(new Violation("", "schema.type", List.of("object"))));
@@ -122,7 +114,7 @@ public class MetadataResource {
     Response.ResponseBuilder response =
         exists ? Response.ok() : Response.created(uri.getAbsolutePath());
     return response
-        .entity(write(ChangeJson.outcome(outcome)))
+        .entity(MetadataJson.write(ChangeJson.outcome(outcome)))
         .type(MediaType.APPLICATION_JSON)
         .build();
   }
@@ -145,7 +137,7 @@ public class MetadataResource {
   @Path("/plan")
   @Consumes(MediaType.APPLICATION_JSON)
   public String plan(String body) {
-    JsonNode request = read(body);
+    JsonNode request = MetadataJson.read(body);
     List<JsonNode> put = new ArrayList<>();
     request.path("objects").forEach(put::add);
     List<String> delete = new ArrayList<>();
@@ -166,7 +158,7 @@ public class MetadataResource {
             true,
             false,
             key -> "/objects/" + key);
-    return write(ChangeJson.outcome(outcome));
+    return MetadataJson.write(ChangeJson.outcome(outcome));
   }
 
   @GET
@@ -177,7 +169,7 @@ public class MetadataResource {
     for (Revision r : metadata.revisions(Math.max(1, Math.min(limit, 200)))) {
       items.add(summary(r));
     }
-    return write(body);
+    return MetadataJson.write(body);
   }
 
   @GET
@@ -187,7 +179,7 @@ public class MetadataResource {
     ObjectNode body = summary(r);
     ArrayNode objects = body.putArray("objects");
     r.objects().forEach(objects::add);
-    return write(body);
+    return MetadataJson.write(body);
   }
 
   /** What changed from revision {@code number} to revision {@code to} (default: the latest). */
@@ -207,7 +199,7 @@ public class MetadataResource {
     body.set(
         "changes",
         ChangeJson.changes(ModelDiff.between(definitions(from.objects()), definitions(target))));
-    return write(body);
+    return MetadataJson.write(body);
   }
 
   /** A revision without its model: number, time, author, comment. */
@@ -233,7 +225,7 @@ public class MetadataResource {
     Revision target = metadata.revision(number).orElseThrow(() -> notFound());
     List<Revision> newer = metadata.revisions(10_000);
     List<JsonNode> documents = metadata.revertDocuments(target, newer);
-    return write(
+    return MetadataJson.write(
         ChangeJson.outcome(
             change(
                 docs -> documents,
@@ -250,7 +242,7 @@ public class MetadataResource {
     ObjectNode body = NODES.objectNode().put("revision", model.revision());
     ArrayNode objects = body.putArray("objects");
     model.documents().forEach(objects::add);
-    return write(body);
+    return MetadataJson.write(body);
   }
 
   /** Replaces the whole model with the bundle's objects. */
@@ -261,7 +253,7 @@ public class MetadataResource {
       String body,
       @QueryParam("confirm") @DefaultValue("false") boolean confirm,
       @QueryParam("comment") String comment) {
-    JsonNode bundle = read(body);
+    JsonNode bundle = MetadataJson.read(body);
     if (!bundle.path("objects").isArray()) {
       throw new InvalidRequestException(
           List.of(new Violation("/objects", "field.required", List.of())));
@@ -269,7 +261,7 @@ public class MetadataResource {
     List<JsonNode> documents = new ArrayList<>();
     bundle.get("objects").forEach(documents::add);
     List<String> names = documents.stream().map(d -> d.path("name").asText()).toList();
-    return write(
+    return MetadataJson.write(
         ChangeJson.outcome(
             change(
                 docs -> documents,
@@ -292,7 +284,7 @@ public class MetadataResource {
     } catch (MetadataService.Refused refused) {
       throw new InvalidRequestException(violations(refused.problems(), pointerPrefix));
     } catch (MetadataService.NeedsConfirmation needed) {
-      String plan = write(ChangeJson.outcome(needed.outcome()));
+      String plan = MetadataJson.write(ChangeJson.outcome(needed.outcome()));
       throw new ConfirmationRequiredException(JsonBuilders.read(plan));
     }
   }
@@ -343,24 +335,5 @@ public class MetadataResource {
 
   private NotFoundProblem notFound() {
     return new NotFoundProblem(uri.getRequestUri().getRawPath());
-  }
-
-  private static JsonNode read(String body) {
-    if (body == null || body.isBlank()) {
-      throw new MalformedBodyException();
-    }
-    try {
-      return JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new MalformedBodyException();
-    }
-  }
-
-  private static String write(JsonNode node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

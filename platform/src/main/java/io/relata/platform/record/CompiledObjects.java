@@ -40,6 +40,11 @@ public class CompiledObjects {
       return Optional.ofNullable(objects.get(name));
     }
 
+    /** The object {@code name}, or 404. */
+    public CompiledObject required(String name) {
+      return object(name).orElseThrow(() -> RecordNotFoundException.object(name));
+    }
+
     List<RollUpLink> rollUpsOf(String child) {
       return rollUpsByChild.getOrDefault(child, List.of());
     }

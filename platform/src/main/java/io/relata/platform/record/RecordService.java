@@ -3,14 +3,12 @@ package io.relata.platform.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.SystemPermission;
-import io.relata.metadata.filter.FilterResolver;
 import io.relata.metadata.filter.Predicate;
 import io.relata.metadata.record.RecordReader;
 import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.access.RecordPredicate;
-import io.relata.platform.access.Subjects;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
@@ -56,14 +54,13 @@ public class RecordService {
 
   /** The compiled object {@code name}, or 404. */
   public CompiledObject object(String name) {
-    return objects.current().object(name).orElseThrow(() -> RecordNotFoundException.object(name));
+    return objects.current().required(name);
   }
 
   /** Creates a record from the client's JSON; 400 with every violation, nothing written. */
   public StoredRecord create(Actor actor, String objectName, JsonNode body) {
     CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object =
-        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    CompiledObject object = snapshot.required(objectName);
     Map<String, Object> values = NewRecords.read(object, body, clock);
     return inTransaction(
         object,
@@ -85,8 +82,7 @@ public class RecordService {
   /** The live record, or 404. */
   public StoredRecord read(Actor actor, String objectName, UUID id, List<String> expand) {
     CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object =
-        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    CompiledObject object = snapshot.required(objectName);
     return reading(
         object,
         connection -> {
@@ -113,8 +109,7 @@ public class RecordService {
   public StoredRecord update(
       Actor actor, String objectName, UUID id, JsonNode changes, OptionalLong ifMatch) {
     CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object =
-        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    CompiledObject object = snapshot.required(objectName);
     ObjectNode input = NewRecords.requireObject(changes);
     NewRecords.refuseReadOnly(input);
     RecordReader.Result read = RecordReader.readChanges(object.definition(), input);
@@ -154,8 +149,7 @@ public class RecordService {
    */
   public void delete(Actor actor, String objectName, UUID id, OptionalLong ifMatch) {
     CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object =
-        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    CompiledObject object = snapshot.required(objectName);
     inTransaction(
         object,
         connection -> {
@@ -171,8 +165,7 @@ public class RecordService {
   /** Takes the record out of the recycle bin, with what was deleted along with it. */
   public StoredRecord restore(Actor actor, String objectName, UUID id) {
     CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object =
-        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    CompiledObject object = snapshot.required(objectName);
     return inTransaction(
         object,
         connection -> {
@@ -188,8 +181,7 @@ public class RecordService {
   /** Deletes a record in the recycle bin for good (its children go with it, by foreign key). */
   public void purge(Actor actor, String objectName, UUID id) {
     CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object =
-        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    CompiledObject object = snapshot.required(objectName);
     inTransaction(
         object,
         connection -> {
@@ -212,8 +204,7 @@ public class RecordService {
   public RecordLists.Page list(
       Actor actor, String objectName, RecordQuery query, boolean recycled) {
     CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object =
-        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    CompiledObject object = snapshot.required(objectName);
     return reading(
         object,
         connection ->
@@ -233,8 +224,7 @@ public class RecordService {
   public RecordLists.Page related(
       Actor actor, String objectName, UUID id, String relation, RecordQuery query) {
     CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject parent =
-        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    CompiledObject parent = snapshot.required(objectName);
     CompiledObjects.Reference reference = relation(snapshot, parent, relation);
     CompiledObject child = snapshot.object(reference.object()).orElseThrow();
     return reading(
@@ -259,8 +249,7 @@ public class RecordService {
       Optional<String> groupBy,
       String metrics) {
     CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object =
-        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    CompiledObject object = snapshot.required(objectName);
     return reading(
         object,
         connection ->
@@ -298,8 +287,7 @@ public class RecordService {
       ImportSettings settings,
       ImportJournal journal) {
     CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object =
-        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    CompiledObject object = snapshot.required(objectName);
     settings
         .upsertBy()
         .filter(key -> object.field(key).filter(RecordImport::upsertKey).isEmpty())
@@ -345,8 +333,7 @@ public class RecordService {
    */
   public void export(Actor actor, String objectName, RecordQuery query, RecordLists.Sink sink) {
     CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object =
-        snapshot.object(objectName).orElseThrow(() -> RecordNotFoundException.object(objectName));
+    CompiledObject object = snapshot.required(objectName);
     inTransaction(
         object,
         connection -> {
@@ -405,14 +392,12 @@ public class RecordService {
   /** The acting user's access, decided on the request's connection and metadata revision. */
   private AccessEvaluator evaluator(
       Connection connection, Actor actor, CompiledObjects.Snapshot snapshot) throws SQLException {
-    return new AccessEvaluator(
-        Subjects.load(connection, actor.id()),
+    return AccessEvaluator.load(
+        connection,
+        actor.id(),
         snapshot.access(),
         name -> snapshot.object(name).map(CompiledObject::definition),
-        new FilterResolver.Context(
-            java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)),
-            java.time.ZoneOffset.UTC,
-            Optional.of(actor.id())));
+        clock);
   }
 
   private static List<String> names(JsonNode body) {
