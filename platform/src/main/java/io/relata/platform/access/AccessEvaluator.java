@@ -118,7 +118,12 @@ public final class AccessEvaluator {
       fields.put(field.name(), access);
     }
     return new ObjectAccess(
-        object, rights, fields, records(object, false, rights), records(object, true, rights));
+        object,
+        rights,
+        fields,
+        records(object, false, rights),
+        records(object, true, rights),
+        sharing(object, rights));
   }
 
   private ObjectPermissions rights(String object) {
@@ -155,17 +160,8 @@ public final class AccessEvaluator {
       return RecordPredicate.all();
     }
     List<Grant> grants = new ArrayList<>();
-    grants.add(new Grant("access.owner", List.of(), Sql.of("\"owner_id\" = ?", subject.user())));
-    subject
-        .role()
-        .filter(role -> !model.subordinates(role).isEmpty())
-        .ifPresent(
-            role ->
-                grants.add(
-                    new Grant(
-                        "access.role-hierarchy",
-                        List.of(role),
-                        ownedByRoles(List.copyOf(model.subordinates(role))))));
+    grants.add(owner());
+    roleHierarchy().ifPresent(grants::add);
     for (SharingRule rule : model.sharingRules(object.name())) {
       if ((!editing || rule.readWrite()) && reaches(rule.sharedWith())) {
         rule(object, rule).ifPresent(grants::add);
@@ -185,6 +181,44 @@ public final class AccessEvaluator {
                 subject.user(),
                 subject.user())));
     return RecordPredicate.anyOf(grants);
+  }
+
+  /**
+   * The records whose shares the user may manage: with modify-all every record; otherwise, given
+   * the edit right, those the user owns and those owned in the roles below theirs. A share or a
+   * sharing rule that lets a user edit a record does not let them share it on. Detail records have
+   * no shares of their own: they follow their master.
+   */
+  private RecordPredicate sharing(ObjectDefinition object, ObjectPermissions rights) {
+    boolean detail =
+        object.fields().stream().anyMatch(f -> f.type() instanceof FieldType.MasterDetail);
+    if (detail || !rights.edit()) {
+      return RecordPredicate.anyOf(List.of());
+    }
+    if (rights.modifyAll()) {
+      return RecordPredicate.all();
+    }
+    List<Grant> grants = new ArrayList<>();
+    grants.add(owner());
+    roleHierarchy().ifPresent(grants::add);
+    return RecordPredicate.anyOf(grants);
+  }
+
+  private Grant owner() {
+    return new Grant("access.owner", List.of(), Sql.of("\"owner_id\" = ?", subject.user()));
+  }
+
+  /** The records owned by users in the roles below the user's, when there are such roles. */
+  private Optional<Grant> roleHierarchy() {
+    return subject
+        .role()
+        .filter(role -> !model.subordinates(role).isEmpty())
+        .map(
+            role ->
+                new Grant(
+                    "access.role-hierarchy",
+                    List.of(role),
+                    ownedByRoles(List.copyOf(model.subordinates(role)))));
   }
 
   /** A detail record is reached where each of its master records is. */

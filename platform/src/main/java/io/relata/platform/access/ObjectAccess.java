@@ -21,6 +21,7 @@ public final class ObjectAccess {
   private final Map<String, FieldAccess> fields;
   private final RecordPredicate read;
   private final RecordPredicate edit;
+  private final RecordPredicate share;
   private final ObjectDefinition visible;
 
   ObjectAccess(
@@ -28,12 +29,14 @@ public final class ObjectAccess {
       ObjectPermissions rights,
       Map<String, FieldAccess> fields,
       RecordPredicate read,
-      RecordPredicate edit) {
+      RecordPredicate edit,
+      RecordPredicate share) {
     this.object = object;
     this.rights = rights;
     this.fields = Map.copyOf(fields);
     this.read = rights.read() ? read : RecordPredicate.anyOf(List.of());
     this.edit = rights.edit() ? edit : RecordPredicate.anyOf(List.of());
+    this.share = share;
     this.visible =
         new ObjectDefinition(
             object.name(),
@@ -86,6 +89,11 @@ public final class ObjectAccess {
   /** The records the user may edit (and delete, where the object allows deleting). */
   public RecordPredicate edit() {
     return edit;
+  }
+
+  /** The records whose manual and team shares the user may add and remove. */
+  public RecordPredicate share() {
+    return share;
   }
 
   /** {@code values} without the hidden fields. */

@@ -2,6 +2,7 @@ package io.relata.platform.identity;
 
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.NotFoundProblem;
+import io.relata.platform.rest.PathIds;
 import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.rest.UnauthenticatedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,19 +86,11 @@ public class TokenResource {
   @DELETE
   @Path("/{id}")
   public Response revoke(@Context SecurityContext security, @PathParam("id") String id) {
-    Optional<UUID> tokenId = id.length() == 36 ? parse(id) : Optional.empty();
+    Optional<UUID> tokenId = PathIds.uuid(id);
     if (tokenId.isEmpty() || !tokens.revoke((Actor) security.getUserPrincipal(), tokenId.get())) {
       throw new NotFoundProblem("/api/v1/auth/tokens/" + id);
     }
     return Response.noContent().build();
-  }
-
-  private static Optional<UUID> parse(String id) {
-    try {
-      return Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   private static void validate(Credentials credentials) {

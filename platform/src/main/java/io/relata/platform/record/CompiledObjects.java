@@ -1,18 +1,24 @@
 package io.relata.platform.record;
 
+import io.relata.metadata.access.AccessModel;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.OnDelete;
 import io.relata.metadata.model.CompiledModel;
+import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.metadata.MetadataService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The objects of the current metadata revision, compiled for records, and the links between them
@@ -34,7 +40,7 @@ public class CompiledObjects {
       Map<String, CompiledObject> objects,
       Map<String, List<RollUpLink>> rollUpsByChild,
       Map<String, List<Reference>> referencesByTarget,
-      io.relata.metadata.access.AccessModel access) {
+      AccessModel access) {
 
     public Optional<CompiledObject> object(String name) {
       return Optional.ofNullable(objects.get(name));
@@ -43,6 +49,16 @@ public class CompiledObjects {
     /** The object {@code name}, or 404. */
     public CompiledObject required(String name) {
       return object(name).orElseThrow(() -> RecordNotFoundException.object(name));
+    }
+
+    /**
+     * The access of {@code user} as of now, decided on {@code connection} (their holdings are read
+     * there) against this revision's objects and authorization model.
+     */
+    public AccessEvaluator evaluator(Connection connection, UUID user, Clock clock)
+        throws SQLException {
+      return AccessEvaluator.load(
+          connection, user, access, name -> object(name).map(CompiledObject::definition), clock);
     }
 
     List<RollUpLink> rollUpsOf(String child) {

@@ -8,6 +8,7 @@ import io.relata.metadata.filter.FilterException;
 import io.relata.metadata.filter.FilterJson;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
+import io.relata.platform.rest.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -263,14 +264,7 @@ public class RecordResource {
 
   /** A record id; anything that is not one names no record (404, not 400). */
   private static UUID id(String object, String id) {
-    try {
-      if (id.length() == 36) {
-        return UUID.fromString(id);
-      }
-    } catch (IllegalArgumentException e) {
-      // falls through to 404
-    }
-    throw RecordNotFoundException.record(object, id);
+    return PathIds.uuid(id).orElseThrow(() -> RecordNotFoundException.record(object, id));
   }
 
   /** {@code If-Match: "3"} (or {@code W/"3"}); {@code *} and absence match any version. */

@@ -196,6 +196,7 @@ public class RecordService {
               throw RecordNotFoundException.record(objectName, id);
             }
           }
+          RecordShares.forget(connection, object.name(), id);
           return null;
         });
   }
@@ -392,12 +393,7 @@ public class RecordService {
   /** The acting user's access, decided on the request's connection and metadata revision. */
   private AccessEvaluator evaluator(
       Connection connection, Actor actor, CompiledObjects.Snapshot snapshot) throws SQLException {
-    return AccessEvaluator.load(
-        connection,
-        actor.id(),
-        snapshot.access(),
-        name -> snapshot.object(name).map(CompiledObject::definition),
-        clock);
+    return snapshot.evaluator(connection, actor.id(), clock);
   }
 
   private static List<String> names(JsonNode body) {

@@ -3,6 +3,7 @@ package io.relata.platform.transfer;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.record.RecordJson;
 import io.relata.platform.rest.NotFoundProblem;
+import io.relata.platform.rest.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,12 +29,7 @@ public class ImportJobResource {
 
   @GET
   public String job(@PathParam("job") String job) {
-    UUID id;
-    try {
-      id = UUID.fromString(job);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundProblem("/api/v1/imports/" + job);
-    }
+    UUID id = PathIds.uuid(job).orElseThrow(() -> new NotFoundProblem("/api/v1/imports/" + job));
     return RecordJson.text(
         jobs.describe(id, (Actor) security.getUserPrincipal())
             .orElseThrow(() -> new NotFoundProblem("/api/v1/imports/" + job)));

@@ -10,6 +10,7 @@ import io.relata.platform.record.ImportSettings;
 import io.relata.platform.record.QueryParameters;
 import io.relata.platform.record.RecordJson;
 import io.relata.platform.record.RecordService;
+import io.relata.platform.rest.PathIds;
 import io.relata.platform.rest.ProblemException;
 import io.relata.platform.rest.RequestLocale;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -262,14 +263,7 @@ public class TransferResource {
   }
 
   private static UUID jobId(String job) {
-    try {
-      if (job.length() == 36) {
-        return UUID.fromString(job);
-      }
-    } catch (IllegalArgumentException e) {
-      // refused below
-    }
-    throw QueryParameters.invalid("job", "import.job");
+    return PathIds.uuid(job).orElseThrow(() -> QueryParameters.invalid("job", "import.job"));
   }
 
   private static boolean flag(String name, String value) {

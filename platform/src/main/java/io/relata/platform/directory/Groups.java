@@ -1,0 +1,258 @@
+package io.relata.platform.directory;
+
+import io.relata.metadata.access.PermissionSet;
+import io.relata.platform.database.DatabaseSchema;
+import io.relata.platform.database.Transactions;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.metadata.MetadataService;
+import io.relata.platform.rest.NotFoundProblem;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Groups as administrators manage them: create or relabel by name, assign permission sets, add and
+ * remove members, delete. Deleting a group ends its members' shares and sets through it; sharing
+ * rules that name it grant nothing until a group of that name exists again.
+ */
+@ApplicationScoped
+public class Groups {
+
+  private static final String GROUP =
+      "SELECT g.id, g.name, g.label, g.created_at,"
+          + " ARRAY(SELECT a.permission_set FROM relata.permission_set_assignment a"
+          + "   WHERE a.group_id = g.id ORDER BY 1),"
+          + " (SELECT count(*) FROM relata.group_member m WHERE m.group_id = g.id)"
+          + " FROM relata.user_group g";
+
+  @Resource(lookup = DatabaseSchema.DATA_SOURCE)
+  private DataSource dataSource;
+
+  @Inject private MetadataService metadata;
+  @Inject private Clock clock;
+
+  /** What {@link #put} did. */
+  public record Put(Group group, boolean created) {}
+
+  /** Groups ordered by name, after the cursor's. */
+  public Page<Group> list(Optional<String> cursor, int limit) {
+    Optional<String> after = cursor.map(c -> Page.decode(c).orElseThrow(Users::badCursor));
+    return read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  GROUP
+                      + (after.isPresent() ? " WHERE g.name > ?" : "")
+                      + " ORDER BY g.name LIMIT ?")) {
+            int i = 1;
+            if (after.isPresent()) {
+              statement.setString(i++, after.get());
+            }
+            statement.setInt(i, limit + 1);
+            return Page.of(groups(statement), limit, Group::name);
+          }
+        });
+  }
+
+  /** The group, or 404. */
+  public Group get(String name) {
+    return read(connection -> find(connection, name, false)).orElseThrow(() -> notFound(name));
+  }
+
+  /**
+   * Creates the group, or changes its label and, when given, replaces its permission sets. Giving a
+   * group the administrator set, or taking it away, needs that set.
+   */
+  public Put put(Actor actor, String name, String label, Optional<List<String>> permissionSets) {
+    Assignments.requireKnown(metadata.current().access(), Optional.empty(), permissionSets);
+    return write(
+        connection -> {
+          boolean created;
+          try (PreparedStatement upsert =
+              connection.prepareStatement(
+                  "INSERT INTO relata.user_group (id, name, label, created_at)"
+                      + " VALUES (?, ?, ?, ?)"
+                      + " ON CONFLICT (name) DO UPDATE SET label = excluded.label"
+                      + " RETURNING (xmax = 0)")) {
+            upsert.setObject(1, UUID.randomUUID());
+            upsert.setString(2, name);
+            upsert.setString(3, label);
+            upsert.setObject(4, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+            try (ResultSet row = upsert.executeQuery()) {
+              row.next();
+              created = row.getBoolean(1);
+            }
+          }
+          Group group = find(connection, name, true).orElseThrow();
+          if (permissionSets.isPresent()) {
+            Assignments.requireAdministratorIfItMoves(
+                connection, actor, group.permissionSets(), permissionSets.get());
+            try (PreparedStatement delete =
+                connection.prepareStatement(
+                    "DELETE FROM relata.permission_set_assignment WHERE group_id = ?")) {
+              delete.setObject(1, group.id());
+              delete.executeUpdate();
+            }
+            try (PreparedStatement insert =
+                connection.prepareStatement(
+                    "INSERT INTO relata.permission_set_assignment (permission_set, group_id)"
+                        + " SELECT s, ? FROM unnest(?::text[]) s")) {
+              insert.setObject(1, group.id());
+              insert.setArray(2, connection.createArrayOf("text", permissionSets.get().toArray()));
+              insert.executeUpdate();
+            }
+          }
+          return new Put(find(connection, name, false).orElseThrow(), created);
+        });
+  }
+
+  /** Deletes the group; its members keep their own holdings. */
+  public void delete(Actor actor, String name) {
+    write(
+        connection -> {
+          Group group = find(connection, name, true).orElseThrow(() -> notFound(name));
+          requireAdministratorIfHeld(connection, actor, group);
+          try (PreparedStatement delete =
+              connection.prepareStatement("DELETE FROM relata.user_group WHERE id = ?")) {
+            delete.setObject(1, group.id());
+            delete.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** The members, ordered by username, after the cursor's. */
+  public Page<Group.Member> members(String name, Optional<String> cursor, int limit) {
+    Optional<String> after = cursor.map(c -> Page.decode(c).orElseThrow(Users::badCursor));
+    return read(
+        connection -> {
+          Group group = find(connection, name, false).orElseThrow(() -> notFound(name));
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT u.id, u.username, u.active FROM relata.group_member m"
+                      + " JOIN relata.app_user u ON u.id = m.user_id WHERE m.group_id = ?"
+                      + (after.isPresent() ? " AND u.username > ?" : "")
+                      + " ORDER BY u.username LIMIT ?")) {
+            int i = 1;
+            statement.setObject(i++, group.id());
+            if (after.isPresent()) {
+              statement.setString(i++, after.get());
+            }
+            statement.setInt(i, limit + 1);
+            List<Group.Member> members = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+              while (row.next()) {
+                members.add(
+                    new Group.Member(
+                        row.getObject(1, UUID.class), row.getString(2), row.getBoolean(3)));
+              }
+            }
+            return Page.of(members, limit, Group.Member::username);
+          }
+        });
+  }
+
+  /**
+   * Adds or removes a member; 404 when the group or the user does not exist.
+   *
+   * @return whether the membership changed
+   */
+  public boolean membership(Actor actor, String name, UUID user, boolean member) {
+    return write(
+        connection -> {
+          Group group = find(connection, name, true).orElseThrow(() -> notFound(name));
+          requireUser(connection, name, user);
+          requireAdministratorIfHeld(connection, actor, group);
+          try (PreparedStatement change =
+              connection.prepareStatement(
+                  member
+                      ? "INSERT INTO relata.group_member (group_id, user_id) VALUES (?, ?)"
+                          + " ON CONFLICT DO NOTHING"
+                      : "DELETE FROM relata.group_member WHERE group_id = ? AND user_id = ?")) {
+            change.setObject(1, group.id());
+            change.setObject(2, user);
+            return change.executeUpdate() == 1;
+          }
+        });
+  }
+
+  private static void requireUser(Connection connection, String group, UUID user)
+      throws SQLException {
+    try (PreparedStatement exists =
+        connection.prepareStatement("SELECT 1 FROM relata.app_user WHERE id = ?")) {
+      exists.setObject(1, user);
+      try (ResultSet row = exists.executeQuery()) {
+        if (!row.next()) {
+          throw new NotFoundProblem("/api/v1/groups/" + group + "/members/" + user);
+        }
+      }
+    }
+  }
+
+  /** Whoever changes who is in a group that holds the administrator set must hold it. */
+  private static void requireAdministratorIfHeld(Connection connection, Actor actor, Group group)
+      throws SQLException {
+    if (group.permissionSets().contains(PermissionSet.ADMINISTRATOR)) {
+      Assignments.requireAdministrator(connection, actor);
+    }
+  }
+
+  private Optional<Group> find(Connection connection, String name, boolean lock)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            GROUP + " WHERE g.name = ?" + (lock ? " FOR UPDATE OF g" : ""))) {
+      statement.setString(1, name);
+      return groups(statement).stream().findFirst();
+    }
+  }
+
+  private static List<Group> groups(PreparedStatement statement) throws SQLException {
+    List<Group> groups = new ArrayList<>();
+    try (ResultSet row = statement.executeQuery()) {
+      while (row.next()) {
+        groups.add(
+            new Group(
+                row.getObject(1, UUID.class),
+                row.getString(2),
+                row.getString(3),
+                Users.names(row.getArray(5)),
+                row.getLong(6),
+                row.getObject(4, OffsetDateTime.class)));
+      }
+    }
+    return groups;
+  }
+
+  private static NotFoundProblem notFound(String name) {
+    return new NotFoundProblem("/api/v1/groups/" + name);
+  }
+
+  private <T> T read(Transactions.Work<T> work) {
+    try {
+      return Transactions.read(dataSource, work);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the directory", e);
+    }
+  }
+
+  private <T> T write(Transactions.Work<T> work) {
+    try {
+      return Transactions.run(dataSource, work);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot change the directory", e);
+    }
+  }
+}

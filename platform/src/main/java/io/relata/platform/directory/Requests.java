@@ -1,0 +1,66 @@
+package io.relata.platform.directory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relata.metadata.schema.MetaSchema;
+import io.relata.metadata.validation.Problem;
+import io.relata.platform.record.RecordJson;
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.ProblemException.Violation;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading the directory's requests: bodies checked against their schema, limits, ids. */
+final class Requests {
+
+  static final MetaSchema NEW_USER = MetaSchema.load(Requests.class, "user.schema.json");
+  static final MetaSchema USER_CHANGE = MetaSchema.load(Requests.class, "user-change.schema.json");
+  static final MetaSchema GROUP = MetaSchema.load(Requests.class, "group.schema.json");
+
+  private static final long MAX_BODY = 64 * 1024;
+  private static final int DEFAULT_LIMIT = 50;
+  private static final int MAX_LIMIT = 200;
+
+  private Requests() {}
+
+  /** The body as JSON that fits {@code schema}; 400 with every problem otherwise. */
+  static JsonNode body(InputStream body, MetaSchema schema) {
+    JsonNode json = RecordJson.read(body, MAX_BODY);
+    List<Problem> problems = schema.check(json);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(
+          problems.stream()
+              .map(p -> new Violation(p.pointer(), p.code(), List.copyOf(p.args())))
+              .toList());
+    }
+    return json;
+  }
+
+  /** {@code limit}: 1 to 200, 50 when absent. */
+  static int limit(String limit) {
+    if (limit == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int value = Integer.parseInt(limit);
+      if (value >= 1 && value <= MAX_LIMIT) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new InvalidRequestException(
+        List.of(new Violation("limit", "query.limit", List.of(MAX_LIMIT))));
+  }
+
+  /** The array of names at {@code member}, when the body has it. */
+  static Optional<List<String>> names(JsonNode body, String member) {
+    if (!body.has(member)) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>();
+    body.get(member).forEach(n -> names.add(n.asText()));
+    return Optional.of(names);
+  }
+}

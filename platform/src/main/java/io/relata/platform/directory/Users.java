@@ -1,0 +1,318 @@
+package io.relata.platform.directory;
+
+import io.relata.metadata.access.PermissionSet;
+import io.relata.platform.database.DatabaseSchema;
+import io.relata.platform.database.Transactions;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.identity.LoginAttempts;
+import io.relata.platform.identity.PasswordHashing;
+import io.relata.platform.identity.User;
+import io.relata.platform.metadata.MetadataService;
+import io.relata.platform.rest.ConflictException;
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.NotFoundProblem;
+import io.relata.platform.rest.ProblemException.Violation;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * User accounts as administrators manage them: list, create, freeze and thaw, set the password, the
+ * role and the permission sets, lift a login lock, revoke every token. Each change runs in one
+ * transaction and counts from the user's next request, on every node: access is read per request.
+ */
+@ApplicationScoped
+public class Users {
+
+  private static final String ACCOUNT =
+      "SELECT u.id, u.username, u.active, u.role, u.created_at,"
+          + " ARRAY(SELECT a.permission_set FROM relata.permission_set_assignment a"
+          + "   WHERE a.user_id = u.id ORDER BY 1),"
+          + " ARRAY(SELECT g.name FROM relata.group_member m"
+          + "   JOIN relata.user_group g ON g.id = m.group_id WHERE m.user_id = u.id ORDER BY 1),"
+          + " (SELECT f.locked_until FROM relata.login_failure f"
+          + "   WHERE f.username_digest = sha256(convert_to(u.username, 'UTF8'))"
+          + "   AND f.locked_until > ?)"
+          + " FROM relata.app_user u";
+
+  @Resource(lookup = DatabaseSchema.DATA_SOURCE)
+  private DataSource dataSource;
+
+  @Inject private MetadataService metadata;
+  @Inject private PasswordHashing passwords;
+  @Inject private Clock clock;
+
+  /** A new account. */
+  public record NewUser(
+      String username,
+      char[] password,
+      boolean active,
+      Optional<String> role,
+      List<String> permissionSets) {}
+
+  /**
+   * A change: each present member is applied; {@code role} present but empty takes the role away;
+   * {@code permissionSets} replaces the user's own assignments.
+   */
+  public record Change(
+      Optional<char[]> password,
+      Optional<Boolean> active,
+      Optional<Optional<String>> role,
+      Optional<List<String>> permissionSets) {}
+
+  /** Accounts ordered by username, after the cursor's. */
+  public Page<Account> list(Optional<String> cursor, int limit) {
+    Optional<String> after = cursor.map(c -> Page.decode(c).orElseThrow(Users::badCursor));
+    return read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  ACCOUNT
+                      + (after.isPresent() ? " WHERE u.username > ?" : "")
+                      + " ORDER BY u.username LIMIT ?")) {
+            int i = 1;
+            statement.setObject(i++, now());
+            if (after.isPresent()) {
+              statement.setString(i++, after.get());
+            }
+            statement.setInt(i, limit + 1);
+            return Page.of(accounts(statement), limit, Account::username);
+          }
+        });
+  }
+
+  /** The account, or 404. */
+  public Account get(UUID id) {
+    return read(connection -> find(connection, id)).orElseThrow(() -> notFound(id));
+  }
+
+  /** Creates an account; 409 when the username is taken, whatever its letter case. */
+  public Account create(Actor actor, NewUser user) {
+    Assignments.requireKnown(
+        metadata.current().access(), user.role(), Optional.of(user.permissionSets()));
+    String hash = passwords.hash(user.password());
+    User account = new User(user.username(), hash, now());
+    return write(
+        connection -> {
+          Assignments.requireAdministratorIfItMoves(
+              connection, actor, List.of(), user.permissionSets());
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO relata.app_user"
+                      + " (id, username, password_hash, active, created_at, role)"
+                      + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING")) {
+            insert.setObject(1, account.id());
+            insert.setString(2, account.username());
+            insert.setString(3, hash);
+            insert.setBoolean(4, user.active());
+            insert.setObject(5, account.createdAt());
+            insert.setString(6, user.role().orElse(null));
+            if (insert.executeUpdate() == 0) {
+              throw new ConflictException(
+                  "problem.username-taken",
+                  List.of(new Violation("/username", "user.username-taken", List.of())),
+                  Map.of(),
+                  account.username());
+            }
+          }
+          assign(connection, account.id(), user.permissionSets());
+          return find(connection, account.id()).orElseThrow();
+        });
+  }
+
+  /** Applies {@code change}; 404 when there is no such user. */
+  public Account change(Actor actor, UUID id, Change change) {
+    Assignments.requireKnown(
+        metadata.current().access(), change.role().flatMap(r -> r), change.permissionSets());
+    Optional<String> hash = change.password().map(passwords::hash);
+    return write(
+        connection -> {
+          Account current = lock(connection, id).orElseThrow(() -> notFound(id));
+          if (actor.id().equals(id)) {
+            refuseSelfLockout(current, change);
+          }
+          if (change.permissionSets().isPresent()) {
+            Assignments.requireAdministratorIfItMoves(
+                connection, actor, current.permissionSets(), change.permissionSets().get());
+            try (PreparedStatement delete =
+                connection.prepareStatement(
+                    "DELETE FROM relata.permission_set_assignment WHERE user_id = ?")) {
+              delete.setObject(1, id);
+              delete.executeUpdate();
+            }
+            assign(connection, id, change.permissionSets().get());
+          }
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE relata.app_user SET"
+                      + " password_hash = COALESCE(?, password_hash),"
+                      + " active = COALESCE(?, active),"
+                      + " role = CASE WHEN ? THEN ? ELSE role END"
+                      + " WHERE id = ?")) {
+            update.setString(1, hash.orElse(null));
+            update.setObject(2, change.active().orElse(null), java.sql.Types.BOOLEAN);
+            update.setBoolean(3, change.role().isPresent());
+            update.setString(4, change.role().flatMap(r -> r).orElse(null));
+            update.setObject(5, id);
+            update.executeUpdate();
+          }
+          return find(connection, id).orElseThrow();
+        });
+  }
+
+  /** Lifts the login lock on the user and forgets their failed attempts. */
+  public Account unlock(UUID id) {
+    return write(
+        connection -> {
+          Account account = lock(connection, id).orElseThrow(() -> notFound(id));
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "DELETE FROM relata.login_failure WHERE username_digest = ?")) {
+            delete.setBytes(1, LoginAttempts.key(account.username()));
+            delete.executeUpdate();
+          }
+          return find(connection, id).orElseThrow();
+        });
+  }
+
+  /**
+   * Revokes every token of the user that is still in force.
+   *
+   * @return how many were revoked
+   */
+  public int revokeTokens(UUID id) {
+    return write(
+        connection -> {
+          lock(connection, id).orElseThrow(() -> notFound(id));
+          try (PreparedStatement revoke =
+              connection.prepareStatement(
+                  "UPDATE relata.api_token SET revoked_at = ?"
+                      + " WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?")) {
+            OffsetDateTime now = now();
+            revoke.setObject(1, now);
+            revoke.setObject(2, id);
+            revoke.setObject(3, now);
+            return revoke.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Nobody freezes themselves or takes their own administrator set away: the last administrator
+   * could lock everyone out that way.
+   */
+  private static void refuseSelfLockout(Account current, Change change) {
+    if (change.active().filter(active -> !active).isPresent()) {
+      throw new InvalidRequestException(
+          List.of(new Violation("/active", "user.self-lockout", List.of())));
+    }
+    if (current.permissionSets().contains(PermissionSet.ADMINISTRATOR)
+        && change
+            .permissionSets()
+            .filter(sets -> !sets.contains(PermissionSet.ADMINISTRATOR))
+            .isPresent()) {
+      throw new InvalidRequestException(
+          List.of(new Violation("/permissionSets", "user.self-lockout", List.of())));
+    }
+  }
+
+  private static void assign(Connection connection, UUID user, List<String> sets)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO relata.permission_set_assignment (permission_set, user_id)"
+                + " SELECT s, ? FROM unnest(?::text[]) s")) {
+      insert.setObject(1, user);
+      insert.setArray(2, connection.createArrayOf("text", sets.toArray()));
+      insert.executeUpdate();
+    }
+  }
+
+  private Optional<Account> lock(Connection connection, UUID id) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT 1 FROM relata.app_user WHERE id = ? FOR UPDATE")) {
+      lock.setObject(1, id);
+      try (ResultSet row = lock.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+      }
+    }
+    return find(connection, id);
+  }
+
+  private Optional<Account> find(Connection connection, UUID id) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(ACCOUNT + " WHERE u.id = ?")) {
+      statement.setObject(1, now());
+      statement.setObject(2, id);
+      return accounts(statement).stream().findFirst();
+    }
+  }
+
+  private static List<Account> accounts(PreparedStatement statement) throws SQLException {
+    List<Account> accounts = new ArrayList<>();
+    try (ResultSet row = statement.executeQuery()) {
+      while (row.next()) {
+        accounts.add(
+            new Account(
+                row.getObject(1, UUID.class),
+                row.getString(2),
+                row.getBoolean(3),
+                row.getString(4),
+                names(row.getArray(6)),
+                names(row.getArray(7)),
+                row.getObject(5, OffsetDateTime.class),
+                row.getObject(8, OffsetDateTime.class)));
+      }
+    }
+    return accounts;
+  }
+
+  static List<String> names(Array array) throws SQLException {
+    return List.copyOf(new TreeSet<>(Arrays.asList((String[]) array.getArray())));
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static NotFoundProblem notFound(UUID id) {
+    return new NotFoundProblem("/api/v1/users/" + id);
+  }
+
+  static InvalidRequestException badCursor() {
+    return new InvalidRequestException(List.of(new Violation("cursor", "query.cursor", List.of())));
+  }
+
+  private <T> T read(Transactions.Work<T> work) {
+    try {
+      return Transactions.read(dataSource, work);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the directory", e);
+    }
+  }
+
+  private <T> T write(Transactions.Work<T> work) {
+    try {
+      return Transactions.run(dataSource, work);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot change the directory", e);
+    }
+  }
+}

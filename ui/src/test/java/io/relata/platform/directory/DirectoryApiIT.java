@@ -1,0 +1,363 @@
+package io.relata.platform.directory;
+
+import static io.relata.testing.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.relata.platform.identity.PasswordHashing;
+import io.relata.platform.identity.UserRepository;
+import io.relata.testing.ApiClient;
+import io.relata.testing.Deployments;
+import io.relata.testing.TestUsers;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Users, groups and record shares over real HTTP, in the real WAR on real PostgreSQL: who may
+ * manage them, what a refused change leaves behind (nothing), and that each change counts from the
+ * affected user's next request.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DirectoryApiIT {
+
+  private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6);
+  private static final String OBJECT = "memo_" + SUFFIX;
+  private static final String WRITER = "writer_" + SUFFIX;
+  private static final String USER_ADMIN = "user_admin_" + SUFFIX;
+  private static final String MANAGER = "manager_" + SUFFIX;
+  private static final String REP = "rep_" + SUFFIX;
+  private static final String TEAM = "team_" + SUFFIX;
+
+  private static ApiClient admin;
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.relataWar(DirectoryApiIT.class);
+  }
+
+  @ArquillianResource private URL base;
+  @Inject private UserRepository users;
+  @Inject private PasswordHashing passwords;
+  @Inject private Clock clock;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    if (admin != null) {
+      return;
+    }
+    admin = TestUsers.signIn(base, users, passwords, clock, "admin");
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/objects/" + OBJECT,
+            "{\"label\":\"Memo\",\"nameField\":\"title\",\"recordAccess\":\"private\","
+                + "\"fields\":[{\"name\":\"title\",\"label\":\"Title\",\"type\":\"text\"}]}"));
+    ok(admin.send("PUT", "api/v1/metadata/roles/" + MANAGER, "{\"label\":\"Manager\"}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/roles/" + REP,
+            "{\"label\":\"Rep\",\"parent\":\"" + MANAGER + "\"}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/" + WRITER,
+            "{\"label\":\"Writer\",\"objects\":{\""
+                + OBJECT
+                + "\":{\"create\":true,\"read\":true,\"edit\":true,\"delete\":true}}}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/" + USER_ADMIN,
+            "{\"label\":\"User admin\",\"system\":[\"manage-users\"]}"));
+  }
+
+  @Test
+  void usersAreCreatedAndChangedOnlyByThoseWhoManageUsers() throws Exception {
+    String name = "Pat-" + SUFFIX;
+    HttpResponse<String> created =
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\""
+                + name
+                + "\",\"password\":\"long-enough-pass\",\"role\":\""
+                + REP
+                + "\",\"permissionSets\":[\""
+                + WRITER
+                + "\"]}");
+    assertEquals(201, created.statusCode(), created.body());
+    JsonObject pat = json(created);
+    String patId = pat.getString("id");
+    assertEquals(name.toLowerCase(), pat.getString("username"));
+    assertEquals(REP, pat.getString("role"));
+    assertEquals(WRITER, pat.getJsonArray("permissionSets").getString(0));
+    assertFalse(created.body().contains("long-enough-pass") || created.body().contains("hash"));
+
+    HttpResponse<String> taken =
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\"" + name.toUpperCase() + "\",\"password\":\"long-enough-pass\"}");
+    assertEquals(409, taken.statusCode(), taken.body());
+    HttpResponse<String> bad =
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\"x-" + SUFFIX + "\",\"password\":\"short\",\"colour\":1}");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals(Set.of("/colour", "/password"), pointers(bad));
+    HttpResponse<String> unknownRole =
+        admin.send(
+            "PATCH",
+            "api/v1/users/" + patId,
+            "{\"role\":\"nobody_" + SUFFIX + "\",\"permissionSets\":[\"none_" + SUFFIX + "\"]}");
+    assertEquals(400, unknownRole.statusCode(), unknownRole.body());
+    assertEquals(Set.of("/role", "/permissionSets/0"), pointers(unknownRole));
+    assertEquals(REP, json(admin.send("GET", "api/v1/users/" + patId, null)).getString("role"));
+
+    ApiClient patClient = ApiClient.signIn(base, name, "long-enough-pass");
+    assertEquals(403, patClient.send("GET", "api/v1/users", null).statusCode());
+    assertEquals(
+        403,
+        patClient
+            .send("POST", "api/v1/users", "{\"username\":\"y\",\"password\":\"long-enough-pass\"}")
+            .statusCode());
+    assertEquals(200, patClient.send("GET", "api/v1/records/" + OBJECT, null).statusCode());
+
+    ok(admin.send("PATCH", "api/v1/users/" + patId, "{\"active\":false}"));
+    assertEquals(401, patClient.send("GET", "api/v1/users/me", null).statusCode(), "frozen");
+    ok(admin.send("PATCH", "api/v1/users/" + patId, "{\"active\":true}"));
+    assertEquals(200, patClient.send("GET", "api/v1/users/me", null).statusCode(), "thawed");
+
+    ok(admin.send("PATCH", "api/v1/users/" + patId, "{\"permissionSets\":[]}"));
+    assertEquals(403, patClient.send("GET", "api/v1/records/" + OBJECT, null).statusCode());
+
+    HttpResponse<String> revoked = admin.send("DELETE", "api/v1/users/" + patId + "/tokens", null);
+    assertEquals(200, revoked.statusCode(), revoked.body());
+    assertEquals(1, json(revoked).getInt("revoked"));
+    assertEquals(401, patClient.send("GET", "api/v1/users/me", null).statusCode(), "revoked");
+
+    assertEquals(404, admin.send("GET", "api/v1/users/" + UUID.randomUUID(), null).statusCode());
+    assertEquals(404, admin.send("GET", "api/v1/users/not-an-id", null).statusCode());
+  }
+
+  @Test
+  void aLockedAccountCanBeUnlockedByAnAdministrator() throws Exception {
+    String name = "locked-" + SUFFIX;
+    String id =
+        json(admin.send(
+                "POST",
+                "api/v1/users",
+                "{\"username\":\"" + name + "\",\"password\":\"long-enough-pass\"}"))
+            .getString("id");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, login(name, "wrong-password-" + i).statusCode());
+    }
+    assertEquals(401, login(name, "long-enough-pass").statusCode(), "locked");
+    assertTrue(json(admin.send("GET", "api/v1/users/" + id, null)).containsKey("lockedUntil"));
+
+    HttpResponse<String> unlocked = admin.send("POST", "api/v1/users/" + id + "/unlock", null);
+    assertEquals(200, unlocked.statusCode(), unlocked.body());
+    assertFalse(json(unlocked).containsKey("lockedUntil"));
+    assertEquals(201, login(name, "long-enough-pass").statusCode());
+  }
+
+  @Test
+  void manageUsersDoesNotMakeAnAdministrator() throws Exception {
+    String name = "helpdesk-" + SUFFIX;
+    String id =
+        json(admin.send(
+                "POST",
+                "api/v1/users",
+                "{\"username\":\""
+                    + name
+                    + "\",\"password\":\"long-enough-pass\",\"permissionSets\":[\""
+                    + USER_ADMIN
+                    + "\"]}"))
+            .getString("id");
+    ApiClient helpdesk = ApiClient.signIn(base, name, "long-enough-pass");
+    assertEquals(200, helpdesk.send("GET", "api/v1/users", null).statusCode());
+    HttpResponse<String> escalate =
+        helpdesk.send(
+            "PATCH",
+            "api/v1/users/" + id,
+            "{\"permissionSets\":[\"" + USER_ADMIN + "\",\"administrator\"]}");
+    assertEquals(403, escalate.statusCode(), escalate.body());
+    assertEquals(
+        1,
+        json(admin.send("GET", "api/v1/users/" + id, null)).getJsonArray("permissionSets").size(),
+        "nothing changed");
+    HttpResponse<String> selfFreeze =
+        helpdesk.send("PATCH", "api/v1/users/" + id, "{\"active\":false}");
+    assertEquals(400, selfFreeze.statusCode(), selfFreeze.body());
+  }
+
+  @Test
+  void groupMembersHoldTheGroupsSetsAndSharesWhileTheyAreMembers() throws Exception {
+    String alex = newUser("alex", REP, false);
+    String sam = newUser("sam", REP, true);
+    ApiClient alexClient = ApiClient.signIn(base, "alex-" + SUFFIX, "long-enough-pass");
+    ApiClient samClient = ApiClient.signIn(base, "sam-" + SUFFIX, "long-enough-pass");
+    assertEquals(403, alexClient.send("GET", "api/v1/records/" + OBJECT, null).statusCode());
+
+    HttpResponse<String> group =
+        admin.send(
+            "PUT",
+            "api/v1/groups/" + TEAM,
+            "{\"label\":\"Team\",\"permissionSets\":[\"" + WRITER + "\"]}");
+    assertEquals(201, group.statusCode(), group.body());
+    assertEquals(204, admin.send("PUT", members(alex), null).statusCode());
+    assertEquals(200, alexClient.send("GET", "api/v1/records/" + OBJECT, null).statusCode());
+    assertEquals(
+        1,
+        json(admin.send("GET", "api/v1/groups/" + TEAM + "/members", null))
+            .getJsonArray("items")
+            .size());
+
+    String memo = created(samClient, "{\"title\":\"Plan\"}");
+    assertEquals(404, alexClient.send("GET", record(memo), null).statusCode());
+    HttpResponse<String> shared =
+        samClient.send(
+            "POST", record(memo) + "/shares", "{\"group\":\"" + TEAM + "\",\"access\":\"read\"}");
+    assertEquals(201, shared.statusCode(), shared.body());
+    assertEquals(200, alexClient.send("GET", record(memo), null).statusCode());
+    assertEquals(
+        403,
+        alexClient.send("PATCH", record(memo), "{\"title\":\"Mine\"}").statusCode(),
+        "read only");
+    assertEquals(
+        403,
+        alexClient
+            .send(
+                "POST",
+                record(memo) + "/shares",
+                "{\"user\":\"" + alex + "\",\"access\":\"read-write\"}")
+            .statusCode(),
+        "who may read may not share on");
+
+    ok(
+        samClient.send(
+            "POST",
+            record(memo) + "/shares",
+            "{\"user\":\"" + alex + "\",\"access\":\"read-write\"}"));
+    ok(alexClient.send("PATCH", record(memo), "{\"title\":\"Ours\"}"));
+    assertEquals(
+        2,
+        json(samClient.send("GET", record(memo) + "/shares", null)).getJsonArray("items").size());
+
+    assertEquals(
+        204, samClient.send("DELETE", record(memo) + "/shares/users/" + alex, null).statusCode());
+    assertEquals(204, admin.send("DELETE", members(alex), null).statusCode());
+    assertEquals(403, alexClient.send("GET", record(memo), null).statusCode(), "set gone");
+    HttpResponse<String> again =
+        admin.send("PUT", "api/v1/groups/" + TEAM + "/members/" + alex, null);
+    assertEquals(204, again.statusCode());
+    assertEquals(200, alexClient.send("GET", record(memo), null).statusCode(), "group share");
+    assertEquals(204, admin.send("DELETE", "api/v1/groups/" + TEAM, null).statusCode());
+    assertEquals(403, alexClient.send("GET", record(memo), null).statusCode());
+    assertEquals(403, alexClient.send("GET", record(memo) + "/shares", null).statusCode());
+  }
+
+  @Test
+  void sharesRefuseBadRequestsAndUnseenRecords() throws Exception {
+    String owner = newUser("owner", REP, true);
+    String other = newUser("other", REP, true);
+    ApiClient ownerClient = ApiClient.signIn(base, "owner-" + SUFFIX, "long-enough-pass");
+    ApiClient otherClient = ApiClient.signIn(base, "other-" + SUFFIX, "long-enough-pass");
+    String memo = created(ownerClient, "{\"title\":\"Secret\"}");
+    assertEquals(404, otherClient.send("GET", record(memo) + "/shares", null).statusCode());
+    assertEquals(
+        404,
+        otherClient
+            .send(
+                "POST",
+                record(memo) + "/shares",
+                "{\"user\":\"" + other + "\",\"access\":\"read\"}")
+            .statusCode(),
+        "nobody shares a record with themselves that they cannot see");
+    HttpResponse<String> both =
+        ownerClient.send(
+            "POST",
+            record(memo) + "/shares",
+            "{\"user\":\"" + other + "\",\"group\":\"g\",\"access\":\"read\"}");
+    assertEquals(400, both.statusCode(), both.body());
+    HttpResponse<String> unknown =
+        ownerClient.send(
+            "POST",
+            record(memo) + "/shares",
+            "{\"user\":\"" + UUID.randomUUID() + "\",\"access\":\"write\"}");
+    assertEquals(400, unknown.statusCode(), unknown.body());
+    assertEquals(Set.of("/access"), pointers(unknown));
+    assertEquals(
+        0,
+        json(ownerClient.send("GET", record(memo) + "/shares", null)).getJsonArray("items").size());
+    assertEquals(owner, json(ownerClient.send("GET", record(memo), null)).getString("owner_id"));
+  }
+
+  private String newUser(String prefix, String role, boolean writer) throws Exception {
+    HttpResponse<String> created =
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\""
+                + prefix
+                + "-"
+                + SUFFIX
+                + "\",\"password\":\"long-enough-pass\",\"role\":\""
+                + role
+                + "\",\"permissionSets\":["
+                + (writer ? "\"" + WRITER + "\"" : "")
+                + "]}");
+    assertEquals(201, created.statusCode(), created.body());
+    return json(created).getString("id");
+  }
+
+  private HttpResponse<String> login(String username, String password) throws Exception {
+    return new ApiClient(base, null)
+        .send(
+            "POST",
+            "api/v1/auth/tokens",
+            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+  }
+
+  private static String created(ApiClient client, String body) throws Exception {
+    HttpResponse<String> answer = client.send("POST", "api/v1/records/" + OBJECT, body);
+    assertEquals(201, answer.statusCode(), answer.body());
+    return json(answer).getString("id");
+  }
+
+  private static Set<String> pointers(HttpResponse<String> answer) {
+    Set<String> pointers = new TreeSet<>();
+    json(answer)
+        .getJsonArray("errors")
+        .forEach(e -> pointers.add(e.asJsonObject().getString("pointer")));
+    return pointers;
+  }
+
+  private static String members(String user) {
+    return "api/v1/groups/" + TEAM + "/members/" + user;
+  }
+
+  private static String record(String id) {
+    return "api/v1/records/" + OBJECT + "/" + id;
+  }
+
+  private static void ok(HttpResponse<String> answer) {
+    assertTrue(answer.statusCode() / 100 == 2, answer.statusCode() + " " + answer.body());
+  }
+}
