@@ -10,23 +10,49 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-/** A REST client for in-container tests: the deployment's base URL and an API token. */
+/**
+ * A REST client for in-container tests: the deployment's base URL and an API token. Every request
+ * it sends goes through the suite-wide checks of issue 5: a refused request changes nothing ({@link
+ * RefusedRequests}), and no answer to a client that is not {@link #privileged} ever holds {@link
+ * #HIDDEN}.
+ */
 public final class ApiClient {
+
+  /**
+   * The value tests store only in fields hidden from some users. A client of a user who may see
+   * everything is made {@link #privileged}; every other client's every answer is scanned for it.
+   */
+  public static final String HIDDEN = "987654.321";
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final URI base;
   private final String token;
+  private final boolean privileged;
 
   public ApiClient(URL base, String token) {
+    this(uri(base), token, false);
+  }
+
+  private ApiClient(URI base, String token, boolean privileged) {
+    this.base = base;
+    this.token = token;
+    this.privileged = privileged;
+  }
+
+  private static URI uri(URL base) {
     try {
       String root = base.toString();
-      this.base = new URI(root.endsWith("/") ? root : root + "/");
+      return new URI(root.endsWith("/") ? root : root + "/");
     } catch (java.net.URISyntaxException e) {
       throw new IllegalArgumentException(e);
     }
-    this.token = token;
+  }
+
+  /** This client, for a user who may see every field: its answers are not scanned. */
+  public ApiClient privileged() {
+    return new ApiClient(base, token, true);
   }
 
   /** Signs in with a password and keeps the token issued. */
@@ -74,7 +100,20 @@ public final class ApiClient {
         body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(body));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    RefusedRequests.Mark mark = RefusedRequests.before(method, path);
+    HttpResponse<String> answer;
+    try {
+      answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      RefusedRequests.after(mark, method, path, 0);
+      throw e;
+    }
+    RefusedRequests.after(mark, method, path, answer.statusCode());
+    if (!privileged && answer.body().contains(HIDDEN)) {
+      throw new AssertionError(
+          method + " " + path + " showed a hidden field's value: " + answer.body());
+    }
+    return answer;
   }
 
   public static JsonObject json(HttpResponse<String> answer) {

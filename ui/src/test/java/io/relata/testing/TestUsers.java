@@ -12,7 +12,7 @@ import java.util.UUID;
 /** Users for in-container tests: a fresh one per test class, signed in over HTTP. */
 public final class TestUsers {
 
-  public static final String PASSWORD = "s3cret-pass";
+  public static final String PASSWORD = "s3cret-passphrase";
 
   private TestUsers() {}
 
@@ -21,7 +21,7 @@ public final class TestUsers {
       URL base, UserRepository users, PasswordHashing passwords, Clock clock, String prefix)
       throws Exception {
     User user = administrator(users, passwords, clock, prefix);
-    return ApiClient.signIn(base, user.username(), PASSWORD);
+    return ApiClient.signIn(base, user.username(), PASSWORD).privileged();
   }
 
   /** Adds a user named {@code prefix-<random>} holding the built-in administrator set. */

@@ -10,6 +10,7 @@ import io.relata.platform.identity.User;
 import io.relata.platform.identity.UserRepository;
 import io.relata.testing.ApiClient;
 import io.relata.testing.Deployments;
+import io.relata.testing.RefusedRequests;
 import io.relata.testing.TestUsers;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AccessApiIT {
 
   /** The hidden field's value: it must never reach a rep. */
-  private static final String SENTINEL = "987654.321";
+  private static final String SENTINEL = ApiClient.HIDDEN;
 
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6);
   private static final String OBJECT = "pact_" + SUFFIX;
@@ -117,6 +118,9 @@ class AccessApiIT {
   @Order(99)
   void noRestrictedAnswerEverHeldTheHiddenValue() {
     assertFalse(seenByRestricted.isEmpty());
+    assertTrue(
+        RefusedRequests.checked() >= 6,
+        "the refused writes above were checked to change nothing: " + RefusedRequests.checked());
     for (String body : seenByRestricted) {
       assertFalse(body.contains(SENTINEL), body);
       assertFalse(body.contains("\"margin\""), body);
