@@ -2,12 +2,12 @@ package io.relata.platform.access;
 
 import io.relata.metadata.access.FieldAccess;
 import io.relata.metadata.access.ObjectPermissions;
-import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.SystemFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One user's access to one object, decided by {@link AccessEvaluator}: the object rights, the
@@ -18,6 +18,7 @@ public final class ObjectAccess {
 
   private final ObjectDefinition object;
   private final ObjectPermissions rights;
+  private final Set<String> custom;
   private final Map<String, FieldAccess> fields;
   private final RecordPredicate read;
   private final RecordPredicate edit;
@@ -33,7 +34,12 @@ public final class ObjectAccess {
       RecordPredicate share) {
     this.object = object;
     this.rights = rights;
-    this.fields = Map.copyOf(fields);
+    this.custom = Set.copyOf(fields.keySet());
+    Map<String, FieldAccess> all = new java.util.HashMap<>(fields);
+    for (String system : SystemFields.NAMES) {
+      all.putIfAbsent(system, rights.read() ? FieldAccess.READ_ONLY : FieldAccess.HIDDEN);
+    }
+    this.fields = Map.copyOf(all);
     this.read = rights.read() ? read : RecordPredicate.anyOf(List.of());
     this.edit = rights.edit() ? edit : RecordPredicate.anyOf(List.of());
     this.share = share;
@@ -61,11 +67,11 @@ public final class ObjectAccess {
     return rights;
   }
 
-  /** The access to a field; system fields are read-only, unknown names hidden. */
+  /**
+   * The access to a field; system fields are read-only, unknown names hidden. One map lookup: it is
+   * asked for every value of every record a list strips.
+   */
   public FieldAccess field(String name) {
-    if (SystemFields.NAMES.contains(name) && object.field(name).isEmpty()) {
-      return rights.read() ? FieldAccess.READ_ONLY : FieldAccess.HIDDEN;
-    }
     return fields.getOrDefault(name, FieldAccess.HIDDEN);
   }
 
@@ -127,8 +133,7 @@ public final class ObjectAccess {
   public void requireWritable(Iterable<String> written) {
     List<String> refused = new java.util.ArrayList<>();
     for (String name : written) {
-      if (object.field(name).map(FieldDefinition::name).isPresent()
-          && field(name) != FieldAccess.EDITABLE) {
+      if (custom.contains(name) && field(name) != FieldAccess.EDITABLE) {
         refused.add(name);
       }
     }

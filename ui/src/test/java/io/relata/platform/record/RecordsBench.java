@@ -9,6 +9,7 @@ import io.relata.platform.identity.User;
 import io.relata.platform.identity.UserRepository;
 import io.relata.platform.query.RecordQuery;
 import io.relata.testing.ApiClient;
+import io.relata.testing.BenchReport;
 import io.relata.testing.Deployments;
 import io.relata.testing.PlainHttp;
 import jakarta.inject.Inject;
@@ -28,7 +29,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -163,7 +163,7 @@ class RecordsBench {
         overJdkClient[i] = afterJdkClient - afterHttp;
       }
     }
-    report(
+    BenchReport.write(
         "list-query",
         String.format(
             Locale.ROOT,
@@ -177,17 +177,17 @@ class RecordsBench {
                 + " p50 %.3f ms, p95 %.3f ms  (p95 %.2fx raw)%n",
             runs,
             warmup,
-            ms(percentile(raw, 50)),
-            ms(percentile(raw, 95)),
-            ms(percentile(service, 50)),
-            ms(percentile(service, 95)),
-            percentile(service, 95) / (double) percentile(raw, 95),
-            ms(percentile(overHttp, 50)),
-            ms(percentile(overHttp, 95)),
-            percentile(overHttp, 95) / (double) percentile(raw, 95),
-            ms(percentile(overJdkClient, 50)),
-            ms(percentile(overJdkClient, 95)),
-            percentile(overJdkClient, 95) / (double) percentile(raw, 95)));
+            BenchReport.ms(BenchReport.percentile(raw, 50)),
+            BenchReport.ms(BenchReport.percentile(raw, 95)),
+            BenchReport.ms(BenchReport.percentile(service, 50)),
+            BenchReport.ms(BenchReport.percentile(service, 95)),
+            BenchReport.percentile(service, 95) / (double) BenchReport.percentile(raw, 95),
+            BenchReport.ms(BenchReport.percentile(overHttp, 50)),
+            BenchReport.ms(BenchReport.percentile(overHttp, 95)),
+            BenchReport.percentile(overHttp, 95) / (double) BenchReport.percentile(raw, 95),
+            BenchReport.ms(BenchReport.percentile(overJdkClient, 50)),
+            BenchReport.ms(BenchReport.percentile(overJdkClient, 95)),
+            BenchReport.percentile(overJdkClient, 95) / (double) BenchReport.percentile(raw, 95)));
   }
 
   /** 1,000,000 CSV rows: Relata's import (checked, over HTTP) vs COPY of the same file. */
@@ -236,7 +236,7 @@ class RecordsBench {
     Files.delete(file);
     double copyRate = ROWS / (copyNanos / 1e9);
     double importRate = ROWS / (importNanos / 1e9);
-    report(
+    BenchReport.write(
         "csv-import",
         String.format(
             Locale.ROOT,
@@ -291,7 +291,7 @@ class RecordsBench {
     double rawRate = 3 * clients * each / (rawNanos / 1e9);
     double httpRate = 3 * clients * each / (httpNanos / 1e9);
     double readRate = 3 * clients * each / (readNanos / 1e9);
-    report(
+    BenchReport.write(
         "concurrent-create",
         String.format(
                 Locale.ROOT,
@@ -430,10 +430,10 @@ class RecordsBench {
               Locale.ROOT,
               "%-40s p50 %.3f ms, p95 %.3f ms%n",
               names[k],
-              ms(percentile(times[k], 50)),
-              ms(percentile(times[k], 95))));
+              BenchReport.ms(BenchReport.percentile(times[k], 50)),
+              BenchReport.ms(BenchReport.percentile(times[k], 95))));
     }
-    report("request-overhead", text.toString());
+    BenchReport.write("request-overhead", text.toString());
   }
 
   private void define(String object) throws Exception {
@@ -505,29 +505,5 @@ class RecordsBench {
       rows.next();
       return rows.getLong(1);
     }
-  }
-
-  private static long percentile(long[] values, int percent) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[(int) Math.ceil(percent / 100.0 * sorted.length) - 1];
-  }
-
-  private static double ms(long nanos) {
-    return nanos / 1e6;
-  }
-
-  private static void report(String name, String text) throws Exception {
-    String machine =
-        String.format(
-            Locale.ROOT,
-            "machine: %d cores, Java %s, %s%n",
-            Runtime.getRuntime().availableProcessors(),
-            System.getProperty("java.version"),
-            System.getProperty("os.name"));
-    Path out =
-        Path.of(Optional.ofNullable(System.getenv("RELATA_BENCH_OUT")).orElse("target/bench"));
-    Files.createDirectories(out);
-    Files.writeString(out.resolve(name + ".txt"), machine + text);
   }
 }
