@@ -241,18 +241,10 @@ public class Groups {
   }
 
   private <T> T read(Transactions.Work<T> work) {
-    try {
-      return Transactions.read(dataSource, work);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the directory", e);
-    }
+    return DirectoryJdbc.read(dataSource, work);
   }
 
   private <T> T write(Transactions.Work<T> work) {
-    try {
-      return Transactions.run(dataSource, work);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot change the directory", e);
-    }
+    return DirectoryJdbc.write(dataSource, work);
   }
 }

@@ -29,10 +29,7 @@ final class Requests {
     JsonNode json = RecordJson.read(body, MAX_BODY);
     List<Problem> problems = schema.check(json);
     if (!problems.isEmpty()) {
-      throw new InvalidRequestException(
-          problems.stream()
-              .map(p -> new Violation(p.pointer(), p.code(), List.copyOf(p.args())))
-              .toList());
+      throw InvalidRequestException.of(problems);
     }
     return json;
   }

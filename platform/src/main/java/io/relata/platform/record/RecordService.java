@@ -289,24 +289,8 @@ public class RecordService {
       ImportJournal journal) {
     CompiledObjects.Snapshot snapshot = objects.current();
     CompiledObject object = snapshot.required(objectName);
-    settings
-        .upsertBy()
-        .filter(key -> object.field(key).filter(RecordImport::upsertKey).isEmpty())
-        .ifPresent(
-            key -> {
-              throw new InvalidRequestException(
-                  List.of(new Violation("upsertBy", "import.upsert-key", List.of(key))));
-            });
     try (Connection connection = dataSource.getConnection()) {
-      ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
-      access.require("create");
-      if (settings.upsertBy().isPresent()) {
-        access.require("edit");
-        if (!access.edit().isAll()) {
-          // an upsert could otherwise overwrite (and so learn of) records the user cannot see
-          throw AccessDeniedException.object("modifyAll", object.name());
-        }
-      }
+      ObjectAccess access = admit(connection, snapshot, actor, object, settings);
       connection.setAutoCommit(false);
       try {
         RecordImport.Outcome outcome =
@@ -323,6 +307,44 @@ public class RecordService {
     } catch (SQLException e) {
       throw SqlFailures.translate(e, object);
     }
+  }
+
+  /**
+   * Refuses an import before anything is written or recorded of it: an upsert key that is not a
+   * unique field (400), a user who may not create records, or may not edit every record when
+   * upserting (403). The import itself checks again, on its own connection.
+   */
+  public void admitImport(Actor actor, String objectName, ImportSettings settings) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object = snapshot.required(objectName);
+    reading(object, connection -> admit(connection, snapshot, actor, object, settings));
+  }
+
+  private ObjectAccess admit(
+      Connection connection,
+      CompiledObjects.Snapshot snapshot,
+      Actor actor,
+      CompiledObject object,
+      ImportSettings settings)
+      throws SQLException {
+    settings
+        .upsertBy()
+        .filter(key -> object.field(key).filter(RecordImport::upsertKey).isEmpty())
+        .ifPresent(
+            key -> {
+              throw new InvalidRequestException(
+                  List.of(new Violation("upsertBy", "import.upsert-key", List.of(key))));
+            });
+    ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
+    access.require("create");
+    if (settings.upsertBy().isPresent()) {
+      access.require("edit");
+      if (!access.edit().isAll()) {
+        // an upsert could otherwise overwrite (and so learn of) records the user cannot see
+        throw AccessDeniedException.object("modifyAll", object.name());
+      }
+    }
+    return access;
   }
 
   /** What an import did: rows read, written and refused, and the first refusals. */

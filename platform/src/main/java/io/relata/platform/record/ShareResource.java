@@ -7,7 +7,6 @@ import io.relata.platform.identity.Actor;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.PathIds;
-import io.relata.platform.rest.ProblemException.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -59,10 +58,7 @@ public class ShareResource {
       problems = List.of(Problem.at("", "share.one-holder"));
     }
     if (!problems.isEmpty()) {
-      throw new InvalidRequestException(
-          problems.stream()
-              .map(p -> new Violation(p.pointer(), p.code(), List.copyOf(p.args())))
-              .toList());
+      throw InvalidRequestException.of(problems);
     }
     RecordShares.Holder holder =
         json.has("group")

@@ -15,6 +15,16 @@ public class InvalidRequestException extends ProblemException {
     this.violations = List.copyOf(violations);
   }
 
+  /**
+   * The problems a JSON Schema (or another metadata check) found in the body, at their pointers.
+   */
+  public static InvalidRequestException of(List<io.relata.metadata.validation.Problem> problems) {
+    return new InvalidRequestException(
+        problems.stream()
+            .map(p -> new Violation(p.pointer(), p.code(), List.copyOf(p.args())))
+            .toList());
+  }
+
   @Override
   public Status status() {
     return Status.BAD_REQUEST;

@@ -93,6 +93,12 @@ public class TransferResource {
                 new CsvSource.Options(
                     delimiter(delimiter), charset(encoding), decimal(decimal), mapping(mapping)))
             : new NdjsonSource(new BufferedInputStream(body, 64 * 1024));
+    // a refusal that needs no row leaves no job behind
+    records.admitImport(
+        actor(),
+        object,
+        new ImportSettings(
+            allOrNothing, dry, Optional.ofNullable(upsertBy), 0, ImportSettings.DEFAULT_BATCH));
     ImportJobs.Job started =
         jobs.start(id, object, actor(), allOrNothing ? "all-or-nothing" : "best-effort", dry);
     RecordService.ImportResult result;
