@@ -10,6 +10,7 @@ import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.access.RecordPredicate;
 import io.relata.platform.database.DatabaseSchema;
+import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
 import io.relata.platform.rest.ConflictException;
@@ -489,18 +490,8 @@ public class RecordService {
   }
 
   private <T> T inTransaction(CompiledObject object, Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw SqlFailures.unchecked(e, object);
-      } finally {
-        connection.setAutoCommit(true);
-      }
+    try {
+      return Transactions.run(dataSource, work::run);
     } catch (SQLException e) {
       throw SqlFailures.translate(e, object);
     }

@@ -39,52 +39,58 @@ public class RecordShares {
   @Inject private Clock clock;
 
   /** The holder of a share: a user or a group. */
-  public record Holder(boolean group, UUID user, String groupName) {}
+  public record Holder(boolean group, UUID user, String groupName) {
+
+    /** Whether {@code share} is this holder's. */
+    boolean holds(Share share) {
+      return group
+          ? share.group() != null && share.group().name().equals(groupName)
+          : share.user() != null && share.user().id().equals(user);
+    }
+  }
 
   /** The shares of the record, users first, by username, then groups by name. */
   public List<Share> list(Actor actor, String object, UUID id) {
-    return work(
-        object,
-        id,
-        actor,
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT u.id, u.username, g.name, g.label, s.access, s.reason, s.created_at"
-                      + " FROM relata.record_share s"
-                      + " LEFT JOIN relata.app_user u ON u.id = s.user_id"
-                      + " LEFT JOIN relata.user_group g ON g.id = s.group_id"
-                      + " WHERE s.object = ? AND s.record_id = ?"
-                      + " ORDER BY g.name NULLS FIRST, u.username")) {
-            select.setString(1, object);
-            select.setObject(2, id);
-            List<Share> shares = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-              while (row.next()) {
-                shares.add(
-                    new Share(
-                        row.getString(2) == null
-                            ? null
-                            : new Share.UserRef(row.getObject(1, UUID.class), row.getString(2)),
-                        row.getString(3) == null
-                            ? null
-                            : new Share.GroupRef(row.getString(3), row.getString(4)),
-                        row.getString(5),
-                        row.getString(6),
-                        row.getObject(7, java.time.OffsetDateTime.class)));
-              }
-            }
-            return shares;
-          }
-        });
+    return work(object, id, actor, connection -> shares(connection, object, id));
   }
 
-  /**
-   * Shares the record with the holder, or changes the access of its share.
-   *
-   * @return whether the share is new
-   */
-  public boolean share(
+  private static List<Share> shares(Connection connection, String object, UUID id)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT u.id, u.username, g.name, g.label, s.access, s.reason, s.created_at"
+                + " FROM relata.record_share s"
+                + " LEFT JOIN relata.app_user u ON u.id = s.user_id"
+                + " LEFT JOIN relata.user_group g ON g.id = s.group_id"
+                + " WHERE s.object = ? AND s.record_id = ?"
+                + " ORDER BY g.name NULLS FIRST, u.username")) {
+      select.setString(1, object);
+      select.setObject(2, id);
+      List<Share> shares = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          shares.add(
+              new Share(
+                  row.getString(2) == null
+                      ? null
+                      : new Share.UserRef(row.getObject(1, UUID.class), row.getString(2)),
+                  row.getString(3) == null
+                      ? null
+                      : new Share.GroupRef(row.getString(3), row.getString(4)),
+                  row.getString(5),
+                  row.getString(6),
+                  row.getObject(7, java.time.OffsetDateTime.class)));
+        }
+      }
+      return shares;
+    }
+  }
+
+  /** What {@link #share} stored, and whether the holder had no share before. */
+  public record Shared(Share share, boolean created) {}
+
+  /** Shares the record with the holder, or changes the access of its share. */
+  public Shared share(
       Actor actor, String object, UUID id, Holder holder, String access, String reason) {
     return work(
         object,
@@ -111,10 +117,17 @@ public class RecordShares {
             upsert.setString(5, reason);
             upsert.setObject(6, actor.id());
             upsert.setObject(7, NewRecords.now(clock));
+            boolean created;
             try (ResultSet row = upsert.executeQuery()) {
               row.next();
-              return row.getBoolean(1);
+              created = row.getBoolean(1);
             }
+            Share stored =
+                shares(connection, object, id).stream()
+                    .filter(holder::holds)
+                    .findFirst()
+                    .orElseThrow();
+            return new Shared(stored, created);
           }
         });
   }

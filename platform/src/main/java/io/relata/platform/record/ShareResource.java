@@ -65,14 +65,10 @@ public class ShareResource {
             ? new RecordShares.Holder(true, null, json.get("group").asText())
             : new RecordShares.Holder(false, UUID.fromString(json.get("user").asText()), null);
     String reason = json.has("reason") ? json.get("reason").asText() : "manual";
-    boolean created =
+    RecordShares.Shared shared =
         shares.share(actor(), object, record, holder, json.get("access").asText(), reason);
-    return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
-        .entity(
-            shares.list(actor(), object, record).stream()
-                .filter(s -> matches(s, holder))
-                .findFirst()
-                .orElseThrow())
+    return Response.status(shared.created() ? Response.Status.CREATED : Response.Status.OK)
+        .entity(shared.share())
         .build();
   }
 
@@ -101,12 +97,6 @@ public class ShareResource {
       @PathParam("group") String group) {
     shares.unshare(actor(), object, id(object, id), new RecordShares.Holder(true, null, group));
     return Response.noContent().build();
-  }
-
-  private static boolean matches(Share share, RecordShares.Holder holder) {
-    return holder.group()
-        ? share.group() != null && share.group().name().equals(holder.groupName())
-        : share.user() != null && share.user().id().equals(holder.user());
   }
 
   private static UUID id(String object, String id) {
