@@ -1,5 +1,6 @@
 package io.relata.testing;
 
+import io.relata.platform.audit.AuditSealer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,9 @@ import javax.sql.DataSource;
  * that no transaction that began in between committed (every one aborted, or there was none) and
  * that no sequence moved. This covers every table, the audit's included, without reading them.
  *
+ * <p>The audit sealer commits on its own every second; while a checked request runs, the check
+ * holds the sealer's lock, so that the sealer skips its turns instead of committing in between.
+ *
  * <p>Runs where the application's data source can be looked up (the in-container tests), and only
  * when no other request of the suite overlapped, so that concurrency tests do not confuse it. Sign
  * in is left out: a failed login is meant to count towards the lockout.
@@ -37,7 +41,12 @@ public final class RefusedRequests {
   private RefusedRequests() {}
 
   /** The state before one request; {@code null} fields when the request is not checked. */
-  record Mark(long started, boolean alone, long nextXid, Map<String, Long> sequences) {}
+  record Mark(
+      long started,
+      boolean alone,
+      long nextXid,
+      Map<String, Long> sequences,
+      Connection sealerPaused) {}
 
   /** How many refused requests were checked in this JVM (in-container: in this deployment). */
   public static long checked() {
@@ -48,14 +57,16 @@ public final class RefusedRequests {
     boolean alone = IN_FLIGHT.getAndIncrement() == 0;
     long started = STARTED.incrementAndGet();
     if (method.equals("GET") || method.equals("HEAD") || path.startsWith("api/v1/auth/tokens")) {
-      return new Mark(started, false, 0, Map.of());
+      return new Mark(started, false, 0, Map.of(), null);
     }
     Optional<DataSource> data = dataSource();
     if (!alone || data.isEmpty()) {
-      return new Mark(started, false, 0, Map.of());
+      return new Mark(started, false, 0, Map.of(), null);
     }
-    try (Connection connection = data.get().getConnection()) {
-      return new Mark(started, true, nextXid(connection), sequences(connection));
+    try {
+      Connection paused = data.get().getConnection();
+      sealerLock(paused, "pg_advisory_lock");
+      return new Mark(started, true, nextXid(paused), sequences(paused), paused);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -84,6 +95,26 @@ public final class RefusedRequests {
       }
     } finally {
       IN_FLIGHT.decrementAndGet();
+      resumeSealer(mark);
+    }
+  }
+
+  private static void resumeSealer(Mark mark) {
+    if (mark.sealerPaused() == null) {
+      return;
+    }
+    try (Connection paused = mark.sealerPaused()) {
+      // a pooled connection outlives close(): a session lock must be released by hand
+      sealerLock(paused, "pg_advisory_unlock");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sealerLock(Connection connection, String function) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+      statement.setLong(1, AuditSealer.LOCK);
+      statement.executeQuery().close();
     }
   }
 

@@ -79,6 +79,11 @@ public final class ObjectAccess {
     return field(field) != FieldAccess.HIDDEN;
   }
 
+  /** Whether the user may read the object's records and every field of them. */
+  public boolean seesEveryField() {
+    return rights.read() && custom.stream().allMatch(this::visible);
+  }
+
   /**
    * The object as the user sees it: hidden fields are not there, so a filter, sort or column that
    * names one is refused as naming no field, exactly like a field that does not exist.

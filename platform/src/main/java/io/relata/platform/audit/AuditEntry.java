@@ -1,7 +1,10 @@
 package io.relata.platform.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +49,54 @@ public record AuditEntry(
     changes = List.copyOf(changes);
     changes.forEach(change -> requireName(change.field()));
   }
+
+  /** An entry for {@code action} by {@code actor}, with no record, detail or values yet. */
+  public static AuditEntry event(OffsetDateTime at, Optional<UUID> actor, String action) {
+    return new AuditEntry(
+        at,
+        actor,
+        action,
+        Optional.empty(),
+        Optional.empty(),
+        JsonNodeFactory.instance.objectNode(),
+        List.of());
+  }
+
+  /** This entry about record {@code recordId} of {@code object}. */
+  public AuditEntry on(String object, UUID recordId) {
+    return new AuditEntry(
+        at, actor, action, Optional.of(object), Optional.of(recordId), detail, changes);
+  }
+
+  /** This entry about {@code object} as a whole (an export, a metadata change of it). */
+  public AuditEntry on(String object) {
+    return new AuditEntry(at, actor, action, Optional.of(object), recordId, detail, changes);
+  }
+
+  /**
+   * This entry with {@code key} in its detail. Values are strings, numbers, booleans, collections
+   * of strings or JSON; never personal data, which belongs in {@link #changes}.
+   */
+  public AuditEntry with(String key, Object value) {
+    ObjectNode copy = detail.isObject() ? ((ObjectNode) detail).deepCopy() : null;
+    if (copy == null) {
+      throw new IllegalStateException("the detail is not an object");
+    }
+    copy.set(key, JSON.valueToTree(value));
+    return new AuditEntry(at, actor, action, object, recordId, copy, changes);
+  }
+
+  /** This entry naming the API token the change came through, if any. */
+  public AuditEntry via(Optional<UUID> token) {
+    return token.map(id -> with("token", id.toString())).orElse(this);
+  }
+
+  /** This entry with these values before and after. */
+  public AuditEntry changes(List<FieldChange> values) {
+    return new AuditEntry(at, actor, action, object, recordId, detail, values);
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static void requireName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {

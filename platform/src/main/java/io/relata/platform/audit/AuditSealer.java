@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -18,10 +20,15 @@ import javax.sql.DataSource;
  */
 public final class AuditSealer {
 
-  /** The advisory lock that makes one node at a time the sealer ("RELAAUDT"). */
-  static final long LOCK = 0x52454C4141554454L;
+  /**
+   * The advisory lock that makes one node at a time the sealer ("RELAAUDT"). Whoever holds it
+   * pauses sealing; the test suite does, around each request whose refusal it checks.
+   */
+  public static final long LOCK = 0x52454C4141554454L;
 
   static final int BATCH = 1_000;
+
+  private static final Logger LOG = Logger.getLogger(AuditSealer.class.getName());
 
   private AuditSealer() {}
 
@@ -39,12 +46,15 @@ public final class AuditSealer {
       connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       connection.setAutoCommit(false);
       try {
-        int batch;
+        Batch batch;
         do {
           batch = sealBatch(connection, OffsetDateTime.now(clock));
           connection.commit();
-          sealed += Math.max(batch, 0);
-        } while (batch == BATCH);
+          sealed += batch.count();
+          if (batch.count() > 0) {
+            publish(batch);
+          }
+        } while (batch.count() == BATCH);
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -56,14 +66,32 @@ public final class AuditSealer {
     return sealed;
   }
 
-  /** One batch in the caller's transaction; -1 when another node is sealing. */
-  static int sealBatch(Connection connection, OffsetDateTime now) throws SQLException {
+  /** What one batch sealed, and the chain's head after it. */
+  record Batch(int count, long position, byte[] hash) {}
+
+  private static final Batch NONE = new Batch(0, 0, AuditChain.GENESIS);
+
+  /**
+   * Publishes the head outside the database, in the server log: a verification can then tell a
+   * chain cut short together with its seals from an intact one (security-design.md, "Audit").
+   */
+  private static void publish(Batch batch) {
+    LOG.info(
+        () ->
+            "Audit chain head: position "
+                + batch.position()
+                + ", hash "
+                + HexFormat.of().formatHex(batch.hash()));
+  }
+
+  /** One batch in the caller's transaction; none when another node is sealing. */
+  static Batch sealBatch(Connection connection, OffsetDateTime now) throws SQLException {
     try (PreparedStatement lock =
             connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)");
         ResultSet locked = bind(lock, LOCK).executeQuery()) {
       locked.next();
       if (!locked.getBoolean(1)) {
-        return -1;
+        return NONE;
       }
     }
     long position = 0;
@@ -92,7 +120,7 @@ public final class AuditSealer {
       }
     }
     if (entries.isEmpty()) {
-      return 0;
+      return NONE;
     }
     Long[] ids = entries.stream().map(AuditChain.StoredEntry::id).toArray(Long[]::new);
     Map<Long, List<AuditChain.StoredValue>> values = AuditRows.values(connection, ids);
@@ -118,7 +146,7 @@ public final class AuditSealer {
       done.setArray(1, connection.createArrayOf("bigint", ids));
       done.executeUpdate();
     }
-    return entries.size();
+    return new Batch(entries.size(), position, previous);
   }
 
   private static PreparedStatement bind(PreparedStatement statement, long value)

@@ -26,16 +26,34 @@ public final class AuditVerifier {
   /** Where the chain first breaks, and why ({@code audit.*} message codes). */
   public record Break(long position, String reason) {}
 
-  /** The outcome: how much is sealed, how much waits for the sealer, and the first break. */
-  public record Verification(long sealed, long pending, Optional<Break> firstBreak) {
+  /**
+   * The outcome: how many positions verified, how many entries wait for the sealer, the hash at the
+   * last position that verified (compare it with a head published earlier), and the first break.
+   */
+  public record Verification(long sealed, long pending, byte[] head, Optional<Break> firstBreak) {
 
     public boolean intact() {
       return firstBreak.isEmpty();
     }
   }
 
+  /**
+   * A head published earlier (in the server log at a seal, or taken from an export): the chain must
+   * still reach this position with this hash.
+   */
+  public record Head(long position, byte[] hash) {}
+
   /** Verifies the whole chain; reads in a snapshot of its own (repeatable read, read only). */
   public static Verification verify(Connection connection) throws SQLException {
+    return verify(connection, Optional.empty());
+  }
+
+  /**
+   * Verifies the whole chain and that it still holds {@code known}: a chain cut short together with
+   * its seals verifies on its own, but not against a head published before the cut.
+   */
+  public static Verification verify(Connection connection, Optional<Head> known)
+      throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     int isolation = connection.getTransactionIsolation();
     boolean readOnly = connection.isReadOnly();
@@ -43,7 +61,7 @@ public final class AuditVerifier {
     connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     connection.setReadOnly(true);
     try {
-      return walk(connection);
+      return walk(connection, known);
     } finally {
       connection.rollback();
       connection.setReadOnly(readOnly);
@@ -52,7 +70,8 @@ public final class AuditVerifier {
     }
   }
 
-  private static Verification walk(Connection connection) throws SQLException {
+  private static Verification walk(Connection connection, Optional<Head> known)
+      throws SQLException {
     long expected = 1;
     byte[] previous = AuditChain.GENESIS;
     Optional<Break> firstBreak = Optional.empty();
@@ -81,6 +100,12 @@ public final class AuditVerifier {
           Map<Long, List<AuditChain.StoredValue>> values = AuditRows.values(connection, ids);
           for (Sealed seal : batch) {
             firstBreak = check(seal, expected, previous, values);
+            if (firstBreak.isEmpty()
+                && known.isPresent()
+                && known.get().position() == expected
+                && !Arrays.equals(known.get().hash(), seal.hash())) {
+              firstBreak = Optional.of(new Break(expected, "audit.head-mismatch"));
+            }
             if (firstBreak.isPresent()) {
               break;
             }
@@ -91,6 +116,9 @@ public final class AuditVerifier {
       }
     }
     long sealed = expected - 1;
+    if (firstBreak.isEmpty() && known.isPresent() && known.get().position() > sealed) {
+      firstBreak = Optional.of(new Break(expected, "audit.missing"));
+    }
     long pending = count(connection, "SELECT count(*) FROM relata.audit_pending");
     if (firstBreak.isEmpty()
         && count(
@@ -101,7 +129,7 @@ public final class AuditVerifier {
             > 0) {
       firstBreak = Optional.of(new Break(expected, "audit.outside-chain"));
     }
-    return new Verification(sealed, pending, firstBreak);
+    return new Verification(sealed, pending, previous, firstBreak);
   }
 
   private record Sealed(

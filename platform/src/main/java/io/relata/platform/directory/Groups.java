@@ -1,6 +1,7 @@
 package io.relata.platform.directory;
 
 import io.relata.metadata.access.PermissionSet;
+import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.Actor;
@@ -89,7 +90,7 @@ public class Groups {
             upsert.setObject(1, UUID.randomUUID());
             upsert.setString(2, name);
             upsert.setString(3, label);
-            upsert.setObject(4, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+            upsert.setObject(4, now());
             try (ResultSet row = upsert.executeQuery()) {
               row.next();
               created = row.getBoolean(1);
@@ -114,7 +115,14 @@ public class Groups {
               insert.executeUpdate();
             }
           }
-          return new Put(find(connection, name, false).orElseThrow(), created);
+          Group stored = find(connection, name, false).orElseThrow();
+          AuditLog.append(
+              connection,
+              actor
+                  .audit(now(), created ? "group.create" : "group.change")
+                  .with("group", name)
+                  .with("permissionSets", stored.permissionSets()));
+          return new Put(stored, created);
         });
   }
 
@@ -129,6 +137,7 @@ public class Groups {
             delete.setObject(1, group.id());
             delete.executeUpdate();
           }
+          AuditLog.append(connection, actor.audit(now(), "group.delete").with("group", name));
           return null;
         });
   }
@@ -183,7 +192,16 @@ public class Groups {
                       : "DELETE FROM relata.group_member WHERE group_id = ? AND user_id = ?")) {
             change.setObject(1, group.id());
             change.setObject(2, user);
-            return change.executeUpdate() == 1;
+            boolean changed = change.executeUpdate() == 1;
+            if (changed) {
+              AuditLog.append(
+                  connection,
+                  actor
+                      .audit(now(), member ? "group.member-add" : "group.member-remove")
+                      .on("user", user)
+                      .with("group", name));
+            }
+            return changed;
           }
         });
   }
@@ -238,6 +256,10 @@ public class Groups {
 
   private static NotFoundProblem notFound(String name) {
     return new NotFoundProblem("/api/v1/groups/" + name);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 
   private <T> T read(Transactions.Work<T> work) {

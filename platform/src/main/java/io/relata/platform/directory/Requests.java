@@ -5,7 +5,7 @@ import io.relata.metadata.schema.MetaSchema;
 import io.relata.metadata.validation.Problem;
 import io.relata.platform.record.RecordJson;
 import io.relata.platform.rest.InvalidRequestException;
-import io.relata.platform.rest.ProblemException.Violation;
+import io.relata.platform.rest.ListLimit;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +19,6 @@ final class Requests {
   static final MetaSchema GROUP = MetaSchema.load(Requests.class, "group.schema.json");
 
   private static final long MAX_BODY = 64 * 1024;
-  private static final int DEFAULT_LIMIT = 50;
-  private static final int MAX_LIMIT = 200;
 
   private Requests() {}
 
@@ -36,19 +34,7 @@ final class Requests {
 
   /** {@code limit}: 1 to 200, 50 when absent. */
   static int limit(String limit) {
-    if (limit == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int value = Integer.parseInt(limit);
-      if (value >= 1 && value <= MAX_LIMIT) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw new InvalidRequestException(
-        List.of(new Violation("limit", "query.limit", List.of(MAX_LIMIT))));
+    return ListLimit.parse(limit);
   }
 
   /** The array of names at {@code member}, when the body has it. */

@@ -99,16 +99,14 @@ public class UserResource {
   @POST
   @Path("/{id}/unlock")
   public Account unlock(@PathParam("id") String id) {
-    allowed();
-    return users.unlock(id(id));
+    return users.unlock(allowed(), id(id));
   }
 
   /** Revokes every API token of the user, for example when a laptop is lost. */
   @DELETE
   @Path("/{id}/tokens")
   public Map<String, Integer> revokeTokens(@PathParam("id") String id) {
-    allowed();
-    return Map.of("revoked", users.revokeTokens(id(id)));
+    return Map.of("revoked", users.revokeTokens(allowed(), id(id)));
   }
 
   private Actor allowed() {

@@ -1,6 +1,9 @@
 package io.relata.platform.directory;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.relata.metadata.access.PermissionSet;
+import io.relata.platform.audit.AuditEntry;
+import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.Actor;
@@ -132,7 +135,17 @@ public class Users {
             }
           }
           assign(connection, account.id(), user.permissionSets());
-          return find(connection, account.id()).orElseThrow();
+          Account created = find(connection, account.id()).orElseThrow();
+          AuditLog.append(
+              connection,
+              actor
+                  .audit(now(), "user.create")
+                  .on("user", created.id())
+                  .with("active", created.active())
+                  .with("role", created.role())
+                  .with("permissionSets", created.permissionSets())
+                  .changes(List.of(username(null, created.username()))));
+          return created;
         });
   }
 
@@ -172,12 +185,14 @@ public class Users {
             update.setObject(5, id);
             update.executeUpdate();
           }
-          return find(connection, id).orElseThrow();
+          Account changed = find(connection, id).orElseThrow();
+          AuditLog.append(connection, changeEntry(actor, current, changed, hash.isPresent()));
+          return changed;
         });
   }
 
   /** Lifts the login lock on the user and forgets their failed attempts. */
-  public Account unlock(UUID id) {
+  public Account unlock(Actor actor, UUID id) {
     return write(
         connection -> {
           Account account = lock(connection, id).orElseThrow(() -> notFound(id));
@@ -187,6 +202,7 @@ public class Users {
             delete.setBytes(1, LoginAttempts.key(account.username()));
             delete.executeUpdate();
           }
+          AuditLog.append(connection, actor.audit(now(), "user.unlock").on("user", id));
           return find(connection, id).orElseThrow();
         });
   }
@@ -196,7 +212,7 @@ public class Users {
    *
    * @return how many were revoked
    */
-  public int revokeTokens(UUID id) {
+  public int revokeTokens(Actor actor, UUID id) {
     return write(
         connection -> {
           lock(connection, id).orElseThrow(() -> notFound(id));
@@ -208,9 +224,46 @@ public class Users {
             revoke.setObject(1, now);
             revoke.setObject(2, id);
             revoke.setObject(3, now);
-            return revoke.executeUpdate();
+            int revoked = revoke.executeUpdate();
+            AuditLog.append(
+                connection,
+                actor.audit(now, "user.tokens-revoke").on("user", id).with("revoked", revoked));
+            return revoked;
           }
         });
+  }
+
+  /**
+   * What a change did to an account: the properties it changed, never a password or its hash (only
+   * that it changed); the username is a value, erasable like a record's.
+   */
+  private AuditEntry changeEntry(
+      Actor actor, Account before, Account after, boolean passwordChanged) {
+    AuditEntry entry = actor.audit(now(), "user.change").on("user", after.id());
+    List<String> changed = new ArrayList<>();
+    if (passwordChanged) {
+      changed.add("password");
+    }
+    if (before.active() != after.active()) {
+      changed.add("active");
+      entry = entry.with("active", after.active());
+    }
+    if (!java.util.Objects.equals(before.role(), after.role())) {
+      changed.add("role");
+      entry = entry.with("role", after.role());
+    }
+    if (!before.permissionSets().equals(after.permissionSets())) {
+      changed.add("permissionSets");
+      entry = entry.with("permissionSets", after.permissionSets());
+    }
+    return entry.with("changed", changed);
+  }
+
+  private static AuditEntry.FieldChange username(String before, String after) {
+    return new AuditEntry.FieldChange(
+        "username",
+        before == null ? null : TextNode.valueOf(before),
+        after == null ? null : TextNode.valueOf(after));
   }
 
   /**

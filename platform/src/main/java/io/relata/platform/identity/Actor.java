@@ -1,11 +1,42 @@
 package io.relata.platform.identity;
 
+import io.relata.platform.audit.AuditEntry;
 import java.io.Serializable;
 import java.security.Principal;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The user on whose behalf a request runs; every call into the platform carries one. */
-public record Actor(UUID id, String username) implements Principal, Serializable {
+/**
+ * The user on whose behalf a request runs; every call into the platform carries one.
+ *
+ * @param token the API token the request came with; null for a screen session, a login, or work the
+ *     platform does on the user's behalf
+ */
+public record Actor(UUID id, String username, UUID token) implements Principal, Serializable {
+
+  /** An actor that is not using an API token. */
+  public Actor(UUID id, String username) {
+    this(id, username, null);
+  }
+
+  /** The same user, acting through the API token {@code tokenId}. */
+  public Actor through(UUID tokenId) {
+    return new Actor(id, username, tokenId);
+  }
+
+  /** The API token of the request, if it came with one. */
+  public Optional<UUID> viaToken() {
+    return Optional.ofNullable(token);
+  }
+
+  /**
+   * An audit entry for something this actor did at {@code at}; it names the API token when there is
+   * one, which is how the audit records a token's use.
+   */
+  public AuditEntry audit(OffsetDateTime at, String action) {
+    return AuditEntry.event(at, Optional.of(id), action).via(viaToken());
+  }
 
   @Override
   public String getName() {

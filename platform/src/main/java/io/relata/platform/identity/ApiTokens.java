@@ -55,7 +55,12 @@ public class ApiTokens {
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     ApiToken token =
         new ApiToken(actor.id(), digest(secret), now, now.plus(lifetime), name.orElse(null));
-    tokens.add(token);
+    tokens.add(
+        token,
+        actor
+            .audit(now, "token.issue")
+            .with("token", token.id().toString())
+            .on("user", actor.id()));
     return new Issued(token.id(), secret, token.expiresAt());
   }
 
@@ -72,7 +77,11 @@ public class ApiTokens {
    */
   public boolean revoke(Actor actor, UUID tokenId) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    return tokens.change(actor.id(), tokenId, token -> token.revoke(now));
+    return tokens.change(
+        actor.id(),
+        tokenId,
+        token -> token.revoke(now),
+        actor.audit(now, "token.revoke").with("token", tokenId.toString()).on("user", actor.id()));
   }
 
   /** The actor of a valid token of an active user, or empty. */

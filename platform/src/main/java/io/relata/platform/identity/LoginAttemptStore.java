@@ -1,5 +1,6 @@
 package io.relata.platform.identity;
 
+import io.relata.platform.audit.AuditEntry;
 import java.time.OffsetDateTime;
 import java.util.function.Function;
 
@@ -8,14 +9,16 @@ public interface LoginAttemptStore {
 
   /**
    * Applies {@code decision} to the username's state under a row lock and stores what it decided,
-   * doing the same statements whatever the outcome is.
+   * with the audit entry {@code audit} makes of the outcome, in one transaction, doing the same
+   * statements whatever the outcome is.
    *
    * @return whether the attempt was admitted
    */
   boolean attempt(
       byte[] key,
       OffsetDateTime now,
-      Function<LoginAttempts.State, LoginAttempts.Outcome> decision);
+      Function<LoginAttempts.State, LoginAttempts.Outcome> decision,
+      Function<Boolean, AuditEntry> audit);
 
   /** Forgets names that have neither failed since {@code before} nor are locked after it. */
   int forgetQuietSince(OffsetDateTime before);

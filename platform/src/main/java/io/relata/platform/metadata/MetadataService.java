@@ -9,6 +9,7 @@ import io.relata.metadata.change.ModelDiff;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.model.ModelCompiler;
 import io.relata.metadata.validation.Problem;
+import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.schema.JdbcTableStats;
@@ -221,16 +222,25 @@ public class MetadataService {
       throw new NeedsConfirmation(new Outcome(before.revision(), false, changes, plan));
     }
     SchemaMigrator.apply(connection, plan, confirmed);
+    OffsetDateTime now = OffsetDateTime.now(clock);
     RevisionStore.insert(
         connection,
         new Revision(
             number,
-            OffsetDateTime.now(clock),
+            now,
             actor.id(),
             comment == null ? "" : comment,
             after.model().documents(),
             after.model().access().documents(),
             renames(changes)));
+    // the revision holds the documents; the entry says who made it and what it touched
+    AuditLog.append(
+        connection,
+        actor
+            .audit(now, "metadata.revision")
+            .with("revision", number)
+            .with("objects", changes.stream().map(Change::object).distinct().sorted().toList())
+            .with("access", accessChanged));
     try (Statement notify = connection.createStatement()) {
       notify.execute("notify relata_metadata, '" + number + "'");
     }

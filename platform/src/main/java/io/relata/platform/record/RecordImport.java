@@ -4,6 +4,7 @@ import static io.relata.platform.schema.Identifiers.quote;
 
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldKind;
+import io.relata.platform.identity.Actor;
 import io.relata.platform.rest.ProblemException;
 import io.relata.platform.rest.ProblemException.Violation;
 import java.io.StringReader;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 
@@ -37,7 +37,8 @@ final class RecordImport {
   private final Connection connection;
   private final CompiledObjects.Snapshot snapshot;
   private final CompiledObject object;
-  private final UUID actor;
+  private final Actor actor;
+  private long audited;
   private final ImportSettings settings;
   private final ImportJournal journal;
   private final Clock clock;
@@ -51,7 +52,7 @@ final class RecordImport {
       Connection connection,
       CompiledObjects.Snapshot snapshot,
       CompiledObject object,
-      UUID actor,
+      Actor actor,
       ImportSettings settings,
       ImportJournal journal,
       Clock clock) {
@@ -89,6 +90,7 @@ final class RecordImport {
     boolean writes = !settings.dryRun() && (!settings.allOrNothing() || failed == 0);
     if (settings.allOrNothing() && writes) {
       journal.batch(connection, skipped + read, written, failed, List.of());
+      audit();
       connection.commit();
     } else if (!writes) {
       connection.rollback();
@@ -113,7 +115,7 @@ final class RecordImport {
       try {
         good.add(
             NewRecords.row(
-                object, NewRecords.read(object, row.values(), clock), actor, now, clock));
+                object, NewRecords.read(object, row.values(), clock), actor.id(), now, clock));
         numbers.add(row.number());
       } catch (ProblemException refused) {
         batchErrors.add(new RowError(row.number(), details(refused.violations())));
@@ -149,10 +151,17 @@ final class RecordImport {
     }
     if (!settings.allOrNothing() && !settings.dryRun()) {
       journal.batch(connection, skipped + read, written, failed, batchErrors);
+      audit();
       connection.commit();
     } else {
       journal.progress(skipped + read, failed);
     }
+  }
+
+  /** The audit entry of the transaction about to commit: the records it wrote. */
+  private void audit() throws SQLException {
+    RecordAudit.imported(connection, actor, object, written - audited, NewRecords.now(clock));
+    audited = written;
   }
 
   /** Writes the rows in one statement; if refused, row by row to find the refused ones. */

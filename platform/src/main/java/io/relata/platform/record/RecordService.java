@@ -76,6 +76,7 @@ public class RecordService {
           NewRecords.assignAutoNumbers(connection, object, List.of(row));
           Map<String, Object> stored = RecordStore.insert(connection, object, row);
           RollUps.refresh(connection, snapshot, object.name(), null, stored);
+          RecordAudit.created(connection, actor, object, stored);
           return stored(access, object, stored);
         });
   }
@@ -140,6 +141,7 @@ public class RecordService {
           set.put("updated_by", actor.id());
           Map<String, Object> stored = RecordStore.update(connection, object, id, set);
           RollUps.refresh(connection, snapshot, object.name(), current, stored);
+          RecordAudit.updated(connection, actor, object, current, stored);
           return stored(access, object, stored);
         });
   }
@@ -158,7 +160,9 @@ public class RecordService {
           access.require("delete");
           Map<String, Object> current = lockEditable(connection, object, id, access, false);
           requireVersion(access, object, current, ifMatch);
-          RecycleBin.recycle(connection, snapshot, object, current, now(), actor.id());
+          OffsetDateTime now = now();
+          RecycleBin.recycle(connection, snapshot, object, current, now, actor.id());
+          RecordAudit.moved(connection, actor, "record.delete", object, id, now);
           return null;
         });
   }
@@ -173,7 +177,9 @@ public class RecordService {
           ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
           access.require("delete");
           Map<String, Object> recycled = lockEditable(connection, object, id, access, true);
-          RecycleBin.restore(connection, snapshot, object, recycled, now(), actor.id());
+          OffsetDateTime now = now();
+          RecycleBin.restore(connection, snapshot, object, recycled, now, actor.id());
+          RecordAudit.moved(connection, actor, "record.restore", object, id, now);
           // read again: restoring the children brought the record's roll-ups back too
           return stored(access, object, lockLive(connection, object, id));
         });
@@ -198,6 +204,7 @@ public class RecordService {
             }
           }
           RecordShares.forget(connection, object.name(), id);
+          RecordAudit.moved(connection, actor, "record.purge", object, id, now());
           return null;
         });
   }
@@ -295,7 +302,7 @@ public class RecordService {
       connection.setAutoCommit(false);
       try {
         RecordImport.Outcome outcome =
-            new RecordImport(connection, snapshot, object, actor.id(), settings, journal, clock)
+            new RecordImport(connection, snapshot, object, actor, settings, journal, clock)
                 .run(writable(access, rows));
         return new ImportResult(
             outcome.read(), outcome.written(), outcome.failed(), outcome.errors());
@@ -353,7 +360,8 @@ public class RecordService {
 
   /**
    * Streams every live record that matches the query to {@code sink}, in the query's order, from a
-   * server-side cursor: memory stays flat however many records match.
+   * server-side cursor: memory stays flat however many records match. The audit entry of the export
+   * is committed once the query is accepted, before the first record is written.
    */
   public void export(Actor actor, String objectName, RecordQuery query, RecordLists.Sink sink) {
     CompiledObjects.Snapshot snapshot = objects.current();
@@ -365,7 +373,35 @@ public class RecordService {
           if (!evaluator.holds(SystemPermission.EXPORT)) {
             throw AccessDeniedException.system(SystemPermission.EXPORT.json());
           }
-          lists.stream(connection, evaluator, object, query, sink);
+          lists.stream(
+              connection,
+              evaluator,
+              object,
+              query,
+              new RecordLists.Sink() {
+                @Override
+                public void start(CompiledObject exported, List<String> fields)
+                    throws java.io.IOException {
+                  // committed before the first record leaves, so that a client who stops
+                  // reading half-way cannot take records out unrecorded
+                  try {
+                    Transactions.run(
+                        dataSource,
+                        audit -> {
+                          RecordAudit.exported(audit, actor, object, query, fields, now());
+                          return null;
+                        });
+                  } catch (SQLException e) {
+                    throw SqlFailures.unchecked(e, object);
+                  }
+                  sink.start(exported, fields);
+                }
+
+                @Override
+                public void record(Map<String, Object> values) throws java.io.IOException {
+                  sink.record(values);
+                }
+              });
           return null;
         });
   }

@@ -3,6 +3,8 @@ package io.relata.platform.record;
 import io.relata.metadata.definition.FieldType;
 import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.audit.AuditEntry;
+import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.Actor;
@@ -46,6 +48,11 @@ public class RecordShares {
       return group
           ? share.group() != null && share.group().name().equals(groupName)
           : share.user() != null && share.user().id().equals(user);
+    }
+
+    /** {@code entry} naming this holder. */
+    AuditEntry audit(AuditEntry entry) {
+      return group ? entry.with("group", groupName) : entry.with("user", user.toString());
     }
   }
 
@@ -127,6 +134,12 @@ public class RecordShares {
                     .filter(holder::holds)
                     .findFirst()
                     .orElseThrow();
+            AuditLog.append(
+                connection,
+                holder
+                    .audit(actor.audit(NewRecords.now(clock), "share.grant").on(object, id))
+                    .with("access", access)
+                    .with("reason", reason));
             return new Shared(stored, created);
           }
         });
@@ -162,6 +175,9 @@ public class RecordShares {
                           : "users/" + holder.user()));
             }
           }
+          AuditLog.append(
+              connection,
+              holder.audit(actor.audit(NewRecords.now(clock), "share.revoke").on(object, id)));
           return null;
         });
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.relata.platform.audit.AuditEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class ApiTokensTest {
   private final ApiTokenRepository tokens =
       new ApiTokenRepository() {
         @Override
-        public void add(ApiToken token) {
+        public void add(ApiToken token, AuditEntry issued) {
           stored.add(token);
         }
 
@@ -37,7 +38,8 @@ class ApiTokensTest {
         }
 
         @Override
-        public boolean change(UUID userId, UUID tokenId, Consumer<ApiToken> change) {
+        public boolean change(
+            UUID userId, UUID tokenId, Consumer<ApiToken> change, AuditEntry audit) {
           Optional<ApiToken> token =
               stored.stream()
                   .filter(t -> t.id().equals(tokenId) && t.userId().equals(userId))

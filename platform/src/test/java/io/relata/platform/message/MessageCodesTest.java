@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class MessageCodesTest {
 
   private static final Pattern CODE =
-      Pattern.compile("\"((?:record|filter|query|problem|search|import)\\.[a-z][a-z.-]*)\"");
+      Pattern.compile("\"((?:record|filter|query|problem|search|import|audit)\\.[a-z][a-z.-]*)\"");
 
   @Test
   void everyRaisedCodeHasAText() throws IOException {

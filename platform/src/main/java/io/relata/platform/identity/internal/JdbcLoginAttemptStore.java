@@ -1,5 +1,7 @@
 package io.relata.platform.identity.internal;
 
+import io.relata.platform.audit.AuditEntry;
+import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.LoginAttemptStore;
 import io.relata.platform.identity.LoginAttempts;
@@ -14,9 +16,9 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * {@link LoginAttemptStore} on {@code relata.login_failure}. Every attempt runs the same three
- * statements (insert if absent, lock, write back) in one transaction, whether the name exists,
- * failed or succeeded, so that timing tells nothing.
+ * {@link LoginAttemptStore} on {@code relata.login_failure}. Every attempt runs the same four
+ * statements (insert if absent, lock, write back, audit) in one transaction, whether the name
+ * exists, failed or succeeded, so that timing tells nothing.
  */
 @ApplicationScoped
 public class JdbcLoginAttemptStore implements LoginAttemptStore {
@@ -28,7 +30,8 @@ public class JdbcLoginAttemptStore implements LoginAttemptStore {
   public boolean attempt(
       byte[] key,
       OffsetDateTime now,
-      Function<LoginAttempts.State, LoginAttempts.Outcome> decision) {
+      Function<LoginAttempts.State, LoginAttempts.Outcome> decision,
+      Function<Boolean, AuditEntry> audit) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -63,6 +66,7 @@ public class JdbcLoginAttemptStore implements LoginAttemptStore {
           write.setBytes(4, key);
           write.executeUpdate();
         }
+        AuditLog.append(connection, audit.apply(outcome.admitted()));
         connection.commit();
         return outcome.admitted();
       } catch (SQLException | RuntimeException e) {

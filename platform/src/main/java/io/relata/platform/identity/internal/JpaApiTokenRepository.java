@@ -1,5 +1,7 @@
 package io.relata.platform.identity.internal;
 
+import io.relata.platform.audit.AuditEntry;
+import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.identity.ApiToken;
@@ -26,7 +28,7 @@ import javax.sql.DataSource;
 public class JpaApiTokenRepository implements ApiTokenRepository {
 
   private static final String FIND_BY_HASH =
-      "select u.id, u.username, u.active, t.expires_at, t.revoked_at"
+      "select u.id, u.username, u.active, t.expires_at, t.revoked_at, t.id"
           + " from relata.api_token t join relata.app_user u on u.id = t.user_id"
           + " where t.token_hash = ?";
 
@@ -38,8 +40,9 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
 
   @Override
   @Transactional
-  public void add(ApiToken token) {
+  public void add(ApiToken token, AuditEntry issued) {
     em.persist(token);
+    audit(issued);
   }
 
   @Override
@@ -54,13 +57,26 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
 
   @Override
   @Transactional
-  public boolean change(UUID userId, UUID tokenId, Consumer<ApiToken> change) {
+  public boolean change(UUID userId, UUID tokenId, Consumer<ApiToken> change, AuditEntry audit) {
     ApiToken token = em.find(ApiToken.class, tokenId, LockModeType.PESSIMISTIC_WRITE);
     if (token == null || !token.userId().equals(userId)) {
       return false;
     }
     change.accept(token);
+    audit(audit);
     return true;
+  }
+
+  /**
+   * Appends in the JTA transaction: inside it the pool hands out the connection the entity manager
+   * uses, so the entry commits or rolls back with the token.
+   */
+  private void audit(AuditEntry entry) {
+    try (Connection connection = dataSource.getConnection()) {
+      AuditLog.append(connection, entry);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot write the audit entry of a token change", e);
+    }
   }
 
   /**
@@ -79,7 +95,8 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
         }
         return Optional.of(
             new Holder(
-                new Actor(row.getObject(1, UUID.class), row.getString(2)),
+                new Actor(
+                    row.getObject(1, UUID.class), row.getString(2), row.getObject(6, UUID.class)),
                 row.getBoolean(3),
                 row.getObject(4, OffsetDateTime.class),
                 row.getObject(5) != null));

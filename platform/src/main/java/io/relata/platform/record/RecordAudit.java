@@ -1,0 +1,144 @@
+package io.relata.platform.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.platform.audit.AuditEntry;
+import io.relata.platform.audit.AuditLog;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.query.RecordQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The audit entries of record changes, written on the connection of the change so that each
+ * committed change has exactly one and a rolled-back one none. An entry names the fields a change
+ * touched; values before and after are kept for tracked fields only ({@code trackHistory}, and
+ * always the owner and the stage, whose history ownership and forecasts need).
+ */
+final class RecordAudit {
+
+  /** Columns the platform keeps up to date on every write; they are not what a user changed. */
+  private static final Set<String> BOOKKEEPING =
+      Set.of("id", "created_at", "created_by", "updated_at", "updated_by", "version", "deleted_at");
+
+  private static final Set<String> ALWAYS_TRACKED = Set.of("owner_id", "stage");
+
+  private RecordAudit() {}
+
+  static void created(
+      Connection connection, Actor actor, CompiledObject object, Map<String, Object> stored)
+      throws SQLException {
+    write(connection, actor, "record.create", object, stored, Map.of(), stored);
+  }
+
+  static void updated(
+      Connection connection,
+      Actor actor,
+      CompiledObject object,
+      Map<String, Object> before,
+      Map<String, Object> after)
+      throws SQLException {
+    write(connection, actor, "record.update", object, after, before, after);
+  }
+
+  /** A delete (to the recycle bin), restore or purge: what happened, without values. */
+  static void moved(
+      Connection connection,
+      Actor actor,
+      String action,
+      CompiledObject object,
+      UUID id,
+      OffsetDateTime at)
+      throws SQLException {
+    AuditLog.append(connection, actor.audit(at, action).on(object.name(), id));
+  }
+
+  /** One committed batch of an import: how many records it wrote. */
+  static void imported(
+      Connection connection, Actor actor, CompiledObject object, long written, OffsetDateTime at)
+      throws SQLException {
+    AuditLog.append(
+        connection, actor.audit(at, "record.import").on(object.name()).with("written", written));
+  }
+
+  /**
+   * An export: the fields it writes out and the shape of its query. A filter's or search's text may
+   * hold personal data, so it is kept as an erasable value.
+   */
+  static void exported(
+      Connection connection,
+      Actor actor,
+      CompiledObject object,
+      RecordQuery query,
+      List<String> fields,
+      OffsetDateTime at)
+      throws SQLException {
+    List<AuditEntry.FieldChange> criteria = new ArrayList<>();
+    query
+        .filter()
+        .ifPresent(f -> criteria.add(new AuditEntry.FieldChange("filter", null, text(f))));
+    query
+        .search()
+        .ifPresent(s -> criteria.add(new AuditEntry.FieldChange("search", null, text(s))));
+    AuditEntry entry =
+        actor.audit(at, "record.export").on(object.name()).with("fields", fields).changes(criteria);
+    if (query.sort().isPresent()) {
+      entry = entry.with("sort", query.sort().get());
+    }
+    AuditLog.append(connection, entry);
+  }
+
+  private static JsonNode text(Object criterion) {
+    return RecordJson.NODES.textNode(String.valueOf(criterion));
+  }
+
+  private static void write(
+      Connection connection,
+      Actor actor,
+      String action,
+      CompiledObject object,
+      Map<String, Object> row,
+      Map<String, Object> before,
+      Map<String, Object> after)
+      throws SQLException {
+    List<String> fields = new ArrayList<>();
+    List<AuditEntry.FieldChange> values = new ArrayList<>();
+    for (Column column : object.columns()) {
+      String name = column.name();
+      Object old = before.get(name);
+      Object now = after.get(name);
+      if (BOOKKEEPING.contains(name) || Objects.equals(value(old), value(now))) {
+        continue;
+      }
+      fields.add(name);
+      if (tracked(object, name)) {
+        values.add(new AuditEntry.FieldChange(name, value(old), value(now)));
+      }
+    }
+    OffsetDateTime at = (OffsetDateTime) row.get("updated_at");
+    AuditLog.append(
+        connection,
+        actor
+            .audit(at, action)
+            .on(object.name(), (UUID) row.get("id"))
+            .with("fields", fields)
+            .with("version", row.get("version"))
+            .changes(values));
+  }
+
+  private static boolean tracked(CompiledObject object, String name) {
+    return ALWAYS_TRACKED.contains(name)
+        || object.field(name).map(FieldDefinition::trackHistory).orElse(false);
+  }
+
+  private static JsonNode value(Object value) {
+    return RecordJson.value(value);
+  }
+}
