@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A real PostgreSQL, shipped as Maven artifacts (zonky), keeping its data in {@code <data>/pgdata}.
@@ -14,7 +17,12 @@ import java.nio.file.Path;
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
+  /** The superuser: it owns the tables and runs the migrations. */
   static final String USER = "postgres";
+
+  /** The role the application runs as, which may only read and add to the audit log. */
+  static final String APPLICATION_USER = "relata_app";
+
   static final String DATABASE = "postgres";
 
   /** Ignored by the trust authentication, but MicroProfile Config refuses an empty value. */
@@ -45,15 +53,30 @@ final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("full_page_writes", "on")
               .start();
+      createApplicationRole(postgres);
       return new EmbeddedDatabase(postgres);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | SQLException | RuntimeException e) {
       throw new LaunchException(
           "Cannot start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
     }
   }
 
+  /** The database's URL, without a user: the owner and the application connect as themselves. */
   String jdbcUrl() {
-    return postgres.getJdbcUrl(USER, DATABASE);
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+  }
+
+  /** Creates the application's role on the first start; the server grants it its rights. */
+  private static void createApplicationRole(EmbeddedPostgres postgres) throws SQLException {
+    try (Connection owner = postgres.getPostgresDatabase().getConnection();
+        Statement statement = owner.createStatement()) {
+      statement.execute(
+          "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
+              + APPLICATION_USER
+              + "') THEN CREATE ROLE "
+              + APPLICATION_USER
+              + " LOGIN; END IF; END $$");
+    }
   }
 
   int port() {

@@ -52,8 +52,10 @@ public final class RelataLauncher {
       databaseSettings =
           Map.of(
               "relata.db.url", database.jdbcUrl(),
-              "relata.db.user", EmbeddedDatabase.USER,
-              "relata.db.password", EmbeddedDatabase.PASSWORD);
+              "relata.db.user", EmbeddedDatabase.APPLICATION_USER,
+              "relata.db.password", EmbeddedDatabase.PASSWORD,
+              "relata.db.owner.user", EmbeddedDatabase.USER,
+              "relata.db.owner.password", EmbeddedDatabase.PASSWORD);
       System.out.println(
           "Relata: embedded PostgreSQL on localhost:"
               + database.port()

@@ -15,11 +15,18 @@ public final class OwnerConnection {
   private OwnerConnection() {}
 
   public static Connection open(DataSource application) throws SQLException {
-    String owner = System.getenv("RELATA_DB_OWNER_USER");
-    if (owner == null || owner.isBlank()) {
+    if (!separate()) {
       return application.getConnection();
     }
     return DriverManager.getConnection(
-        System.getenv("RELATA_DB_URL"), owner, System.getenv("RELATA_DB_OWNER_PASSWORD"));
+        System.getenv("RELATA_DB_URL"),
+        System.getenv("RELATA_DB_OWNER_USER"),
+        System.getenv("RELATA_DB_OWNER_PASSWORD"));
+  }
+
+  /** Whether the owner is a role other than the application's (as in the default build). */
+  public static boolean separate() {
+    String owner = System.getenv("RELATA_DB_OWNER_USER");
+    return owner != null && !owner.isBlank() && !owner.equals(System.getenv("RELATA_DB_USER"));
   }
 }

@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -11,9 +14,15 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Starts the embedded PostgreSQL that the Arquillian tests' Payara Micro connects to, once per test
  * run and before any test class, on the port the build reserved ({@code relata.it.db.port};
  * failsafe hands Payara the matching {@code RELATA_DB_URL}). Starts nothing when {@code
- * RELATA_TEST_DB_URL} names a server, or outside the integration tests.
+ * RELATA_TEST_DB_URL} names a server, or outside the integration tests. The superuser owns the
+ * tables; the application connects as a role of its own, as it would in production.
  */
 public class TestDatabase implements LauncherSessionListener {
+
+  /**
+   * The role the application runs as ({@code relata.it.db.user}); the superuser owns the tables.
+   */
+  static final String APPLICATION_ROLE = "relata_app";
 
   private EmbeddedPostgres postgres;
 
@@ -31,6 +40,12 @@ public class TestDatabase implements LauncherSessionListener {
                   Path.of(System.getProperty("relata.test.work"), "arquillian-pgdata"))
               .setCleanDataDirectory(true)
               .start();
+      try (Connection owner = postgres.getPostgresDatabase().getConnection();
+          Statement statement = owner.createStatement()) {
+        statement.execute("CREATE ROLE " + APPLICATION_ROLE + " LOGIN");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the application's role", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the test database on port " + port, e);
     }

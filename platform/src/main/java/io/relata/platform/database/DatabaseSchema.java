@@ -7,10 +7,16 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Defines the application's data source and brings the fixed tables up to date when the application
@@ -50,18 +56,31 @@ public class DatabaseSchema {
   @Resource(lookup = DATA_SOURCE)
   private DataSource dataSource;
 
+  /**
+   * The role that owns the tables and runs the migrations; when it is not set, the application's
+   * role does, and nothing protects the audit from the application.
+   */
+  @Inject
+  @ConfigProperty(name = "relata.db.owner.user")
+  private Optional<String> ownerUser;
+
+  @Inject
+  @ConfigProperty(name = "relata.db.owner.password")
+  private Optional<String> ownerPassword;
+
+  @Inject
+  @ConfigProperty(name = "relata.db.url")
+  private String url;
+
+  @Inject
+  @ConfigProperty(name = "relata.db.user")
+  private String applicationUser;
+
   @PostConstruct
   void migrate() {
-    MigrateResult result =
-        Flyway.configure(DatabaseSchema.class.getClassLoader())
-            .dataSource(dataSource)
-            .schemas(SCHEMA)
-            .createSchemas(true)
-            .locations("classpath:io/relata/platform/database/migration")
-            .failOnMissingLocations(true)
-            .validateMigrationNaming(true)
-            .load()
-            .migrate();
+    Optional<String> owner = ownerUser.filter(name -> !name.isBlank());
+    DataSource migrating = owner.map(this::ownerDataSource).orElse(dataSource);
+    MigrateResult result = migrate(migrating);
     LOG.info(
         () ->
             "Fixed tables migrated: "
@@ -70,5 +89,40 @@ public class DatabaseSchema {
                 + (result.targetSchemaVersion != null
                     ? result.targetSchemaVersion
                     : result.initialSchemaVersion));
+    try (Connection connection = migrating.getConnection()) {
+      if (owner.isEmpty() || DatabaseRoles.isCurrentUser(connection, applicationUser)) {
+        LOG.warning(
+            "The application runs as the owner of its tables, so nothing keeps it from changing"
+                + " the audit log; set relata.db.owner.user to a role of its own (README, \"Database"
+                + " roles\")");
+      } else {
+        DatabaseRoles.grant(connection, applicationUser);
+        LOG.info(() -> "Granted the application role " + applicationUser + " its rights");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot grant the application role its rights", e);
+    }
+  }
+
+  /** Brings the fixed tables up to date on {@code owner}'s connections. */
+  public static MigrateResult migrate(DataSource owner) {
+    return Flyway.configure(DatabaseSchema.class.getClassLoader())
+        .dataSource(owner)
+        .schemas(SCHEMA)
+        .createSchemas(true)
+        .locations("classpath:io/relata/platform/database/migration")
+        .failOnMissingLocations(true)
+        .validateMigrationNaming(true)
+        .load()
+        .migrate();
+  }
+
+  private DataSource ownerDataSource(String user) {
+    PGSimpleDataSource owner = new PGSimpleDataSource();
+    owner.setUrl(url);
+    owner.setUser(user);
+    owner.setPassword(ownerPassword.orElse(""));
+    owner.setApplicationName("relata-migrations");
+    return owner;
   }
 }

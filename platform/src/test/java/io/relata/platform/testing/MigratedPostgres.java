@@ -35,8 +35,14 @@ public final class MigratedPostgres implements AutoCloseable {
     return started;
   }
 
+  /** Connections as the superuser, who owns what the migrations made. */
   public DataSource dataSource() {
     return postgres.getPostgresDatabase();
+  }
+
+  /** Connections as {@code user}, to the same database. */
+  public DataSource dataSource(String user) {
+    return postgres.getDatabase(user, "postgres");
   }
 
   @Override

@@ -254,6 +254,16 @@ class AuditApiIT {
       positions.add(entries(admin, "record=" + id).get(0).getJsonNumber("position").longValue());
     }
 
+    if (OwnerConnection.separate()) {
+      // the application's own role cannot do any of what follows
+      try (Connection application = dataSource.getConnection()) {
+        SQLException refused =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                SQLException.class,
+                () -> execute(application, "UPDATE relata.audit_entry SET action = action"));
+        assertEquals("42501", refused.getSQLState(), refused.getMessage());
+      }
+    }
     try (Connection owner = OwnerConnection.open(dataSource)) {
       // edit a value
       long edited = positions.get(0);
