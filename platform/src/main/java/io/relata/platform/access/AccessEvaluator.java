@@ -78,8 +78,18 @@ public final class AccessEvaluator {
       Function<String, Optional<ObjectDefinition>> objects,
       java.time.Clock clock)
       throws java.sql.SQLException {
+    return of(Subjects.load(connection, user), model, objects, clock);
+  }
+
+  /** The evaluator for {@code subject} as of now, criteria dated today in UTC. */
+  public static AccessEvaluator of(
+      Subject subject,
+      AccessModel model,
+      Function<String, Optional<ObjectDefinition>> objects,
+      java.time.Clock clock) {
+    java.util.UUID user = subject.user();
     return new AccessEvaluator(
-        Subjects.load(connection, user),
+        subject,
         model,
         objects,
         new FilterResolver.Context(
@@ -95,6 +105,39 @@ public final class AccessEvaluator {
   /** Whether one of the user's permission sets grants {@code permission}. */
   public boolean holds(io.relata.metadata.access.SystemPermission permission) {
     return sets.stream().anyMatch(s -> s.system().contains(permission));
+  }
+
+  /**
+   * The user's permission sets that grant {@code right} ({@code create}, {@code read}, {@code
+   * edit}, {@code delete}, {@code viewAll}, {@code modifyAll}) on {@code object}, by name: what the
+   * explain tool names as the reason for an object right.
+   */
+  public List<String> setsGranting(String object, String right) {
+    return sets.stream()
+        .filter(set -> has(set.on(object), right))
+        .map(PermissionSet::name)
+        .toList();
+  }
+
+  /** The user's permission sets that give {@code field} of {@code object} the access it has. */
+  public List<String> setsGiving(ObjectDefinition object, String field) {
+    FieldAccess decided = on(object).field(field);
+    return sets.stream()
+        .filter(set -> set.on(object.name()).field(field) == decided)
+        .map(PermissionSet::name)
+        .toList();
+  }
+
+  private static boolean has(ObjectPermissions on, String right) {
+    return switch (right) {
+      case "create" -> on.create();
+      case "read" -> on.read();
+      case "edit" -> on.edit();
+      case "delete" -> on.delete();
+      case "viewAll" -> on.viewAll();
+      case "modifyAll" -> on.modifyAll();
+      default -> throw new IllegalArgumentException("no such right: " + right);
+    };
   }
 
   /** The user's access to {@code object}; decided once per evaluator. */
@@ -148,7 +191,9 @@ public final class AccessEvaluator {
   private RecordPredicate records(
       ObjectDefinition object, boolean editing, ObjectPermissions rights) {
     if (editing ? rights.modifyAll() : rights.viewAll()) {
-      return RecordPredicate.all();
+      String right = editing ? "modifyAll" : "viewAll";
+      return RecordPredicate.all(
+          editing ? "access.modify-all" : "access.view-all", setsGranting(object.name(), right));
     }
     List<FieldDefinition> masters =
         object.fields().stream().filter(f -> f.type() instanceof FieldType.MasterDetail).toList();
@@ -157,7 +202,8 @@ public final class AccessEvaluator {
     }
     RecordAccess open = object.recordAccess();
     if (open == RecordAccess.READ_WRITE || (!editing && open == RecordAccess.READ)) {
-      return RecordPredicate.all();
+      return RecordPredicate.all(
+          "access.org-wide-default", List.of(open.name().toLowerCase(java.util.Locale.ROOT)));
     }
     List<Grant> grants = new ArrayList<>();
     grants.add(owner());
@@ -196,7 +242,7 @@ public final class AccessEvaluator {
       return RecordPredicate.anyOf(List.of());
     }
     if (rights.modifyAll()) {
-      return RecordPredicate.all();
+      return RecordPredicate.all("access.modify-all", setsGranting(object.name(), "modifyAll"));
     }
     List<Grant> grants = new ArrayList<>();
     grants.add(owner());
@@ -247,7 +293,8 @@ public final class AccessEvaluator {
       names.add(field.name());
     }
     if (names.isEmpty()) {
-      return RecordPredicate.all();
+      return RecordPredicate.all(
+          "access.master", masters.stream().map(FieldDefinition::name).toList());
     }
     return RecordPredicate.anyOf(
         List.of(new Grant("access.master", names, new Sql("(" + text + ")", binds))));

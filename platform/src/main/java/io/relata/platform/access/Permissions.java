@@ -31,8 +31,11 @@ public class Permissions {
 
   public boolean holds(Actor actor, SystemPermission permission) {
     try (Connection connection = dataSource.getConnection()) {
-      return AccessEvaluator.load(
-              connection, actor.id(), metadata.current().access(), name -> Optional.empty(), clock)
+      return AccessEvaluator.of(
+              Subjects.of(connection, actor),
+              metadata.current().access(),
+              name -> Optional.empty(),
+              clock)
           .holds(permission);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the user's permissions", e);

@@ -13,6 +13,11 @@ public final class RecordPredicate {
 
   private static final RecordPredicate ALL = new RecordPredicate(true, List.of());
 
+  /** Every record, for the reason {@code why} (a grant whose condition is {@code TRUE}). */
+  public static RecordPredicate all(String why, List<String> args) {
+    return new RecordPredicate(true, List.of(new Grant(why, args, Sql.of("TRUE"))));
+  }
+
   private final boolean all;
   private final List<Grant> grants;
 
@@ -35,6 +40,10 @@ public final class RecordPredicate {
     return all;
   }
 
+  /**
+   * The grants: for some records, the ways to reach them; for every record, why (empty when no
+   * reason was given).
+   */
   public List<Grant> grants() {
     return grants;
   }

@@ -1,27 +1,20 @@
 package io.relata.platform.access;
 
-import java.sql.Array;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.identity.Holdings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reads a {@link Subject} in one query. */
+/** Reads a {@link Subject} in one query, or takes it from what the request already read. */
 public final class Subjects {
 
   private static final String SQL =
-      "SELECT u.role,"
-          + " ARRAY(SELECT g.name FROM relata.group_member m"
-          + "   JOIN relata.user_group g ON g.id = m.group_id WHERE m.user_id = u.id),"
-          + " ARRAY(SELECT a.permission_set FROM relata.permission_set_assignment a"
-          + "   WHERE a.user_id = u.id OR a.group_id IN"
-          + "   (SELECT m.group_id FROM relata.group_member m WHERE m.user_id = u.id))"
-          + " FROM relata.app_user u WHERE u.id = ?";
+      "SELECT " + Holdings.COLUMNS + " FROM relata.app_user u WHERE u.id = ?";
 
   private Subjects() {}
 
@@ -33,16 +26,20 @@ public final class Subjects {
         if (!row.next()) {
           return new Subject(user, Optional.empty(), Set.of(), Set.of());
         }
-        return new Subject(
-            user,
-            Optional.ofNullable(row.getString(1)),
-            names(row.getArray(2)),
-            names(row.getArray(3)));
+        return of(user, Holdings.read(row, 1));
       }
     }
   }
 
-  private static Set<String> names(Array array) throws SQLException {
-    return new HashSet<>(Arrays.asList((String[]) array.getArray()));
+  /** The actor's holdings: read with their API token when there was one, else read now. */
+  public static Subject of(Connection connection, Actor actor) throws SQLException {
+    return actor.holdings().isPresent()
+        ? of(actor.id(), actor.holdings().get())
+        : load(connection, actor.id());
+  }
+
+  private static Subject of(UUID user, Holdings holdings) {
+    return new Subject(
+        user, Optional.ofNullable(holdings.role()), holdings.groups(), holdings.permissionSets());
   }
 }

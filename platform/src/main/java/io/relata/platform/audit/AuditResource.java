@@ -225,7 +225,7 @@ public class AuditResource {
 
   /** The reader's evaluator, once they hold {@code view-audit}; 403 otherwise. */
   private AccessEvaluator allowed(Connection connection) throws SQLException {
-    AccessEvaluator evaluator = objects.current().evaluator(connection, actor().id(), clock);
+    AccessEvaluator evaluator = objects.current().evaluator(connection, actor(), clock);
     if (!evaluator.holds(SystemPermission.VIEW_AUDIT)) {
       throw AccessDeniedException.system(SystemPermission.VIEW_AUDIT.json());
     }

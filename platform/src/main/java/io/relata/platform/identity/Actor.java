@@ -12,17 +12,19 @@ import java.util.UUID;
  *
  * @param token the API token the request came with; null for a screen session, a login, or work the
  *     platform does on the user's behalf
+ * @param held the user's holdings, read with the token; null when they are read when needed
  */
-public record Actor(UUID id, String username, UUID token) implements Principal, Serializable {
+public record Actor(UUID id, String username, UUID token, Holdings held)
+    implements Principal, Serializable {
 
   /** An actor that is not using an API token. */
   public Actor(UUID id, String username) {
-    this(id, username, null);
+    this(id, username, null, null);
   }
 
-  /** The same user, acting through the API token {@code tokenId}. */
-  public Actor through(UUID tokenId) {
-    return new Actor(id, username, tokenId);
+  /** What the actor held when the request's token was checked; empty when it was not read. */
+  public Optional<Holdings> holdings() {
+    return Optional.ofNullable(held);
   }
 
   /** The API token of the request, if it came with one. */

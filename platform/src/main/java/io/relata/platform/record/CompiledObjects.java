@@ -7,6 +7,8 @@ import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.OnDelete;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.platform.access.AccessEvaluator;
+import io.relata.platform.access.Subjects;
+import io.relata.platform.identity.Actor;
 import io.relata.platform.metadata.MetadataService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,6 +61,19 @@ public class CompiledObjects {
         throws SQLException {
       return AccessEvaluator.load(
           connection, user, access, name -> object(name).map(CompiledObject::definition), clock);
+    }
+
+    /**
+     * The actor's evaluator on this revision: from the holdings read with their API token, or read
+     * on {@code connection} when there were none.
+     */
+    public AccessEvaluator evaluator(Connection connection, Actor actor, Clock clock)
+        throws SQLException {
+      return AccessEvaluator.of(
+          Subjects.of(connection, actor),
+          access,
+          name -> object(name).map(CompiledObject::definition),
+          clock);
     }
 
     List<RollUpLink> rollUpsOf(String child) {

@@ -452,7 +452,7 @@ public class RecordService {
   /** The acting user's access, decided on the request's connection and metadata revision. */
   private AccessEvaluator evaluator(
       Connection connection, Actor actor, CompiledObjects.Snapshot snapshot) throws SQLException {
-    return snapshot.evaluator(connection, actor.id(), clock);
+    return snapshot.evaluator(connection, actor, clock);
   }
 
   private static List<String> names(JsonNode body) {

@@ -226,7 +226,7 @@ public class RecordShares {
           dataSource,
           connection -> {
             ObjectAccess access =
-                snapshot.evaluator(connection, actor.id(), clock).on(object.definition());
+                snapshot.evaluator(connection, actor, clock).on(object.definition());
             access.require("read");
             RecordStore.find(connection, object, id, false, true, access.read().condition())
                 .orElseThrow(() -> RecordNotFoundException.record(objectName, id));

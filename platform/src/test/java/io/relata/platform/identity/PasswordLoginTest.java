@@ -3,6 +3,7 @@ package io.relata.platform.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.relata.platform.audit.AuditEntry;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +57,26 @@ class PasswordLoginTest {
   void rightPasswordIdentifiesTheUserInAnyLetterCase() {
     assertEquals(
         Optional.of(karin.asActor()), login.authenticate(" Karin ", "s3cret".toCharArray()));
+  }
+
+  @Test
+  void everyAttemptIsAuditedOnceAndARefusalKeepsTheTypedNameAsAValue() {
+    login.authenticate("karin", "s3cret".toCharArray());
+    login.authenticate(" Karin ", "wrong".toCharArray());
+    login.authenticate("nobody", "wrong".toCharArray());
+
+    assertEquals(3, attempts.audited.size());
+    AuditEntry admitted = attempts.audited.get(0);
+    assertEquals("login", admitted.action());
+    assertEquals(Optional.of(karin.id()), admitted.actor());
+    AuditEntry refused = attempts.audited.get(1);
+    assertEquals("login.failed", refused.action());
+    assertEquals(Optional.empty(), refused.actor(), "a refused login has no actor");
+    assertEquals(Optional.of(karin.id()), refused.recordId(), "but names the account tried");
+    assertEquals("Karin", refused.changes().get(0).after().asText());
+    AuditEntry unknown = attempts.audited.get(2);
+    assertEquals(Optional.empty(), unknown.recordId());
+    assertEquals("nobody", unknown.changes().get(0).after().asText());
   }
 
   @Test

@@ -22,8 +22,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -214,9 +216,21 @@ class AccessApiIT {
     HttpResponse<String> edit = send(rep2, "PATCH", record(adminDeal), "{\"title\":\"Mine\"}");
     assertEquals(403, edit.statusCode(), "visible, so a 403 tells nothing new: " + edit.body());
     assertEquals(before, get(admin, record(adminDeal)).body());
+    JsonObject shared = explain(rep2, adminDeal);
+    JsonObject read = shared.getJsonObject("operations").getJsonObject("read");
+    assertTrue(read.getBoolean("allowed"), read.toString());
+    JsonObject rule = read.getJsonObject("thisRecord").getJsonArray("grantedBy").getJsonObject(0);
+    assertEquals("access.sharing-rule", rule.getString("rule"));
+    assertEquals(RULE, rule.getJsonArray("args").getString(0));
+    assertFalse(shared.getJsonObject("operations").getJsonObject("edit").getBoolean("allowed"));
 
     assertEquals(
         204, admin.send("DELETE", "api/v1/metadata/sharing-rules/" + RULE, null).statusCode());
+    assertFalse(
+        explain(rep2, adminDeal)
+            .getJsonObject("operations")
+            .getJsonObject("read")
+            .getBoolean("allowed"));
     assertEquals(Set.of(), ids(rep2));
     assertEquals(404, get(rep2, record(adminDeal)).statusCode());
   }
@@ -253,6 +267,71 @@ class AccessApiIT {
         "/objects/" + OBJECT + "/fields/nope",
         json(unknownField).getJsonArray("errors").getJsonObject(0).getString("pointer"));
     assertFalse(json(get(rep1, record(bigDeal))).containsKey("margin"), "the old set still holds");
+  }
+
+  @Test
+  @Order(7)
+  void explainNamesTheRuleBehindEachDecision() throws Exception {
+    JsonObject owner = explain(rep1, bigDeal);
+    assertEquals(REP, owner.getJsonObject("user").getString("role"));
+    JsonObject edit = owner.getJsonObject("operations").getJsonObject("edit");
+    assertTrue(edit.getBoolean("allowed"));
+    assertEquals(
+        List.of(SELLER),
+        edit.getJsonObject("objectRight").getJsonArray("permissionSets").stream()
+            .map(v -> ((jakarta.json.JsonString) v).getString())
+            .toList());
+    assertEquals(
+        "access.owner",
+        edit.getJsonObject("thisRecord")
+            .getJsonArray("grantedBy")
+            .getJsonObject(0)
+            .getString("rule"));
+    JsonObject manager = explain(vp, bigDeal).getJsonObject("operations").getJsonObject("read");
+    assertEquals(
+        "access.role-hierarchy",
+        manager
+            .getJsonObject("thisRecord")
+            .getJsonArray("grantedBy")
+            .getJsonObject(0)
+            .getString("rule"));
+    Map<String, String> fields = new TreeMap<>();
+    owner
+        .getJsonArray("fields")
+        .forEach(
+            f ->
+                fields.put(
+                    f.asJsonObject().getString("field"), f.asJsonObject().getString("access")));
+    assertEquals("hidden", fields.get("margin"));
+    assertEquals("read-only", fields.get("status"));
+    assertEquals("editable", fields.get("amount"));
+
+    assertEquals(
+        403,
+        send(rep1, "GET", "api/v1/access/explain?user=" + id(rep1) + "&object=" + OBJECT, null)
+            .statusCode(),
+        "explaining needs manage-users");
+    HttpResponse<String> bad = admin.send("GET", "api/v1/access/explain?user=x&id=y", null);
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(
+        bad.body().contains("\"user\"")
+            && bad.body().contains("\"object\"")
+            && bad.body().contains("\"id\""),
+        bad.body());
+  }
+
+  private static JsonObject explain(ApiClient who, String deal) throws Exception {
+    HttpResponse<String> answer =
+        admin.send(
+            "GET",
+            "api/v1/access/explain?user=" + id(who) + "&object=" + OBJECT + "&id=" + deal,
+            null);
+    assertEquals(200, answer.statusCode(), answer.body());
+    return json(answer);
+  }
+
+  private static String id(ApiClient who) throws Exception {
+    return json(who.send("GET", "api/v1/users/me", null)).getString("id");
   }
 
   private ApiClient restricted(String prefix, String role) throws Exception {

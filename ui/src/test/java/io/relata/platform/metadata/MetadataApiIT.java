@@ -186,7 +186,7 @@ class MetadataApiIT {
     long columnsBefore =
         count("select count(*) from information_schema.columns where table_schema = 'records'");
     // the revision insert, the last step of a change, fails: the DDL before it must roll back too
-    execute(
+    executeAsOwner(
         "create function relata.fail_revision() returns trigger language plpgsql as"
             + " $$ begin raise exception 'injected failure'; end $$;"
             + " create trigger fail_revision before insert on relata.metadata_revision"
@@ -205,7 +205,7 @@ class MetadataApiIT {
       assertEquals("urn:relata:problem:internal", json(failed).getString("type"));
       assertTrue(!failed.body().contains("injected failure"), "no SQL message reaches the client");
     } finally {
-      execute(
+      executeAsOwner(
           "drop trigger fail_revision on relata.metadata_revision; drop function relata.fail_revision()");
     }
     assertEquals(before, revisions());
@@ -267,6 +267,13 @@ class MetadataApiIT {
 
   private void execute(String sql) throws Exception {
     try (var connection = dataSource.getConnection()) {
+      connection.createStatement().execute(sql);
+    }
+  }
+
+  /** As the owner of the tables: only the owner may put a trigger on them. */
+  private void executeAsOwner(String sql) throws Exception {
+    try (var connection = io.relata.testing.OwnerConnection.open(dataSource)) {
       connection.createStatement().execute(sql);
     }
   }

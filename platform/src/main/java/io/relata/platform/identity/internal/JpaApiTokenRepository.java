@@ -6,6 +6,7 @@ import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.identity.ApiToken;
 import io.relata.platform.identity.ApiTokenRepository;
+import io.relata.platform.identity.Holdings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -28,7 +29,8 @@ import javax.sql.DataSource;
 public class JpaApiTokenRepository implements ApiTokenRepository {
 
   private static final String FIND_BY_HASH =
-      "select u.id, u.username, u.active, t.expires_at, t.revoked_at, t.id"
+      "select u.id, u.username, u.active, t.expires_at, t.revoked_at, t.id, "
+          + Holdings.COLUMNS
           + " from relata.api_token t join relata.app_user u on u.id = t.user_id"
           + " where t.token_hash = ?";
 
@@ -96,7 +98,10 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
         return Optional.of(
             new Holder(
                 new Actor(
-                    row.getObject(1, UUID.class), row.getString(2), row.getObject(6, UUID.class)),
+                    row.getObject(1, UUID.class),
+                    row.getString(2),
+                    row.getObject(6, UUID.class),
+                    Holdings.read(row, 7)),
                 row.getBoolean(3),
                 row.getObject(4, OffsetDateTime.class),
                 row.getObject(5) != null));
