@@ -1,10 +1,13 @@
 package io.relata.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.relata.testing.ApiClient;
 import io.relata.testing.Browser;
 import io.relata.testing.RelataProcess;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,7 +36,9 @@ class LoginScreenIT {
   static void startRelata() throws Exception {
     Path dataDir = Path.of(System.getProperty("relata.test.work"), "login-screen");
     RelataProcess.deleteTree(dataDir); // the admin password applies to a new database only
-    server = RelataProcess.start(dataDir, Map.of("RELATA_ADMIN_PASSWORD", PASSWORD));
+    server =
+        RelataProcess.start(
+            dataDir, Map.of("RELATA_ADMIN_PASSWORD", PASSWORD, "RELATA_LOGIN_MAX_FAILURES", "3"));
     assertTrue(server.awaitReady(Duration.ofMinutes(4)), server::output);
   }
 
@@ -86,6 +92,67 @@ class LoginScreenIT {
 
     wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
     assertTrue(browser.findElements(By.id("greeting")).isEmpty());
+  }
+
+  @Test
+  void signingInRenewsTheSessionIdAndSigningOutEndsTheServerSession() {
+    browser.get(server.uri("/").toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+    Cookie before = wait.until(driver -> driver.manage().getCookieNamed("JSESSIONID"));
+    signIn("admin", PASSWORD);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+    Cookie signedIn = browser.manage().getCookieNamed("JSESSIONID");
+    assertNotEquals(before.getValue(), signedIn.getValue(), "a planted session id stays worthless");
+
+    browser.findElement(By.id("sign-out")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+    // the signed-in id, replayed after signing out, is a session the server no longer has
+    browser.manage().deleteAllCookies();
+    browser.manage().addCookie(signedIn);
+    browser.get(server.uri("/home").toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+    assertTrue(browser.findElements(By.id("greeting")).isEmpty());
+  }
+
+  @Test
+  void repeatedWrongPasswordsLockTheNameOnTheScreenAndOverHttpAlike() throws Exception {
+    String name = "lockme-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    String password = "right-password-1";
+    ApiClient admin = ApiClient.signIn(server.uri("/").toURL(), "admin", PASSWORD);
+    HttpResponse<String> created =
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}");
+    assertEquals(201, created.statusCode(), created.body());
+
+    browser.get(server.uri("/").toString());
+    for (int i = 0; i < 3; i++) {
+      signIn(name, "wrong-" + i);
+      WebElement form = browser.findElement(By.tagName("vaadin-login-form"));
+      wait.until(driver -> form.getDomAttribute("error") != null);
+      browser.navigate().refresh();
+    }
+    signIn(name, password);
+    WebElement form = browser.findElement(By.tagName("vaadin-login-form"));
+    wait.until(driver -> form.getDomAttribute("error") != null);
+    assertTrue(browser.findElements(By.id("greeting")).isEmpty(), "locked, even the right one");
+
+    HttpResponse<String> overHttp =
+        new ApiClient(server.uri("/").toURL(), null)
+            .send(
+                "POST",
+                "api/v1/auth/tokens",
+                "{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}");
+    assertEquals(401, overHttp.statusCode(), "one lock for the screen and the API");
+
+    HttpResponse<String> unlocked =
+        admin.send(
+            "POST", "api/v1/users/" + ApiClient.json(created).getString("id") + "/unlock", null);
+    assertEquals(200, unlocked.statusCode(), unlocked.body());
+    browser.navigate().refresh();
+    signIn(name, password);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
   }
 
   private void signIn(String username, String password) {

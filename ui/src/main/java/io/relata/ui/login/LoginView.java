@@ -11,9 +11,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import io.relata.platform.identity.PasswordLogin;
 import io.relata.ui.home.HomeView;
 import io.relata.ui.session.PublicView;
+import io.relata.ui.session.SessionTimeouts;
 import io.relata.ui.session.SignedInUser;
 import jakarta.inject.Inject;
 
@@ -23,11 +25,13 @@ import jakarta.inject.Inject;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final PasswordLogin login;
+  private final SessionTimeouts timeouts;
   private final LoginForm form = new LoginForm();
 
   @Inject
-  public LoginView(PasswordLogin login) {
+  public LoginView(PasswordLogin login, SessionTimeouts timeouts) {
     this.login = login;
+    this.timeouts = timeouts;
     setSizeFull();
     setAlignItems(Alignment.CENTER);
     setJustifyContentMode(JustifyContentMode.CENTER);
@@ -56,6 +60,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         .ifPresentOrElse(
             actor -> {
               SignedInUser.signIn(actor);
+              timeouts.started(VaadinSession.getCurrent());
               getUI().ifPresent(ui -> ui.navigate(HomeView.class));
             },
             () -> {
