@@ -155,6 +155,32 @@ class LoginScreenIT {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
   }
 
+  @Test
+  void freezingAnAccountEndsItsOpenScreenSession() throws Exception {
+    String name = "frozen-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    String password = "right-password-2";
+    ApiClient admin = ApiClient.signIn(server.uri("/").toURL(), "admin", PASSWORD);
+    HttpResponse<String> created =
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    browser.get(server.uri("/").toString());
+    signIn(name, password);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+
+    HttpResponse<String> frozen =
+        admin.send(
+            "PATCH",
+            "api/v1/users/" + ApiClient.json(created).getString("id"),
+            "{\"active\":false}");
+    assertEquals(200, frozen.statusCode(), frozen.body());
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+    assertTrue(browser.findElements(By.id("greeting")).isEmpty());
+  }
+
   private void signIn(String username, String password) {
     wait.until(
             ExpectedConditions.elementToBeClickable(

@@ -14,7 +14,7 @@ import java.util.UUID;
 public final class Subjects {
 
   private static final String SQL =
-      "SELECT " + Holdings.COLUMNS + " FROM relata.app_user u WHERE u.id = ?";
+      "SELECT " + Holdings.columns(false) + " FROM relata.app_user u WHERE u.id = ?";
 
   private Subjects() {}
 
@@ -26,7 +26,7 @@ public final class Subjects {
         if (!row.next()) {
           return new Subject(user, Optional.empty(), Set.of(), Set.of());
         }
-        return of(user, Holdings.read(row, 1));
+        return of(user, Holdings.read(row, 1, false));
       }
     }
   }

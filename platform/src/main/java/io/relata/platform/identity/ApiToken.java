@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,6 +34,13 @@ public class ApiToken {
   @Column(name = "name")
   private String name;
 
+  /** The permission sets of the token's scope, comma-separated; null: all the user holds. */
+  @Column(name = "permission_sets")
+  private String permissionSets;
+
+  @Column(name = "read_only", nullable = false)
+  private boolean readOnly;
+
   protected ApiToken() {}
 
   public ApiToken(
@@ -41,6 +49,18 @@ public class ApiToken {
       OffsetDateTime createdAt,
       OffsetDateTime expiresAt,
       String name) {
+    this(userId, tokenHash, createdAt, expiresAt, name, TokenScope.FULL);
+  }
+
+  public ApiToken(
+      UUID userId,
+      byte[] tokenHash,
+      OffsetDateTime createdAt,
+      OffsetDateTime expiresAt,
+      String name,
+      TokenScope scope) {
+    this.permissionSets = scope.permissionSets().map(sets -> String.join(",", sets)).orElse(null);
+    this.readOnly = scope.readOnly();
     this.id = UUID.randomUUID();
     this.userId = userId;
     this.tokenHash = tokenHash.clone();
@@ -77,6 +97,12 @@ public class ApiToken {
   /** What its owner named it, if anything. */
   public Optional<String> name() {
     return Optional.ofNullable(name);
+  }
+
+  /** What the token may use of its user's rights. */
+  public TokenScope scope() {
+    return new TokenScope(
+        Optional.ofNullable(permissionSets).map(sets -> List.of(sets.split(","))), readOnly);
   }
 
   /** Revokes the token from {@code now} on; a token revoked earlier keeps its first revocation. */

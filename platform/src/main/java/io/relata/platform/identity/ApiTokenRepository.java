@@ -4,6 +4,7 @@ import io.relata.platform.audit.AuditEntry;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -12,6 +13,9 @@ public interface ApiTokenRepository {
 
   /** Stores a new token and its audit entry in one transaction. */
   void add(ApiToken token, AuditEntry issued);
+
+  /** The permission sets the user holds now, directly or through a group. */
+  Set<String> permissionSetsOf(UUID userId);
 
   /** The tokens issued to this user, newest first. */
   List<ApiToken> ofUser(UUID userId);

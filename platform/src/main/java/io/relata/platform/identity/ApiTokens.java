@@ -1,5 +1,7 @@
 package io.relata.platform.identity;
 
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.ProblemException.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,12 +53,34 @@ public class ApiTokens {
   /** A token issued to a user: the secret is shown once, here, and never again. */
   public record Issued(UUID id, String token, OffsetDateTime expiresAt) {}
 
-  /** Issues a new token for {@code actor}, optionally named. */
+  /** Issues a new token for {@code actor}, optionally named, with every right the user holds. */
   public Issued issue(Actor actor, Optional<String> name) {
+    return issue(actor, name, TokenScope.FULL);
+  }
+
+  /**
+   * Issues a new token for {@code actor}, optionally named, limited to {@code scope}; 400 when the
+   * scope names a permission set the user does not hold.
+   */
+  public Issued issue(Actor actor, Optional<String> name, TokenScope scope) {
+    if (scope.permissionSets().isPresent()) {
+      Set<String> held = tokens.permissionSetsOf(actor.id());
+      List<Violation> notHeld = new ArrayList<>();
+      List<String> sets = scope.permissionSets().get();
+      for (int i = 0; i < sets.size(); i++) {
+        if (!held.contains(sets.get(i))) {
+          notHeld.add(
+              new Violation("/permissionSets/" + i, "token.scope-not-held", List.of(sets.get(i))));
+        }
+      }
+      if (!notHeld.isEmpty()) {
+        throw new InvalidRequestException(notHeld);
+      }
+    }
     String secret = PREFIX + SecretText.random(32);
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     ApiToken token =
-        new ApiToken(actor.id(), digest(secret), now, now.plus(lifetime), name.orElse(null));
+        new ApiToken(actor.id(), digest(secret), now, now.plus(lifetime), name.orElse(null), scope);
     tokens.add(
         token,
         actor

@@ -13,17 +13,22 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Authenticates every API request by its {@code Authorization: Bearer} token and makes the {@link
  * Actor} the request's principal. Requests without a valid token get 401, except on methods marked
- * {@link Anonymous}. The API uses no cookies, so a browser session never authorises an API call.
+ * {@link Anonymous}; a read-only token gets 403 for any request that could write. The API uses no
+ * cookies, so a browser session never authorises an API call.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenFilter implements ContainerRequestFilter {
 
   private static final String SCHEME = "Bearer ";
+
+  /** The methods a read-only token may use. */
+  private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
 
   @Context private ResourceInfo resource;
   @Inject private ApiTokens tokens;
@@ -38,6 +43,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         bearerToken(request)
             .flatMap(tokens::authenticate)
             .orElseThrow(UnauthenticatedException::new);
+    if (actor.holdings().map(Holdings::readOnly).orElse(false)
+        && !READING.contains(request.getMethod())) {
+      throw new ReadOnlyTokenException();
+    }
     boolean secure = request.getSecurityContext().isSecure();
     request.setSecurityContext(new ActorSecurityContext(actor, secure));
   }

@@ -41,8 +41,18 @@ public class TokenResource {
   @Inject private PasswordLogin login;
   @Inject private ApiTokens tokens;
 
-  /** The body of a token request; {@code name} says what the token is for and is optional. */
-  public record Credentials(String username, String password, String name) {}
+  static final int MAX_SCOPE = 50;
+
+  /**
+   * The body of a token request; {@code name} says what the token is for; {@code permissionSets}
+   * (some of the user's sets) and {@code readOnly} narrow what it may do. All three are optional.
+   */
+  public record Credentials(
+      String username,
+      String password,
+      String name,
+      List<String> permissionSets,
+      Boolean readOnly) {}
 
   /** A token as its owner sees it later: never the secret, which is not kept. */
   public record Listed(
@@ -50,7 +60,9 @@ public class TokenResource {
       String name,
       OffsetDateTime createdAt,
       OffsetDateTime expiresAt,
-      OffsetDateTime revokedAt) {}
+      OffsetDateTime revokedAt,
+      List<String> permissionSets,
+      boolean readOnly) {}
 
   /** The answer to a listing. */
   public record Tokens(List<Listed> items) {}
@@ -64,7 +76,13 @@ public class TokenResource {
             .authenticate(credentials.username(), credentials.password().toCharArray())
             .orElseThrow(() -> new UnauthenticatedException("problem.invalid-credentials"));
     return Response.status(Response.Status.CREATED)
-        .entity(tokens.issue(actor, Optional.ofNullable(credentials.name())))
+        .entity(
+            tokens.issue(
+                actor,
+                Optional.ofNullable(credentials.name()),
+                new TokenScope(
+                    Optional.ofNullable(credentials.permissionSets()),
+                    Boolean.TRUE.equals(credentials.readOnly()))))
         .build();
   }
 
@@ -79,7 +97,9 @@ public class TokenResource {
                         t.name().orElse(null),
                         t.createdAt(),
                         t.expiresAt(),
-                        t.revokedAt().orElse(null)))
+                        t.revokedAt().orElse(null),
+                        t.scope().permissionSets().orElse(null),
+                        t.scope().readOnly()))
             .toList());
   }
 
@@ -107,10 +127,29 @@ public class TokenResource {
               ? new Violation("/name", "field.required", List.of())
               : new Violation("/name", "field.too-long", List.of(MAX_NAME)));
     }
+    List<String> sets = credentials.permissionSets();
+    if (sets != null) {
+      if (sets.isEmpty() || sets.size() > MAX_SCOPE) {
+        violations.add(new Violation("/permissionSets", "token.scope-size", List.of(MAX_SCOPE)));
+      }
+      for (int i = 0; i < sets.size(); i++) {
+        if (sets.get(i) == null || !SET_NAME.matcher(sets.get(i)).matches()) {
+          violations.add(
+              new Violation(
+                  "/permissionSets/" + i,
+                  "token.scope-not-held",
+                  List.of(String.valueOf(sets.get(i)))));
+        }
+      }
+    }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
   }
+
+  /** What a permission set's name can look like; anything else names no set the user holds. */
+  private static final java.util.regex.Pattern SET_NAME =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,99}");
 
   private static void check(
       String pointer, String value, int maxLength, List<Violation> violations) {

@@ -28,6 +28,11 @@ class ApiTokensTest {
   private final ApiTokenRepository tokens =
       new ApiTokenRepository() {
         @Override
+        public java.util.Set<String> permissionSetsOf(UUID userId) {
+          return java.util.Set.of("seller");
+        }
+
+        @Override
         public void add(ApiToken token, AuditEntry issued) {
           stored.add(token);
         }

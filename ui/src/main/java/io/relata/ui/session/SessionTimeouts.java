@@ -65,8 +65,7 @@ public class SessionTimeouts {
     Instant signedIn = (Instant) session.getAttribute(SIGNED_IN);
     Instant lastSeen = (Instant) session.getAttribute(LAST_SEEN);
     if (signedIn == null || lastSeen == null || policy.expired(signedIn, lastSeen, now)) {
-      session.setAttribute(Actor.class, null);
-      session.close();
+      SignedInUser.end(session);
       return true;
     }
     session.setAttribute(LAST_SEEN, now);

@@ -13,12 +13,14 @@ import jakarta.inject.Inject;
 
 /**
  * Sends every navigation to a private view to the sign-in page while nobody is signed in, and ends
- * a signed-in session that is over ({@link SessionTimeouts}) before any of its requests is handled.
+ * a signed-in session that is over ({@link SessionTimeouts}) or whose account was frozen ({@link
+ * FrozenAccounts}) before any of its requests is handled.
  */
 @ApplicationScoped
 public class SignInGuard {
 
   @Inject private SessionTimeouts timeouts;
+  @Inject private FrozenAccounts accounts;
 
   void install(@Observes ServiceInitEvent event) {
     event
@@ -29,7 +31,9 @@ public class SignInGuard {
           @Override
           public boolean synchronizedHandleRequest(
               VaadinSession session, VaadinRequest request, VaadinResponse response) {
-            timeouts.check(session);
+            if (!timeouts.check(session)) {
+              accounts.check(session);
+            }
             return false; // never answers the request itself
           }
         });

@@ -28,6 +28,15 @@ public final class SignedInUser {
     VaadinSession.getCurrent().setAttribute(Actor.class, actor);
   }
 
+  /**
+   * Ends a session from outside its own request (a timeout, a frozen account): its user is gone at
+   * once, and Vaadin closes the session when the current request ends. Needs the session's lock.
+   */
+  static void end(VaadinSession session) {
+    session.setAttribute(Actor.class, null);
+    session.close();
+  }
+
   /** Ends the server session: the user and everything the session held are gone. */
   public static void signOut() {
     VaadinSession session = VaadinSession.getCurrent();

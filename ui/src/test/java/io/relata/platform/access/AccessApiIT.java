@@ -14,6 +14,7 @@ import io.relata.testing.RefusedRequests;
 import io.relata.testing.TestUsers;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -318,6 +319,60 @@ class AccessApiIT {
             && bad.body().contains("\"object\"")
             && bad.body().contains("\"id\""),
         bad.body());
+  }
+
+  @Test
+  @Order(8)
+  void aTokenCarriesASubsetOfItsUsersRightsNeverMore() throws Exception {
+    String adminName = json(admin.send("GET", "api/v1/users/me", null)).getString("username");
+    ApiClient anonymous = new ApiClient(base, null);
+    HttpResponse<String> notHeld =
+        anonymous.send(
+            "POST",
+            "api/v1/auth/tokens",
+            "{\"username\":\""
+                + json(rep1.send("GET", "api/v1/users/me", null)).getString("username")
+                + "\",\"password\":\""
+                + TestUsers.PASSWORD
+                + "\",\"permissionSets\":[\"administrator\"]}");
+    assertEquals(400, notHeld.statusCode(), notHeld.body());
+    assertTrue(notHeld.body().contains("/permissionSets/0"), notHeld.body());
+
+    // the administrator, who also holds the seller set, through a token scoped to it: a seller's
+    // reach, no more
+    users.assignPermissionSet(users.findByUsername(adminName).orElseThrow().id(), SELLER);
+    HttpResponse<String> issued =
+        anonymous.send(
+            "POST",
+            "api/v1/auth/tokens",
+            "{\"username\":\""
+                + adminName
+                + "\",\"password\":\""
+                + TestUsers.PASSWORD
+                + "\",\"permissionSets\":[\""
+                + SELLER
+                + "\"],\"readOnly\":true}");
+    assertEquals(201, issued.statusCode(), issued.body());
+    ApiClient scoped = new ApiClient(base, json(issued).getString("token")).privileged();
+    assertTrue(ids(admin).containsAll(Set.of(bigDeal, smallDeal, adminDeal)));
+    Set<String> reached = ids(scoped);
+    assertTrue(reached.contains(adminDeal), "the records the administrator owns");
+    assertFalse(
+        reached.contains(bigDeal) || reached.contains(smallDeal),
+        "but no others: a seller without a role sees only their own");
+    assertFalse(json(get(scoped, record(adminDeal))).containsKey("margin"), "seller hides it");
+    HttpResponse<String> write = scoped.send("PATCH", record(adminDeal), "{\"title\":\"No\"}");
+    assertEquals(403, write.statusCode(), write.body());
+    assertTrue(write.body().contains("read-only-token") || write.body().contains("Read-only"));
+    assertEquals(
+        403, scoped.send("PUT", "api/v1/metadata/roles/" + VP, "{\"label\":\"X\"}").statusCode());
+    JsonObject listed =
+        json(scoped.send("GET", "api/v1/auth/tokens", null)).getJsonArray("items").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(t -> t.getBoolean("readOnly"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(SELLER, listed.getJsonArray("permissionSets").getString(0));
   }
 
   private static JsonObject explain(ApiClient who, String deal) throws Exception {

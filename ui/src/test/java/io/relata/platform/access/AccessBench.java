@@ -279,14 +279,14 @@ class AccessBench {
         PreparedStatement query =
             connection.prepareStatement(
                 "SELECT u.id, u.username, u.active, t.expires_at, t.revoked_at, t.id"
-                    + (withHoldings ? ", " + Holdings.COLUMNS : "")
+                    + (withHoldings ? ", " + Holdings.columns(true) : "")
                     + " FROM relata.api_token t JOIN relata.app_user u ON u.id = t.user_id"
                     + " WHERE t.id = ?")) {
       query.setObject(1, id);
       try (ResultSet row = query.executeQuery()) {
         assertTrue(row.next());
         if (withHoldings) {
-          Holdings.read(row, 7);
+          Holdings.read(row, 7, true);
         }
       }
     }

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -30,7 +31,7 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
 
   private static final String FIND_BY_HASH =
       "select u.id, u.username, u.active, t.expires_at, t.revoked_at, t.id, "
-          + Holdings.COLUMNS
+          + Holdings.columns(true)
           + " from relata.api_token t join relata.app_user u on u.id = t.user_id"
           + " where t.token_hash = ?";
 
@@ -45,6 +46,21 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
   public void add(ApiToken token, AuditEntry issued) {
     em.persist(token);
     audit(issued);
+  }
+
+  @Override
+  public Set<String> permissionSetsOf(UUID userId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT " + Holdings.columns(false) + " FROM relata.app_user u WHERE u.id = ?")) {
+      query.setObject(1, userId);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? Holdings.read(row, 1, false).permissionSets() : Set.of();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the user's permission sets", e);
+    }
   }
 
   @Override
@@ -101,7 +117,7 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
                     row.getObject(1, UUID.class),
                     row.getString(2),
                     row.getObject(6, UUID.class),
-                    Holdings.read(row, 7)),
+                    Holdings.read(row, 7, true)),
                 row.getBoolean(3),
                 row.getObject(4, OffsetDateTime.class),
                 row.getObject(5) != null));
