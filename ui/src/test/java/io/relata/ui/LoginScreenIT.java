@@ -119,12 +119,7 @@ class LoginScreenIT {
     String name = "lockme-" + java.util.UUID.randomUUID().toString().substring(0, 6);
     String password = "right-password-1";
     ApiClient admin = ApiClient.signIn(server.uri("/").toURL(), "admin", PASSWORD);
-    HttpResponse<String> created =
-        admin.send(
-            "POST",
-            "api/v1/users",
-            "{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}");
-    assertEquals(201, created.statusCode(), created.body());
+    String id = created(admin, name, password);
 
     browser.get(server.uri("/").toString());
     for (int i = 0; i < 3; i++) {
@@ -146,9 +141,7 @@ class LoginScreenIT {
                 "{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}");
     assertEquals(401, overHttp.statusCode(), "one lock for the screen and the API");
 
-    HttpResponse<String> unlocked =
-        admin.send(
-            "POST", "api/v1/users/" + ApiClient.json(created).getString("id") + "/unlock", null);
+    HttpResponse<String> unlocked = admin.send("POST", "api/v1/users/" + id + "/unlock", null);
     assertEquals(200, unlocked.statusCode(), unlocked.body());
     browser.navigate().refresh();
     signIn(name, password);
@@ -160,25 +153,27 @@ class LoginScreenIT {
     String name = "frozen-" + java.util.UUID.randomUUID().toString().substring(0, 6);
     String password = "right-password-2";
     ApiClient admin = ApiClient.signIn(server.uri("/").toURL(), "admin", PASSWORD);
+    String id = created(admin, name, password);
+    browser.get(server.uri("/").toString());
+    signIn(name, password);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+
+    HttpResponse<String> frozen = admin.send("PATCH", "api/v1/users/" + id, "{\"active\":false}");
+    assertEquals(200, frozen.statusCode(), frozen.body());
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+    assertTrue(browser.findElements(By.id("greeting")).isEmpty());
+  }
+
+  /** A new user, made by the administrator over the API; their id. */
+  private static String created(ApiClient admin, String name, String password) throws Exception {
     HttpResponse<String> created =
         admin.send(
             "POST",
             "api/v1/users",
             "{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}");
     assertEquals(201, created.statusCode(), created.body());
-    browser.get(server.uri("/").toString());
-    signIn(name, password);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
-
-    HttpResponse<String> frozen =
-        admin.send(
-            "PATCH",
-            "api/v1/users/" + ApiClient.json(created).getString("id"),
-            "{\"active\":false}");
-    assertEquals(200, frozen.statusCode(), frozen.body());
-    browser.navigate().refresh();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
-    assertTrue(browser.findElements(By.id("greeting")).isEmpty());
+    return ApiClient.json(created).getString("id");
   }
 
   private void signIn(String username, String password) {
