@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The objects of the current metadata revision, compiled for records, and the links between them
@@ -57,12 +56,6 @@ public class CompiledObjects {
      * The access of {@code user} as of now, decided on {@code connection} (their holdings are read
      * there) against this revision's objects and authorization model.
      */
-    public AccessEvaluator evaluator(Connection connection, UUID user, Clock clock)
-        throws SQLException {
-      return AccessEvaluator.load(
-          connection, user, access, name -> object(name).map(CompiledObject::definition), clock);
-    }
-
     /**
      * The actor's evaluator on this revision: from the holdings read with their API token, or read
      * on {@code connection} when there were none.

@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -112,14 +111,17 @@ final class RecordAudit {
     List<AuditEntry.FieldChange> values = new ArrayList<>();
     for (Column column : object.columns()) {
       String name = column.name();
-      Object old = before.get(name);
-      Object now = after.get(name);
-      if (BOOKKEEPING.contains(name) || Objects.equals(value(old), value(now))) {
+      if (BOOKKEEPING.contains(name)) {
+        continue;
+      }
+      JsonNode old = value(before.get(name));
+      JsonNode now = value(after.get(name));
+      if (old.equals(now)) {
         continue;
       }
       fields.add(name);
       if (tracked(object, name)) {
-        values.add(new AuditEntry.FieldChange(name, value(old), value(now)));
+        values.add(new AuditEntry.FieldChange(name, old, now));
       }
     }
     OffsetDateTime at = (OffsetDateTime) row.get("updated_at");

@@ -186,7 +186,7 @@ class AccessBench {
         var read =
             objects
                 .current()
-                .evaluator(connection, viewer.id(), clock)
+                .evaluator(connection, actor, clock)
                 .on(records.object(OBJECT).definition())
                 .read()
                 .condition();
