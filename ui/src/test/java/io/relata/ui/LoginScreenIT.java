@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.relata.testing.ApiClient;
 import io.relata.testing.Browser;
 import io.relata.testing.RelataProcess;
+import io.relata.testing.SignInPage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -177,13 +178,6 @@ class LoginScreenIT {
   }
 
   private void signIn(String username, String password) {
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-login-form input[name='username']")))
-        .sendKeys(username);
-    browser
-        .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-        .sendKeys(password);
-    browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+    new SignInPage(browser).signIn(username, password);
   }
 }
