@@ -1,13 +1,10 @@
 package io.relata.platform.identity;
 
-import com.fasterxml.jackson.databind.node.TextNode;
-import io.relata.platform.audit.AuditEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -79,27 +76,8 @@ public class PasswordLogin {
             LoginAttempts.key(username),
             now,
             state -> LoginAttempts.decide(state, admissible, now, policy),
-            outcome -> audit(outcome, username, user, now));
+            outcome -> LoginAudit.entry(outcome, username, user, now));
     return admitted ? user.map(User::asActor) : Optional.empty();
-  }
-
-  /**
-   * A login, or a failed one: that names the account when there is one (so an admin can find the
-   * guesses against it) and keeps the name that was typed as an erasable value, since it may be
-   * someone's mistyped password or personal data.
-   */
-  private static AuditEntry audit(
-      boolean admitted, String username, Optional<User> user, OffsetDateTime now) {
-    if (admitted) {
-      return user.orElseThrow().asActor().audit(now, "login").on("user", user.get().id());
-    }
-    AuditEntry failed =
-        AuditEntry.event(now, Optional.empty(), "login.failed")
-            .changes(
-                List.of(
-                    new AuditEntry.FieldChange(
-                        "username", null, TextNode.valueOf(username.strip()))));
-    return user.map(u -> failed.on("user", u.id())).orElse(failed);
   }
 
   /** Forgets the names nobody has tried for as long as a lock lasts. */

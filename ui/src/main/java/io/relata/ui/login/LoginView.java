@@ -1,6 +1,8 @@
 package io.relata.ui.login;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.AbstractLogin.LoginEvent;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -13,13 +15,19 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import io.relata.platform.identity.PasswordLogin;
+import io.relata.platform.identity.oidc.OidcClient;
 import io.relata.ui.home.HomeView;
 import io.relata.ui.session.PublicView;
 import io.relata.ui.session.SessionTimeouts;
 import io.relata.ui.session.SignedInUser;
+import io.relata.ui.session.SingleSignOn;
 import jakarta.inject.Inject;
+import java.util.List;
 
-/** Sign-in with username and password against the user table. */
+/**
+ * Sign-in with username and password against the user table, and, when it is configured, a link to
+ * single sign-on ({@link SingleSignOn}).
+ */
 @Route("")
 @PublicView
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -27,9 +35,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
   private final PasswordLogin login;
   private final SessionTimeouts timeouts;
   private final LoginForm form = new LoginForm();
+  private final Span ssoFailed = new Span();
 
   @Inject
-  public LoginView(PasswordLogin login, SessionTimeouts timeouts) {
+  public LoginView(PasswordLogin login, SessionTimeouts timeouts, OidcClient sso) {
     this.login = login;
     this.timeouts = timeouts;
     setSizeFull();
@@ -40,13 +49,28 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     form.setForgotPasswordButtonVisible(false);
     form.addLoginListener(this::signIn);
     add(new H1("Relata"), form);
+    sso.settings()
+        .ifPresent(
+            on -> {
+              Anchor link = new Anchor(SingleSignOn.LOGIN, on.label());
+              link.setId("sso");
+              link.setRouterIgnore(true);
+              ssoFailed.setId("sso-failed");
+              ssoFailed.setText(getTranslation("login.sso.failed"));
+              ssoFailed.setVisible(false);
+              add(link, ssoFailed);
+            });
   }
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     if (SignedInUser.current().isPresent()) {
       event.forwardTo(HomeView.class);
+      return;
     }
+    List<String> sso =
+        event.getLocation().getQueryParameters().getParameters().getOrDefault("sso", List.of());
+    ssoFailed.setVisible(sso.contains("failed"));
   }
 
   @Override

@@ -32,7 +32,7 @@ public class TestHooks extends HttpServlet {
       MovableClock.advance(Duration.parse(request.getParameter("advance")));
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     } else if ("/user".equals(hook)) {
-      String name = TestUsers.administrator(users, passwords, clock, "timeouts").username();
+      String name = TestUsers.administrator(users, passwords, clock, "screen").username();
       response.setContentType("text/plain");
       response.getWriter().write(name);
     } else {
