@@ -116,6 +116,33 @@ class SingleSignOnIT {
   @Test
   void aNameRelataDoesNotKnowIsRefusedOnTheSignInPage() throws Exception {
     vouchFor("nobody-" + java.util.UUID.randomUUID().toString().substring(0, 6));
+    assertRefusedInTheBrowser();
+  }
+
+  @Test
+  void aFrozenUserIsRefusedAndTheRefusalIsAudited() throws Exception {
+    ApiClient admin = ApiClient.signIn(base, hook("user"), TestUsers.PASSWORD).privileged();
+    String name = hook("user");
+    String id =
+        ApiClient.json(
+                ApiClient.signIn(base, name, TestUsers.PASSWORD)
+                    .send("GET", "api/v1/users/me", null))
+            .getString("id");
+    HttpResponse<String> frozen = admin.send("PATCH", "api/v1/users/" + id, "{\"active\":false}");
+    assertEquals(200, frozen.statusCode(), frozen.body());
+
+    vouchFor(name);
+    assertRefusedInTheBrowser();
+
+    HttpResponse<String> failures =
+        admin.send("GET", "api/v1/audit?action=login.failed&record=" + id + "&limit=5", null);
+    assertEquals(200, failures.statusCode(), failures.body());
+    JsonObject refusal =
+        ApiClient.json(failures).getJsonArray("items").getValuesAs(JsonObject.class).get(0);
+    assertEquals("oidc", refusal.getJsonObject("detail").getString("method"), refusal.toString());
+  }
+
+  private void assertRefusedInTheBrowser() {
     browser.get(url(""));
     page.await().until(ExpectedConditions.elementToBeClickable(By.id("sso"))).click();
 
