@@ -23,8 +23,12 @@ public final class AuditLog {
     long id;
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO relata.audit_entry (at, actor_id, action, object, record_id, detail)"
-                + " VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id")) {
+            // the entry and its place in the sealer's queue, in one round trip
+            "WITH entry AS (INSERT INTO relata.audit_entry"
+                + " (at, actor_id, action, object, record_id, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id),"
+                + " queued AS (INSERT INTO relata.audit_pending (entry_id) SELECT id FROM entry)"
+                + " SELECT id FROM entry")) {
       insert.setObject(1, entry.at());
       insert.setObject(2, entry.actor().orElse(null));
       insert.setString(3, entry.action());
@@ -53,11 +57,6 @@ public final class AuditLog {
         }
         values.executeBatch();
       }
-    }
-    try (PreparedStatement pending =
-        connection.prepareStatement("INSERT INTO relata.audit_pending (entry_id) VALUES (?)")) {
-      pending.setLong(1, id);
-      pending.executeUpdate();
     }
     return id;
   }
