@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -36,6 +37,9 @@ public final class Browser {
         "--disable-sync",
         "--window-size=1280,900",
         "--user-data-dir=" + profile);
+    // no speculative connections: an idle socket Chromium opens "just in case" holds up a test
+    // server that waits for its request (seen with the OpenID Connect provider in the tests)
+    options.setExperimentalOption("prefs", Map.of("net.network_prediction_options", 2));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))

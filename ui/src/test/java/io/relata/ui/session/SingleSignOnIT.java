@@ -88,7 +88,7 @@ class SingleSignOnIT {
 
   @Test
   void aUserTheProviderVouchesForIsSignedInWithANewSessionId() throws Exception {
-    String name = hook("user");
+    String name = TestHooks.user(base);
     vouchFor(name);
     browser.get(url(""));
     var link = page.await().until(ExpectedConditions.elementToBeClickable(By.id("sso")));
@@ -121,8 +121,8 @@ class SingleSignOnIT {
 
   @Test
   void aFrozenUserIsRefusedAndTheRefusalIsAudited() throws Exception {
-    ApiClient admin = ApiClient.signIn(base, hook("user"), TestUsers.PASSWORD).privileged();
-    String name = hook("user");
+    ApiClient admin = ApiClient.signIn(base, TestHooks.user(base), TestUsers.PASSWORD).privileged();
+    String name = TestHooks.user(base);
     String id =
         ApiClient.json(
                 ApiClient.signIn(base, name, TestUsers.PASSWORD)
@@ -162,7 +162,7 @@ class SingleSignOnIT {
     assertTrue(location(forged).endsWith("?sso=failed"), location(forged));
 
     // a real round trip: Relata -> provider -> Relata's callback -> home
-    String name = hook("user");
+    String name = TestHooks.user(base);
     vouchFor(name);
     HttpResponse<String> toProvider = send(http, url("sso/login"));
     assertEquals(302, toProvider.statusCode());
@@ -189,7 +189,7 @@ class SingleSignOnIT {
 
   @Test
   void theSignInPageOffersTheProviderWithoutTakingThePasswordAway() throws Exception {
-    String name = hook("user");
+    String name = TestHooks.user(base);
     browser.get(url(""));
     assertFalse(
         browser.findElements(By.id("sso-failed")).stream().anyMatch(e -> e.isDisplayed()),
@@ -221,20 +221,7 @@ class SingleSignOnIT {
     return answer.headers().firstValue("Location").orElseThrow();
   }
 
-  private String hook(String name) throws Exception {
-    HttpResponse<String> answer =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(url("test-hooks/" + name)))
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, answer.statusCode(), answer.body());
-    return answer.body();
-  }
-
   private String url(String path) {
-    String root = base.toString();
-    return (root.endsWith("/") ? root : root + "/") + path;
+    return TestHooks.url(base, path);
   }
 }
