@@ -22,7 +22,6 @@ import io.relata.ui.session.SessionTimeouts;
 import io.relata.ui.session.SignedInUser;
 import io.relata.ui.session.SingleSignOn;
 import jakarta.inject.Inject;
-import java.util.List;
 
 /**
  * Sign-in with username and password against the user table, and, when it is configured, a link to
@@ -68,9 +67,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
       event.forwardTo(HomeView.class);
       return;
     }
-    List<String> sso =
-        event.getLocation().getQueryParameters().getParameters().getOrDefault("sso", List.of());
-    ssoFailed.setVisible(sso.contains("failed"));
+    ssoFailed.setVisible(SingleSignOn.failed(event.getLocation().getQueryParameters()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.relata.ui.session;
 
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.SynchronizedRequestHandler;
 import com.vaadin.flow.server.VaadinRequest;
@@ -17,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,8 +35,10 @@ public class SingleSignOn {
   /** The path of the link on the sign-in page. */
   public static final String LOGIN = "sso/login";
 
-  /** The query the sign-in page gets after a failed sign-on. */
-  public static final String FAILED = "sso=failed";
+  /** The query parameter, and its value, that the sign-in page gets after a failed sign-on. */
+  private static final String OUTCOME = "sso";
+
+  private static final String FAILED = "failed";
 
   private static final String CALLBACK = "sso/callback";
   private static final Logger LOG = Logger.getLogger(SingleSignOn.class.getName());
@@ -108,7 +112,12 @@ public class SingleSignOn {
   private static String failed(String root, SignOnRefused refused) {
     LOG.log(Level.INFO, "Single sign-on refused: {0}", refused.getMessage());
     LOG.log(Level.FINE, "Single sign-on refused", refused);
-    return root + "?" + FAILED;
+    return root + "?" + OUTCOME + "=" + FAILED;
+  }
+
+  /** Whether the sign-in page was reached after a failed sign-on. */
+  public static boolean failed(QueryParameters query) {
+    return query.getParameters().getOrDefault(OUTCOME, List.of()).contains(FAILED);
   }
 
   /** The application's root URL as this request reached it, ending in a slash. */

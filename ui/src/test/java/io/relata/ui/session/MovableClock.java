@@ -25,7 +25,7 @@ public class MovableClock {
 
   @Produces
   Clock clock() {
-    return new Moved();
+    return new Moved(ZoneOffset.UTC);
   }
 
   static void advance(Duration by) {
@@ -34,14 +34,20 @@ public class MovableClock {
 
   private static final class Moved extends Clock {
 
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
+    private final ZoneId zone;
+
+    Moved(ZoneId zone) {
+      this.zone = zone;
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
-      return Clock.offset(Clock.system(zone), OFFSET.get());
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId other) {
+      return new Moved(other);
     }
 
     @Override
