@@ -1,6 +1,7 @@
 package io.relata.testing;
 
 import io.relata.platform.audit.AuditSealer;
+import io.relata.platform.identity.LoginAttemptStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +24,10 @@ import javax.sql.DataSource;
  * that no transaction that began in between committed (every one aborted, or there was none) and
  * that no sequence moved. This covers every table, the audit's included, without reading them.
  *
- * <p>The audit sealer commits on its own every second; while a checked request runs, the check
- * holds the sealer's lock, so that the sealer skips its turns instead of committing in between.
+ * <p>Two background jobs commit on their own: the audit sealer every second and the cleanup of
+ * quiet login names every five minutes. While a checked request runs, the check holds both jobs'
+ * locks, so that they skip their turns instead of committing in between. Autovacuum, whose analyses
+ * commit too, is off in the test database ({@link TestDatabase}).
  *
  * <p>Runs where the application's data source can be looked up (the in-container tests), and only
  * when no other request of the suite overlapped, so that concurrency tests do not confuse it. Sign
@@ -46,7 +49,7 @@ public final class RefusedRequests {
       boolean alone,
       long nextXid,
       Map<String, Long> sequences,
-      Connection sealerPaused) {}
+      Connection backgroundPaused) {}
 
   /** How many refused requests were checked in this JVM (in-container: in this deployment). */
   public static long checked() {
@@ -65,7 +68,7 @@ public final class RefusedRequests {
     }
     try {
       Connection paused = data.get().getConnection();
-      sealerLock(paused, "pg_advisory_lock");
+      backgroundLocks(paused, "pg_advisory_lock");
       return new Mark(started, true, nextXid(paused), sequences(paused), paused);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -95,25 +98,28 @@ public final class RefusedRequests {
       }
     } finally {
       IN_FLIGHT.decrementAndGet();
-      resumeSealer(mark);
+      resumeBackground(mark);
     }
   }
 
-  private static void resumeSealer(Mark mark) {
-    if (mark.sealerPaused() == null) {
+  private static void resumeBackground(Mark mark) {
+    if (mark.backgroundPaused() == null) {
       return;
     }
-    try (Connection paused = mark.sealerPaused()) {
+    try (Connection paused = mark.backgroundPaused()) {
       // a pooled connection outlives close(): a session lock must be released by hand
-      sealerLock(paused, "pg_advisory_unlock");
+      backgroundLocks(paused, "pg_advisory_unlock");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static void sealerLock(Connection connection, String function) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+  /** Takes or releases the locks of the jobs that commit on their own, always in this order. */
+  private static void backgroundLocks(Connection connection, String function) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT " + function + "(?), " + function + "(?)")) {
       statement.setLong(1, AuditSealer.LOCK);
+      statement.setLong(2, LoginAttemptStore.CLEANUP_LOCK);
       statement.executeQuery().close();
     }
   }

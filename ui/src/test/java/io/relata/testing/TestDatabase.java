@@ -16,6 +16,10 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * failsafe hands Payara the matching {@code RELATA_DB_URL}). Starts nothing when {@code
  * RELATA_TEST_DB_URL} names a server, or outside the integration tests. The superuser owns the
  * tables; the application connects as a role of its own, as it would in production.
+ *
+ * <p>Autovacuum is off: its analyses commit transactions of their own at any moment, which {@link
+ * RefusedRequests} would take for a refused request that wrote. Tests that need fresh statistics or
+ * a visibility map (the benchmarks) run {@code VACUUM ANALYZE} themselves.
  */
 public class TestDatabase implements LauncherSessionListener {
 
@@ -39,6 +43,7 @@ public class TestDatabase implements LauncherSessionListener {
               .setDataDirectory(
                   Path.of(System.getProperty("relata.test.work"), "arquillian-pgdata"))
               .setCleanDataDirectory(true)
+              .setServerConfig("autovacuum", "off")
               .start();
       try (Connection owner = postgres.getPostgresDatabase().getConnection();
           Statement statement = owner.createStatement()) {

@@ -20,6 +20,15 @@ public interface LoginAttemptStore {
       Function<LoginAttempts.State, LoginAttempts.Outcome> decision,
       Function<Boolean, AuditEntry> audit);
 
-  /** Forgets names that have neither failed since {@code before} nor are locked after it. */
+  /**
+   * The advisory lock that lets one node at a time forget quiet names ("RELALOGN"). Whoever holds
+   * it pauses the cleanup; the test suite does, around each request whose refusal it checks.
+   */
+  long CLEANUP_LOCK = 0x52454C414C4F474EL;
+
+  /**
+   * Forgets names that have neither failed since {@code before} nor are locked after it; forgets
+   * nothing while another node holds {@link #CLEANUP_LOCK}.
+   */
   int forgetQuietSince(OffsetDateTime before);
 }

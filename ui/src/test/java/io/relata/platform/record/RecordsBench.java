@@ -470,7 +470,7 @@ class RecordsBench {
               + " FROM generate_series(1, "
               + rows
               + ") g");
-      sql.execute("ANALYZE records." + object);
+      sql.execute("VACUUM ANALYZE records." + object);
     }
   }
 

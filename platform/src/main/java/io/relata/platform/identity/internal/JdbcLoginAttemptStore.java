@@ -26,6 +26,14 @@ public class JdbcLoginAttemptStore implements LoginAttemptStore {
   @Resource(lookup = DatabaseSchema.DATA_SOURCE)
   private DataSource dataSource;
 
+  /** For CDI, which injects the data source. */
+  public JdbcLoginAttemptStore() {}
+
+  /** On a data source of the caller's, outside a container. */
+  JdbcLoginAttemptStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
   @Override
   public boolean attempt(
       byte[] key,
@@ -82,16 +90,42 @@ public class JdbcLoginAttemptStore implements LoginAttemptStore {
 
   @Override
   public int forgetQuietSince(OffsetDateTime before) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement delete =
-            connection.prepareStatement(
-                "DELETE FROM relata.login_failure WHERE last_attempt_at < ?"
-                    + " AND (locked_until IS NULL OR locked_until < ?)")) {
-      delete.setObject(1, before);
-      delete.setObject(2, before);
-      return delete.executeUpdate();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        int forgotten = 0;
+        if (cleanupLock(connection)) {
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "DELETE FROM relata.login_failure WHERE last_attempt_at < ?"
+                      + " AND (locked_until IS NULL OR locked_until < ?)")) {
+            delete.setObject(1, before);
+            delete.setObject(2, before);
+            forgotten = delete.executeUpdate();
+          }
+        }
+        connection.commit();
+        return forgotten;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot forget old login failures", e);
+    }
+  }
+
+  /** Whether this node may clean now: one node at a time, the others skip their turn. */
+  private static boolean cleanupLock(Connection connection) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+      lock.setLong(1, LoginAttemptStore.CLEANUP_LOCK);
+      try (ResultSet locked = lock.executeQuery()) {
+        locked.next();
+        return locked.getBoolean(1);
+      }
     }
   }
 }
