@@ -165,8 +165,8 @@ public final class AccessEvaluator {
         rights,
         fields,
         records(object, false, rights),
-        records(object, true, rights),
-        sharing(object, rights));
+        () -> records(object, true, rights),
+        () -> sharing(object, rights));
   }
 
   private ObjectPermissions rights(String object) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One user's access to one object, decided by {@link AccessEvaluator}: the object rights, the
@@ -21,17 +22,21 @@ public final class ObjectAccess {
   private final Set<String> custom;
   private final Map<String, FieldAccess> fields;
   private final RecordPredicate read;
-  private final RecordPredicate edit;
-  private final RecordPredicate share;
-  private final ObjectDefinition visible;
+  private final Lazy<RecordPredicate> edit;
+  private final Lazy<RecordPredicate> share;
+  private final Lazy<ObjectDefinition> visible;
 
+  /**
+   * The access decided so far; what editing and sharing reach is decided when first asked for: a
+   * list, the most frequent request, needs only what reading reaches.
+   */
   ObjectAccess(
       ObjectDefinition object,
       ObjectPermissions rights,
       Map<String, FieldAccess> fields,
       RecordPredicate read,
-      RecordPredicate edit,
-      RecordPredicate share) {
+      Supplier<RecordPredicate> edit,
+      Supplier<RecordPredicate> share) {
     this.object = object;
     this.rights = rights;
     this.custom = Set.copyOf(fields.keySet());
@@ -41,21 +46,43 @@ public final class ObjectAccess {
     }
     this.fields = Map.copyOf(all);
     this.read = rights.read() ? read : RecordPredicate.anyOf(List.of());
-    this.edit = rights.edit() ? edit : RecordPredicate.anyOf(List.of());
-    this.share = share;
-    this.visible =
-        new ObjectDefinition(
-            object.name(),
-            object.label(),
-            object.pluralLabel(),
-            object.description(),
-            object.recordAccess(),
-            object.nameField(),
-            object.fields().stream().filter(f -> visible(f.name())).toList(),
-            object.pipeline(),
-            object.validationRules(),
-            object.layouts(),
-            object.listViews());
+    this.edit = new Lazy<>(rights.edit() ? edit : () -> RecordPredicate.anyOf(List.of()));
+    this.share = new Lazy<>(share);
+    this.visible = new Lazy<>(this::visibleFields);
+  }
+
+  private ObjectDefinition visibleFields() {
+    return new ObjectDefinition(
+        object.name(),
+        object.label(),
+        object.pluralLabel(),
+        object.description(),
+        object.recordAccess(),
+        object.nameField(),
+        object.fields().stream().filter(f -> visible(f.name())).toList(),
+        object.pipeline(),
+        object.validationRules(),
+        object.layouts(),
+        object.listViews());
+  }
+
+  /** A value made at its first use, at most once per thread that races to it (all equal). */
+  private static final class Lazy<T> {
+    private final Supplier<T> make;
+    private volatile T value;
+
+    Lazy(Supplier<T> make) {
+      this.make = make;
+    }
+
+    T get() {
+      T made = value;
+      if (made == null) {
+        made = make.get();
+        value = made;
+      }
+      return made;
+    }
   }
 
   public String object() {
@@ -89,7 +116,7 @@ public final class ObjectAccess {
    * names one is refused as naming no field, exactly like a field that does not exist.
    */
   public ObjectDefinition visibleDefinition() {
-    return visible;
+    return visible.get();
   }
 
   /** The records the user may read. */
@@ -99,16 +126,29 @@ public final class ObjectAccess {
 
   /** The records the user may edit (and delete, where the object allows deleting). */
   public RecordPredicate edit() {
-    return edit;
+    return edit.get();
   }
 
   /** The records whose manual and team shares the user may add and remove. */
   public RecordPredicate share() {
-    return share;
+    return share.get();
   }
 
-  /** {@code values} without the hidden fields. */
+  /**
+   * {@code values} without the hidden fields; {@code values} itself, unchanged, when it holds none.
+   * Lists strip every row, and most users see every field of most objects: no copy for them.
+   */
   public Map<String, Object> strip(Map<String, Object> values) {
+    boolean hides = false;
+    for (String name : values.keySet()) {
+      if (!visible(name)) {
+        hides = true;
+        break;
+      }
+    }
+    if (!hides) {
+      return values;
+    }
     Map<String, Object> shown = new LinkedHashMap<>();
     values.forEach(
         (name, value) -> {

@@ -39,23 +39,30 @@ public final class ColumnValues {
 
   /** The value of column {@code label} as its field's Java type; {@code null} when SQL NULL. */
   static Object read(ResultSet rows, String label, FieldKind kind) throws SQLException {
+    return read(rows, rows.findColumn(label), kind);
+  }
+
+  /**
+   * The value of the {@code column}th column as its field's Java type; {@code null} when SQL NULL.
+   */
+  static Object read(ResultSet rows, int column, FieldKind kind) throws SQLException {
     Object value =
         switch (kind) {
-          case NUMBER, CURRENCY, PERCENT, ROLL_UP -> rows.getBigDecimal(label);
-          case BOOLEAN -> rows.getBoolean(label);
-          case DATE -> rows.getObject(label, LocalDate.class);
-          case DATETIME -> rows.getObject(label, OffsetDateTime.class);
+          case NUMBER, CURRENCY, PERCENT, ROLL_UP -> rows.getBigDecimal(column);
+          case BOOLEAN -> rows.getBoolean(column);
+          case DATE -> rows.getObject(column, LocalDate.class);
+          case DATETIME -> rows.getObject(column, OffsetDateTime.class);
           case MULTI_PICKLIST -> {
-            Array array = rows.getArray(label);
+            Array array = rows.getArray(column);
             yield array == null ? null : List.copyOf(Arrays.asList((String[]) array.getArray()));
           }
-          case LOOKUP, MASTER_DETAIL, USER -> rows.getObject(label, UUID.class);
+          case LOOKUP, MASTER_DETAIL, USER -> rows.getObject(column, UUID.class);
           case JSON -> {
-            String text = rows.getString(label);
+            String text = rows.getString(column);
             yield text == null ? null : RecordJson.parse(text);
           }
           case TEXT, LONG_TEXT, RICH_TEXT, EMAIL, PHONE, URL, PICKLIST, AUTO_NUMBER, STAGE ->
-              rows.getString(label);
+              rows.getString(column);
           case FORMULA -> throw new IllegalArgumentException("formulas have no column");
         };
     return rows.wasNull() ? null : value;

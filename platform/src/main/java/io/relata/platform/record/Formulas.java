@@ -16,9 +16,12 @@ final class Formulas {
 
   private Formulas() {}
 
-  /** {@code stored} plus every formula field's value. */
+  /** {@code stored} plus every formula field's value; {@code stored} itself when there are none. */
   static Map<String, Object> compute(
       CompiledObject object, Map<String, Object> stored, Clock clock) {
+    if (object.formulas().isEmpty()) {
+      return stored;
+    }
     Map<String, Object> values = new LinkedHashMap<>(stored);
     for (CompiledObject.Formula formula : object.formulas()) {
       Object value = ExpressionEvaluator.evaluate(formula.expression(), values, clock);

@@ -112,11 +112,16 @@ final class RecordStore {
     }
   }
 
-  /** The stored values of the current row, by column name. */
+  /**
+   * The stored values of the current row, by column name. The row holds {@link
+   * CompiledObject#selectList()}, in order, from its first column.
+   */
   static Map<String, Object> row(ResultSet rows, CompiledObject object) throws SQLException {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Column column : object.columns()) {
-      values.put(column.name(), ColumnValues.read(rows, column.name(), column.kind()));
+    List<Column> columns = object.columns();
+    Map<String, Object> values = new LinkedHashMap<>(columns.size() * 2);
+    for (int i = 0; i < columns.size(); i++) {
+      Column column = columns.get(i);
+      values.put(column.name(), ColumnValues.read(rows, i + 1, column.kind()));
     }
     return values;
   }

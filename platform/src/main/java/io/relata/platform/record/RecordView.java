@@ -29,7 +29,7 @@ final class RecordView {
       if (!wanted || (name.equals("deleted_at") && entry.getValue() == null)) {
         continue;
       }
-      Map<UUID, ObjectNode> references = expanded.get(name);
+      Map<UUID, ObjectNode> references = expanded.isEmpty() ? null : expanded.get(name);
       if (references != null && entry.getValue() instanceof UUID id) {
         JsonNode reference = references.get(id);
         json.set(

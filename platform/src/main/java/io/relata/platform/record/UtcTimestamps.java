@@ -16,7 +16,10 @@ final class UtcTimestamps {
   private UtcTimestamps() {}
 
   static String format(OffsetDateTime value) {
-    LocalDateTime utc = value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    LocalDateTime utc =
+        value.getOffset().equals(ZoneOffset.UTC)
+            ? value.toLocalDateTime()
+            : value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
     int year = utc.getYear();
     if (year < 1 || year > 9999) {
       return utc.atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -40,11 +43,14 @@ final class UtcTimestamps {
     return text.append('Z').toString();
   }
 
+  /** {@code value} (not negative) in exactly {@code width} digits, zeros in front. */
   private static StringBuilder digits(StringBuilder text, int value, int width) {
-    String number = Integer.toString(value);
-    for (int pad = number.length(); pad < width; pad++) {
-      text.append('0');
+    int start = text.length();
+    text.setLength(start + width);
+    for (int i = start + width - 1; i >= start; i--) {
+      text.setCharAt(i, (char) ('0' + value % 10));
+      value /= 10;
     }
-    return text.append(number);
+    return text;
   }
 }

@@ -73,4 +73,19 @@ class KeysetTest {
         Cursor.encode(keyset.keys(), Arrays.asList("1e999999", null, ID.toString()));
     assertEquals(Optional.empty(), Cursor.decode(hugeNumber, keyset.keys()));
   }
+
+  @Test
+  void aCursorKeepsTextThatJsonMustEscapeAndBooleans() {
+    Keyset keyset = keyset("title,-strategic");
+    for (String title :
+        List.of("Quote \" and \\ back", "tab\tnew\nline\u0001", "Mäki ☃ 𝄞", "</script>", "")) {
+      List<Object> last = Arrays.asList(title, true, ID);
+      String cursor = Cursor.encode(keyset.keys(), last);
+      assertTrue(cursor.matches("[A-Za-z0-9_-]+"), cursor);
+      assertEquals(Optional.of(last), Cursor.decode(cursor, keyset.keys()), title);
+    }
+    List<Object> noTitle = Arrays.asList(null, false, ID);
+    assertEquals(
+        Optional.of(noTitle), Cursor.decode(Cursor.encode(keyset.keys(), noTitle), keyset.keys()));
+  }
 }
