@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium driven by the system chromedriver. Nothing is downloaded: naming the
@@ -48,5 +51,17 @@ public final class Browser {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return driver;
+  }
+
+  /**
+   * A wait of up to 30 seconds that tries again after any browser error: Chromium aborts a command
+   * that is in flight while the page navigates ("aborted by navigation"), which happens when a
+   * click has just signed in or out. A condition that never holds still ends the wait, with the
+   * last error as its cause.
+   */
+  public static WebDriverWait await(WebDriver browser) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.ignoring(WebDriverException.class);
+    return wait;
   }
 }

@@ -1,6 +1,5 @@
 package io.relata.testing;
 
-import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -15,7 +14,7 @@ public final class SignInPage {
 
   public SignInPage(ChromeDriver browser) {
     this.browser = browser;
-    this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    this.wait = Browser.await(browser);
   }
 
   public WebDriverWait await() {

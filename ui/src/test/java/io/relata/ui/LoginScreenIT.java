@@ -51,7 +51,7 @@ class LoginScreenIT {
   @BeforeEach
   void openBrowser() throws Exception {
     browser = Browser.open();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait = Browser.await(browser);
   }
 
   @AfterEach

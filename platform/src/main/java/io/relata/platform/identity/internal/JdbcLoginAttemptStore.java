@@ -3,6 +3,7 @@ package io.relata.platform.identity.internal;
 import io.relata.platform.audit.AuditEntry;
 import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;
+import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.LoginAttemptStore;
 import io.relata.platform.identity.LoginAttempts;
 import jakarta.annotation.Resource;
@@ -40,49 +41,44 @@ public class JdbcLoginAttemptStore implements LoginAttemptStore {
       OffsetDateTime now,
       Function<LoginAttempts.State, LoginAttempts.Outcome> decision,
       Function<Boolean, AuditEntry> audit) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        try (PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO relata.login_failure (username_digest, failures, last_attempt_at)"
-                    + " VALUES (?, 0, ?) ON CONFLICT (username_digest) DO NOTHING")) {
-          insert.setBytes(1, key);
-          insert.setObject(2, now);
-          insert.executeUpdate();
-        }
-        LoginAttempts.State current;
-        try (PreparedStatement lock =
-            connection.prepareStatement(
-                "SELECT failures, locked_until FROM relata.login_failure"
-                    + " WHERE username_digest = ? FOR UPDATE")) {
-          lock.setBytes(1, key);
-          try (ResultSet row = lock.executeQuery()) {
-            row.next();
-            current =
-                new LoginAttempts.State(row.getInt(1), row.getObject(2, OffsetDateTime.class));
-          }
-        }
-        LoginAttempts.Outcome outcome = decision.apply(current);
-        try (PreparedStatement write =
-            connection.prepareStatement(
-                "UPDATE relata.login_failure SET failures = ?, locked_until = ?,"
-                    + " last_attempt_at = ? WHERE username_digest = ?")) {
-          write.setInt(1, outcome.next().failures());
-          write.setObject(2, outcome.next().lockedUntil());
-          write.setObject(3, now);
-          write.setBytes(4, key);
-          write.executeUpdate();
-        }
-        AuditLog.append(connection, audit.apply(outcome.admitted()));
-        connection.commit();
-        return outcome.admitted();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+    try {
+      return Transactions.run(
+          dataSource,
+          connection -> {
+            try (PreparedStatement insert =
+                connection.prepareStatement(
+                    "INSERT INTO relata.login_failure (username_digest, failures, last_attempt_at)"
+                        + " VALUES (?, 0, ?) ON CONFLICT (username_digest) DO NOTHING")) {
+              insert.setBytes(1, key);
+              insert.setObject(2, now);
+              insert.executeUpdate();
+            }
+            LoginAttempts.State current;
+            try (PreparedStatement lock =
+                connection.prepareStatement(
+                    "SELECT failures, locked_until FROM relata.login_failure"
+                        + " WHERE username_digest = ? FOR UPDATE")) {
+              lock.setBytes(1, key);
+              try (ResultSet row = lock.executeQuery()) {
+                row.next();
+                current =
+                    new LoginAttempts.State(row.getInt(1), row.getObject(2, OffsetDateTime.class));
+              }
+            }
+            LoginAttempts.Outcome outcome = decision.apply(current);
+            try (PreparedStatement write =
+                connection.prepareStatement(
+                    "UPDATE relata.login_failure SET failures = ?, locked_until = ?,"
+                        + " last_attempt_at = ? WHERE username_digest = ?")) {
+              write.setInt(1, outcome.next().failures());
+              write.setObject(2, outcome.next().lockedUntil());
+              write.setObject(3, now);
+              write.setBytes(4, key);
+              write.executeUpdate();
+            }
+            AuditLog.append(connection, audit.apply(outcome.admitted()));
+            return outcome.admitted();
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot record a login attempt", e);
     }
@@ -90,28 +86,22 @@ public class JdbcLoginAttemptStore implements LoginAttemptStore {
 
   @Override
   public int forgetQuietSince(OffsetDateTime before) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        int forgotten = 0;
-        if (cleanupLock(connection)) {
-          try (PreparedStatement delete =
-              connection.prepareStatement(
-                  "DELETE FROM relata.login_failure WHERE last_attempt_at < ?"
-                      + " AND (locked_until IS NULL OR locked_until < ?)")) {
-            delete.setObject(1, before);
-            delete.setObject(2, before);
-            forgotten = delete.executeUpdate();
-          }
-        }
-        connection.commit();
-        return forgotten;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+    try {
+      return Transactions.run(
+          dataSource,
+          connection -> {
+            if (!cleanupLock(connection)) {
+              return 0;
+            }
+            try (PreparedStatement delete =
+                connection.prepareStatement(
+                    "DELETE FROM relata.login_failure WHERE last_attempt_at < ?"
+                        + " AND (locked_until IS NULL OR locked_until < ?)")) {
+              delete.setObject(1, before);
+              delete.setObject(2, before);
+              return delete.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot forget old login failures", e);
     }
