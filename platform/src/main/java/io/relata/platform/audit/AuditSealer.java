@@ -1,5 +1,6 @@
 package io.relata.platform.audit;
 
+import io.relata.platform.database.AdvisoryLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,13 +87,8 @@ public final class AuditSealer {
 
   /** One batch in the caller's transaction; none when another node is sealing. */
   static Batch sealBatch(Connection connection, OffsetDateTime now) throws SQLException {
-    try (PreparedStatement lock =
-            connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)");
-        ResultSet locked = bind(lock, LOCK).executeQuery()) {
-      locked.next();
-      if (!locked.getBoolean(1)) {
-        return NONE;
-      }
+    if (!AdvisoryLocks.tryForTransaction(connection, LOCK)) {
+      return NONE;
     }
     long position = 0;
     byte[] previous = AuditChain.GENESIS;
@@ -147,11 +143,5 @@ public final class AuditSealer {
       done.executeUpdate();
     }
     return new Batch(entries.size(), position, previous);
-  }
-
-  private static PreparedStatement bind(PreparedStatement statement, long value)
-      throws SQLException {
-    statement.setLong(1, value);
-    return statement;
   }
 }

@@ -2,13 +2,13 @@ package io.relata.platform.identity.internal;
 
 import io.relata.platform.audit.AuditEntry;
 import io.relata.platform.audit.AuditLog;
+import io.relata.platform.database.AdvisoryLocks;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.LoginAttemptStore;
 import io.relata.platform.identity.LoginAttempts;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,7 +90,7 @@ public class JdbcLoginAttemptStore implements LoginAttemptStore {
       return Transactions.run(
           dataSource,
           connection -> {
-            if (!cleanupLock(connection)) {
+            if (!AdvisoryLocks.tryForTransaction(connection, CLEANUP_LOCK)) {
               return 0;
             }
             try (PreparedStatement delete =
@@ -104,18 +104,6 @@ public class JdbcLoginAttemptStore implements LoginAttemptStore {
           });
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot forget old login failures", e);
-    }
-  }
-
-  /** Whether this node may clean now: one node at a time, the others skip their turn. */
-  private static boolean cleanupLock(Connection connection) throws SQLException {
-    try (PreparedStatement lock =
-        connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-      lock.setLong(1, LoginAttemptStore.CLEANUP_LOCK);
-      try (ResultSet locked = lock.executeQuery()) {
-        locked.next();
-        return locked.getBoolean(1);
-      }
     }
   }
 }
