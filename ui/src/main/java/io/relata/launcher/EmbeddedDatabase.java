@@ -7,6 +7,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL, shipped as Maven artifacts (zonky), keeping its data in {@code <data>/pgdata}.
@@ -28,10 +34,18 @@ final class EmbeddedDatabase implements AutoCloseable {
   /** Ignored by the trust authentication, but MicroProfile Config refuses an empty value. */
   static final String PASSWORD = "postgres";
 
-  private final EmbeddedPostgres postgres;
+  /**
+   * How long a stop may take: zonky's own stop waits 5 s only, then leaves PostgreSQL finishing its
+   * shutdown checkpoint, which after a big import on a slow disk takes longer.
+   */
+  static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
     this.postgres = postgres;
+    this.dataDirectory = dataDirectory;
   }
 
   static EmbeddedDatabase start(Path dataDirectory, Path binariesDirectory) {
@@ -54,7 +68,7 @@ final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("full_page_writes", "on")
               .start();
       createApplicationRole(postgres);
-      return new EmbeddedDatabase(postgres);
+      return new EmbeddedDatabase(postgres, dataDirectory);
     } catch (IOException | SQLException | RuntimeException e) {
       throw new LaunchException(
           "Cannot start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
@@ -83,8 +97,44 @@ final class EmbeddedDatabase implements AutoCloseable {
     return postgres.getPort();
   }
 
+  /**
+   * Stops PostgreSQL and returns once its postmaster has exited, so that a next start on the same
+   * data folder never meets the previous server still shutting down.
+   */
   @Override
   public void close() throws IOException {
+    Optional<ProcessHandle> postmaster = postmaster();
     postgres.close();
+    if (postmaster.isEmpty()) {
+      return;
+    }
+    try {
+      postmaster.get().onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new IOException(
+          "PostgreSQL still running " + STOP_TIMEOUT.toSeconds() + " s after its stop");
+    } catch (ExecutionException e) {
+      throw new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while PostgreSQL stopped", e);
+    }
+  }
+
+  /** The running postmaster: the first line of {@code postmaster.pid} is its process id. */
+  private Optional<ProcessHandle> postmaster() throws IOException {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return Optional.empty();
+    }
+    List<String> lines = Files.readAllLines(pidFile);
+    if (lines.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -57,8 +57,13 @@ public final class RefusedRequests {
   }
 
   static Mark before(String method, String path) {
-    boolean alone = IN_FLIGHT.getAndIncrement() == 0;
-    long started = STARTED.incrementAndGet();
+    boolean alone;
+    long started;
+    // together: a request counted in between would be in flight yet unseen by this one's mark
+    synchronized (RefusedRequests.class) {
+      alone = IN_FLIGHT.getAndIncrement() == 0;
+      started = STARTED.incrementAndGet();
+    }
     if (method.equals("GET") || method.equals("HEAD") || path.startsWith("api/v1/auth/tokens")) {
       return new Mark(started, false, 0, Map.of(), null);
     }
