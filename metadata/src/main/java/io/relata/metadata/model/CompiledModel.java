@@ -39,6 +39,19 @@ public final class CompiledModel {
     this.documents = java.util.Collections.unmodifiableMap(docs);
   }
 
+  private CompiledModel(CompiledModel objectsOf, AccessModel access) {
+    this.revision = objectsOf.revision;
+    this.objects = objectsOf.objects;
+    this.schemas = objectsOf.schemas;
+    this.documents = objectsOf.documents;
+    this.access = access;
+  }
+
+  /** The same objects with other roles, permission sets and sharing rules. */
+  CompiledModel withAccess(AccessModel other) {
+    return new CompiledModel(this, other);
+  }
+
   /** The model before the first revision: no objects. */
   public static CompiledModel empty() {
     return new CompiledModel(0, List.of(), Map.of(), AccessModel.EMPTY);

@@ -37,6 +37,22 @@ public final class ModelCompiler {
     public boolean ok() {
       return problems.isEmpty();
     }
+
+    /**
+     * This result with {@code access} compiled against its objects, which are not checked again: a
+     * change compiles its objects first, works out from them what the access documents become, and
+     * then adds those. A result with problems stays as it is.
+     */
+    public Result withAccess(AccessDocuments access) {
+      if (!ok()) {
+        return this;
+      }
+      AccessCompiler.Result rights = AccessCompiler.compile(access, model.objects());
+      if (!rights.ok()) {
+        return new Result(null, List.of(), rights.problems());
+      }
+      return new Result(model.withAccess(rights.model()), submitted, Map.of());
+    }
   }
 
   /**
@@ -81,13 +97,11 @@ public final class ModelCompiler {
       return new Result(null, List.of(), Map.copyOf(problems));
     }
     List<ObjectDefinition> stored = byName.values().stream().map(DefinitionReader::object).toList();
-    AccessCompiler.Result rights = AccessCompiler.compile(access, stored);
-    if (!rights.ok()) {
-      return new Result(null, List.of(), rights.problems());
-    }
-    AccessModel model = rights.model();
     return new Result(
-        new CompiledModel(revision, stored, byName, model), List.copyOf(objects), Map.of());
+            new CompiledModel(revision, stored, byName, AccessModel.EMPTY),
+            List.copyOf(objects),
+            Map.of())
+        .withAccess(access);
   }
 
   /** Stored documents describe a state, not a change: {@code renamedFrom} served its purpose. */

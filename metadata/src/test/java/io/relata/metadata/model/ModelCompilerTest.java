@@ -1,13 +1,16 @@
 package io.relata.metadata.model;
 
 import static io.relata.metadata.Fixtures.field;
+import static io.relata.metadata.Fixtures.json;
 import static io.relata.metadata.Fixtures.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.access.AccessDocuments;
 import io.relata.metadata.validation.Problem;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,39 @@ class ModelCompilerTest {
         model.objects().stream().map(o -> o.name()).toList());
     assertTrue(model.recordSchema("opportunity").isPresent());
     assertEquals(object("account"), model.document("account").orElseThrow());
+  }
+
+  @Test
+  void accessAddedToCompiledObjectsIsCheckedAgainstThemAndKeepsTheirRevision() {
+    ModelCompiler.Result objects = ModelCompiler.compile(4, List.of(object("account")));
+    JsonNode role = json("{\"name\":\"rep\",\"label\":\"Rep\"}");
+    JsonNode rule =
+        json(
+            "{\"name\":\"big\",\"label\":\"Big\",\"object\":\"account\","
+                + "\"criteria\":\"nosuchfield > 1\",\"sharedWith\":{\"role\":\"rep\"},"
+                + "\"access\":\"read\"}");
+
+    ModelCompiler.Result withRole =
+        objects.withAccess(new AccessDocuments(List.of(role), List.of(), List.of()));
+    ModelCompiler.Result withBrokenRule =
+        objects.withAccess(new AccessDocuments(List.of(role), List.of(), List.of(rule)));
+
+    assertTrue(withRole.ok(), withRole.problems().toString());
+    assertEquals(4, withRole.model().revision());
+    assertTrue(withRole.model().access().role("rep").isPresent());
+    assertEquals(objects.model().documents(), withRole.model().documents());
+    assertTrue(objects.model().access().role("rep").isEmpty(), "the objects' result unchanged");
+    assertEquals(
+        "filter.unknown-field",
+        withBrokenRule.problems().get("sharing-rules/big").get(0).code(),
+        withBrokenRule.problems().toString());
+  }
+
+  @Test
+  void aResultWithProblemsGetsNoAccess() {
+    ModelCompiler.Result broken = ModelCompiler.compile(1, List.of(object("line_item")));
+
+    assertSame(broken, broken.withAccess(AccessDocuments.EMPTY));
   }
 
   @Test

@@ -204,7 +204,7 @@ public class MetadataService {
     List<Change> changes = ModelDiff.between(List.copyOf(before.objects()), submitted.submitted());
     AccessDocuments access =
         editAccess.apply(AccessRewrite.after(before.access().documents(), changes));
-    ModelCompiler.Result after = ModelCompiler.compile(number, objects, access);
+    ModelCompiler.Result after = submitted.withAccess(access);
     if (!after.ok()) {
       throw new Refused(after.problems());
     }
