@@ -7,6 +7,7 @@ import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.metadata.MetadataService;
 import io.relata.platform.rest.NotFoundProblem;
+import io.relata.platform.time.Now;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -90,7 +90,7 @@ public class Groups {
             upsert.setObject(1, UUID.randomUUID());
             upsert.setString(2, name);
             upsert.setString(3, label);
-            upsert.setObject(4, now());
+            upsert.setObject(4, Now.of(clock));
             try (ResultSet row = upsert.executeQuery()) {
               row.next();
               created = row.getBoolean(1);
@@ -119,7 +119,7 @@ public class Groups {
           AuditLog.append(
               connection,
               actor
-                  .audit(now(), created ? "group.create" : "group.change")
+                  .audit(Now.of(clock), created ? "group.create" : "group.change")
                   .with("group", name)
                   .with("permissionSets", stored.permissionSets()));
           return new Put(stored, created);
@@ -137,7 +137,8 @@ public class Groups {
             delete.setObject(1, group.id());
             delete.executeUpdate();
           }
-          AuditLog.append(connection, actor.audit(now(), "group.delete").with("group", name));
+          AuditLog.append(
+              connection, actor.audit(Now.of(clock), "group.delete").with("group", name));
           return null;
         });
   }
@@ -197,7 +198,7 @@ public class Groups {
               AuditLog.append(
                   connection,
                   actor
-                      .audit(now(), member ? "group.member-add" : "group.member-remove")
+                      .audit(Now.of(clock), member ? "group.member-add" : "group.member-remove")
                       .on("user", user)
                       .with("group", name));
             }
@@ -256,10 +257,6 @@ public class Groups {
 
   private static NotFoundProblem notFound(String name) {
     return new NotFoundProblem("/api/v1/groups/" + name);
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 
   private <T> T read(Transactions.Work<T> work) {

@@ -15,6 +15,7 @@ import io.relata.platform.rest.ConflictException;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.ProblemException.Violation;
+import io.relata.platform.time.Now;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,7 +90,7 @@ public class Users {
                       + (after.isPresent() ? " WHERE u.username > ?" : "")
                       + " ORDER BY u.username LIMIT ?")) {
             int i = 1;
-            statement.setObject(i++, now());
+            statement.setObject(i++, Now.of(clock));
             if (after.isPresent()) {
               statement.setString(i++, after.get());
             }
@@ -110,7 +110,7 @@ public class Users {
     Assignments.requireKnown(
         metadata.current().access(), user.role(), Optional.of(user.permissionSets()));
     String hash = passwords.hash(user.password());
-    User account = new User(user.username(), hash, now());
+    User account = new User(user.username(), hash, Now.of(clock));
     return write(
         connection -> {
           Assignments.requireAdministratorIfItMoves(
@@ -139,7 +139,7 @@ public class Users {
           AuditLog.append(
               connection,
               actor
-                  .audit(now(), "user.create")
+                  .audit(Now.of(clock), "user.create")
                   .on("user", created.id())
                   .with("active", created.active())
                   .with("role", created.role())
@@ -202,7 +202,7 @@ public class Users {
             delete.setBytes(1, LoginAttempts.key(account.username()));
             delete.executeUpdate();
           }
-          AuditLog.append(connection, actor.audit(now(), "user.unlock").on("user", id));
+          AuditLog.append(connection, actor.audit(Now.of(clock), "user.unlock").on("user", id));
           return find(connection, id).orElseThrow();
         });
   }
@@ -220,7 +220,7 @@ public class Users {
               connection.prepareStatement(
                   "UPDATE relata.api_token SET revoked_at = ?"
                       + " WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?")) {
-            OffsetDateTime now = now();
+            OffsetDateTime now = Now.of(clock);
             revoke.setObject(1, now);
             revoke.setObject(2, id);
             revoke.setObject(3, now);
@@ -239,7 +239,7 @@ public class Users {
    */
   private AuditEntry changeEntry(
       Actor actor, Account before, Account after, boolean passwordChanged) {
-    AuditEntry entry = actor.audit(now(), "user.change").on("user", after.id());
+    AuditEntry entry = actor.audit(Now.of(clock), "user.change").on("user", after.id());
     List<String> changed = new ArrayList<>();
     if (passwordChanged) {
       changed.add("password");
@@ -312,7 +312,7 @@ public class Users {
 
   private Optional<Account> find(Connection connection, UUID id) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(ACCOUNT + " WHERE u.id = ?")) {
-      statement.setObject(1, now());
+      statement.setObject(1, Now.of(clock));
       statement.setObject(2, id);
       return accounts(statement).stream().findFirst();
     }
@@ -339,10 +339,6 @@ public class Users {
 
   static List<String> names(Array array) throws SQLException {
     return List.copyOf(new TreeSet<>(Arrays.asList((String[]) array.getArray())));
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 
   private static NotFoundProblem notFound(UUID id) {

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The objects of the current metadata revision, compiled for records, and the links between them
@@ -53,10 +54,6 @@ public class CompiledObjects {
     }
 
     /**
-     * The access of {@code user} as of now, decided on {@code connection} (their holdings are read
-     * there) against this revision's objects and authorization model.
-     */
-    /**
      * The actor's evaluator on this revision: from the holdings read with their API token, or read
      * on {@code connection} when there were none.
      */
@@ -78,13 +75,28 @@ public class CompiledObjects {
     }
   }
 
-  @Inject private MetadataService metadata;
+  private final Supplier<CompiledModel> models;
+
+  /** For CDI's proxy. */
+  protected CompiledObjects() {
+    this.models = null;
+  }
+
+  @Inject
+  CompiledObjects(MetadataService metadata) {
+    this.models = metadata::current;
+  }
+
+  /** The objects of whatever model {@code models} answers as current. */
+  public CompiledObjects(Supplier<CompiledModel> models) {
+    this.models = models;
+  }
 
   private volatile Snapshot snapshot = compile(CompiledModel.empty());
 
   /** The compiled objects of the current revision. */
   public Snapshot current() {
-    CompiledModel model = metadata.current();
+    CompiledModel model = models.get();
     Snapshot known = snapshot;
     if (known.revision() != model.revision()) {
       known = compile(model);

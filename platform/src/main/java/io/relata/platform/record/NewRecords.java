@@ -11,6 +11,9 @@ import io.relata.metadata.definition.RollUpFunction;
 import io.relata.metadata.definition.SystemFields;
 import io.relata.metadata.record.RecordReader;
 import io.relata.metadata.validation.Problem;
+import io.relata.platform.access.AccessEvaluator;
+import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.query.Sql;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.schema.Identifiers;
@@ -48,10 +51,28 @@ final class NewRecords {
 
   private NewRecords() {}
 
-  /** The typed, checked values of a new record; 400 with every violation otherwise. */
+  /**
+   * The typed, checked values of a new record (an import row's JSON); 400 with every violation
+   * otherwise.
+   */
   static Map<String, Object> read(CompiledObject object, JsonNode body, Clock clock) {
     ObjectNode input = requireObject(body);
-    refuseReadOnly(input);
+    refuseReadOnly(input.fieldNames());
+    Map<String, Object> values = values(object, input);
+    Map<String, Object> candidate = new LinkedHashMap<>();
+    object.columns().forEach(c -> candidate.put(c.name(), null));
+    candidate.putAll(values);
+    invalidIfAny(
+        RecordRules.check(
+            object, Optional.empty(), Formulas.compute(object, candidate, clock), clock));
+    return values;
+  }
+
+  /**
+   * The typed values of a new record, defaults applied, rich text sanitised, in the pipeline's
+   * first stage; 400 with every violation of a field's type otherwise. Rules are not checked.
+   */
+  static Map<String, Object> values(CompiledObject object, ObjectNode input) {
     applyDefaults(object, input);
     RecordReader.Result read = RecordReader.read(object.definition(), input);
     invalidIf(read.problems());
@@ -61,12 +82,6 @@ final class NewRecords {
         .pipeline()
         .filter(p -> values.get("stage") == null && !p.stages().isEmpty())
         .ifPresent(p -> values.put("stage", p.stages().get(0).name()));
-    Map<String, Object> candidate = new LinkedHashMap<>();
-    object.columns().forEach(c -> candidate.put(c.name(), null));
-    candidate.putAll(values);
-    invalidIfAny(
-        RecordRules.check(
-            object, Optional.empty(), Formulas.compute(object, candidate, clock), clock));
     return values;
   }
 
@@ -93,13 +108,6 @@ final class NewRecords {
       }
     }
     return row;
-  }
-
-  /** Now, to the microsecond PostgreSQL keeps, so that what is returned is what is stored. */
-  static OffsetDateTime now(Clock clock) {
-    return OffsetDateTime.now(clock)
-        .withOffsetSameInstant(java.time.ZoneOffset.UTC)
-        .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   /** Numbers each row's auto-number fields from their sequences, one round trip per field. */
@@ -131,12 +139,15 @@ final class NewRecords {
   }
 
   /**
-   * The references of {@code rows} that point at no live record (missing, or in the recycle bin),
-   * one query per reference field for all rows; by row, the violations.
+   * The references of {@code rows} that point at no live record the writer may refer to, one query
+   * per reference field for all rows; by row, the violations. A lookup's target must be readable by
+   * the writer, a master-detail master editable; a record they may not reach gets the same {@code
+   * record.reference-missing} as one that does not exist, so a write cannot probe for records.
    */
   static Map<Map<String, Object>, List<Violation>> deadReferences(
       Connection connection,
       CompiledObjects.Snapshot snapshot,
+      AccessEvaluator writer,
       CompiledObject object,
       Collection<Map<String, Object>> rows)
       throws SQLException {
@@ -159,13 +170,24 @@ final class NewRecords {
       if (ids.isEmpty()) {
         continue;
       }
+      CompiledObject targetObject = snapshot.object(target).orElseThrow();
+      ObjectAccess access = writer.on(targetObject.definition());
+      Sql reachable =
+          field.type() instanceof FieldType.MasterDetail
+              ? access.edit().condition()
+              : access.read().condition();
       Set<UUID> live = new HashSet<>();
       String sql =
           "SELECT \"id\" FROM "
-              + snapshot.object(target).orElseThrow().table()
-              + " WHERE \"id\" = ANY(?) AND \"deleted_at\" IS NULL FOR SHARE";
+              + targetObject.table()
+              + " WHERE \"id\" = ANY(?) AND \"deleted_at\" IS NULL AND "
+              + reachable.text()
+              + " FOR SHARE";
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+        for (int i = 0; i < reachable.binds().size(); i++) {
+          ColumnValues.bind(connection, statement, i + 2, reachable.binds().get(i));
+        }
         try (ResultSet found = statement.executeQuery()) {
           while (found.next()) {
             live.add(found.getObject(1, UUID.class));
@@ -180,6 +202,19 @@ final class NewRecords {
       }
     }
     return dead;
+  }
+
+  /** 400 with the violations of {@code row}'s references, if any. */
+  static void requireLiveReferences(
+      Connection connection,
+      CompiledObjects.Snapshot snapshot,
+      AccessEvaluator writer,
+      CompiledObject object,
+      Map<String, Object> row)
+      throws SQLException {
+    invalidIfAny(
+        deadReferences(connection, snapshot, writer, object, List.of(row))
+            .getOrDefault(row, List.of()));
   }
 
   static Map<String, Object> sanitised(CompiledObject object, Map<String, Object> values) {
@@ -205,9 +240,10 @@ final class NewRecords {
     return (ObjectNode) body;
   }
 
-  static void refuseReadOnly(ObjectNode input) {
+  /** 400 naming each of {@code names} that only the platform writes. */
+  static void refuseReadOnly(Iterator<String> names) {
     List<Violation> violations = new ArrayList<>();
-    for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
+    while (names.hasNext()) {
       String name = names.next();
       if (READ_ONLY.contains(name)) {
         violations.add(new Violation("/" + name, "record.read-only", List.of(name)));

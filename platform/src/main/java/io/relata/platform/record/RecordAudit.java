@@ -31,32 +31,31 @@ final class RecordAudit {
 
   private RecordAudit() {}
 
-  static void created(
-      Connection connection, Actor actor, CompiledObject object, Map<String, Object> stored)
-      throws SQLException {
-    write(connection, actor, "record.create", object, stored, Map.of(), stored);
-  }
-
-  static void updated(
-      Connection connection,
-      Actor actor,
-      CompiledObject object,
-      Map<String, Object> before,
-      Map<String, Object> after)
-      throws SQLException {
-    write(connection, actor, "record.update", object, after, before, after);
-  }
-
-  /** A delete (to the recycle bin), restore or purge: what happened, without values. */
-  static void moved(
-      Connection connection,
-      Actor actor,
-      String action,
-      CompiledObject object,
-      UUID id,
-      OffsetDateTime at)
-      throws SQLException {
-    AuditLog.append(connection, actor.audit(at, action).on(object.name(), id));
+  /** The entry of one record's write: values before and after for a create or an update. */
+  static void written(RecordChange change) throws SQLException {
+    Connection connection = change.connection();
+    Actor actor = change.context().actor();
+    CompiledObject object = change.object();
+    switch (change.kind()) {
+      case CREATE ->
+          write(
+              connection, actor, "record.create", object, change.after(), Map.of(), change.after());
+      case UPDATE ->
+          write(
+              connection,
+              actor,
+              "record.update",
+              object,
+              change.after(),
+              change.before().orElseThrow(),
+              change.after());
+      case DELETE, RESTORE, PURGE ->
+          AuditLog.append(
+              connection,
+              actor
+                  .audit(change.context().now(), "record." + change.kind().name().toLowerCase())
+                  .on(object.name(), change.id()));
+    }
   }
 
   /** One committed batch of an import: how many records it wrote. */

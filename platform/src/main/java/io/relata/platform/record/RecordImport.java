@@ -4,9 +4,11 @@ import static io.relata.platform.schema.Identifiers.quote;
 
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldKind;
+import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.rest.ProblemException;
 import io.relata.platform.rest.ProblemException.Violation;
+import io.relata.platform.time.Now;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,6 +39,7 @@ final class RecordImport {
   private final Connection connection;
   private final CompiledObjects.Snapshot snapshot;
   private final CompiledObject object;
+  private final AccessEvaluator writer;
   private final Actor actor;
   private long audited;
   private final ImportSettings settings;
@@ -52,6 +55,7 @@ final class RecordImport {
       Connection connection,
       CompiledObjects.Snapshot snapshot,
       CompiledObject object,
+      AccessEvaluator writer,
       Actor actor,
       ImportSettings settings,
       ImportJournal journal,
@@ -59,6 +63,7 @@ final class RecordImport {
     this.connection = connection;
     this.snapshot = snapshot;
     this.object = object;
+    this.writer = writer;
     this.actor = actor;
     this.settings = settings;
     this.journal = journal;
@@ -102,7 +107,7 @@ final class RecordImport {
     if (batch.isEmpty()) {
       return;
     }
-    OffsetDateTime now = NewRecords.now(clock);
+    OffsetDateTime now = Now.of(clock);
     List<RowError> batchErrors = new ArrayList<>();
     List<Map<String, Object>> good = new ArrayList<>();
     List<Long> numbers = new ArrayList<>();
@@ -122,7 +127,7 @@ final class RecordImport {
       }
     }
     Map<Map<String, Object>, List<Violation>> dead =
-        NewRecords.deadReferences(connection, snapshot, object, good);
+        NewRecords.deadReferences(connection, snapshot, writer, object, good);
     List<Map<String, Object>> writable = new ArrayList<>();
     List<Long> writableNumbers = new ArrayList<>();
     for (int i = 0; i < good.size(); i++) {
@@ -160,7 +165,7 @@ final class RecordImport {
 
   /** The audit entry of the transaction about to commit: the records it wrote. */
   private void audit() throws SQLException {
-    RecordAudit.imported(connection, actor, object, written - audited, NewRecords.now(clock));
+    RecordAudit.imported(connection, actor, object, written - audited, Now.of(clock));
     audited = written;
   }
 

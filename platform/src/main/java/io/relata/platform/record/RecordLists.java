@@ -51,8 +51,19 @@ public class RecordLists {
   /** One page of records. */
   public record Page(List<ObjectNode> items, Optional<String> nextCursor, Optional<Total> total) {}
 
-  @Inject private Clock clock;
-  @Inject private CompiledObjects objects;
+  private final Clock clock;
+  private final CompiledObjects objects;
+
+  /** For CDI's proxy. */
+  protected RecordLists() {
+    this(null, null);
+  }
+
+  @Inject
+  public RecordLists(Clock clock, CompiledObjects objects) {
+    this.clock = clock;
+    this.objects = objects;
+  }
 
   Page page(
       Connection connection,

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,7 @@ public class RecordResource {
   static final long MAX_BODY = 2L * 1024 * 1024;
 
   @Inject private RecordService records;
+  @Inject private Clock clock;
   @Context private SecurityContext security;
   @Context private UriInfo uri;
 
@@ -55,7 +57,8 @@ public class RecordResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@PathParam("object") String object, InputStream body) {
     records.object(object);
-    StoredRecord created = records.create(actor(), object, RecordJson.read(body, MAX_BODY));
+    StoredRecord created =
+        records.create(write(), object, RecordInput.fromJson(RecordJson.read(body, MAX_BODY)));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .tag(etag(created))
         .entity(RecordJson.bytes(created.json()))
@@ -155,7 +158,7 @@ public class RecordResource {
   @DELETE
   @Path("/recycle-bin/{id}")
   public Response purge(@PathParam("object") String object, @PathParam("id") String id) {
-    records.purge(actor(), object, id(object, id));
+    records.purge(write(), object, id(object, id));
     return Response.noContent().build();
   }
 
@@ -185,7 +188,12 @@ public class RecordResource {
     UUID recordId = id(object, id);
     OptionalLong version = version(ifMatch);
     StoredRecord record =
-        records.update(actor(), object, recordId, RecordJson.read(body, MAX_BODY), version);
+        records.update(
+            write(),
+            object,
+            recordId,
+            RecordInput.fromJson(RecordJson.read(body, MAX_BODY)),
+            version);
     return Response.ok(RecordJson.bytes(record.json())).tag(etag(record)).build();
   }
 
@@ -195,14 +203,14 @@ public class RecordResource {
       @PathParam("object") String object,
       @PathParam("id") String id,
       @HeaderParam("If-Match") String ifMatch) {
-    records.delete(actor(), object, id(object, id), version(ifMatch));
+    records.delete(write(), object, id(object, id), version(ifMatch));
     return Response.noContent().build();
   }
 
   @POST
   @Path("/{id}/restore")
   public Response restore(@PathParam("object") String object, @PathParam("id") String id) {
-    StoredRecord record = records.restore(actor(), object, id(object, id));
+    StoredRecord record = records.restore(write(), object, id(object, id));
     return Response.ok(RecordJson.bytes(record.json())).tag(etag(record)).build();
   }
 
@@ -286,6 +294,11 @@ public class RecordResource {
 
   private static jakarta.ws.rs.core.EntityTag etag(StoredRecord record) {
     return new jakarta.ws.rs.core.EntityTag(Long.toString(record.version()));
+  }
+
+  /** The context of a write through this API, now. */
+  private WriteContext write() {
+    return WriteContext.of(actor(), WriteContext.Channel.API, clock);
   }
 
   private Actor actor() {

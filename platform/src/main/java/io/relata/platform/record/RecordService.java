@@ -1,31 +1,22 @@
 package io.relata.platform.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.SystemPermission;
 import io.relata.metadata.filter.Predicate;
-import io.relata.metadata.record.RecordReader;
 import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
-import io.relata.platform.access.RecordPredicate;
-import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
-import io.relata.platform.rest.ConflictException;
 import io.relata.platform.rest.InvalidRequestException;
-import io.relata.platform.rest.JsonBuilders;
 import io.relata.platform.rest.ProblemException.Violation;
-import jakarta.annotation.Resource;
+import io.relata.platform.time.Now;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,39 +37,43 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class RecordService {
 
-  @Resource(lookup = DatabaseSchema.DATA_SOURCE)
-  private DataSource dataSource;
+  private final DataSource dataSource;
+  private final CompiledObjects objects;
+  private final Clock clock;
+  private final RecordLists lists;
+  private final WritePipeline writes;
 
-  @Inject private CompiledObjects objects;
-  @Inject private Clock clock;
-  @Inject private RecordLists lists;
+  /** For CDI's proxy. */
+  protected RecordService() {
+    this.dataSource = null;
+    this.objects = null;
+    this.clock = null;
+    this.lists = null;
+    this.writes = null;
+  }
+
+  @Inject
+  public RecordService(
+      DataSource dataSource,
+      CompiledObjects objects,
+      Clock clock,
+      RecordLists lists,
+      RecordHooks hooks) {
+    this.dataSource = dataSource;
+    this.objects = objects;
+    this.clock = clock;
+    this.lists = lists;
+    this.writes = new WritePipeline(dataSource, hooks);
+  }
 
   /** The compiled object {@code name}, or 404. */
   public CompiledObject object(String name) {
     return objects.current().required(name);
   }
 
-  /** Creates a record from the client's JSON; 400 with every violation, nothing written. */
-  public StoredRecord create(Actor actor, String objectName, JsonNode body) {
-    CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object = snapshot.required(objectName);
-    Map<String, Object> values = NewRecords.read(object, body, clock);
-    return inTransaction(
-        object,
-        connection -> {
-          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
-          access.require("create");
-          access.requireWritable(names(body));
-          NewRecords.invalidIfAny(
-              NewRecords.deadReferences(connection, snapshot, object, List.of(values))
-                  .getOrDefault(values, List.of()));
-          Map<String, Object> row = NewRecords.row(object, values, actor.id(), now(), clock);
-          NewRecords.assignAutoNumbers(connection, object, List.of(row));
-          Map<String, Object> stored = RecordStore.insert(connection, object, row);
-          RollUps.refresh(connection, snapshot, object.name(), null, stored);
-          RecordAudit.created(connection, actor, object, stored);
-          return stored(access, object, stored);
-        });
+  /** Creates a record; 400 with every violation, nothing written. */
+  public StoredRecord create(WriteContext context, String objectName, RecordInput input) {
+    return write(context, objectName, RecordWrites.create(input));
   }
 
   /** The live record, or 404. */
@@ -109,104 +104,31 @@ public class RecordService {
    * moved on is a 409 that carries the current record; nothing is written.
    */
   public StoredRecord update(
-      Actor actor, String objectName, UUID id, JsonNode changes, OptionalLong ifMatch) {
-    CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object = snapshot.required(objectName);
-    ObjectNode input = NewRecords.requireObject(changes);
-    NewRecords.refuseReadOnly(input);
-    RecordReader.Result read = RecordReader.readChanges(object.definition(), input);
-    NewRecords.invalidIf(read.problems());
-    Map<String, Object> values = NewRecords.sanitised(object, read.values());
-    return inTransaction(
-        object,
-        connection -> {
-          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
-          access.require("edit");
-          access.requireWritable(names(input));
-          Map<String, Object> current = lockEditable(connection, object, id, access, false);
-          requireVersion(access, object, current, ifMatch);
-          Map<String, Object> merged = new LinkedHashMap<>(current);
-          merged.putAll(values);
-          NewRecords.invalidIfAny(
-              RecordRules.check(
-                  object,
-                  Optional.of(Formulas.compute(object, current, clock)),
-                  Formulas.compute(object, merged, clock),
-                  clock));
-          NewRecords.invalidIfAny(
-              NewRecords.deadReferences(connection, snapshot, object, List.of(values))
-                  .getOrDefault(values, List.of()));
-          Map<String, Object> set = new LinkedHashMap<>(values);
-          set.put("updated_at", now());
-          set.put("updated_by", actor.id());
-          Map<String, Object> stored = RecordStore.update(connection, object, id, set);
-          RollUps.refresh(connection, snapshot, object.name(), current, stored);
-          RecordAudit.updated(connection, actor, object, current, stored);
-          return stored(access, object, stored);
-        });
+      WriteContext context, String objectName, UUID id, RecordInput changes, OptionalLong ifMatch) {
+    return write(context, objectName, RecordWrites.update(id, changes, ifMatch));
   }
 
   /**
    * Moves the record to the recycle bin, with the master-detail children (and lookups declared
    * cascade) that hang from it. A record that a restrict lookup still refers to is a 409.
    */
-  public void delete(Actor actor, String objectName, UUID id, OptionalLong ifMatch) {
-    CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object = snapshot.required(objectName);
-    inTransaction(
-        object,
-        connection -> {
-          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
-          access.require("delete");
-          Map<String, Object> current = lockEditable(connection, object, id, access, false);
-          requireVersion(access, object, current, ifMatch);
-          OffsetDateTime now = now();
-          RecycleBin.recycle(connection, snapshot, object, current, now, actor.id());
-          RecordAudit.moved(connection, actor, "record.delete", object, id, now);
-          return null;
-        });
+  public void delete(WriteContext context, String objectName, UUID id, OptionalLong ifMatch) {
+    write(context, objectName, RecordWrites.delete(id, ifMatch));
   }
 
   /** Takes the record out of the recycle bin, with what was deleted along with it. */
-  public StoredRecord restore(Actor actor, String objectName, UUID id) {
-    CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object = snapshot.required(objectName);
-    return inTransaction(
-        object,
-        connection -> {
-          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
-          access.require("delete");
-          Map<String, Object> recycled = lockEditable(connection, object, id, access, true);
-          OffsetDateTime now = now();
-          RecycleBin.restore(connection, snapshot, object, recycled, now, actor.id());
-          RecordAudit.moved(connection, actor, "record.restore", object, id, now);
-          // read again: restoring the children brought the record's roll-ups back too
-          return stored(access, object, lockLive(connection, object, id));
-        });
+  public StoredRecord restore(WriteContext context, String objectName, UUID id) {
+    return write(context, objectName, RecordWrites.restore(id));
   }
 
   /** Deletes a record in the recycle bin for good (its children go with it, by foreign key). */
-  public void purge(Actor actor, String objectName, UUID id) {
+  public void purge(WriteContext context, String objectName, UUID id) {
+    write(context, objectName, RecordWrites.purge(id));
+  }
+
+  private <T> T write(WriteContext context, String objectName, WritePipeline.Write<T> write) {
     CompiledObjects.Snapshot snapshot = objects.current();
-    CompiledObject object = snapshot.required(objectName);
-    inTransaction(
-        object,
-        connection -> {
-          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
-          access.require("delete");
-          lockEditable(connection, object, id, access, true);
-          String sql =
-              "DELETE FROM " + object.table() + " WHERE \"id\" = ? AND \"deleted_at\" IS NOT NULL";
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, id);
-            if (statement.executeUpdate() == 0) {
-              throw RecordNotFoundException.record(objectName, id);
-            }
-          }
-          RecordShares.forget(connection, object.name(), id);
-          RecordAudit.moved(connection, actor, "record.purge", object, id, now());
-          return null;
-        });
+    return writes.run(context, snapshot, snapshot.required(objectName), write);
   }
 
   /** A page of live records (or of the recycle bin), filtered, sorted and counted. */
@@ -298,11 +220,12 @@ public class RecordService {
     CompiledObjects.Snapshot snapshot = objects.current();
     CompiledObject object = snapshot.required(objectName);
     try (Connection connection = dataSource.getConnection()) {
-      ObjectAccess access = admit(connection, snapshot, actor, object, settings);
+      AccessEvaluator writer = evaluator(connection, actor, snapshot);
+      ObjectAccess access = admit(writer, object, settings);
       connection.setAutoCommit(false);
       try {
         RecordImport.Outcome outcome =
-            new RecordImport(connection, snapshot, object, actor, settings, journal, clock)
+            new RecordImport(connection, snapshot, object, writer, actor, settings, journal, clock)
                 .run(writable(access, rows));
         return new ImportResult(
             outcome.read(), outcome.written(), outcome.failed(), outcome.errors());
@@ -325,16 +248,11 @@ public class RecordService {
   public void admitImport(Actor actor, String objectName, ImportSettings settings) {
     CompiledObjects.Snapshot snapshot = objects.current();
     CompiledObject object = snapshot.required(objectName);
-    reading(object, connection -> admit(connection, snapshot, actor, object, settings));
+    reading(object, connection -> admit(evaluator(connection, actor, snapshot), object, settings));
   }
 
-  private ObjectAccess admit(
-      Connection connection,
-      CompiledObjects.Snapshot snapshot,
-      Actor actor,
-      CompiledObject object,
-      ImportSettings settings)
-      throws SQLException {
+  private static ObjectAccess admit(
+      AccessEvaluator writer, CompiledObject object, ImportSettings settings) {
     settings
         .upsertBy()
         .filter(key -> object.field(key).filter(RecordImport::upsertKey).isEmpty())
@@ -343,7 +261,7 @@ public class RecordService {
               throw new InvalidRequestException(
                   List.of(new Violation("upsertBy", "import.upsert-key", List.of(key))));
             });
-    ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
+    ObjectAccess access = writer.on(object.definition());
     access.require("create");
     if (settings.upsertBy().isPresent()) {
       access.require("edit");
@@ -388,7 +306,7 @@ public class RecordService {
                     Transactions.run(
                         dataSource,
                         audit -> {
-                          RecordAudit.exported(audit, actor, object, query, fields, now());
+                          RecordAudit.exported(audit, actor, object, query, fields, Now.of(clock));
                           return null;
                         });
                   } catch (SQLException e) {
@@ -425,30 +343,6 @@ public class RecordService {
     return matches.get(0);
   }
 
-  private Map<String, Object> lockLive(Connection connection, CompiledObject object, UUID id)
-      throws SQLException {
-    return RecordStore.find(connection, object, id, false, true)
-        .orElseThrow(() -> RecordNotFoundException.record(object.name(), id));
-  }
-
-  /**
-   * Locks the record for a change: 404 when the user may not read it (or it is not there), 403 when
-   * they may read but not edit it.
-   */
-  private Map<String, Object> lockEditable(
-      Connection connection, CompiledObject object, UUID id, ObjectAccess access, boolean recycled)
-      throws SQLException {
-    Map<String, Object> current =
-        RecordStore.find(connection, object, id, recycled, true, access.read().condition())
-            .orElseThrow(() -> RecordNotFoundException.record(object.name(), id));
-    RecordPredicate edit = access.edit();
-    if (!edit.isAll()
-        && RecordStore.find(connection, object, id, recycled, false, edit.condition()).isEmpty()) {
-      throw AccessDeniedException.record("edit", object.name());
-    }
-    return current;
-  }
-
   /** The acting user's access, decided on the request's connection and metadata revision. */
   private AccessEvaluator evaluator(
       Connection connection, Actor actor, CompiledObjects.Snapshot snapshot) throws SQLException {
@@ -479,33 +373,6 @@ public class RecordService {
         return row;
       }
     };
-  }
-
-  private void requireVersion(
-      ObjectAccess access,
-      CompiledObject object,
-      Map<String, Object> current,
-      OptionalLong ifMatch) {
-    long version = ((Number) current.get("version")).longValue();
-    if (ifMatch.isPresent() && ifMatch.getAsLong() != version) {
-      ObjectNode json = stored(access, object, current).json();
-      throw new ConflictException(
-          "problem.stale",
-          List.of(),
-          Map.of("current", JsonBuilders.read(RecordJson.text(json))),
-          ifMatch.getAsLong(),
-          version);
-    }
-  }
-
-  private StoredRecord stored(ObjectAccess access, CompiledObject object, Map<String, Object> row) {
-    Map<String, Object> values = access.strip(Formulas.compute(object, row, clock));
-    return new StoredRecord(
-        object.name(), values, RecordView.of(object, values, Optional.empty(), Map.of()));
-  }
-
-  private OffsetDateTime now() {
-    return NewRecords.now(clock);
   }
 
   /** Work on one connection in one transaction. */

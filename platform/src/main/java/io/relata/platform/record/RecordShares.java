@@ -11,6 +11,7 @@ import io.relata.platform.identity.Actor;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.ProblemException.Violation;
+import io.relata.platform.time.Now;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -123,7 +124,7 @@ public class RecordShares {
             upsert.setString(4, access);
             upsert.setString(5, reason);
             upsert.setObject(6, actor.id());
-            upsert.setObject(7, NewRecords.now(clock));
+            upsert.setObject(7, Now.of(clock));
             boolean created;
             try (ResultSet row = upsert.executeQuery()) {
               row.next();
@@ -137,7 +138,7 @@ public class RecordShares {
             AuditLog.append(
                 connection,
                 holder
-                    .audit(actor.audit(NewRecords.now(clock), "share.grant").on(object, id))
+                    .audit(actor.audit(Now.of(clock), "share.grant").on(object, id))
                     .with("access", access)
                     .with("reason", reason));
             return new Shared(stored, created);
@@ -176,8 +177,7 @@ public class RecordShares {
             }
           }
           AuditLog.append(
-              connection,
-              holder.audit(actor.audit(NewRecords.now(clock), "share.revoke").on(object, id)));
+              connection, holder.audit(actor.audit(Now.of(clock), "share.revoke").on(object, id)));
           return null;
         });
   }

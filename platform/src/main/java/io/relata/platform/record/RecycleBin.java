@@ -26,7 +26,12 @@ final class RecycleBin {
 
   private RecycleBin() {}
 
-  static void recycle(
+  /**
+   * Moves the record and what cascades from it to the recycle bin; answers the record as stored.
+   * The roll-ups over the record itself are the write's derive stage; those over its cascaded
+   * children are kept here.
+   */
+  static Map<String, Object> recycle(
       Connection connection,
       CompiledObjects.Snapshot snapshot,
       CompiledObject object,
@@ -63,10 +68,11 @@ final class RecycleBin {
     }
     List<Map<String, Object>> moved =
         move(connection, object, "\"id\" = ?", id, "NULL", now, now, actor);
-    RollUps.refresh(connection, snapshot, object.name(), current, moved.get(0));
     cascade(connection, snapshot, object.name(), List.of(id), null, now, actor);
+    return moved.get(0);
   }
 
+  /** Takes the record and what was deleted with it out of the recycle bin; answers the record. */
   static Map<String, Object> restore(
       Connection connection,
       CompiledObjects.Snapshot snapshot,
@@ -91,7 +97,6 @@ final class RecycleBin {
     UUID id = (UUID) recycled.get("id");
     List<Map<String, Object>> moved =
         move(connection, object, "\"id\" = ?", id, "NOT NULL", null, now, actor);
-    RollUps.refresh(connection, snapshot, object.name(), recycled, moved.get(0));
     cascade(connection, snapshot, object.name(), List.of(id), deletedAt, now, actor);
     return moved.get(0);
   }

@@ -10,6 +10,7 @@ import io.relata.platform.record.ImportJournal;
 import io.relata.platform.record.RecordJson;
 import io.relata.platform.record.RowError;
 import io.relata.platform.rest.ConflictException;
+import io.relata.platform.time.Now;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +86,7 @@ public class ImportJobs {
                     + " updated_at = ? WHERE id = ? AND status = ?")) {
           resume.setString(1, mode);
           resume.setBoolean(2, dryRun);
-          resume.setObject(3, now());
+          resume.setObject(3, Now.of(clock));
           resume.setObject(4, id);
           resume.setString(5, job.status());
           if (resume.executeUpdate() == 0) {
@@ -108,8 +108,8 @@ public class ImportJobs {
         insert.setObject(3, actor.id());
         insert.setString(4, mode);
         insert.setBoolean(5, dryRun);
-        insert.setObject(6, now());
-        insert.setObject(7, now());
+        insert.setObject(6, Now.of(clock));
+        insert.setObject(7, Now.of(clock));
         if (insert.executeUpdate() == 0) {
           throw new ConflictException(
               "problem.import-not-resumable", List.of(), Map.of(), "running");
@@ -156,7 +156,7 @@ public class ImportJobs {
           update.setLong(3, job.written() + written);
           update.setLong(4, job.failed() + failed);
           update.setString(5, RecordJson.text(kept));
-          update.setObject(6, now());
+          update.setObject(6, Now.of(clock));
           update.setObject(7, job.id());
           update.executeUpdate();
         }
@@ -169,7 +169,7 @@ public class ImportJobs {
                 connection.prepareStatement(
                     "UPDATE relata.import_job SET rows_checked = ?, updated_at = ? WHERE id = ?")) {
           update.setLong(1, done);
-          update.setObject(2, now());
+          update.setObject(2, Now.of(clock));
           update.setObject(3, job.id());
           update.executeUpdate();
         } catch (SQLException e) {
@@ -191,7 +191,7 @@ public class ImportJobs {
                   + " WHERE id = ?")) {
         int i = 1;
         update.setString(i++, status);
-        update.setObject(i++, now());
+        update.setObject(i++, Now.of(clock));
         if (atEnd) {
           ArrayNode kept = JsonNodeFactory.instance.arrayNode();
           errors.stream().limit(1_000).forEach(e -> kept.add(json(e, Locale.ENGLISH)));
@@ -283,9 +283,5 @@ public class ImportJobs {
                 rows.getLong(10)));
       }
     }
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock);
   }
 }

@@ -398,10 +398,11 @@ class RecordsBench {
       signedIn.send("GET", "api/v1/users/me", null);
       long t3 = System.nanoTime();
       records.create(
-          actor,
+          WriteContext.of(actor, WriteContext.Channel.SYSTEM, java.time.Clock.systemUTC()),
           "bench_create",
-          RecordJson.parse(
-              "{\"name\": \"In process " + i + "\", \"status\": \"s1\", \"amount\": 1}"));
+          RecordInput.of(
+              java.util.Map.of(
+                  "name", "In process " + i, "status", "s1", "amount", java.math.BigDecimal.ONE)));
       long t4 = System.nanoTime();
       signedIn.send(
           "POST",

@@ -1,0 +1,33 @@
+package io.relata.platform.record;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+
+/**
+ * Writes the audit entry of every record write ({@link RecordAudit}) in the write's transaction, so
+ * that a committed write has exactly one and a refused one none. It runs last among the after-save
+ * hooks, to record what they left.
+ */
+@ApplicationScoped
+public class AuditHook implements RecordHook {
+
+  @Override
+  public String name() {
+    return "audit";
+  }
+
+  @Override
+  public Stage stage() {
+    return Stage.AFTER_SAVE;
+  }
+
+  @Override
+  public int order() {
+    return Integer.MAX_VALUE;
+  }
+
+  @Override
+  public void run(RecordChange change) throws SQLException {
+    RecordAudit.written(change);
+  }
+}

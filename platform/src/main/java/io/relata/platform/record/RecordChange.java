@@ -1,0 +1,149 @@
+package io.relata.platform.record;
+
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.ProblemException.Violation;
+import java.sql.Connection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One record's write as the {@link RecordHook hooks} see it: what kind of write, by whom ({@link
+ * WriteContext}), the record before and after, and the transaction's connection. Before-save hooks
+ * may change the values about to be stored; every hook may refuse the write at a field.
+ */
+public final class RecordChange {
+
+  /** The kinds of write. */
+  public enum Kind {
+    CREATE,
+    UPDATE,
+    DELETE,
+    RESTORE,
+    PURGE
+  }
+
+  private final Kind kind;
+  private final WriteContext context;
+  private final CompiledObjects.Snapshot snapshot;
+  private final CompiledObject object;
+  private final Map<String, Object> before;
+  private Map<String, Object> after;
+  private Connection connection;
+  private RecordHook.Stage stage;
+
+  RecordChange(
+      Kind kind,
+      WriteContext context,
+      CompiledObjects.Snapshot snapshot,
+      CompiledObject object,
+      Map<String, Object> before,
+      Map<String, Object> after,
+      Connection connection) {
+    this.kind = kind;
+    this.context = context;
+    this.snapshot = snapshot;
+    this.object = object;
+    this.before = before;
+    this.after = after;
+    this.connection = connection;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public WriteContext context() {
+    return context;
+  }
+
+  public CompiledObject object() {
+    return object;
+  }
+
+  /** The revision's objects, for hooks that follow links between objects. */
+  public CompiledObjects.Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** The record's id: known from the store stage on (and from the start for all but a create). */
+  public UUID id() {
+    Object id = after.get("id");
+    return id != null ? (UUID) id : before == null ? null : (UUID) before.get("id");
+  }
+
+  /** The record as stored before the write; empty for a create. */
+  public Optional<Map<String, Object>> before() {
+    return Optional.ofNullable(before).map(Collections::unmodifiableMap);
+  }
+
+  /**
+   * The record as it will be stored (before the store stage) or as it was stored (after it), by
+   * column name; empty for a purge, which leaves no record.
+   */
+  public Map<String, Object> after() {
+    return Collections.unmodifiableMap(after);
+  }
+
+  /** The fields whose value the write changes (all written ones for a create). */
+  public Set<String> changed() {
+    Set<String> changed = new LinkedHashSet<>();
+    after.forEach(
+        (name, value) -> {
+          if (before == null || !Objects.equals(before.get(name), value)) {
+            changed.add(name);
+          }
+        });
+    return changed;
+  }
+
+  /**
+   * Sets a field's value before the record is stored; only before-save hooks may. The value is
+   * stored as given: a hook writes typed values ({@code BigDecimal}, {@code LocalDate}, ...).
+   */
+  public void set(String field, Object value) {
+    if (stage != RecordHook.Stage.BEFORE_SAVE) {
+      throw new IllegalStateException("only a before-save hook may change a record, not " + stage);
+    }
+    if (object.field(field).isEmpty()) {
+      throw new IllegalArgumentException("no field " + field + " on " + object.name());
+    }
+    after.put(field, value);
+  }
+
+  /** Refuses the write with a problem at {@code field}: nothing of the write is kept. */
+  public void refuse(String field, String code, Object... args) {
+    throw new InvalidRequestException(
+        List.of(new Violation(field.isEmpty() ? "" : "/" + field, code, List.of(args))));
+  }
+
+  /** The write's connection, in its transaction; none for after-commit hooks. */
+  public Connection connection() {
+    if (connection == null) {
+      throw new IllegalStateException("an after-commit hook has no transaction");
+    }
+    return connection;
+  }
+
+  void enter(RecordHook.Stage stage) {
+    this.stage = stage;
+    if (stage == RecordHook.Stage.AFTER_COMMIT) {
+      connection = null;
+    }
+  }
+
+  /** The record as the store stage wrote it: what later stages see. */
+  void stored(Map<String, Object> stored) {
+    this.after = stored;
+  }
+
+  /** The mutable values before the store stage, for the pipeline's own steps. */
+  Map<String, Object> values() {
+    return after;
+  }
+}

@@ -1,0 +1,79 @@
+package io.relata.platform.record;
+
+import io.relata.platform.identity.Actor;
+import io.relata.platform.time.Now;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Who writes, through which channel, and when: every write to records carries one (ARCHITECTURE.md,
+ * "The flow of a record"). {@code now} is read once from the injected clock, so every timestamp a
+ * write sets (created, updated, deleted, the audit entry) and every relative date its rules
+ * evaluate agree; it is kept to the microsecond PostgreSQL stores, so what a write answers is what
+ * it stored.
+ *
+ * @param channel where the write came from; automations and plugins write with their own
+ * @param automationDepth how many automations deep this write is (0 for a person's own write)
+ * @param zone the user's time zone, for relative dates ({@code today}) in rules
+ * @param locale the user's language, for messages
+ * @param requestId names the request in logs and hooks; writes of one request share it
+ */
+public record WriteContext(
+    Actor actor,
+    Channel channel,
+    int automationDepth,
+    OffsetDateTime now,
+    ZoneId zone,
+    Locale locale,
+    String requestId) {
+
+  /** The ways into the records. */
+  public enum Channel {
+    API,
+    SCREEN,
+    IMPORT,
+    AUTOMATION,
+    PLUGIN,
+    SYSTEM
+  }
+
+  public WriteContext {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(locale, "locale");
+    Objects.requireNonNull(requestId, "requestId");
+    if (automationDepth < 0) {
+      throw new IllegalArgumentException("automation depth " + automationDepth);
+    }
+  }
+
+  /**
+   * A person's write through {@code channel}, now by {@code clock}, in UTC and English until users
+   * carry their own zone and language.
+   */
+  public static WriteContext of(Actor actor, Channel channel, Clock clock) {
+    return new WriteContext(
+        actor,
+        channel,
+        0,
+        Now.of(clock),
+        ZoneOffset.UTC,
+        Locale.ENGLISH,
+        UUID.randomUUID().toString());
+  }
+
+  /**
+   * A clock that stands at {@link #now} in the user's zone: what rules and formulas evaluate
+   * relative dates against, so that one write sees one instant.
+   */
+  public Clock clock() {
+    return Clock.fixed(now.toInstant(), zone);
+  }
+}
