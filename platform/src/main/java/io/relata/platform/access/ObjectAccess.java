@@ -51,6 +51,11 @@ public final class ObjectAccess {
     this.visible = new Lazy<>(this::visibleFields);
   }
 
+  /**
+   * The object without its hidden fields. A hidden stage takes the pipeline with it: every object
+   * with a pipeline has a {@code stage} system field, so with the pipeline left in place the hidden
+   * stage would come back as that system field in filters and sorts.
+   */
   private ObjectDefinition visibleFields() {
     return new ObjectDefinition(
         object.name(),
@@ -60,7 +65,7 @@ public final class ObjectAccess {
         object.recordAccess(),
         object.nameField(),
         object.fields().stream().filter(f -> visible(f.name())).toList(),
-        object.pipeline(),
+        object.pipeline().filter(p -> visible("stage")),
         object.validationRules(),
         object.layouts(),
         object.listViews());

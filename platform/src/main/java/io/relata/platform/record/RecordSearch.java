@@ -98,13 +98,13 @@ final class RecordSearch {
             + String.join(" UNION ALL ", parts)
             + ") AS \"hits\" ORDER BY 4 DESC, 1, 2 LIMIT "
             + limit;
-    String query = terms.query().orElseThrow();
+    List<String> query = terms.query().orElseThrow();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int i = 1;
       for (int t = 0; t < targets.size(); t++) {
         statement.setString(i++, targets.get(t).name());
-        statement.setString(i++, query);
-        statement.setString(i++, query);
+        ColumnValues.bind(connection, statement, i++, query);
+        ColumnValues.bind(connection, statement, i++, query);
         for (Object bind : readable.get(t).binds()) {
           ColumnValues.bind(connection, statement, i++, bind);
         }

@@ -16,12 +16,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * Records as CSV, written as they are read. Text that a spreadsheet would run as a formula (a cell
  * starting with {@code = + - @}, tab or carriage return) is prefixed with {@code '}, which the
- * importer removes again. With a semicolon delimiter numbers take a decimal comma, as the import
- * expects; multi-picklist values are joined with {@code ;}.
+ * importer removes again. Every cell is quoted: a spreadsheet that splits on another delimiter
+ * (Excel in the Nordics splits a comma-separated file on {@code ;}) then still sees one cell, and a
+ * {@code ;=...} inside a value cannot start a cell of its own, let alone a formula. With a
+ * semicolon delimiter numbers take a decimal comma, as the import expects; multi-picklist values
+ * are joined with {@code ;}.
  */
 final class CsvExport implements RecordLists.Sink {
 
@@ -44,7 +48,12 @@ final class CsvExport implements RecordLists.Sink {
     printer =
         new CSVPrinter(
             writer,
-            CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").get());
+            CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setQuoteMode(QuoteMode.ALL)
+                .setRecordSeparator("\r\n")
+                .get());
     printer.printRecord(fields);
   }
 

@@ -64,6 +64,40 @@ class AccessEvaluatorTest {
   }
 
   @Test
+  void aHiddenStageIsNoFieldToFilterOnEvenThoughEveryPipelineHasOne() throws Exception {
+    ModelCompiler.Result result =
+        ModelCompiler.compile(
+            1,
+            List.of(
+                json(
+                    "{'name':'pact','label':'Pact','nameField':'title',"
+                        + "'fields':[{'name':'title','label':'Title','type':'text'},"
+                        + "{'name':'stage','label':'Stage','type':'stage'}],"
+                        + "'pipeline':{'stages':[{'name':'open','label':'Open','probability':10,"
+                        + "'category':'open'},{'name':'won','label':'Won','probability':100,"
+                        + "'category':'won'}]}}")),
+            new AccessDocuments(
+                List.of(),
+                List.of(
+                    json(
+                        "{'name':'blind','label':'Blind','objects':{'pact':{'read':true,"
+                            + "'fields':{'stage':'hidden'}}}}")),
+                List.of()));
+    assertTrue(result.ok(), result.problems().toString());
+    ObjectAccess blind = access(result.model(), Optional.empty(), Set.of("blind"));
+
+    FilterResolver.Result filtered =
+        FilterResolver.resolve(
+            blind.visibleDefinition(),
+            io.relata.metadata.filter.FilterParser.parse("stage = \"won\""),
+            new FilterResolver.Context(LocalDate.EPOCH, ZoneOffset.UTC, Optional.of(me)));
+
+    assertTrue(!blind.visible("stage"));
+    assertEquals(
+        List.of("filter.unknown-field"), filtered.problems().stream().map(p -> p.code()).toList());
+  }
+
+  @Test
   void aRepReadsOwnRecordsRuleSharedOnesAndSharesButEditsNoRuleShared() throws Exception {
     CompiledModel model = model();
     ObjectAccess rep = access(model, Optional.of("rep"), Set.of("seller"));

@@ -294,12 +294,12 @@ class TransferApiIT {
             null);
     assertEquals(200, csv.statusCode(), csv.body());
     List<String> lines = List.of(csv.body().split("\r\n"));
-    assertEquals("title,amount", lines.get(0));
-    assertTrue(lines.contains("'+1+1,12.50"), csv.body());
-    assertTrue(lines.contains("'-2,12.50"), csv.body());
-    assertTrue(lines.contains("'@SUM(A1),12.50"), csv.body());
-    assertTrue(lines.contains("\"'=HYPERLINK(\"\"http://evil\"\")\",12.50"), csv.body());
-    assertTrue(lines.contains("Export plain,12.50"), csv.body());
+    assertEquals("\"title\",\"amount\"", lines.get(0));
+    assertTrue(lines.contains("\"'+1+1\",\"12.50\""), csv.body());
+    assertTrue(lines.contains("\"'-2\",\"12.50\""), csv.body());
+    assertTrue(lines.contains("\"'@SUM(A1)\",\"12.50\""), csv.body());
+    assertTrue(lines.contains("\"'=HYPERLINK(\"\"http://evil\"\")\",\"12.50\""), csv.body());
+    assertTrue(lines.contains("\"Export plain\",\"12.50\""), csv.body());
 
     HttpResponse<String> nordic =
         api.send(
@@ -308,8 +308,8 @@ class TransferApiIT {
                 + filter
                 + "&fields=title,amount&delimiter=;&bom=true",
             null);
-    assertTrue(nordic.body().startsWith("\uFEFFtitle;amount"), nordic.body());
-    assertTrue(nordic.body().contains("Export plain;12,50"), nordic.body());
+    assertTrue(nordic.body().startsWith("\uFEFF\"title\";\"amount\""), nordic.body());
+    assertTrue(nordic.body().contains("\"Export plain\";\"12,50\""), nordic.body());
 
     HttpResponse<String> ndjson =
         api.send("GET", "api/v1/records/deal/export?format=ndjson&filter=" + filter, null);
