@@ -29,6 +29,26 @@ public sealed interface Expression {
     }
   }
 
+  /** The names of the fields {@code expression} reads, in the order it names them. */
+  static java.util.Set<String> fields(Expression expression) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    collect(expression, names);
+    return names;
+  }
+
+  private static void collect(Expression e, java.util.Set<String> names) {
+    if (e instanceof Field field) {
+      names.add(field.name());
+    } else if (e instanceof Unary unary) {
+      collect(unary.operand(), names);
+    } else if (e instanceof Binary binary) {
+      collect(binary.left(), names);
+      collect(binary.right(), names);
+    } else if (e instanceof Call call) {
+      call.arguments().forEach(argument -> collect(argument, names));
+    }
+  }
+
   static Literal number(String digits, int position) {
     return new Literal(new BigDecimal(digits), position);
   }

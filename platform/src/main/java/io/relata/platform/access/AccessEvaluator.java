@@ -9,6 +9,9 @@ import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.RecordAccess;
+import io.relata.metadata.expression.Expression;
+import io.relata.metadata.expression.ExpressionException;
+import io.relata.metadata.expression.ExpressionParser;
 import io.relata.metadata.filter.FilterException;
 import io.relata.metadata.filter.FilterParser;
 import io.relata.metadata.filter.FilterResolver;
@@ -20,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -40,12 +45,16 @@ import java.util.function.Function;
  */
 public final class AccessEvaluator {
 
+  /** The fields each formula reads, by its source: parsed once, not per request. */
+  private static final Map<String, Set<String>> FORMULA_FIELDS = new ConcurrentHashMap<>();
+
   private final Subject subject;
   private final AccessModel model;
   private final Function<String, Optional<ObjectDefinition>> objects;
   private final FilterResolver.Context context;
   private final List<PermissionSet> sets = new ArrayList<>();
   private final Map<String, ObjectAccess> decided = new HashMap<>();
+  private final Map<String, Map<String, FieldAccess>> fieldsDecided = new HashMap<>();
 
   /**
    * @param objects the objects of the same revision as {@code model}, by name
@@ -152,6 +161,26 @@ public final class AccessEvaluator {
 
   private ObjectAccess decide(ObjectDefinition object) {
     ObjectPermissions rights = rights(object.name());
+    return new ObjectAccess(
+        object,
+        rights,
+        fields(object),
+        records(object, false, rights),
+        () -> records(object, true, rights),
+        () -> sharing(object, rights));
+  }
+
+  /**
+   * The access to each field of {@code object}: the most any of the user's sets gives, then
+   * whatever derives from a hidden field hidden too. Decided once per evaluator, apart from the
+   * rest of the object's access, so that a roll-up can ask about its child's fields without
+   * deciding the child's records (which ask about their master: a loop).
+   */
+  private Map<String, FieldAccess> fields(ObjectDefinition object) {
+    Map<String, FieldAccess> known = fieldsDecided.get(object.name());
+    if (known != null) {
+      return known;
+    }
     Map<String, FieldAccess> fields = new HashMap<>();
     for (FieldDefinition field : object.fields()) {
       FieldAccess access = FieldAccess.HIDDEN;
@@ -160,13 +189,55 @@ public final class AccessEvaluator {
       }
       fields.put(field.name(), access);
     }
-    return new ObjectAccess(
-        object,
-        rights,
-        fields,
-        records(object, false, rights),
-        () -> records(object, true, rights),
-        () -> sharing(object, rights));
+    hideDerivedFromHidden(object, fields);
+    fieldsDecided.put(object.name(), fields);
+    return fields;
+  }
+
+  /**
+   * Hides what is computed from a hidden value, transitively: a formula that reads a hidden field
+   * (or a hidden formula), and a roll-up that summarises a field the user may not see on the child
+   * object. Otherwise the value would leak through its derivative ({@code margin * 1}).
+   */
+  private void hideDerivedFromHidden(ObjectDefinition object, Map<String, FieldAccess> fields) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (FieldDefinition field : object.fields()) {
+        if (fields.get(field.name()) != FieldAccess.HIDDEN && derivesFromHidden(field, fields)) {
+          fields.put(field.name(), FieldAccess.HIDDEN);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  private boolean derivesFromHidden(FieldDefinition field, Map<String, FieldAccess> fields) {
+    if (field.type() instanceof FieldType.Formula formula) {
+      return FORMULA_FIELDS
+          .computeIfAbsent(formula.expression(), AccessEvaluator::fieldsOf)
+          .stream()
+          .anyMatch(name -> fields.get(name) == FieldAccess.HIDDEN);
+    }
+    if (field.type() instanceof FieldType.RollUp rollUp && rollUp.field().isPresent()) {
+      return objects
+          .apply(rollUp.object())
+          .map(
+              child ->
+                  fields(child).getOrDefault(rollUp.field().get(), FieldAccess.HIDDEN)
+                      == FieldAccess.HIDDEN)
+          .orElse(false);
+    }
+    return false;
+  }
+
+  /** The fields a formula reads; the model only holds formulas that parse. */
+  private static Set<String> fieldsOf(String expression) {
+    try {
+      return Expression.fields(ExpressionParser.parse(expression));
+    } catch (ExpressionException e) {
+      throw new IllegalStateException("a stored formula does not parse: " + expression, e);
+    }
   }
 
   private ObjectPermissions rights(String object) {

@@ -2,8 +2,11 @@ package io.relata.platform.access;
 
 import io.relata.metadata.access.FieldAccess;
 import io.relata.metadata.access.ObjectPermissions;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.SystemFields;
+import io.relata.metadata.schema.RecordSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +42,17 @@ public final class ObjectAccess {
       Supplier<RecordPredicate> share) {
     this.object = object;
     this.rights = rights;
-    this.custom = Set.copyOf(fields.keySet());
     Map<String, FieldAccess> all = new java.util.HashMap<>(fields);
+    // the currency code of a per-record currency field is a column of its own, written and seen
+    // exactly as the amount it belongs to
+    for (FieldDefinition field : object.fields()) {
+      if (field.type() instanceof FieldType.Currency currency && currency.perRecord()) {
+        all.put(
+            RecordSchema.currencyOf(field.name()),
+            fields.getOrDefault(field.name(), FieldAccess.HIDDEN));
+      }
+    }
+    this.custom = Set.copyOf(all.keySet());
     for (String system : SystemFields.NAMES) {
       all.putIfAbsent(system, rights.read() ? FieldAccess.READ_ONLY : FieldAccess.HIDDEN);
     }

@@ -162,6 +162,10 @@ public class RecordService {
         child,
         connection -> {
           AccessEvaluator evaluator = evaluator(connection, actor, snapshot);
+          if (!evaluator.on(child.definition()).visible(reference.field().name())) {
+            // filtering children by a reference the caller cannot see would reveal its values
+            throw unknownRelation(relation);
+          }
           ObjectAccess parentAccess = evaluator.on(parent.definition());
           parentAccess.require("read");
           RecordStore.find(connection, parent, id, false, false, parentAccess.read().condition())
@@ -332,15 +336,19 @@ public class RecordService {
             .filter(r -> r.object().equals(parts[0]))
             .filter(r -> parts.length == 1 || r.field().name().equals(parts[1]))
             .toList();
-    if (matches.size() != 1) {
+    if (matches.isEmpty()) {
+      throw unknownRelation(relation);
+    }
+    if (matches.size() > 1) {
       throw new InvalidRequestException(
-          List.of(
-              new Violation(
-                  "relation",
-                  matches.isEmpty() ? "query.unknown-relation" : "query.ambiguous-relation",
-                  List.of(relation))));
+          List.of(new Violation("relation", "query.ambiguous-relation", List.of(relation))));
     }
     return matches.get(0);
+  }
+
+  private static InvalidRequestException unknownRelation(String relation) {
+    return new InvalidRequestException(
+        List.of(new Violation("relation", "query.unknown-relation", List.of(relation))));
   }
 
   /** The acting user's access, decided on the request's connection and metadata revision. */

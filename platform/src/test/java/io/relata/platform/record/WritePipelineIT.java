@@ -7,23 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.relata.metadata.access.AccessDocuments;
-import io.relata.metadata.change.ModelDiff;
-import io.relata.metadata.model.CompiledModel;
-import io.relata.metadata.model.ModelCompiler;
 import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException;
-import io.relata.platform.schema.JdbcTableStats;
-import io.relata.platform.schema.SchemaMigrator;
-import io.relata.platform.schema.SchemaPlanner;
-import io.relata.platform.testing.MigratedPostgres;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -50,8 +38,7 @@ class WritePipelineIT {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-12-04T10:15:30Z"), ZoneOffset.UTC);
 
-  private static MigratedPostgres postgres;
-  private static CompiledModel model;
+  private static RecordsOnPostgres postgres;
   private static Actor admin;
   private static Actor seller;
   private static Actor reader;
@@ -66,35 +53,18 @@ class WritePipelineIT {
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    postgres = MigratedPostgres.start();
-    ModelCompiler.Result compiled =
-        ModelCompiler.compile(
-            1,
+    postgres =
+        RecordsOnPostgres.start(
             List.of(object("company"), object("deal")),
-            new AccessDocuments(
-                List.of(),
-                List.of(
-                    json(
-                        "{'name':'seller','label':'Seller','objects':{'deal':"
-                            + "{'create':true,'read':true,'edit':true,'delete':true}}}"),
-                    json("{'name':'reader','label':'Reader','objects':{'deal':{'read':true}}}")),
-                List.of()));
-    assertTrue(compiled.ok(), compiled.problems().toString());
-    model = compiled.model();
-    try (Connection connection = postgres.dataSource().getConnection()) {
-      connection.setAutoCommit(false);
-      SchemaMigrator.apply(
-          connection,
-          SchemaPlanner.plan(
-              ModelDiff.between(List.of(), List.copyOf(model.objects())),
-              List.copyOf(model.objects()),
-              new JdbcTableStats(connection)),
-          false);
-      admin = user(connection, "admin", "administrator");
-      seller = user(connection, "seller", "seller");
-      reader = user(connection, "reader", "reader");
-      connection.commit();
-    }
+            List.of(
+                json(
+                    "{'name':'seller','label':'Seller','objects':{'deal':"
+                        + "{'create':true,'read':true,'edit':true,'delete':true}}}"),
+                json("{'name':'reader','label':'Reader','objects':{'deal':{'read':true}}}")),
+            CLOCK);
+    admin = postgres.user("admin", "administrator");
+    seller = postgres.user("seller", "seller");
+    reader = postgres.user("reader", "reader");
   }
 
   @AfterAll
@@ -104,8 +74,7 @@ class WritePipelineIT {
 
   @BeforeEach
   void buildService() {
-    CompiledObjects objects = new CompiledObjects(() -> model);
-    List<RecordHook> hooks = new ArrayList<>(List.of(new RollUpHook(), new AuditHook()));
+    List<RecordHook> hooks = new ArrayList<>();
     for (RecordHook.Stage stage : RecordHook.Stage.values()) {
       hooks.add(recording("second-" + stage, stage, 20));
       hooks.add(recording("first-" + stage, stage, 10));
@@ -113,13 +82,7 @@ class WritePipelineIT {
     hooks.add(recording("third-" + RecordHook.Stage.BEFORE_SAVE, RecordHook.Stage.BEFORE_SAVE, 30));
     // last of all in the transaction, after the roll-ups and the audit entry were written
     hooks.add(refusing("zz-refuse", RecordHook.Stage.AFTER_SAVE, Integer.MAX_VALUE));
-    records =
-        new RecordService(
-            postgres.dataSource(),
-            objects,
-            CLOCK,
-            new RecordLists(CLOCK, objects),
-            new RecordHooks(hooks));
+    records = postgres.service(hooks);
   }
 
   @Test
@@ -285,15 +248,7 @@ class WritePipelineIT {
   }
 
   private RecordService service(RecordHook... extra) {
-    CompiledObjects objects = new CompiledObjects(() -> model);
-    List<RecordHook> hooks = new ArrayList<>(List.of(new RollUpHook(), new AuditHook()));
-    hooks.addAll(List.of(extra));
-    return new RecordService(
-        postgres.dataSource(),
-        objects,
-        CLOCK,
-        new RecordLists(CLOCK, objects),
-        new RecordHooks(hooks));
+    return postgres.service(List.of(extra));
   }
 
   private abstract static class Hook implements RecordHook {
@@ -355,7 +310,7 @@ class WritePipelineIT {
   }
 
   private WriteContext context(Actor actor) {
-    return WriteContext.of(actor, WriteContext.Channel.SYSTEM, CLOCK);
+    return postgres.context(actor);
   }
 
   private UUID company(String name) {
@@ -370,52 +325,21 @@ class WritePipelineIT {
     return RecordInput.of(values);
   }
 
-  private static Actor user(Connection connection, String name, String set) throws SQLException {
-    UUID id = UUID.randomUUID();
-    try (PreparedStatement user =
-            connection.prepareStatement(
-                "INSERT INTO relata.app_user (id, username, password_hash, created_at)"
-                    + " VALUES (?, ?, 'x', now())");
-        PreparedStatement holds =
-            connection.prepareStatement(
-                "INSERT INTO relata.permission_set_assignment (permission_set, user_id)"
-                    + " VALUES (?, ?)")) {
-      user.setObject(1, id);
-      user.setString(2, name);
-      user.executeUpdate();
-      holds.setString(1, set);
-      holds.setObject(2, id);
-      holds.executeUpdate();
-    }
-    return new Actor(id, name);
-  }
-
   private static Object column(String table, UUID id, String column) {
-    return query(
-        "SELECT \"" + column + "\" FROM records.\"" + table + "\" WHERE id = '" + id + "'");
+    return postgres.column(table, id, column);
   }
 
   private static long count(String table, String where) {
-    return ((Number) query("SELECT count(*) FROM records.\"" + table + "\" WHERE " + where))
+    return ((Number)
+            postgres.query("SELECT count(*) FROM records.\"" + table + "\" WHERE " + where))
         .longValue();
   }
 
   private static long auditEntries() {
-    return ((Number) query("SELECT count(*) FROM relata.audit_entry")).longValue();
-  }
-
-  private static Object query(String sql) {
-    try (Connection connection = postgres.dataSource().getConnection();
-        ResultSet rows = connection.createStatement().executeQuery(sql)) {
-      rows.next();
-      return rows.getObject(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return ((Number) postgres.query("SELECT count(*) FROM relata.audit_entry")).longValue();
   }
 
   private static void assertDecimal(String expected, Object actual) {
-    assertEquals(
-        0, new BigDecimal(expected).compareTo((BigDecimal) actual), expected + " vs " + actual);
+    assertTrue(RecordsOnPostgres.sameDecimal(expected, actual), expected + " vs " + actual);
   }
 }

@@ -1,0 +1,134 @@
+package io.relata.platform.record;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relata.metadata.access.AccessDocuments;
+import io.relata.metadata.change.ModelDiff;
+import io.relata.metadata.model.CompiledModel;
+import io.relata.metadata.model.ModelCompiler;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.schema.JdbcTableStats;
+import io.relata.platform.schema.SchemaMigrator;
+import io.relata.platform.schema.SchemaPlanner;
+import io.relata.platform.testing.MigratedPostgres;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Records on a real PostgreSQL without a container: object documents and permission sets compiled
+ * into a model, their tables made by the schema migrator, users holding the sets, and a {@link
+ * RecordService} built by its constructor with the platform's own hooks and a test's.
+ */
+final class RecordsOnPostgres implements AutoCloseable {
+
+  private final MigratedPostgres postgres;
+  private final CompiledModel model;
+  private final Clock clock;
+
+  private RecordsOnPostgres(MigratedPostgres postgres, CompiledModel model, Clock clock) {
+    this.postgres = postgres;
+    this.model = model;
+    this.clock = clock;
+  }
+
+  /** Starts PostgreSQL and makes the tables of {@code objects}. */
+  static RecordsOnPostgres start(List<JsonNode> objects, List<JsonNode> permissionSets, Clock clock)
+      throws Exception {
+    ModelCompiler.Result compiled =
+        ModelCompiler.compile(
+            1, objects, new AccessDocuments(List.of(), permissionSets, List.of()));
+    assertTrue(compiled.ok(), compiled.problems().toString());
+    MigratedPostgres postgres = MigratedPostgres.start();
+    CompiledModel model = compiled.model();
+    try (Connection connection = postgres.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      SchemaMigrator.apply(
+          connection,
+          SchemaPlanner.plan(
+              ModelDiff.between(List.of(), List.copyOf(model.objects())),
+              List.copyOf(model.objects()),
+              new JdbcTableStats(connection)),
+          false);
+      connection.commit();
+    }
+    return new RecordsOnPostgres(postgres, model, clock);
+  }
+
+  /** A user holding {@code set}. */
+  Actor user(String name, String set) throws SQLException {
+    UUID id = UUID.randomUUID();
+    try (Connection connection = postgres.dataSource().getConnection();
+        PreparedStatement user =
+            connection.prepareStatement(
+                "INSERT INTO relata.app_user (id, username, password_hash, created_at)"
+                    + " VALUES (?, ?, 'x', now())");
+        PreparedStatement holds =
+            connection.prepareStatement(
+                "INSERT INTO relata.permission_set_assignment (permission_set, user_id)"
+                    + " VALUES (?, ?)")) {
+      user.setObject(1, id);
+      user.setString(2, name);
+      user.executeUpdate();
+      holds.setString(1, set);
+      holds.setObject(2, id);
+      holds.executeUpdate();
+    }
+    return new Actor(id, name);
+  }
+
+  /** The service, with the roll-up and audit hooks and {@code hooks}. */
+  RecordService service(List<RecordHook> hooks) {
+    CompiledObjects objects = new CompiledObjects(() -> model);
+    List<RecordHook> all = new ArrayList<>(List.of(new RollUpHook(), new AuditHook()));
+    all.addAll(hooks);
+    return new RecordService(
+        postgres.dataSource(),
+        objects,
+        clock,
+        new RecordLists(clock, objects),
+        new RecordHooks(all));
+  }
+
+  WriteContext context(Actor actor) {
+    return WriteContext.of(actor, WriteContext.Channel.SYSTEM, clock);
+  }
+
+  DataSource dataSource() {
+    return postgres.dataSource();
+  }
+
+  /** A column of a record, as stored. */
+  Object column(String table, UUID id, String column) {
+    return query(
+        "SELECT \"" + column + "\" FROM records.\"" + table + "\" WHERE id = '" + id + "'");
+  }
+
+  /** The first column of the first row of {@code sql}. */
+  Object query(String sql) {
+    try (Connection connection = postgres.dataSource().getConnection();
+        ResultSet rows = connection.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getObject(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static boolean sameDecimal(String expected, Object actual) {
+    return new BigDecimal(expected).compareTo((BigDecimal) actual) == 0;
+  }
+
+  @Override
+  public void close() throws Exception {
+    postgres.close();
+  }
+}
