@@ -1,5 +1,6 @@
 package io.relata.platform.access;
 
+import io.relata.metadata.access.PermissionSet;
 import io.relata.metadata.access.SystemPermission;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
@@ -26,6 +27,20 @@ public class Permissions {
   public void require(Actor actor, SystemPermission permission) {
     if (!holds(actor, permission)) {
       throw AccessDeniedException.system(permission.json());
+    }
+  }
+
+  /**
+   * 403 unless the actor holds the built-in administrator set (directly or through a group): what
+   * only an administrator may do, such as granting system permissions.
+   */
+  public void requireAdministrator(Actor actor) {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!Subjects.of(connection, actor).permissionSets().contains(PermissionSet.ADMINISTRATOR)) {
+        throw AccessDeniedException.system(PermissionSet.ADMINISTRATOR);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the user's permissions", e);
     }
   }
 

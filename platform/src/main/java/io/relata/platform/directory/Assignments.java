@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The checks on what a user or group is given: the role and permission sets must exist in the
@@ -52,6 +53,18 @@ final class Assignments {
     boolean moves =
         before.contains(PermissionSet.ADMINISTRATOR) != after.contains(PermissionSet.ADMINISTRATOR);
     if (moves) {
+      requireAdministrator(connection, actor);
+    }
+  }
+
+  /**
+   * 403 unless the actor holds the administrator set, when {@code user} holds it (directly or
+   * through a group): only an administrator changes an administrator's password, state or tokens,
+   * or {@code manage-users} would be a way to take an administrator's account over.
+   */
+  static void requireAdministratorToChange(Connection connection, Actor actor, UUID user)
+      throws SQLException {
+    if (Subjects.load(connection, user).permissionSets().contains(PermissionSet.ADMINISTRATOR)) {
       requireAdministrator(connection, actor);
     }
   }

@@ -157,6 +157,7 @@ public class Users {
     return write(
         connection -> {
           Account current = lock(connection, id).orElseThrow(() -> notFound(id));
+          Assignments.requireAdministratorToChange(connection, actor, id);
           if (actor.id().equals(id)) {
             refuseSelfLockout(current, change);
           }
@@ -196,6 +197,7 @@ public class Users {
     return write(
         connection -> {
           Account account = lock(connection, id).orElseThrow(() -> notFound(id));
+          Assignments.requireAdministratorToChange(connection, actor, id);
           try (PreparedStatement delete =
               connection.prepareStatement(
                   "DELETE FROM relata.login_failure WHERE username_digest = ?")) {
@@ -216,6 +218,7 @@ public class Users {
     return write(
         connection -> {
           lock(connection, id).orElseThrow(() -> notFound(id));
+          Assignments.requireAdministratorToChange(connection, actor, id);
           try (PreparedStatement revoke =
               connection.prepareStatement(
                   "UPDATE relata.api_token SET revoked_at = ?"

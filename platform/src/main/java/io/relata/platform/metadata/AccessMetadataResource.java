@@ -72,6 +72,7 @@ public class AccessMetadataResource {
       @QueryParam("comment") String comment,
       String body) {
     Kind which = kind(kind);
+    permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     JsonNode doc = MetadataJson.read(body);
     if (!doc.isObject()) {
       throw new InvalidRequestException(
@@ -83,7 +84,13 @@ public class AccessMetadataResource {
       throw new InvalidRequestException(
           List.of(new Violation("/name", "object.name-mismatch", List.of(name))));
     }
-    boolean exists = metadata.current().access().documents().find(which, name).isPresent();
+    java.util.Optional<JsonNode> current =
+        metadata.current().access().documents().find(which, name);
+    if (which == Kind.PERMISSION_SET && grantsSystemPermissions(current, doc)) {
+      // or manage-metadata would give its holder any system permission through their own set
+      permissions.requireAdministrator(actor());
+    }
+    boolean exists = current.isPresent();
     MetadataService.Outcome outcome = change(documents -> documents.put(which, doc), comment);
     Response.ResponseBuilder response =
         exists ? Response.ok() : Response.created(uri.getAbsolutePath());
@@ -130,6 +137,19 @@ public class AccessMetadataResource {
               .toList();
       throw new InvalidRequestException(violations);
     }
+  }
+
+  /** Whether {@code doc} names a system permission that the set's current version does not. */
+  private static boolean grantsSystemPermissions(
+      java.util.Optional<JsonNode> current, JsonNode doc) {
+    java.util.Set<String> held = new java.util.HashSet<>();
+    current.ifPresent(set -> set.path("system").forEach(p -> held.add(p.asText())));
+    for (JsonNode permission : doc.path("system")) {
+      if (!held.contains(permission.asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Kind kind(String path) {

@@ -208,6 +208,75 @@ class DirectoryApiIT {
   }
 
   @Test
+  void manageUsersDoesNotTakeAnAdministratorsAccountOver() throws Exception {
+    String name = "desk-" + SUFFIX;
+    json(
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\""
+                + name
+                + "\",\"password\":\"long-enough-pass\",\"permissionSets\":[\""
+                + USER_ADMIN
+                + "\"]}"));
+    String other = "other-admin-" + SUFFIX;
+    String otherId =
+        json(admin.send(
+                "POST",
+                "api/v1/users",
+                "{\"username\":\""
+                    + other
+                    + "\",\"password\":\"long-enough-pass\",\"permissionSets\":[\"administrator\"]}"))
+            .getString("id");
+    ApiClient otherAdmin = ApiClient.signIn(base, other, "long-enough-pass");
+    ApiClient desk = ApiClient.signIn(base, name, "long-enough-pass");
+
+    for (String[] attempt :
+        new String[][] {
+          {"PATCH", "api/v1/users/" + otherId, "{\"password\":\"taken-over-now\"}"},
+          {"PATCH", "api/v1/users/" + otherId, "{\"active\":false}"},
+          {"POST", "api/v1/users/" + otherId + "/unlock", null},
+          {"DELETE", "api/v1/users/" + otherId + "/tokens", null}
+        }) {
+      HttpResponse<String> refused = desk.send(attempt[0], attempt[1], attempt[2]);
+      assertEquals(403, refused.statusCode(), String.join(" ", attempt[0], attempt[1]));
+    }
+    assertEquals(
+        200, otherAdmin.send("GET", "api/v1/users/me", null).statusCode(), "token not revoked");
+    assertEquals(201, login(other, "long-enough-pass").statusCode(), "password and state kept");
+
+    HttpResponse<String> grant =
+        admin.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/desk_meta_" + SUFFIX,
+            "{\"label\":\"Desk meta\",\"system\":[\"manage-metadata\"]}");
+    assertEquals(201, grant.statusCode(), grant.body());
+    String metaName = "meta-" + SUFFIX;
+    json(
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\""
+                + metaName
+                + "\",\"password\":\"long-enough-pass\",\"permissionSets\":[\"desk_meta_"
+                + SUFFIX
+                + "\"]}"));
+    ApiClient meta = ApiClient.signIn(base, metaName, "long-enough-pass");
+    HttpResponse<String> escalate =
+        meta.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/desk_meta_" + SUFFIX,
+            "{\"label\":\"Desk meta\",\"system\":[\"manage-metadata\",\"manage-users\"]}");
+    assertEquals(403, escalate.statusCode(), escalate.body());
+    HttpResponse<String> relabel =
+        meta.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/desk_meta_" + SUFFIX,
+            "{\"label\":\"Desk metadata\",\"system\":[\"manage-metadata\"]}");
+    assertEquals(200, relabel.statusCode(), "changing a set without granting is allowed");
+  }
+
+  @Test
   void groupMembersHoldTheGroupsSetsAndSharesWhileTheyAreMembers() throws Exception {
     String alex = newUser("alex", REP, false);
     String sam = newUser("sam", REP, true);
