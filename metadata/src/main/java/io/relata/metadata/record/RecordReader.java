@@ -6,6 +6,7 @@ import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.PicklistValue;
+import io.relata.metadata.definition.SystemFields;
 import io.relata.metadata.schema.RecordSchema;
 import io.relata.metadata.validation.Problem;
 import java.math.BigDecimal;
@@ -36,6 +37,8 @@ public final class RecordReader {
   private static final Pattern PHONE = Pattern.compile(RecordSchema.PHONE);
   private static final Pattern CURRENCY = Pattern.compile(RecordSchema.CURRENCY_CODE);
   private static final String STAGE = "stage";
+  private static final String OWNER = "owner_id";
+
   private static final Pattern UUID_TEXT = Pattern.compile(RecordSchema.UUID_PATTERN);
 
   private final ObjectDefinition object;
@@ -103,6 +106,10 @@ public final class RecordReader {
               false,
               false,
               Optional.empty()));
+    }
+    if (partial) {
+      // a change may hand the record to another owner (who may is the platform's to decide)
+      SystemFields.field(object, OWNER).ifPresent(owner -> writable.put(OWNER, owner));
     }
     for (Iterator<String> names = record.fieldNames(); names.hasNext(); ) {
       String name = names.next();

@@ -152,6 +152,14 @@ public final class ObjectAccess {
   }
 
   /**
+   * The records whose owner the user may change: the same reach as managing their shares (the
+   * owner, a role above the owner's, modify-all), as in the CRMs users know.
+   */
+  public RecordPredicate transfer() {
+    return share();
+  }
+
+  /**
    * {@code values} without the hidden fields; {@code values} itself, unchanged, when it holds none.
    * Lists strip every row, and most users see every field of most objects: no copy for them.
    */

@@ -7,8 +7,10 @@ import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.access.RecordPredicate;
 import io.relata.platform.rest.ConflictException;
 import io.relata.platform.rest.JsonBuilders;
+import io.relata.platform.rest.ProblemException.Violation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -24,6 +26,8 @@ import java.util.UUID;
  * runs a hook.
  */
 final class RecordWrites {
+
+  private static final String OWNER = "owner_id";
 
   private RecordWrites() {}
 
@@ -73,18 +77,23 @@ final class RecordWrites {
    */
   static WritePipeline.Write<StoredRecord> update(
       UUID id, RecordInput input, OptionalLong ifMatch) {
+    boolean transfers = input.names().contains(OWNER);
     return new WritePipeline.Write<>(RecordChange.Kind.UPDATE) {
       @Override
       void authorize(ObjectAccess access) {
         access.require("edit");
         access.requireWritable(input.names());
-        NewRecords.refuseReadOnly(input.names().iterator());
+        NewRecords.refuseReadOnly(
+            input.names().stream().filter(name -> !name.equals(OWNER)).iterator());
       }
 
       @Override
       Map<String, Object> locate(Connection connection, ObjectAccess access) throws SQLException {
         Map<String, Object> current = lockEditable(connection, object(), id, access, false);
         requireVersion(access, object(), current, ifMatch, context.clock());
+        if (transfers) {
+          requireReach(connection, object(), id, access.transfer(), "transfer");
+        }
         return current;
       }
 
@@ -113,6 +122,9 @@ final class RecordWrites {
           set.put(name, change.values().get(name));
         }
         NewRecords.requireLiveReferences(connection, change.snapshot(), writer, object(), set);
+        if (set.containsKey(OWNER)) {
+          requireActiveUser(connection, set.get(OWNER));
+        }
         set.put("updated_at", change.context().now());
         set.put("updated_by", change.context().actor().id());
         return RecordStore.update(connection, object(), id, set);
@@ -257,12 +269,61 @@ final class RecordWrites {
     Map<String, Object> current =
         RecordStore.find(connection, object, id, recycled, true, access.read().condition())
             .orElseThrow(() -> RecordNotFoundException.record(object.name(), id));
-    RecordPredicate edit = access.edit();
-    if (!edit.isAll()
-        && RecordStore.find(connection, object, id, recycled, false, edit.condition()).isEmpty()) {
+    if (!reaches(connection, object, id, recycled, access.edit())) {
       throw AccessDeniedException.record("edit", object.name());
     }
     return current;
+  }
+
+  /** 403 for {@code operation} unless {@code predicate} reaches the live record. */
+  private static void requireReach(
+      Connection connection,
+      CompiledObject object,
+      UUID id,
+      RecordPredicate predicate,
+      String operation)
+      throws SQLException {
+    if (!reaches(connection, object, id, false, predicate)) {
+      throw AccessDeniedException.record(operation, object.name());
+    }
+  }
+
+  private static boolean reaches(
+      Connection connection,
+      CompiledObject object,
+      UUID id,
+      boolean recycled,
+      RecordPredicate predicate)
+      throws SQLException {
+    return predicate.isAll()
+        || RecordStore.find(connection, object, id, recycled, false, predicate.condition())
+            .isPresent();
+  }
+
+  /**
+   * 400 unless {@code owner} is an active user: a record is handed to someone who can work on it. A
+   * user who does not exist and one who is frozen get the same answer.
+   */
+  private static void requireActiveUser(Connection connection, Object owner) throws SQLException {
+    boolean active = false;
+    if (owner instanceof UUID user) {
+      try (PreparedStatement statement =
+          connection.prepareStatement(
+              "SELECT 1 FROM relata.app_user WHERE id = ? AND active FOR SHARE")) {
+        statement.setObject(1, user);
+        try (ResultSet found = statement.executeQuery()) {
+          active = found.next();
+        }
+      }
+    }
+    if (!active) {
+      NewRecords.invalidIfAny(
+          List.of(
+              new Violation(
+                  "/" + OWNER,
+                  owner == null ? "record.required" : "record.reference-missing",
+                  List.of())));
+    }
   }
 
   /** 409 with the current record when {@code ifMatch} names another version than the stored one. */

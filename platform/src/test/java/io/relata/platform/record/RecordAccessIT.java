@@ -36,6 +36,8 @@ class RecordAccessIT {
   private static Actor admin;
   private static Actor narrow;
   private static Actor unlinked;
+  private static Actor editor;
+  private static Actor colleague;
   private static UUID firm;
   private static UUID sale;
 
@@ -69,12 +71,17 @@ class RecordAccessIT {
                         + "'sale':{'read':true,'create':true,'edit':true,"
                         + "'fields':{'margin':'hidden','amount':'read-only'}}}}"),
                 json(
+                    "{'name':'editor','label':'Editor','objects':{'firm':{'read':true,"
+                        + "'create':true,'edit':true}}}"),
+                json(
                     "{'name':'unlinked','label':'Unlinked','objects':{'firm':{'read':true},"
                         + "'sale':{'read':true,'fields':{'firm':'hidden'}}}}")),
             CLOCK);
     admin = postgres.user("admin", "administrator");
     narrow = postgres.user("narrow", "narrow");
     unlinked = postgres.user("unlinked", "unlinked");
+    editor = postgres.user("editor", "editor");
+    colleague = postgres.user("colleague", "editor");
     records = postgres.service(List.of());
     firm =
         records
@@ -164,5 +171,49 @@ class RecordAccessIT {
             InvalidRequestException.class,
             () -> records.related(unlinked, "firm", firm, "sale", all));
     assertEquals("query.unknown-relation", refused.violations().get(0).code());
+  }
+
+  @Test
+  void theOwnerHandsARecordToAnActiveUserAndOnlyThoseWithTheTransferRightMay() {
+    UUID mine =
+        records
+            .create(postgres.context(editor), "firm", RecordInput.of(Map.of("name", "Mine Oy")))
+            .id();
+
+    AccessDeniedException notTheirs =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> transfer(colleague, mine, colleague.id().toString()));
+    assertEquals("problem.access-record", notTheirs.code());
+    InvalidRequestException nobody =
+        assertThrows(
+            InvalidRequestException.class,
+            () -> transfer(editor, mine, UUID.randomUUID().toString()));
+    assertEquals("/owner_id", nobody.violations().get(0).pointer());
+    assertEquals("record.reference-missing", nobody.violations().get(0).code());
+    assertEquals(editor.id(), postgres.column("firm", mine, "owner_id"));
+
+    StoredRecord handed = transfer(editor, mine, colleague.id().toString());
+    assertEquals(colleague.id(), handed.values().get("owner_id"));
+    assertEquals(
+        "\"" + editor.id() + "\" -> \"" + colleague.id() + "\"",
+        postgres.query(
+            "SELECT v.before::text || ' -> ' || v.after::text FROM relata.audit_value v"
+                + " JOIN relata.audit_entry e ON e.id = v.entry_id"
+                + " WHERE e.record_id = '"
+                + mine
+                + "' AND v.field = 'owner_id' ORDER BY e.id DESC LIMIT 1"));
+    assertThrows(AccessDeniedException.class, () -> transfer(editor, mine, editor.id().toString()));
+    assertEquals(
+        editor.id(), transfer(admin, mine, editor.id().toString()).values().get("owner_id"));
+  }
+
+  private static StoredRecord transfer(Actor actor, UUID firm, String owner) {
+    return records.update(
+        postgres.context(actor),
+        "firm",
+        firm,
+        RecordInput.of(Map.of("owner_id", owner)),
+        OptionalLong.empty());
   }
 }
