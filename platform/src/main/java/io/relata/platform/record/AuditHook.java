@@ -2,6 +2,7 @@ package io.relata.platform.record;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Writes the audit entry of every record write ({@link RecordAudit}) in the write's transaction, so
@@ -29,5 +30,10 @@ public class AuditHook implements RecordHook {
   @Override
   public void run(RecordChange change) throws SQLException {
     RecordAudit.written(change);
+  }
+
+  @Override
+  public void runAll(List<RecordChange> changes) throws SQLException {
+    RecordAudit.writtenAll(changes.get(0).connection(), changes);
   }
 }

@@ -33,29 +33,55 @@ final class RecordAudit {
 
   /** The entry of one record's write: values before and after for a create or an update. */
   static void written(RecordChange change) throws SQLException {
-    Connection connection = change.connection();
+    AuditLog.append(change.connection(), entry(change));
+  }
+
+  /** The entries of many records' writes (an import's batch), appended together. */
+  static void writtenAll(Connection connection, List<RecordChange> changes) throws SQLException {
+    List<AuditEntry> entries = new ArrayList<>(changes.size());
+    for (RecordChange change : changes) {
+      entries.add(entry(change));
+    }
+    AuditLog.appendAll(connection, entries);
+  }
+
+  /**
+   * Records moved along with a record to the recycle bin or out of it (children and cascading
+   * lookups): each gets an entry of its own, naming the record the move started from.
+   */
+  static void cascaded(
+      Connection connection,
+      WriteContext context,
+      String action,
+      CompiledObject object,
+      List<Map<String, Object>> moved,
+      String from,
+      UUID fromId)
+      throws SQLException {
+    List<AuditEntry> entries = new ArrayList<>(moved.size());
+    for (Map<String, Object> row : moved) {
+      entries.add(
+          context
+              .actor()
+              .audit(context.now(), action)
+              .on(object.name(), (UUID) row.get("id"))
+              .with("cascadedFrom", Map.of("object", from, "id", fromId.toString())));
+    }
+    AuditLog.appendAll(connection, entries);
+  }
+
+  private static AuditEntry entry(RecordChange change) {
     Actor actor = change.context().actor();
     CompiledObject object = change.object();
-    switch (change.kind()) {
-      case CREATE ->
-          write(
-              connection, actor, "record.create", object, change.after(), Map.of(), change.after());
+    return switch (change.kind()) {
+      case CREATE -> entry(actor, "record.create", object, change.after(), Map.of());
       case UPDATE ->
-          write(
-              connection,
-              actor,
-              "record.update",
-              object,
-              change.after(),
-              change.before().orElseThrow(),
-              change.after());
+          entry(actor, "record.update", object, change.after(), change.before().orElseThrow());
       case DELETE, RESTORE, PURGE ->
-          AuditLog.append(
-              connection,
-              actor
-                  .audit(change.context().now(), "record." + change.kind().name().toLowerCase())
-                  .on(object.name(), change.id()));
-    }
+          actor
+              .audit(change.context().now(), "record." + change.kind().name().toLowerCase())
+              .on(object.name(), change.id());
+    };
   }
 
   /** One committed batch of an import: how many records it wrote. */
@@ -97,15 +123,13 @@ final class RecordAudit {
     return RecordJson.NODES.textNode(String.valueOf(criterion));
   }
 
-  private static void write(
-      Connection connection,
+  /** A create's or update's entry: the fields it changed, values of the tracked ones. */
+  private static AuditEntry entry(
       Actor actor,
       String action,
       CompiledObject object,
-      Map<String, Object> row,
-      Map<String, Object> before,
-      Map<String, Object> after)
-      throws SQLException {
+      Map<String, Object> after,
+      Map<String, Object> before) {
     List<String> fields = new ArrayList<>();
     List<AuditEntry.FieldChange> values = new ArrayList<>();
     for (Column column : object.columns()) {
@@ -123,15 +147,12 @@ final class RecordAudit {
         values.add(new AuditEntry.FieldChange(name, old, now));
       }
     }
-    OffsetDateTime at = (OffsetDateTime) row.get("updated_at");
-    AuditLog.append(
-        connection,
-        actor
-            .audit(at, action)
-            .on(object.name(), (UUID) row.get("id"))
-            .with("fields", fields)
-            .with("version", row.get("version"))
-            .changes(values));
+    return actor
+        .audit((OffsetDateTime) after.get("updated_at"), action)
+        .on(object.name(), (UUID) after.get("id"))
+        .with("fields", fields)
+        .with("version", after.get("version"))
+        .changes(values);
   }
 
   private static boolean tracked(CompiledObject object, String name) {

@@ -1,6 +1,7 @@
 package io.relata.platform.record;
 
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * A named step that every record write runs at its {@link Stage}, in {@link #order()} within the
@@ -36,4 +37,15 @@ public interface RecordHook {
 
   /** Runs for one record's write. */
   void run(RecordChange change) throws SQLException;
+
+  /**
+   * Runs for the records of one batch, all of one object and one transaction (an import's batch),
+   * in order. One at a time unless the hook can do better, as the audit (one {@code COPY}) and the
+   * roll-ups (each parent once) do.
+   */
+  default void runAll(List<RecordChange> changes) throws SQLException {
+    for (RecordChange change : changes) {
+      run(change);
+    }
+  }
 }

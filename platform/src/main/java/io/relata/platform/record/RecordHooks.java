@@ -60,6 +60,17 @@ public class RecordHooks {
     return byStage.get(stage);
   }
 
+  /** Runs the hooks of {@code stage} on a batch of changes, each hook on all of them in turn. */
+  void runAll(RecordHook.Stage stage, List<RecordChange> changes) throws SQLException {
+    if (changes.isEmpty()) {
+      return;
+    }
+    changes.forEach(change -> change.enter(stage));
+    for (RecordHook hook : byStage.get(stage)) {
+      hook.runAll(changes);
+    }
+  }
+
   /**
    * Runs the after-commit hooks on {@code change}. The write has committed, so a hook that fails
    * cannot undo it: its failure is logged, and the next hook runs all the same.

@@ -357,6 +357,49 @@ public class RecordLists {
   }
 
   /**
+   * The next {@code limit} ids after {@code after} (in id order) of the live records that the user
+   * may read and that match {@code filter}; 400 with the filter's problems. For bulk operations,
+   * which walk everything a filter matches a chunk at a time.
+   */
+  List<java.util.UUID> ids(
+      Connection connection,
+      AccessEvaluator evaluator,
+      CompiledObject object,
+      Filter filter,
+      Optional<java.util.UUID> after,
+      int limit)
+      throws SQLException {
+    ObjectAccess access = evaluator.on(object.definition());
+    access.require("read");
+    List<Violation> violations = new ArrayList<>();
+    Sql where =
+        where(evaluator, access, object, Optional.of(filter), false, Optional.empty(), violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    if (after.isPresent()) {
+      where = where.join(" AND ", Sql.of("\"id\" > ?", after.get()));
+    }
+    Sql sql =
+        new Sql(
+            "SELECT \"id\" FROM "
+                + object.table()
+                + " WHERE "
+                + where.text()
+                + " ORDER BY \"id\" LIMIT "
+                + limit,
+            where.binds());
+    List<java.util.UUID> ids = new ArrayList<>();
+    try (PreparedStatement statement = prepare(connection, sql);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        ids.add(rows.getObject(1, java.util.UUID.class));
+      }
+    }
+    return ids;
+  }
+
+  /**
    * Exact up to the limit: counting stops at {@value #EXACT_COUNT_LIMIT} + 1 matches; beyond, the
    * planner's row estimate for the same condition (never less than what was counted).
    */

@@ -41,6 +41,7 @@ public class RecordService {
   private final CompiledObjects objects;
   private final Clock clock;
   private final RecordLists lists;
+  private final RecordHooks hooks;
   private final WritePipeline writes;
 
   /** For CDI's proxy. */
@@ -49,6 +50,7 @@ public class RecordService {
     this.objects = null;
     this.clock = null;
     this.lists = null;
+    this.hooks = null;
     this.writes = null;
   }
 
@@ -63,6 +65,7 @@ public class RecordService {
     this.objects = objects;
     this.clock = clock;
     this.lists = lists;
+    this.hooks = hooks;
     this.writes = new WritePipeline(dataSource, hooks);
   }
 
@@ -75,6 +78,43 @@ public class RecordService {
   public StoredRecord create(WriteContext context, String objectName, RecordInput input) {
     return write(context, objectName, RecordWrites.create(input));
   }
+
+  /**
+   * Updates, assigns or deletes many records, each through the write pipeline; a record that is
+   * refused is reported and the others are still changed. The journal learns of each committed
+   * chunk in its transaction.
+   */
+  public BulkResult bulk(
+      WriteContext context, String objectName, BulkRequest request, BulkJournal journal) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object = snapshot.required(objectName);
+    try (Connection connection = dataSource.getConnection()) {
+      RecordBulk.Outcome outcome =
+          new RecordBulk(writes, lists)
+              .run(connection, context, snapshot, object, request, journal);
+      return new BulkResult(outcome.succeeded(), outcome.failed(), outcome.errors());
+    } catch (SQLException e) {
+      throw SqlFailures.translate(e, object);
+    }
+  }
+
+  /**
+   * Refuses a bulk request before anything is written or recorded of it: the object right, and the
+   * fields its values write. The operation itself checks again, on its own connection.
+   */
+  public void admitBulk(Actor actor, String objectName, BulkRequest request) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object = snapshot.required(objectName);
+    reading(
+        object,
+        connection -> {
+          RecordBulk.admit(evaluator(connection, actor, snapshot), object, request);
+          return null;
+        });
+  }
+
+  /** What a bulk operation did: records changed and refused, and the first refusals. */
+  public record BulkResult(long succeeded, long failed, List<BulkJournal.BulkError> errors) {}
 
   /** The live record, or 404. */
   public StoredRecord read(Actor actor, String objectName, UUID id, List<String> expand) {
@@ -229,7 +269,8 @@ public class RecordService {
       connection.setAutoCommit(false);
       try {
         RecordImport.Outcome outcome =
-            new RecordImport(connection, snapshot, object, writer, actor, settings, journal, clock)
+            new RecordImport(
+                    connection, snapshot, object, writer, actor, settings, journal, hooks, clock)
                 .run(writable(access, rows));
         return new ImportResult(
             outcome.read(), outcome.written(), outcome.failed(), outcome.errors());

@@ -167,8 +167,7 @@ final class RecordWrites {
             change.snapshot(),
             change.object(),
             change.before().orElseThrow(),
-            change.context().now(),
-            change.context().actor().id());
+            change.context());
       }
 
       @Override
@@ -203,8 +202,7 @@ final class RecordWrites {
             change.snapshot(),
             change.object(),
             change.before().orElseThrow(),
-            change.context().now(),
-            change.context().actor().id());
+            change.context());
       }
 
       @Override

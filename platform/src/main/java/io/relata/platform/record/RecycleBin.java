@@ -36,9 +36,10 @@ final class RecycleBin {
       CompiledObjects.Snapshot snapshot,
       CompiledObject object,
       Map<String, Object> current,
-      OffsetDateTime now,
-      UUID actor)
+      WriteContext context)
       throws SQLException {
+    OffsetDateTime now = context.now();
+    UUID actor = context.actor().id();
     UUID id = (UUID) current.get("id");
     List<Violation> referrers = new ArrayList<>();
     for (CompiledObjects.Reference reference : snapshot.referencesTo(object.name())) {
@@ -68,7 +69,7 @@ final class RecycleBin {
     }
     List<Map<String, Object>> moved =
         move(connection, object, "\"id\" = ?", id, "NULL", now, now, actor);
-    cascade(connection, snapshot, object.name(), List.of(id), null, now, actor);
+    cascade(connection, snapshot, context, object, id, object.name(), List.of(id), null);
     return moved.get(0);
   }
 
@@ -78,9 +79,10 @@ final class RecycleBin {
       CompiledObjects.Snapshot snapshot,
       CompiledObject object,
       Map<String, Object> recycled,
-      OffsetDateTime now,
-      UUID actor)
+      WriteContext context)
       throws SQLException {
+    OffsetDateTime now = context.now();
+    UUID actor = context.actor().id();
     for (io.relata.metadata.definition.FieldDefinition field : object.definition().fields()) {
       if (field.type() instanceof io.relata.metadata.definition.FieldType.MasterDetail md
           && recycled.get(field.name()) instanceof UUID parent) {
@@ -97,23 +99,27 @@ final class RecycleBin {
     UUID id = (UUID) recycled.get("id");
     List<Map<String, Object>> moved =
         move(connection, object, "\"id\" = ?", id, "NOT NULL", null, now, actor);
-    cascade(connection, snapshot, object.name(), List.of(id), deletedAt, now, actor);
+    cascade(connection, snapshot, context, object, id, object.name(), List.of(id), deletedAt);
     return moved.get(0);
   }
 
   /**
    * Moves the children of {@code parents} along: into the recycle bin when {@code deletedAt} is
-   * null, out of it (those deleted at {@code deletedAt}) otherwise; then their children.
+   * null, out of it (those deleted at {@code deletedAt}) otherwise; then their children. Each moved
+   * record gets an audit entry of its own that names {@code root}, where the move started.
    */
   private static void cascade(
       Connection connection,
       CompiledObjects.Snapshot snapshot,
+      WriteContext context,
+      CompiledObject root,
+      UUID rootId,
       String objectName,
       List<UUID> parents,
-      OffsetDateTime deletedAt,
-      OffsetDateTime now,
-      UUID actor)
+      OffsetDateTime deletedAt)
       throws SQLException {
+    OffsetDateTime now = context.now();
+    UUID actor = context.actor().id();
     for (CompiledObjects.Reference reference : snapshot.referencesTo(objectName)) {
       if (!reference.master() && reference.onDelete() != OnDelete.CASCADE) {
         continue;
@@ -138,14 +144,23 @@ final class RecycleBin {
       }
       if (!moved.isEmpty()) {
         RollUps.refreshAll(connection, snapshot, child.name(), moved);
+        RecordAudit.cascaded(
+            connection,
+            context,
+            deletedAt == null ? "record.delete" : "record.restore",
+            child,
+            moved,
+            root.name(),
+            rootId);
         cascade(
             connection,
             snapshot,
+            context,
+            root,
+            rootId,
             child.name(),
             moved.stream().map(r -> (UUID) r.get("id")).toList(),
-            deletedAt,
-            now,
-            actor);
+            deletedAt);
       }
     }
   }

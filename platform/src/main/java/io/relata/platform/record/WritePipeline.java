@@ -43,6 +43,9 @@ final class WritePipeline {
     CompiledObject object;
     AccessEvaluator writer;
 
+    /** The change, once the write has been through the steps. */
+    RecordChange change;
+
     CompiledObject object() {
       return object;
     }
@@ -84,53 +87,72 @@ final class WritePipeline {
     this.hooks = hooks;
   }
 
-  /** Runs {@code write} of a record of {@code object} for {@code context}. */
+  /** Runs {@code write} of a record of {@code object} for {@code context}, in a transaction. */
   <T> T run(
       WriteContext context,
       CompiledObjects.Snapshot snapshot,
       CompiledObject object,
       Write<T> write) {
-    RecordChange[] done = new RecordChange[1];
     T answer;
     try {
       answer =
           Transactions.run(
               dataSource,
-              connection -> {
-                write.context = context;
-                write.object = object;
-                write.writer = snapshot.evaluator(connection, context.actor(), context.clock());
-                ObjectAccess access = write.writer.on(object.definition());
-                write.authorize(access);
-                Map<String, Object> before = write.locate(connection, access);
-                RecordChange change =
-                    new RecordChange(
-                        write.kind,
-                        context,
-                        snapshot,
-                        object,
-                        before,
-                        write.read(before),
-                        connection);
-                if (write.guarded()) {
-                  guard(context, object, before, change.values());
-                }
-                hooks.run(RecordHook.Stage.BEFORE_SAVE, change);
-                change.stored(write.store(connection, change));
-                hooks.run(RecordHook.Stage.DERIVE, change);
-                hooks.run(RecordHook.Stage.AFTER_SAVE, change);
-                done[0] = change;
-                return write.answer(connection, access, change);
-              });
+              connection ->
+                  runIn(
+                      connection,
+                      context,
+                      snapshot,
+                      object,
+                      snapshot.evaluator(connection, context.actor(), context.clock()),
+                      write));
     } catch (SQLException e) {
       throw SqlFailures.translate(e, object);
     }
-    hooks.afterCommit(done[0]);
+    hooks.afterCommit(write.change);
     return answer;
   }
 
+  /**
+   * Steps 1 to 7 of {@code write} in the caller's transaction, with the writer's access decided
+   * already ({@code writer}); the caller commits and then calls {@link #afterCommit}. For writes of
+   * many records, each behind a savepoint of one transaction.
+   */
+  <T> T runIn(
+      Connection connection,
+      WriteContext context,
+      CompiledObjects.Snapshot snapshot,
+      CompiledObject object,
+      AccessEvaluator writer,
+      Write<T> write)
+      throws SQLException {
+    write.context = context;
+    write.object = object;
+    write.writer = writer;
+    ObjectAccess access = writer.on(object.definition());
+    write.authorize(access);
+    Map<String, Object> before = write.locate(connection, access);
+    RecordChange change =
+        new RecordChange(
+            write.kind, context, snapshot, object, before, write.read(before), connection);
+    if (write.guarded()) {
+      guard(context, object, before, change.values());
+    }
+    hooks.run(RecordHook.Stage.BEFORE_SAVE, change);
+    change.stored(write.store(connection, change));
+    hooks.run(RecordHook.Stage.DERIVE, change);
+    hooks.run(RecordHook.Stage.AFTER_SAVE, change);
+    write.change = change;
+    return write.answer(connection, access, change);
+  }
+
+  /** The after-commit hooks of a write that {@link #runIn} ran and its caller committed. */
+  void afterCommit(Write<?> write) {
+    hooks.afterCommit(write.change);
+  }
+
   /** Step 3 on the record as it would be stored, formulas computed; 400 with every violation. */
-  private static void guard(
+  static void guard(
       WriteContext context,
       CompiledObject object,
       Map<String, Object> before,

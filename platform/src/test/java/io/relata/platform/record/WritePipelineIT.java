@@ -186,6 +186,104 @@ class WritePipelineIT {
   }
 
   @Test
+  void anImportRunsTheSameHooksAndTheirRefusalIsItsRowsError() throws Exception {
+    UUID company = company("Imported Oy");
+    long audited = auditEntries();
+    refuseWhen = change -> "Refuse me".equals(change.after().get("title"));
+    calls.clear();
+
+    RecordService.ImportResult result =
+        records.importRecords(
+            admin,
+            "deal",
+            List.of(
+                    ImportRow.of(1, json(importedDeal(company, "Imported 1", "10"))),
+                    ImportRow.of(2, json(importedDeal(company, "Refuse me", "20"))),
+                    ImportRow.of(3, json(importedDeal(company, "Imported 3", "30"))))
+                .iterator(),
+            new ImportSettings(false, false, java.util.Optional.empty(), 0, 100),
+            (connection, done, written, failed, errors) -> {});
+
+    assertEquals(2, result.written());
+    assertEquals(
+        List.of("2 /title test.refused"),
+        result.errors().stream()
+            .map(
+                e -> e.row() + " " + e.details().get(0).pointer() + " " + e.details().get(0).code())
+            .toList());
+    assertEquals(2L, count("deal", "company = '" + company + "'"));
+    assertDecimal("2", column("company", company, "deal_count"));
+    assertDecimal("40", column("company", company, "deal_total"));
+    assertEquals(
+        2L,
+        ((Number)
+                postgres.query(
+                    "SELECT count(*) FROM relata.audit_entry WHERE action = 'record.create'"
+                        + " AND object = 'deal' AND id > "
+                        + audited))
+            .longValue(),
+        "an entry for each imported record, none for the refused one");
+    assertTrue(calls.contains("BEFORE_SAVE first-BEFORE_SAVE CREATE"), calls.toString());
+    assertEquals(
+        2L,
+        calls.stream().filter(c -> c.startsWith("AFTER_COMMIT first-AFTER_COMMIT CREATE")).count(),
+        calls.toString());
+  }
+
+  @Test
+  void aBulkUpdateRunsEachRecordThroughThePipelineAndReportsTheRefusedOne() throws Exception {
+    UUID company = company("Bulk Oy");
+    List<UUID> deals = new ArrayList<>();
+    for (String title : List.of("Bulk 1", "Refuse me", "Bulk 3")) {
+      deals.add(records.create(context(admin), "deal", deal(company, title, "10.00")).id());
+    }
+    refuseWhen = change -> "Refuse me".equals(change.after().get("title"));
+    List<Long> chunks = new ArrayList<>();
+
+    RecordService.BulkResult result =
+        records.bulk(
+            context(admin),
+            "deal",
+            new BulkRequest(
+                BulkRequest.Action.UPDATE,
+                java.util.Optional.of(deals),
+                java.util.Optional.empty(),
+                RecordInput.of(Map.of("amount", new BigDecimal("20.00"))),
+                java.util.Optional.empty()),
+            (connection, done, succeeded, failed, errors) -> chunks.add(done));
+
+    assertEquals(2, result.succeeded());
+    assertEquals(
+        List.of(deals.get(1) + " /title test.refused"),
+        result.errors().stream()
+            .map(e -> e.id() + " " + e.details().get(0).pointer() + " " + e.details().get(0).code())
+            .toList());
+    assertEquals(List.of(3L), chunks);
+    assertDecimal("50.00", column("company", company, "deal_total"));
+    assertDecimal("10.00", column("deal", deals.get(1), "amount"));
+
+    RecordService.BulkResult deleted =
+        records.bulk(
+            context(admin),
+            "deal",
+            new BulkRequest(
+                BulkRequest.Action.DELETE,
+                java.util.Optional.empty(),
+                java.util.Optional.of(
+                    io.relata.metadata.filter.FilterParser.parse(
+                        "company = \"" + company + "\" and amount = 20")),
+                RecordInput.empty(),
+                java.util.Optional.empty()),
+            (connection, done, succeeded, failed, errors) -> {});
+    assertEquals(2, deleted.succeeded());
+    assertDecimal("1", column("company", company, "deal_count"));
+  }
+
+  private static String importedDeal(UUID company, String title, String amount) {
+    return "{'title':'" + title + "','company':'" + company + "','amount':" + amount + "}";
+  }
+
+  @Test
   void theRollUpHookKeepsTheParentCurrentOnEveryKind() throws Exception {
     UUID company = company("Rolled Oy");
     StoredRecord deal = records.create(context(admin), "deal", deal(company, "Rolled", "10.00"));

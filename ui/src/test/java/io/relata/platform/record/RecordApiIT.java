@@ -524,6 +524,14 @@ class RecordApiIT {
             "select count(*) from records.deal where company = '"
                 + companyId
                 + "' and deleted_at is null"));
+    assertEquals(
+        children,
+        count(
+            "select count(*) from relata.audit_entry where action = 'record.delete'"
+                + " and object = 'deal' and detail->'cascadedFrom'->>'id' = '"
+                + companyId
+                + "'"),
+        "each record the delete took along has an audit entry of its own");
     HttpResponse<String> bin = api.send("GET", "api/v1/records/company/recycle-bin", null);
     assertTrue(bin.body().contains(companyId), bin.body());
 
@@ -695,6 +703,49 @@ class RecordApiIT {
     }
     assertEquals(400, api.send("GET", "api/v1/search?q=" + q("   "), null).statusCode());
     assertEquals(400, api.send("GET", "api/v1/search?q=x&objects=nothing", null).statusCode());
+  }
+
+  @Test
+  @Order(15)
+  void bulkChangesEachRecordThroughThePipelineAndReportsEachRefusal() throws Exception {
+    String a = create("company", "{\"name\": \"Bulk A\"}");
+    String b = create("company", "{\"name\": \"Bulk B\"}");
+    String missing = UUID.randomUUID().toString();
+
+    HttpResponse<String> updated =
+        api.send(
+            "POST",
+            "api/v1/records/company/bulk",
+            "{\"action\": \"update\", \"ids\": [\""
+                + a
+                + "\", \""
+                + b
+                + "\", \""
+                + missing
+                + "\"], \"values\": {\"country\": \"se\"}}");
+    assertEquals(200, updated.statusCode(), updated.body());
+    JsonObject answer = json(updated);
+    assertEquals(2, answer.getJsonObject("records").getInt("succeeded"));
+    assertEquals(1, answer.getJsonObject("records").getInt("failed"));
+    assertEquals(missing, answer.getJsonArray("errors").getJsonObject(0).getString("id"));
+    assertEquals(
+        "se", json(api.send("GET", "api/v1/records/company/" + b, null)).getString("country"));
+    JsonObject job = json(api.send("GET", "api/v1/bulk/" + answer.getString("job"), null));
+    assertEquals("completed", job.getString("status"));
+    assertEquals(3, job.getJsonObject("records").getInt("done"));
+
+    HttpResponse<String> bad =
+        api.send("POST", "api/v1/records/company/bulk", "{\"action\": \"explode\", \"ids\": []}");
+    assertEquals(400, bad.statusCode(), bad.body());
+
+    HttpResponse<String> deleted =
+        api.send(
+            "POST",
+            "api/v1/records/company/bulk",
+            "{\"action\": \"delete\", \"filter\": \"name = \\\"Bulk A\\\"\"}");
+    assertEquals(200, deleted.statusCode(), deleted.body());
+    assertEquals(1, json(deleted).getJsonObject("records").getInt("succeeded"));
+    assertEquals(404, api.send("GET", "api/v1/records/company/" + a, null).statusCode());
   }
 
   private static String create(String object, String body) throws Exception {

@@ -1,20 +1,22 @@
-package io.relata.platform.record;
+package io.relata.platform.database;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Values in PostgreSQL's {@code COPY} text format: {@code \N} for null, backslash escapes for tab,
- * newline, carriage return and backslash, arrays as array literals.
+ * newline, carriage return and backslash, arrays as array literals. Anything else is written as its
+ * {@code toString()}: callers turn JSON into text themselves, with their codec.
  */
-final class CopyText {
+public final class CopyText {
 
   private CopyText() {}
 
-  static void append(StringBuilder out, Object value) {
+  /** Appends {@code value} as one COPY field. */
+  public static void append(StringBuilder out, Object value) {
     if (value == null) {
       out.append("\\N");
     } else if (value instanceof Boolean bool) {
@@ -23,6 +25,8 @@ final class CopyText {
       out.append(number.toPlainString());
     } else if (value instanceof OffsetDateTime instant) {
       out.append(instant.withOffsetSameInstant(ZoneOffset.UTC));
+    } else if (value instanceof byte[] bytes) {
+      out.append("\\\\x").append(HexFormat.of().formatHex(bytes)); // bytea, its backslash escaped
     } else if (value instanceof List<?> list) {
       StringBuilder array = new StringBuilder("{");
       for (int i = 0; i < list.size(); i++) {
@@ -31,8 +35,6 @@ final class CopyText {
         array.append(item.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
       }
       escape(out, array.append('}').toString());
-    } else if (value instanceof JsonNode json) {
-      escape(out, RecordJson.text(json));
     } else {
       escape(out, value.toString());
     }

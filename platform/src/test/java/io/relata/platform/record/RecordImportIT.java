@@ -1,0 +1,131 @@
+package io.relata.platform.record;
+
+import static io.relata.metadata.Fixtures.json;
+import static io.relata.metadata.Fixtures.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.relata.platform.identity.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Imports through the write pipeline: upserts change what the file carries, checked as updates. */
+class RecordImportIT {
+
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-12-04T10:15:30Z"), ZoneOffset.UTC);
+
+  private static RecordsOnPostgres postgres;
+  private static RecordService records;
+  private static Actor admin;
+
+  @BeforeAll
+  static void start() throws Exception {
+    postgres =
+        RecordsOnPostgres.start(
+            List.of(
+                object("company"),
+                object("deal"),
+                json(
+                    "{'name':'ticket','label':'Ticket','nameField':'code','fields':["
+                        + "{'name':'code','label':'Code','type':'text','unique':true},"
+                        + "{'name':'title','label':'Title','type':'text','trackHistory':true}],"
+                        + "'pipeline':{'stages':["
+                        + "{'name':'new','label':'New','probability':0,'category':'open',"
+                        + "'next':['open']},"
+                        + "{'name':'open','label':'Open','probability':50,'category':'open'},"
+                        + "{'name':'closed','label':'Closed','probability':100,'category':'won'}"
+                        + "]}}")),
+            List.of(),
+            CLOCK);
+    admin = postgres.user("admin", "administrator");
+    records = postgres.service(List.of());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    postgres.close();
+  }
+
+  @Test
+  void anUpsertChangesOnlyTheColumnsTheFileCarries() {
+    UUID alpha =
+        records
+            .create(
+                postgres.context(admin),
+                "company",
+                RecordInput.of(
+                    Map.of(
+                        "name", "Alpha",
+                        "reg_no", "UP-1",
+                        "country", "fi",
+                        "website", "https://alpha.example")))
+            .id();
+
+    RecordService.ImportResult result =
+        upsert(
+            "company",
+            "reg_no",
+            "{'reg_no':'UP-1','name':'Alpha Oy'}",
+            "{'reg_no':'UP-2','name':'Beta'}");
+
+    assertEquals(2, result.written(), result.errors().toString());
+    assertEquals("Alpha Oy", postgres.column("company", alpha, "name"));
+    assertEquals("https://alpha.example", postgres.column("company", alpha, "website"));
+    assertEquals("fi", postgres.column("company", alpha, "country"));
+    assertEquals(2L, ((Number) postgres.column("company", alpha, "version")).longValue());
+    assertEquals(
+        "[\"name\"]",
+        postgres.query(
+            "SELECT detail->>'fields' FROM relata.audit_entry WHERE record_id = '"
+                + alpha
+                + "' AND action = 'record.update'"));
+  }
+
+  @Test
+  void aMatchedRowGetsTheChecksOfAnUpdate() {
+    UUID ticket =
+        records
+            .create(
+                postgres.context(admin),
+                "ticket",
+                RecordInput.of(Map.of("code", "T-1", "title", "Printer")))
+            .id();
+
+    RecordService.ImportResult result =
+        upsert(
+            "ticket",
+            "code",
+            "{'code':'T-1','stage':'closed'}",
+            "{'code':'T-2','title':'New one','stage':'closed'}");
+
+    assertEquals(1, result.written(), "a new ticket may start anywhere");
+    assertEquals(
+        List.of("1 /stage record.stage-transition"),
+        result.errors().stream()
+            .map(
+                e -> e.row() + " " + e.details().get(0).pointer() + " " + e.details().get(0).code())
+            .toList());
+    assertEquals("new", postgres.column("ticket", ticket, "stage"));
+  }
+
+  private static RecordService.ImportResult upsert(String object, String key, String... rows) {
+    List<ImportRow> imported = new java.util.ArrayList<>();
+    for (int i = 0; i < rows.length; i++) {
+      imported.add(ImportRow.of(i + 1, json(rows[i])));
+    }
+    return records.importRecords(
+        admin,
+        object,
+        imported.iterator(),
+        new ImportSettings(false, false, Optional.of(key), 0, 100),
+        (connection, done, written, failed, errors) -> {});
+  }
+}
