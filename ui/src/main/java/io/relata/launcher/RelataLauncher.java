@@ -51,11 +51,11 @@ public final class RelataLauncher {
           EmbeddedDatabase.start(settings.databaseDir(), settings.dataDir().resolve("pgbin"));
       databaseSettings =
           Map.of(
-              "relata.db.url", database.jdbcUrl(),
-              "relata.db.user", EmbeddedDatabase.APPLICATION_USER,
-              "relata.db.password", EmbeddedDatabase.PASSWORD,
-              "relata.db.owner.user", EmbeddedDatabase.USER,
-              "relata.db.owner.password", EmbeddedDatabase.PASSWORD);
+              "RELATA_DB_URL", database.jdbcUrl(),
+              "RELATA_DB_USER", EmbeddedDatabase.APPLICATION_USER,
+              "RELATA_DB_PASSWORD", EmbeddedDatabase.PASSWORD,
+              "RELATA_DB_OWNER_USER", EmbeddedDatabase.USER,
+              "RELATA_DB_OWNER_PASSWORD", EmbeddedDatabase.PASSWORD);
       System.out.println(
           "Relata: embedded PostgreSQL on localhost:"
               + database.port()

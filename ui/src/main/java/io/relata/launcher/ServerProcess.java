@@ -34,15 +34,16 @@ final class ServerProcess {
   /**
    * Starts Payara Micro with the WAR at the root context.
    *
-   * @param database the {@code relata.db.*} settings to pass as system properties, empty when the
-   *     server reads {@code RELATA_DB_*} from the environment it inherits
+   * @param database the {@code RELATA_DB_*} settings of the embedded database, empty when the
+   *     server reads them from the environment it inherits. They go into the child's environment,
+   *     never onto its command line, which every local user can read ({@code ps}); a process's
+   *     environment only its own user can.
    */
   static ServerProcess start(Path runtime, Path workDir, int port, Map<String, String> database) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Djava.io.tmpdir=" + workDir);
     command.add("-Dpolyglot.engine.WarnInterpreterOnly=false");
-    database.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
     command.add(runtime.resolve(RuntimeFiles.PAYARA_MICRO).toString());
     command.add("--nocluster");
@@ -52,11 +53,26 @@ final class ServerProcess {
     command.add(runtime.resolve(RuntimeFiles.WAR) + ":/");
     try {
       java.nio.file.Files.createDirectories(workDir);
-      Process process = new ProcessBuilder(command).inheritIO().start();
+      command.add("--postbootcommandfile");
+      command.add(postBootCommands(workDir).toString());
+      ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+      builder.environment().putAll(database);
+      Process process = builder.start();
       return new ServerProcess(process, port);
     } catch (IOException e) {
       throw new LaunchException("Cannot start Payara Micro: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Payara's own commands after its boot: its MicroProfile OpenAPI service off. Relata describes
+   * its API itself ({@code /api/v1/openapi.json}, from the current metadata); Payara's would answer
+   * an empty "Deployed Resources" document at {@code /openapi} beside it.
+   */
+  private static Path postBootCommands(Path workDir) throws IOException {
+    Path file = workDir.resolve("post-boot.asadmin");
+    java.nio.file.Files.writeString(file, "set-openapi-configuration --enabled=false\n");
+    return file;
   }
 
   /**

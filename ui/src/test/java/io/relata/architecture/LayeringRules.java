@@ -2,6 +2,7 @@ package io.relata.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
@@ -55,12 +56,24 @@ final class LayeringRules {
           .allowEmptyShould(true)
           .as("plugins/api depends on the JDK only");
 
+  /**
+   * STYLE.md, "Package cycles are bugs": a lower room never imports a higher one. Each package is a
+   * slice of its own, sub-packages included ({@code audit.trail} apart from {@code audit}).
+   */
+  static final ArchRule PLATFORM_PACKAGES_FREE_OF_CYCLES =
+      slices()
+          .matching("io.relata.platform.(**)")
+          .should()
+          .beFreeOfCycles()
+          .as("platform packages depend on each other without cycles");
+
   static final List<ArchRule> ALL =
       List.of(
           METADATA_IS_PURE_JAVA,
           PLATFORM_HAS_NO_SCREENS,
           GRAALJS_ONLY_IN_AUTOMATION,
-          PLUGIN_API_STANDS_ALONE);
+          PLUGIN_API_STANDS_ALONE,
+          PLATFORM_PACKAGES_FREE_OF_CYCLES);
 
   private LayeringRules() {}
 }

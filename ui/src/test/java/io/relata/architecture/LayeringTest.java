@@ -53,4 +53,16 @@ class LayeringTest {
     assertTrue(
         result.getFailureReport().toString().contains("com.vaadin.flow.component.Component"));
   }
+
+  @Test
+  void ruleCatchesAPackageCycle() {
+    EvaluationResult result =
+        LayeringRules.PLATFORM_PACKAGES_FREE_OF_CYCLES.evaluate(
+            new ClassFileImporter()
+                .importClasses(
+                    io.relata.platform.fixture.cycle.lower.Lower.class,
+                    io.relata.platform.fixture.cycle.upper.Upper.class));
+    assertTrue(result.hasViolation());
+    assertTrue(result.getFailureReport().toString().contains("fixture.cycle"));
+  }
 }

@@ -2,6 +2,7 @@ package io.relata.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.testing.RelataProcess;
@@ -41,6 +42,19 @@ class RunnableJarIT {
     String token;
     try (RelataProcess first = RelataProcess.start(dataDir, Map.of())) {
       assertTrue(first.awaitReady(Duration.ofMinutes(4)), first::output);
+      for (ProcessHandle process : RelataProcess.processesMentioning(dataDir.toString())) {
+        String commandLine = process.info().commandLine().orElse("");
+        assertFalse(
+            commandLine.toLowerCase(java.util.Locale.ROOT).contains("password"),
+            "every local user can read a command line: " + commandLine);
+      }
+      HttpResponse<String> payaraOpenApi =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(first.uri("/openapi")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertNotEquals(200, payaraOpenApi.statusCode(), payaraOpenApi.body());
+      assertFalse(payaraOpenApi.body().contains("Deployed Resources"), payaraOpenApi.body());
       Matcher password = GENERATED.matcher(first.output());
       assertTrue(password.find(), "the first start prints the generated admin password");
       token = issueToken(first, password.group(1));

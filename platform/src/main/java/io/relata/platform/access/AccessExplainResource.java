@@ -11,7 +11,6 @@ import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.message.Messages;
-import io.relata.platform.metadata.MetadataService;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.PathIds;
@@ -59,7 +58,7 @@ public class AccessExplainResource {
   @Resource(lookup = DatabaseSchema.DATA_SOURCE)
   private DataSource dataSource;
 
-  @Inject private MetadataService metadata;
+  @Inject private CurrentModel metadata;
   @Inject private Permissions permissions;
   @Inject private Clock clock;
   @Context private SecurityContext security;

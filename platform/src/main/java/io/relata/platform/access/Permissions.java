@@ -4,7 +4,6 @@ import io.relata.metadata.access.PermissionSet;
 import io.relata.metadata.access.SystemPermission;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
-import io.relata.platform.metadata.MetadataService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +19,7 @@ public class Permissions {
   @Resource(lookup = DatabaseSchema.DATA_SOURCE)
   private DataSource dataSource;
 
-  @Inject private MetadataService metadata;
+  @Inject private CurrentModel metadata;
   @Inject private java.time.Clock clock;
 
   /** 403 unless one of the actor's permission sets grants {@code permission}. */

@@ -1,7 +1,7 @@
 package io.relata.platform.audit;
 
 import io.relata.platform.database.CopyText;
-import io.relata.platform.record.RecordJson;
+import io.relata.platform.json.JsonCodec;
 import java.io.IOException;
 import java.io.StringReader;
 import java.security.SecureRandom;
@@ -39,7 +39,7 @@ public final class AuditLog {
       insert.setString(3, entry.action());
       insert.setString(4, entry.object().orElse(null));
       insert.setObject(5, entry.recordId().orElse(null));
-      insert.setString(6, RecordJson.text(entry.detail()));
+      insert.setString(6, JsonCodec.text(entry.detail()));
       try (ResultSet key = insert.executeQuery()) {
         key.next();
         id = key.getLong(1);
@@ -55,8 +55,8 @@ public final class AuditLog {
           SALTS.nextBytes(salt);
           values.setLong(1, id);
           values.setString(2, change.field());
-          values.setString(3, RecordJson.text(change.before()));
-          values.setString(4, RecordJson.text(change.after()));
+          values.setString(3, JsonCodec.text(change.before()));
+          values.setString(4, JsonCodec.text(change.after()));
           values.setBytes(5, salt);
           values.addBatch();
         }
@@ -102,7 +102,7 @@ public final class AuditLog {
           entry.action(),
           entry.object().orElse(null),
           entry.recordId().orElse(null),
-          RecordJson.text(entry.detail()));
+          JsonCodec.text(entry.detail()));
       queue.append(ids[i]).append('\n');
       for (AuditEntry.FieldChange change : entry.changes()) {
         byte[] salt = new byte[16];
@@ -111,8 +111,8 @@ public final class AuditLog {
             values,
             ids[i],
             change.field(),
-            RecordJson.text(change.before()),
-            RecordJson.text(change.after()),
+            JsonCodec.text(change.before()),
+            JsonCodec.text(change.after()),
             salt);
       }
     }

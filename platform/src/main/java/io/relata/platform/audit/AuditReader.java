@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.relata.platform.record.RecordJson;
+import io.relata.platform.json.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -24,15 +24,15 @@ import java.util.function.Function;
  * entry after a position in chain order ({@link #sealedAfter}). Values of fields the reader may not
  * see are left out with {@code "hidden": true}, as everywhere else.
  */
-final class AuditReader {
+public final class AuditReader {
 
   /** Whether the reader may see a field's values. */
-  interface FieldVisibility {
+  public interface FieldVisibility {
     boolean visible(String object, String field);
   }
 
   /** One entry as JSON, written out as it is read. */
-  interface Sink {
+  public interface Sink {
     void entry(ObjectNode entry) throws IOException;
   }
 
@@ -50,13 +50,13 @@ final class AuditReader {
   private final FieldVisibility visibility;
   private final Function<String, String> summaries;
 
-  AuditReader(FieldVisibility visibility, Function<String, String> summaries) {
+  public AuditReader(FieldVisibility visibility, Function<String, String> summaries) {
     this.visibility = visibility;
     this.summaries = summaries;
   }
 
   /** A page of the entries that match, newest first, in the API's list shape. */
-  ObjectNode page(Connection connection, AuditQuery query) throws SQLException {
+  public ObjectNode page(Connection connection, AuditQuery query) throws SQLException {
     StringBuilder sql = new StringBuilder(SELECT).append(" WHERE true");
     List<Object> binds = new ArrayList<>();
     query.user().ifPresent(v -> where(sql, binds, " AND e.actor_id = ?", v));
@@ -94,7 +94,7 @@ final class AuditReader {
   }
 
   /** Every sealed entry after {@code position}, in chain order, each with its position and hash. */
-  void sealedAfter(Connection connection, long position, Sink sink) throws SQLException {
+  public void sealedAfter(Connection connection, long position, Sink sink) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
             SELECT + " WHERE s.position > ? ORDER BY s.position",
@@ -185,7 +185,7 @@ final class AuditReader {
   }
 
   private static JsonNode parse(String json) {
-    return json == null ? NODES.nullNode() : RecordJson.parse(json);
+    return json == null ? NODES.nullNode() : JsonCodec.parse(json);
   }
 
   private static void where(StringBuilder sql, List<Object> binds, String condition, Object bind) {

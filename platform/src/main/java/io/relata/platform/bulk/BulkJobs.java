@@ -3,9 +3,9 @@ package io.relata.platform.bulk;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.message.Messages;
 import io.relata.platform.record.BulkJournal;
-import io.relata.platform.record.RecordJson;
 import io.relata.platform.record.RowError;
 import io.relata.platform.time.Now;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +69,7 @@ public class BulkJobs {
       public void chunk(
           Connection connection, long done, long succeeded, long failed, List<BulkError> errors)
           throws SQLException {
-        ArrayNode kept = RecordJson.object().arrayNode();
+        ArrayNode kept = JsonCodec.object().arrayNode();
         for (BulkError error : errors) {
           if (errorsKept++ < MAX_ERRORS) {
             kept.add(json(error, Locale.ENGLISH));
@@ -82,7 +82,7 @@ public class BulkJobs {
           update.setLong(1, done);
           update.setLong(2, succeeded);
           update.setLong(3, failed);
-          update.setString(4, RecordJson.text(kept));
+          update.setString(4, JsonCodec.text(kept));
           update.setObject(5, Now.of(clock));
           update.setObject(6, id);
           update.executeUpdate();
@@ -131,7 +131,7 @@ public class BulkJobs {
         if (!row.next()) {
           return Optional.empty();
         }
-        ObjectNode json = RecordJson.object();
+        ObjectNode json = JsonCodec.object();
         json.put("job", id.toString());
         json.put("object", row.getString(1));
         json.put("action", row.getString(2));
@@ -140,7 +140,7 @@ public class BulkJobs {
             .put("done", row.getLong(4))
             .put("succeeded", row.getLong(5))
             .put("failed", row.getLong(6));
-        json.set("errors", RecordJson.parse(row.getString(7)));
+        json.set("errors", JsonCodec.parse(row.getString(7)));
         return Optional.of(json);
       }
     } catch (SQLException e) {
@@ -150,7 +150,7 @@ public class BulkJobs {
 
   /** A refused record as JSON, its messages in {@code locale}. */
   static ObjectNode json(BulkJournal.BulkError error, Locale locale) {
-    ObjectNode json = RecordJson.object();
+    ObjectNode json = JsonCodec.object();
     json.put("id", error.id().toString());
     ArrayNode details = json.putArray("errors");
     for (RowError.Detail detail : error.details()) {

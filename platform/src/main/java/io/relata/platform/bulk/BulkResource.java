@@ -8,9 +8,9 @@ import io.relata.metadata.filter.FilterException;
 import io.relata.metadata.filter.FilterJson;
 import io.relata.metadata.filter.FilterParser;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.BulkRequest;
 import io.relata.platform.record.RecordInput;
-import io.relata.platform.record.RecordJson;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.record.WriteContext;
 import io.relata.platform.rest.InvalidRequestException;
@@ -72,7 +72,7 @@ public class BulkResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response bulk(@PathParam("object") String object, InputStream body) {
     records.object(object);
-    BulkRequest request = request(RecordJson.read(body, MAX_BODY));
+    BulkRequest request = request(JsonCodec.read(body, MAX_BODY));
     UUID id = UUID.randomUUID();
     String action = request.action().name().toLowerCase(Locale.ROOT);
     WriteContext context = WriteContext.of(actor(), WriteContext.Channel.API, clock);
@@ -87,7 +87,7 @@ public class BulkResource {
       throw e;
     }
     jobs.finish(id, "completed");
-    ObjectNode answer = RecordJson.object();
+    ObjectNode answer = JsonCodec.object();
     answer.put("job", id.toString());
     answer.put("action", action);
     answer.put("status", "completed");
@@ -95,7 +95,7 @@ public class BulkResource {
     ArrayNode errors = answer.putArray("errors");
     Locale locale = RequestLocale.of(headers);
     result.errors().forEach(e -> errors.add(BulkJobs.json(e, locale)));
-    return Response.ok(RecordJson.text(answer), MediaType.APPLICATION_JSON)
+    return Response.ok(JsonCodec.text(answer), MediaType.APPLICATION_JSON)
         .header("Location", "/api/v1/bulk/" + id)
         .build();
   }

@@ -3,7 +3,7 @@ package io.relata.platform.directory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.schema.MetaSchema;
 import io.relata.metadata.validation.Problem;
-import io.relata.platform.record.RecordJson;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ListLimit;
 import java.io.InputStream;
@@ -24,7 +24,7 @@ final class Requests {
 
   /** The body as JSON that fits {@code schema}; 400 with every problem otherwise. */
   static JsonNode body(InputStream body, MetaSchema schema) {
-    JsonNode json = RecordJson.read(body, MAX_BODY);
+    JsonNode json = JsonCodec.read(body, MAX_BODY);
     List<Problem> problems = schema.check(json);
     if (!problems.isEmpty()) {
       throw InvalidRequestException.of(problems);

@@ -64,7 +64,8 @@ public class UserResource {
                 Optional.ofNullable(json.get("role"))
                     .filter(r -> !r.isNull())
                     .map(JsonNode::asText),
-                Requests.names(json, "permissionSets").orElse(List.of())));
+                Requests.names(json, "permissionSets").orElse(List.of()),
+                profile(json)));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
         .build();
@@ -92,7 +93,23 @@ public class UserResource {
             Optional.ofNullable(json.get("active")).map(JsonNode::asBoolean),
             Optional.ofNullable(json.get("role"))
                 .map(r -> r.isNull() ? Optional.<String>empty() : Optional.of(r.asText())),
-            Requests.names(json, "permissionSets")));
+            Requests.names(json, "permissionSets"),
+            profile(json)));
+  }
+
+  /** The profile members of a checked body: absent, null (cleared) or a value. */
+  private static Users.Profile profile(JsonNode json) {
+    return new Users.Profile(
+        nullable(json, "email"),
+        nullable(json, "displayName"),
+        Optional.ofNullable(json.get("locale")).map(JsonNode::asText),
+        Optional.ofNullable(json.get("timeZone")).map(JsonNode::asText),
+        nullable(json, "manager").map(m -> m.map(UUID::fromString)));
+  }
+
+  private static Optional<Optional<String>> nullable(JsonNode json, String member) {
+    return Optional.ofNullable(json.get(member))
+        .map(value -> value.isNull() ? Optional.<String>empty() : Optional.of(value.asText()));
   }
 
   /** Lifts a login lock at once, instead of waiting for it to run out. */

@@ -45,6 +45,7 @@ public class Users {
 
   private static final String ACCOUNT =
       "SELECT u.id, u.username, u.active, u.role, u.created_at,"
+          + " u.email, u.display_name, u.locale, u.time_zone, u.manager_id,"
           + " ARRAY(SELECT a.permission_set FROM relata.permission_set_assignment a"
           + "   WHERE a.user_id = u.id ORDER BY 1),"
           + " ARRAY(SELECT g.name FROM relata.group_member m"
@@ -67,7 +68,29 @@ public class Users {
       char[] password,
       boolean active,
       Optional<String> role,
-      List<String> permissionSets) {}
+      List<String> permissionSets,
+      Profile profile) {}
+
+  /**
+   * The user as a person: how to reach them, what to call them, their language and time zone, and
+   * their manager. In a change, each present member is applied and an empty inner value clears it.
+   */
+  public record Profile(
+      Optional<Optional<String>> email,
+      Optional<Optional<String>> displayName,
+      Optional<String> locale,
+      Optional<String> timeZone,
+      Optional<Optional<UUID>> manager) {
+
+    /** Nothing to set. */
+    public static final Profile NONE =
+        new Profile(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+  }
 
   /**
    * A change: each present member is applied; {@code role} present but empty takes the role away;
@@ -77,7 +100,8 @@ public class Users {
       Optional<char[]> password,
       Optional<Boolean> active,
       Optional<Optional<String>> role,
-      Optional<List<String>> permissionSets) {}
+      Optional<List<String>> permissionSets,
+      Profile profile) {}
 
   /** Accounts ordered by username, after the cursor's. */
   public Page<Account> list(Optional<String> cursor, int limit) {
@@ -109,6 +133,7 @@ public class Users {
   public Account create(Actor actor, NewUser user) {
     Assignments.requireKnown(
         metadata.current().access(), user.role(), Optional.of(user.permissionSets()));
+    Profiles.requireKnownZone(user.profile());
     String hash = passwords.hash(user.password());
     User account = new User(user.username(), hash, Now.of(clock));
     return write(
@@ -135,16 +160,21 @@ public class Users {
             }
           }
           assign(connection, account.id(), user.permissionSets());
+          Profiles.apply(connection, account.id(), user.profile());
           Account created = find(connection, account.id()).orElseThrow();
           AuditLog.append(
               connection,
-              actor
-                  .audit(Now.of(clock), "user.create")
-                  .on("user", created.id())
-                  .with("active", created.active())
-                  .with("role", created.role())
-                  .with("permissionSets", created.permissionSets())
-                  .changes(List.of(username(null, created.username()))));
+              Profiles.audit(
+                  actor
+                      .audit(Now.of(clock), "user.create")
+                      .on("user", created.id())
+                      .with("active", created.active())
+                      .with("role", created.role())
+                      .with("permissionSets", created.permissionSets())
+                      .changes(List.of(username(null, created.username()))),
+                  null,
+                  created,
+                  new ArrayList<>()));
           return created;
         });
   }
@@ -153,6 +183,7 @@ public class Users {
   public Account change(Actor actor, UUID id, Change change) {
     Assignments.requireKnown(
         metadata.current().access(), change.role().flatMap(r -> r), change.permissionSets());
+    Profiles.requireKnownZone(change.profile());
     Optional<String> hash = change.password().map(passwords::hash);
     return write(
         connection -> {
@@ -186,6 +217,7 @@ public class Users {
             update.setObject(5, id);
             update.executeUpdate();
           }
+          Profiles.apply(connection, id, change.profile());
           Account changed = find(connection, id).orElseThrow();
           AuditLog.append(connection, changeEntry(actor, current, changed, hash.isPresent()));
           return changed;
@@ -259,6 +291,7 @@ public class Users {
       changed.add("permissionSets");
       entry = entry.with("permissionSets", after.permissionSets());
     }
+    entry = Profiles.audit(entry, before, after, changed);
     return entry.with("changed", changed);
   }
 
@@ -331,10 +364,15 @@ public class Users {
                 row.getString(2),
                 row.getBoolean(3),
                 row.getString(4),
-                names(row.getArray(6)),
-                names(row.getArray(7)),
+                names(row.getArray(11)),
+                names(row.getArray(12)),
                 row.getObject(5, OffsetDateTime.class),
-                row.getObject(8, OffsetDateTime.class)));
+                row.getObject(13, OffsetDateTime.class),
+                row.getString(6),
+                row.getString(7),
+                row.getString(8),
+                row.getString(9),
+                row.getObject(10, UUID.class)));
       }
     }
     return accounts;

@@ -9,6 +9,7 @@ import io.relata.metadata.change.ModelDiff;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.model.ModelCompiler;
 import io.relata.metadata.validation.Problem;
+import io.relata.platform.access.CurrentModel;
 import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
@@ -40,7 +41,7 @@ import javax.sql.DataSource;
  * nodes. The compiled model is swapped only after the commit.
  */
 @ApplicationScoped
-public class MetadataService {
+public class MetadataService implements CurrentModel {
 
   /** Serialises metadata changes across nodes: {@code pg_advisory_xact_lock} key. */
   private static final long LOCK = 0x52454c41544100L;
@@ -86,6 +87,7 @@ public class MetadataService {
   }
 
   /** The current model; loaded from the latest revision on first use. */
+  @Override
   public CompiledModel current() {
     CompiledModel model = current.get();
     if (model == null) {

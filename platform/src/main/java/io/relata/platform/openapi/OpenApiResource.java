@@ -1,7 +1,7 @@
 package io.relata.platform.openapi;
 
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.metadata.MetadataService;
-import io.relata.platform.record.RecordJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,7 @@ public class OpenApiResource {
   @Produces(MediaType.APPLICATION_JSON)
   public String document() {
     String version = OpenApiResource.class.getPackage().getImplementationVersion();
-    return RecordJson.text(
+    return JsonCodec.text(
         OpenApiDocument.of(metadata.current(), version == null ? "0.1.0" : version));
   }
 }

@@ -2,6 +2,7 @@ package io.relata.platform.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.definition.FieldKind;
+import io.relata.platform.json.JsonCodec;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,7 @@ public final class ColumnValues {
     } else if (value instanceof List<?> list) {
       statement.setArray(index, connection.createArrayOf("text", list.toArray()));
     } else if (value instanceof JsonNode json) {
-      statement.setString(index, RecordJson.text(json));
+      statement.setString(index, JsonCodec.text(json));
     } else if (value instanceof OffsetDateTime instant) {
       statement.setObject(index, instant.withOffsetSameInstant(ZoneOffset.UTC));
     } else {
@@ -59,7 +60,7 @@ public final class ColumnValues {
           case LOOKUP, MASTER_DETAIL, USER -> rows.getObject(column, UUID.class);
           case JSON -> {
             String text = rows.getString(column);
-            yield text == null ? null : RecordJson.parse(text);
+            yield text == null ? null : JsonCodec.parse(text);
           }
           case TEXT, LONG_TEXT, RICH_TEXT, EMAIL, PHONE, URL, PICKLIST, AUTO_NUMBER, STAGE ->
               rows.getString(column);

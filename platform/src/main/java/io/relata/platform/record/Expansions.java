@@ -5,6 +5,7 @@ import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.query.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -115,7 +116,7 @@ final class Expansions {
   }
 
   private static ObjectNode reference(UUID id, String name) {
-    ObjectNode node = RecordJson.object().put("id", id.toString());
+    ObjectNode node = JsonCodec.object().put("id", id.toString());
     return name == null ? node.putNull("name") : node.put("name", name);
   }
 }

@@ -13,6 +13,7 @@ import io.relata.metadata.record.RecordReader;
 import io.relata.metadata.validation.Problem;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.query.Sql;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException.Violation;
@@ -255,7 +256,7 @@ final class NewRecords {
   private static void applyDefaults(CompiledObject object, ObjectNode input) {
     for (FieldDefinition field : object.definition().fields()) {
       if (field.defaultValue().isPresent() && !input.has(field.name())) {
-        input.set(field.name(), RecordJson.parse(field.defaultValue().get()));
+        input.set(field.name(), JsonCodec.parse(field.defaultValue().get()));
       }
     }
   }

@@ -1,10 +1,13 @@
 package io.relata.platform.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.platform.audit.AuditEntry;
 import io.relata.platform.audit.AuditLog;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.query.RecordQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -120,7 +124,7 @@ final class RecordAudit {
   }
 
   private static JsonNode text(Object criterion) {
-    return RecordJson.NODES.textNode(String.valueOf(criterion));
+    return JsonCodec.NODES.textNode(String.valueOf(criterion));
   }
 
   /** A create's or update's entry: the fields it changed, values of the tracked ones. */
@@ -147,12 +151,20 @@ final class RecordAudit {
         values.add(new AuditEntry.FieldChange(name, old, now));
       }
     }
-    return actor
-        .audit((OffsetDateTime) after.get("updated_at"), action)
-        .on(object.name(), (UUID) after.get("id"))
-        .with("fields", fields)
-        .with("version", after.get("version"))
-        .changes(values);
+    // one detail object, built once: this runs for every record of an import
+    AuditEntry event = actor.audit((OffsetDateTime) after.get("updated_at"), action);
+    ObjectNode detail = ((ObjectNode) event.detail()).deepCopy();
+    ArrayNode names = detail.putArray("fields");
+    fields.forEach(names::add);
+    detail.put("version", ((Number) after.get("version")).longValue());
+    return new AuditEntry(
+        event.at(),
+        event.actor(),
+        action,
+        Optional.of(object.name()),
+        Optional.of((UUID) after.get("id")),
+        detail,
+        values);
   }
 
   private static boolean tracked(CompiledObject object, String name) {
@@ -161,6 +173,6 @@ final class RecordAudit {
   }
 
   private static JsonNode value(Object value) {
-    return RecordJson.value(value);
+    return JsonCodec.value(value);
   }
 }

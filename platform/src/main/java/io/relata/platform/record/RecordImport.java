@@ -9,6 +9,7 @@ import io.relata.metadata.record.RecordReader;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.database.CopyText;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.rest.ProblemException;
 import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.time.Now;
@@ -319,7 +320,7 @@ final class RecordImport {
     if (value == null) {
       return null;
     }
-    ObjectNode only = RecordJson.object();
+    ObjectNode only = JsonCodec.object();
     only.set(key, value);
     RecordReader.Result read = RecordReader.readChanges(object.definition(), only);
     return read.problems().isEmpty() ? read.values().get(key) : null;
@@ -428,7 +429,7 @@ final class RecordImport {
           data.append('\t');
         }
         Object value = row.get(columns.get(c));
-        CopyText.append(data, value instanceof JsonNode json ? RecordJson.text(json) : value);
+        CopyText.append(data, value instanceof JsonNode json ? JsonCodec.text(json) : value);
       }
       data.append('\n');
     }

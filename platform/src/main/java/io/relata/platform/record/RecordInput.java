@@ -3,6 +3,7 @@ package io.relata.platform.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.platform.json.JsonCodec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,26 +63,26 @@ public final class RecordInput {
 
   /** The values as the JSON the record reader checks and coerces. */
   ObjectNode json() {
-    ObjectNode json = RecordJson.object();
+    ObjectNode json = JsonCodec.object();
     values.forEach((name, value) -> json.set(name, node(value)));
     return json;
   }
 
   private static JsonNode node(Object value) {
     if (value instanceof Map<?, ?> map) {
-      ObjectNode object = RecordJson.object();
+      ObjectNode object = JsonCodec.object();
       map.forEach((name, member) -> object.set(String.valueOf(name), node(member)));
       return object;
     }
     if (value instanceof List<?> list) {
-      ArrayNode array = RecordJson.NODES.arrayNode();
+      ArrayNode array = JsonCodec.NODES.arrayNode();
       list.forEach(item -> array.add(node(item)));
       return array;
     }
     if (value instanceof Number number && !(value instanceof BigDecimal)) {
-      return RecordJson.NODES.numberNode(new BigDecimal(number.toString()));
+      return JsonCodec.NODES.numberNode(new BigDecimal(number.toString()));
     }
-    return RecordJson.value(value);
+    return JsonCodec.value(value);
   }
 
   private static Object plain(JsonNode json) {

@@ -7,6 +7,7 @@ import io.relata.metadata.filter.Filter;
 import io.relata.metadata.filter.FilterException;
 import io.relata.metadata.filter.FilterJson;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.query.RecordQuery;
 import io.relata.platform.rest.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,10 +59,10 @@ public class RecordResource {
   public Response create(@PathParam("object") String object, InputStream body) {
     records.object(object);
     StoredRecord created =
-        records.create(write(), object, RecordInput.fromJson(RecordJson.read(body, MAX_BODY)));
+        records.create(write(), object, RecordInput.fromJson(JsonCodec.read(body, MAX_BODY)));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .tag(etag(created))
-        .entity(RecordJson.bytes(created.json()))
+        .entity(JsonCodec.bytes(created.json()))
         .build();
   }
 
@@ -78,7 +79,7 @@ public class RecordResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public byte[] query(@PathParam("object") String object, InputStream body) {
     records.object(object);
-    JsonNode request = RecordJson.read(body, MAX_BODY);
+    JsonNode request = JsonCodec.read(body, MAX_BODY);
     if (!request.isObject()) {
       throw QueryParameters.invalid("", "query.not-an-object");
     }
@@ -125,7 +126,7 @@ public class RecordResource {
       @QueryParam("groupBy") String groupBy,
       @QueryParam("metrics") String metrics) {
     records.object(object);
-    return RecordJson.bytes(
+    return JsonCodec.bytes(
         records.aggregate(
             actor(),
             object,
@@ -174,7 +175,7 @@ public class RecordResource {
             object,
             id(object, id),
             Optional.ofNullable(expand).map(QueryParameters::names).orElse(List.of()));
-    return Response.ok(RecordJson.bytes(record.json())).tag(etag(record)).build();
+    return Response.ok(JsonCodec.bytes(record.json())).tag(etag(record)).build();
   }
 
   @PATCH
@@ -192,9 +193,9 @@ public class RecordResource {
             write(),
             object,
             recordId,
-            RecordInput.fromJson(RecordJson.read(body, MAX_BODY)),
+            RecordInput.fromJson(JsonCodec.read(body, MAX_BODY)),
             version);
-    return Response.ok(RecordJson.bytes(record.json())).tag(etag(record)).build();
+    return Response.ok(JsonCodec.bytes(record.json())).tag(etag(record)).build();
   }
 
   @DELETE
@@ -211,7 +212,7 @@ public class RecordResource {
   @Path("/{id}/restore")
   public Response restore(@PathParam("object") String object, @PathParam("id") String id) {
     StoredRecord record = records.restore(write(), object, id(object, id));
-    return Response.ok(RecordJson.bytes(record.json())).tag(etag(record)).build();
+    return Response.ok(JsonCodec.bytes(record.json())).tag(etag(record)).build();
   }
 
   @GET
@@ -226,7 +227,7 @@ public class RecordResource {
   }
 
   private static byte[] page(RecordLists.Page page) {
-    ObjectNode body = RecordJson.object();
+    ObjectNode body = JsonCodec.object();
     ArrayNode items = body.putArray("items");
     page.items().forEach(items::add);
     if (page.nextCursor().isPresent()) {
@@ -241,7 +242,7 @@ public class RecordResource {
     } else {
       body.putNull("total");
     }
-    return RecordJson.bytes(body);
+    return JsonCodec.bytes(body);
   }
 
   private static Optional<String> text(JsonNode request, String name) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.FieldKind;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.query.SearchTerms;
 import io.relata.platform.query.Sql;
 import io.relata.platform.rest.InvalidRequestException;
@@ -67,7 +68,7 @@ final class RecordSearch {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    ObjectNode answer = RecordJson.object();
+    ObjectNode answer = JsonCodec.object();
     ArrayNode items = answer.putArray("items");
     if (targets.isEmpty()) {
       return answer;

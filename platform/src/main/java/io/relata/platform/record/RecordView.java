@@ -3,6 +3,7 @@ package io.relata.platform.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.FieldDefinition;
+import io.relata.platform.json.JsonCodec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ final class RecordView {
       Map<String, Object> values,
       Optional<List<String>> fields,
       Map<String, Map<UUID, ObjectNode>> expanded) {
-    ObjectNode json = RecordJson.object();
+    ObjectNode json = JsonCodec.object();
     for (Map.Entry<String, Object> entry : values.entrySet()) {
       String name = entry.getKey();
       boolean wanted = name.equals("id") || fields.isEmpty() || fields.get().contains(name);
@@ -35,10 +36,10 @@ final class RecordView {
         json.set(
             name,
             reference == null
-                ? RecordJson.object().put("id", id.toString()).putNull("name")
+                ? JsonCodec.object().put("id", id.toString()).putNull("name")
                 : reference);
       } else {
-        json.set(name, RecordJson.value(entry.getValue()));
+        json.set(name, JsonCodec.value(entry.getValue()));
       }
     }
     return json;

@@ -5,6 +5,7 @@ import io.relata.metadata.record.RecordReader;
 import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.access.RecordPredicate;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.rest.ConflictException;
 import io.relata.platform.rest.JsonBuilders;
 import io.relata.platform.rest.ProblemException.Violation;
@@ -337,7 +338,7 @@ final class RecordWrites {
       throw new ConflictException(
           "problem.stale",
           List.of(),
-          Map.of("current", JsonBuilders.read(RecordJson.text(json))),
+          Map.of("current", JsonBuilders.read(JsonCodec.text(json))),
           ifMatch.getAsLong(),
           version);
     }

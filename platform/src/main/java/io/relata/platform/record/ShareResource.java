@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.schema.MetaSchema;
 import io.relata.metadata.validation.Problem;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.PathIds;
@@ -52,7 +53,7 @@ public class ShareResource {
   public Response share(
       @PathParam("object") String object, @PathParam("id") String id, InputStream body) {
     UUID record = id(object, id);
-    JsonNode json = RecordJson.read(body, MAX_BODY);
+    JsonNode json = JsonCodec.read(body, MAX_BODY);
     List<Problem> problems = SHARE.check(json);
     if (problems.isEmpty() && json.has("user") == json.has("group")) {
       problems = List.of(Problem.at("", "share.one-holder"));

@@ -1,7 +1,7 @@
 package io.relata.platform.search;
 
 import io.relata.platform.identity.Actor;
-import io.relata.platform.record.RecordJson;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException.Violation;
@@ -42,7 +42,7 @@ public class SearchResource {
       throw new InvalidRequestException(
           List.of(new Violation("limit", "query.limit", List.of(100))));
     }
-    return RecordJson.text(
+    return JsonCodec.text(
         records.search(
             (Actor) security.getUserPrincipal(),
             q,

@@ -76,7 +76,7 @@ final class CellValues {
       }
       case JSON -> {
         try {
-          return io.relata.platform.record.RecordJson.read(
+          return io.relata.platform.json.JsonCodec.read(
               new java.io.ByteArrayInputStream(
                   text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
               text.length() * 4L + 1);

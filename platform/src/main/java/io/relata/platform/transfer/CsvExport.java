@@ -94,7 +94,7 @@ final class CsvExport implements RecordLists.Sink {
       return neutralised(text);
     }
     if (value instanceof com.fasterxml.jackson.databind.JsonNode json) {
-      return neutralised(io.relata.platform.record.RecordJson.text(json));
+      return neutralised(io.relata.platform.json.JsonCodec.text(json));
     }
     return value.toString();
   }

@@ -1,7 +1,7 @@
 package io.relata.platform.transfer;
 
 import io.relata.platform.identity.Actor;
-import io.relata.platform.record.RecordJson;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +30,7 @@ public class ImportJobResource {
   @GET
   public String job(@PathParam("job") String job) {
     UUID id = PathIds.uuid(job).orElseThrow(() -> new NotFoundProblem("/api/v1/imports/" + job));
-    return RecordJson.text(
+    return JsonCodec.text(
         jobs.describe(id, (Actor) security.getUserPrincipal())
             .orElseThrow(() -> new NotFoundProblem("/api/v1/imports/" + job)));
   }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.message.Messages;
 import io.relata.platform.record.ImportJournal;
-import io.relata.platform.record.RecordJson;
 import io.relata.platform.record.RowError;
 import io.relata.platform.rest.ConflictException;
 import io.relata.platform.time.Now;
@@ -155,7 +155,7 @@ public class ImportJobs {
           update.setLong(2, done);
           update.setLong(3, job.written() + written);
           update.setLong(4, job.failed() + failed);
-          update.setString(5, RecordJson.text(kept));
+          update.setString(5, JsonCodec.text(kept));
           update.setObject(6, Now.of(clock));
           update.setObject(7, job.id());
           update.executeUpdate();
@@ -197,7 +197,7 @@ public class ImportJobs {
           errors.stream().limit(1_000).forEach(e -> kept.add(json(e, Locale.ENGLISH)));
           update.setLong(i++, written);
           update.setLong(i++, failed);
-          update.setString(i++, RecordJson.text(kept));
+          update.setString(i++, JsonCodec.text(kept));
         }
         update.setObject(i, id);
         update.executeUpdate();
@@ -220,7 +220,7 @@ public class ImportJobs {
         errors.setObject(1, id);
         try (ResultSet rows = errors.executeQuery()) {
           rows.next();
-          json.set("errors", RecordJson.parse(rows.getString(1)));
+          json.set("errors", JsonCodec.parse(rows.getString(1)));
         }
       }
       return Optional.of(json);
@@ -230,7 +230,7 @@ public class ImportJobs {
   }
 
   static ObjectNode summary(Job job) {
-    ObjectNode json = RecordJson.object();
+    ObjectNode json = JsonCodec.object();
     json.put("job", job.id().toString());
     json.put("object", job.object());
     json.put("mode", job.mode());
@@ -246,7 +246,7 @@ public class ImportJobs {
 
   /** A row's refusal, its messages in {@code locale}. */
   static ObjectNode json(RowError error, Locale locale) {
-    ObjectNode json = RecordJson.object();
+    ObjectNode json = JsonCodec.object();
     json.put("row", error.row());
     ArrayNode details = json.putArray("errors");
     for (RowError.Detail detail : error.details()) {

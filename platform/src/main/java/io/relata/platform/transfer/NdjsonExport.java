@@ -1,7 +1,7 @@
 package io.relata.platform.transfer;
 
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.CompiledObject;
-import io.relata.platform.record.RecordJson;
 import io.relata.platform.record.RecordLists;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,7 +29,7 @@ final class NdjsonExport implements RecordLists.Sink {
 
   @Override
   public void record(Map<String, Object> values) throws IOException {
-    String line = RecordJson.text(RecordLists.view(object, values, Optional.of(fields)));
+    String line = JsonCodec.text(RecordLists.view(object, values, Optional.of(fields)));
     out.write(line.getBytes(StandardCharsets.UTF_8));
     out.write('\n');
   }

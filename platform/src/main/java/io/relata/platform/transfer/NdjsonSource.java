@@ -1,7 +1,7 @@
 package io.relata.platform.transfer;
 
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.ImportRow;
-import io.relata.platform.record.RecordJson;
 import io.relata.platform.record.RowError;
 import io.relata.platform.rest.ProblemException;
 import java.io.ByteArrayInputStream;
@@ -52,7 +52,7 @@ final class NdjsonSource implements Iterator<ImportRow> {
       return refused("import.line-too-long");
     }
     try {
-      return ImportRow.of(number, RecordJson.read(new ByteArrayInputStream(current), MAX_LINE));
+      return ImportRow.of(number, JsonCodec.read(new ByteArrayInputStream(current), MAX_LINE));
     } catch (ProblemException e) {
       return refused("import.json-line");
     }

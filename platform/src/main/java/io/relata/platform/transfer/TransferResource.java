@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.query.RecordQuery;
 import io.relata.platform.record.ImportRow;
 import io.relata.platform.record.ImportSettings;
 import io.relata.platform.record.QueryParameters;
-import io.relata.platform.record.RecordJson;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.rest.PathIds;
 import io.relata.platform.rest.ProblemException;
@@ -127,7 +127,7 @@ public class TransferResource {
         result.failed(),
         result.errors(),
         allOrNothing || dry);
-    ObjectNode answer = RecordJson.object();
+    ObjectNode answer = JsonCodec.object();
     answer.put("job", id.toString());
     answer.put("status", completed ? "completed" : "failed");
     answer.put("mode", allOrNothing ? "all-or-nothing" : "best-effort");
@@ -141,7 +141,7 @@ public class TransferResource {
     ArrayNode errors = answer.putArray("errors");
     Locale locale = RequestLocale.of(headers);
     result.errors().forEach(e -> errors.add(ImportJobs.json(e, locale)));
-    return Response.ok(RecordJson.text(answer), MediaType.APPLICATION_JSON)
+    return Response.ok(JsonCodec.text(answer), MediaType.APPLICATION_JSON)
         .header("Location", "/api/v1/imports/" + id)
         .build();
   }
@@ -247,7 +247,7 @@ public class TransferResource {
     JsonNode json;
     try {
       json =
-          RecordJson.read(
+          JsonCodec.read(
               new java.io.ByteArrayInputStream(
                   mapping.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
               64 * 1024);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.relata.platform.record.RecordJson;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.testing.MigratedPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -240,7 +240,7 @@ class AuditChainIT {
         n % 3 == 0 ? "record.update" : "record.create",
         Optional.of("deal"),
         Optional.of(UUID.randomUUID()),
-        RecordJson.object().put("n", n),
+        JsonCodec.object().put("n", n),
         changes);
   }
 

@@ -157,6 +157,59 @@ class DirectoryApiIT {
   }
 
   @Test
+  void usersArePeopleWithAnEmailANameALanguageAZoneAndAManager() throws Exception {
+    HttpResponse<String> bossCreated =
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\"boss-"
+                + SUFFIX
+                + "\",\"password\":\"long-enough-pass\",\"displayName\":\"Daniel Berg\"}");
+    assertEquals(201, bossCreated.statusCode(), bossCreated.body());
+    JsonObject boss = json(bossCreated);
+    HttpResponse<String> created =
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\"karin-"
+                + SUFFIX
+                + "\",\"password\":\"long-enough-pass\",\"email\":\"karin@example.com\","
+                + "\"displayName\":\"Karin Öberg\",\"locale\":\"sv\","
+                + "\"timeZone\":\"Europe/Stockholm\",\"manager\":\""
+                + boss.getString("id")
+                + "\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    JsonObject karin = json(created);
+    assertEquals("karin@example.com", karin.getString("email"));
+    assertEquals("Karin Öberg", karin.getString("displayName"));
+    assertEquals("sv", karin.getString("locale"));
+    assertEquals("Europe/Stockholm", karin.getString("timeZone"));
+    assertEquals(boss.getString("id"), karin.getString("manager"));
+    assertEquals("en", boss.getString("locale"), "the defaults");
+    assertEquals("UTC", boss.getString("timeZone"));
+
+    String karinPath = "api/v1/users/" + karin.getString("id");
+    HttpResponse<String> noZone = admin.send("PATCH", karinPath, "{\"timeZone\":\"Mars/Olympus\"}");
+    assertEquals(400, noZone.statusCode(), noZone.body());
+    assertEquals(Set.of("/timeZone"), pointers(noZone));
+    HttpResponse<String> cycle =
+        admin.send(
+            "PATCH",
+            "api/v1/users/" + boss.getString("id"),
+            "{\"manager\":\"" + karin.getString("id") + "\"}");
+    assertEquals(400, cycle.statusCode(), cycle.body());
+    assertEquals(Set.of("/manager"), pointers(cycle));
+    HttpResponse<String> badLocale = admin.send("PATCH", karinPath, "{\"locale\":\"de\"}");
+    assertEquals(400, badLocale.statusCode(), badLocale.body());
+
+    JsonObject moved =
+        json(admin.send("PATCH", karinPath, "{\"timeZone\":\"Europe/Helsinki\",\"manager\":null}"));
+    assertEquals("Europe/Helsinki", moved.getString("timeZone"));
+    assertTrue(!moved.containsKey("manager") || moved.isNull("manager"), moved.toString());
+    assertEquals("karin@example.com", moved.getString("email"), "absent members stay");
+  }
+
+  @Test
   void aLockedAccountCanBeUnlockedByAnAdministrator() throws Exception {
     String name = "locked-" + SUFFIX;
     String id =

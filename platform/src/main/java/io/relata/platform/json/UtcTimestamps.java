@@ -1,4 +1,4 @@
-package io.relata.platform.record;
+package io.relata.platform.json;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package io.relata.platform.audit;
+package io.relata.platform.audit.trail;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,12 +6,16 @@ import io.relata.metadata.access.SystemPermission;
 import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.audit.AuditLog;
+import io.relata.platform.audit.AuditQuery;
+import io.relata.platform.audit.AuditReader;
+import io.relata.platform.audit.AuditVerifier;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.message.Messages;
 import io.relata.platform.record.CompiledObjects;
-import io.relata.platform.record.RecordJson;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.rest.RequestLocale;
@@ -77,7 +81,7 @@ public class AuditResource {
     Locale locale = RequestLocale.of(headers);
     ObjectNode page =
         work(connection -> reader(allowed(connection), locale).page(connection, query));
-    return Response.ok(RecordJson.text(page), MediaType.APPLICATION_JSON).build();
+    return Response.ok(JsonCodec.text(page), MediaType.APPLICATION_JSON).build();
   }
 
   /**
@@ -115,7 +119,7 @@ public class AuditResource {
     } else {
       json.putNull("firstBreak");
     }
-    return Response.ok(RecordJson.text(json), MediaType.APPLICATION_JSON).build();
+    return Response.ok(JsonCodec.text(json), MediaType.APPLICATION_JSON).build();
   }
 
   /**
@@ -162,7 +166,7 @@ public class AuditResource {
   }
 
   private static void line(OutputStream out, ObjectNode entry) throws java.io.IOException {
-    out.write(RecordJson.text(entry).getBytes(StandardCharsets.UTF_8));
+    out.write(JsonCodec.text(entry).getBytes(StandardCharsets.UTF_8));
     out.write('\n');
   }
 

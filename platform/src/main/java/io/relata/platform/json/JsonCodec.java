@@ -1,4 +1,4 @@
-package io.relata.platform.record;
+package io.relata.platform.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -22,20 +22,22 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Records as JSON, both ways. Numbers are read as exact decimals (never doubles) and written plain
- * ({@code 1000.00}, not {@code 1E+3}); date-times are written in UTC; duplicate keys, trailing
- * tokens, invalid UTF-8 and nesting deeper than {@value #MAX_DEPTH} are malformed bodies.
+ * The platform's JSON codec, both ways: request bodies, records, audit details. Numbers are read as
+ * exact decimals (never doubles) and written plain ({@code 1000.00}, not {@code 1E+3}); date-times
+ * are written in UTC; duplicate keys, trailing tokens, invalid UTF-8 and nesting deeper than
+ * {@value #MAX_DEPTH} are malformed bodies.
  */
-public final class RecordJson {
+public final class JsonCodec {
 
   /** Deep enough for any JSON field a CRM keeps; far from what would exhaust a stack. */
   static final int MAX_DEPTH = 100;
 
-  static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  /** Nodes whose decimals keep their scale ({@code 1.50} stays {@code 1.50}). */
+  public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   static final ObjectMapper JSON = mapper();
 
-  private RecordJson() {}
+  private JsonCodec() {}
 
   private static ObjectMapper mapper() {
     ObjectMapper mapper =
@@ -99,7 +101,7 @@ public final class RecordJson {
   }
 
   /** A typed value as JSON. */
-  static JsonNode value(Object value) {
+  public static JsonNode value(Object value) {
     if (value == null) {
       return NODES.nullNode();
     }

@@ -1,4 +1,4 @@
-package io.relata.platform.record;
+package io.relata.platform.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
