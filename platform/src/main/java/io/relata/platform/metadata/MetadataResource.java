@@ -92,6 +92,7 @@ public class MetadataResource {
       @QueryParam("confirm") @DefaultValue("false") boolean confirm,
       @QueryParam("comment") String comment,
       String body) {
+    permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     JsonNode doc = MetadataJson.read(body);
     if (!doc.isObject()) {
       throw new InvalidRequestException(
@@ -137,6 +138,7 @@ public class MetadataResource {
   @Path("/plan")
   @Consumes(MediaType.APPLICATION_JSON)
   public String plan(String body) {
+    permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     JsonNode request = MetadataJson.read(body);
     List<JsonNode> put = new ArrayList<>();
     request.path("objects").forEach(put::add);
@@ -253,6 +255,7 @@ public class MetadataResource {
       String body,
       @QueryParam("confirm") @DefaultValue("false") boolean confirm,
       @QueryParam("comment") String comment) {
+    permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     JsonNode bundle = MetadataJson.read(body);
     if (!bundle.path("objects").isArray()) {
       throw new InvalidRequestException(

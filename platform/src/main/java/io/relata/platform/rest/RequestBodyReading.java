@@ -24,6 +24,11 @@ public class RequestBodyReading implements ReaderInterceptor {
     } catch (ProcessingException
         | jakarta.json.JsonException
         | jakarta.json.bind.JsonbException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+          throw tooLarge; // the body was cut off at the cap, not malformed
+        }
+      }
       throw new MalformedBodyException();
     }
   }

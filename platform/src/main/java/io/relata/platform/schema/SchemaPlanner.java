@@ -57,6 +57,10 @@ public final class SchemaPlanner {
     all.addAll(planner.searchAdds);
     all.addAll(planner.rollUpFills);
     all.addAll(planner.constraints);
+    StorageNames.collisions(after)
+        .forEach(
+            (object, found) ->
+                planner.refused.computeIfAbsent(object, k -> new ArrayList<>()).addAll(found));
     return new SchemaPlan(all, planner.refused);
   }
 
@@ -570,7 +574,7 @@ public final class SchemaPlanner {
     return field.name() + "_currency";
   }
 
-  private static boolean isReference(FieldType type) {
+  static boolean isReference(FieldType type) {
     return type instanceof FieldType.Lookup
         || type instanceof FieldType.MasterDetail
         || type instanceof FieldType.User;

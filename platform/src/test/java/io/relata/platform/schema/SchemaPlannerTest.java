@@ -229,4 +229,25 @@ class SchemaPlannerTest {
     assertFalse(a.equals(b), "names that truncate alike must not collide");
     assertTrue(a.endsWith("_idx"));
   }
+
+  @Test
+  void twoOwnersOfOneDatabaseNameAreRefusedBeforeAnyDdl() {
+    List<ObjectDefinition> model =
+        List.of(
+            definition(
+                io.relata.metadata.Fixtures.json(
+                    "{'name':'a','label':'A','nameField':'title','fields':["
+                        + "{'name':'title','label':'Title','type':'text'},"
+                        + "{'name':'b_c','label':'B C','type':'text','indexed':true}]}")),
+            definition(
+                io.relata.metadata.Fixtures.json(
+                    "{'name':'a_b','label':'A B','nameField':'c','fields':["
+                        + "{'name':'c','label':'C','type':'text','indexed':true}]}")));
+
+    SchemaPlan plan = SchemaPlanner.plan(ModelDiff.between(List.of(), model), model, new Stats(0));
+
+    assertEquals(
+        "{a_b=[Problem[pointer=/fields/0/name, code=schema.name-collision, args=[a_b_c_idx, a.b_c]]]}",
+        plan.refused().toString());
+  }
 }

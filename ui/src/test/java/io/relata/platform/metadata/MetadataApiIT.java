@@ -128,6 +128,42 @@ class MetadataApiIT {
 
     HttpResponse<String> unknown = send("GET", "api/v1/metadata/objects/nothing", null);
     assertEquals(404, unknown.statusCode());
+
+    String oversized = "{\"label\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+    // as a careful client sends a large body: the server may refuse it before it is sent
+    HttpResponse<String> tooLarge =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                HttpRequest.newBuilder(base.toURI().resolve("api/v1/metadata/objects/account"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .expectContinue(true)
+                    .PUT(HttpRequest.BodyPublishers.ofString(oversized))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+    assertEquals(before, revisions());
+
+    String username = "reader-" + UUID.randomUUID().toString().substring(0, 8);
+    users.add(
+        new User(username, passwords.hash("s3cret-pass".toCharArray()), OffsetDateTime.now(clock)));
+    String designerToken = token;
+    token = null;
+    try {
+      token =
+          json(send(
+                  "POST",
+                  "api/v1/auth/tokens",
+                  "{\"username\":\"" + username + "\",\"password\":\"s3cret-pass\"}"))
+              .getString("token");
+      HttpResponse<String> notAllowed = send("PUT", "api/v1/metadata/objects/account", broken);
+      assertEquals(403, notAllowed.statusCode(), "refused before its body tells anything");
+      assertEquals(403, send("POST", "api/v1/metadata/plan", "not json at all").statusCode());
+    } finally {
+      token = designerToken;
+    }
   }
 
   @Test
