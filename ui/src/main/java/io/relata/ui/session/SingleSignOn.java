@@ -96,10 +96,14 @@ public class SingleSignOn {
       if (pending == null) {
         throw new SignOnRefused("no sign-on was started in this browser session");
       }
-      String username = client.finish(http.getQueryString(), pending);
-      Optional<Actor> actor = login.admit(issuer, username);
+      OidcClient.Vouched vouched = client.finish(http.getQueryString(), pending);
+      Optional<Actor> actor = login.admit(issuer, vouched.subject(), vouched.username());
       if (actor.isEmpty()) {
-        throw new SignOnRefused("no active Relata user is named " + username);
+        throw new SignOnRefused(
+            "no active Relata user is named "
+                + vouched.username()
+                + " or bound to subject "
+                + vouched.subject());
       }
       SignedInUser.signIn(actor.get());
       timeouts.started(VaadinSession.getCurrent());

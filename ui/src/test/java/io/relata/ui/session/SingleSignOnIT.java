@@ -114,6 +114,41 @@ class SingleSignOnIT {
   }
 
   @Test
+  void theFirstSignOnBindsTheSubjectAndNoChosenNameTakesAnAccountOver() throws Exception {
+    ApiClient admin = ApiClient.signIn(base, TestHooks.user(base), TestUsers.PASSWORD).privileged();
+    String suffix = java.util.UUID.randomUUID().toString().substring(0, 6);
+    String name = "kari-" + suffix;
+    HttpResponse<String> created =
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\"" + name + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}");
+    assertEquals(201, created.statusCode(), created.body());
+
+    // the Kelvin sign lower-cases to k: a name chosen at the provider must not become Kari
+    vouchFor("\u212Aari-" + suffix, "mallory-" + suffix);
+    assertRefusedInTheBrowser();
+
+    vouchFor(name.toUpperCase(java.util.Locale.ROOT), "kari-at-provider-" + suffix);
+    signInThroughTheProvider();
+    assertEquals("Welcome, " + name, page.awaitHome().getText());
+    browser.manage().deleteAllCookies();
+
+    vouchFor(name, "someone-else-" + suffix);
+    assertRefusedInTheBrowser();
+    browser.manage().deleteAllCookies();
+
+    vouchFor("kari.renamed-" + suffix, "kari-at-provider-" + suffix);
+    signInThroughTheProvider();
+    assertEquals("Welcome, " + name, page.awaitHome().getText(), "the subject, not the name");
+  }
+
+  private void signInThroughTheProvider() {
+    browser.get(url(""));
+    page.await().until(ExpectedConditions.elementToBeClickable(By.id("sso"))).click();
+  }
+
+  @Test
   void aNameRelataDoesNotKnowIsRefusedOnTheSignInPage() throws Exception {
     vouchFor("nobody-" + java.util.UUID.randomUUID().toString().substring(0, 6));
     assertRefusedInTheBrowser();
@@ -200,10 +235,15 @@ class SingleSignOnIT {
 
   /** The provider's next sign-in is for {@code username}. */
   private static void vouchFor(String username) {
+    vouchFor(username, "subject-" + username);
+  }
+
+  /** The provider's next sign-in is for its account {@code subject}, named {@code username}. */
+  private static void vouchFor(String username, String subject) {
     provider.enqueueCallback(
         new DefaultOAuth2TokenCallback(
             ISSUER_ID,
-            "subject-" + username,
+            subject,
             "JWT",
             List.of(CLIENT_ID),
             Map.of("preferred_username", username),

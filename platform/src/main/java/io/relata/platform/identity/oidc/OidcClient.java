@@ -129,9 +129,9 @@ public class OidcClient {
    * validates the ID token (signature, issuer, audience, expiry, nonce).
    *
    * @param query the callback's query string, as the provider sent it
-   * @return the username the provider vouches for
+   * @return who the provider vouches for: the subject and the username claim
    */
-  public String finish(String query, PendingSignOn pending) throws SignOnRefused {
+  public Vouched finish(String query, PendingSignOn pending) throws SignOnRefused {
     OidcSettings on = settings.orElseThrow(() -> new SignOnRefused("single sign-on is off"));
     AuthenticationResponse response = parse(pending.redirectUri(), query);
     if (response.getState() == null || !pending.state().equals(response.getState().getValue())) {
@@ -156,7 +156,7 @@ public class OidcClient {
     } catch (BadJOSEException | JOSEException e) {
       throw new SignOnRefused("the ID token is not valid: " + e.getMessage(), e);
     }
-    return username(on, claims);
+    return new Vouched(claims.getSubject().getValue(), username(on, claims));
   }
 
   private static AuthenticationResponse parse(URI redirect, String query) throws SignOnRefused {
@@ -193,6 +193,12 @@ public class OidcClient {
       throw new SignOnRefused("the code could not be redeemed: " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Who a provider vouched for: its subject ({@code sub}, the provider's stable id of the person)
+   * and the claim that names the Relata user at the first sign-on.
+   */
+  public record Vouched(String subject, String username) {}
 
   /** The claim that names the user; an e-mail address only once the provider has verified it. */
   private static String username(OidcSettings on, IDTokenClaimsSet claims) throws SignOnRefused {
