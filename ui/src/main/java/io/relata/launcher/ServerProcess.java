@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,12 +24,20 @@ final class ServerProcess {
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
   private static final Duration POLL = Duration.ofMillis(500);
 
+  /**
+   * How long the application may take to answer ready after Payara says it is: it deploys before it
+   * says so, so this is only the time the first health check takes.
+   */
+  private static final Duration AFTER_PAYARA_READY = Duration.ofSeconds(3);
+
   private final Process process;
   private final int port;
+  private final ServerOutput output;
 
-  private ServerProcess(Process process, int port) {
+  private ServerProcess(Process process, int port, ServerOutput output) {
     this.process = process;
     this.port = port;
+    this.output = output;
   }
 
   /**
@@ -55,10 +64,15 @@ final class ServerProcess {
       java.nio.file.Files.createDirectories(workDir);
       command.add("--postbootcommandfile");
       command.add(postBootCommands(workDir).toString());
-      ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+      command.add("--logproperties");
+      command.add(loggingProperties(workDir).toString());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectInput(ProcessBuilder.Redirect.INHERIT)
+              .redirectErrorStream(true);
       builder.environment().putAll(database);
       Process process = builder.start();
-      return new ServerProcess(process, port);
+      return new ServerProcess(process, port, ServerOutput.follow(process.getInputStream()));
     } catch (IOException e) {
       throw new LaunchException("Cannot start Payara Micro: " + e.getMessage(), e);
     }
@@ -75,11 +89,23 @@ final class ServerProcess {
     return file;
   }
 
+  /** The server's logging: one line per event, no colour codes, Flyway's chatter left out. */
+  private static Path loggingProperties(Path workDir) throws IOException {
+    Path file = workDir.resolve("logging.properties");
+    try (java.io.InputStream settings =
+        ServerProcess.class.getResourceAsStream("logging.properties")) {
+      java.nio.file.Files.write(file, settings.readAllBytes());
+    }
+    return file;
+  }
+
   /**
    * Waits until the application answers its readiness check, which includes the database. Payara
    * says "ready" in its log even when the deployment failed, so the log is no signal.
    *
    * @return whether it became ready before {@code timeout}; false also when the server exited
+   * @throws LaunchException when Payara says it is ready but the application is not: its deployment
+   *     failed, and waiting longer would change nothing
    */
   boolean awaitReady(Duration timeout) throws InterruptedException {
     // HTTP/1.1 only. By default the client offers an upgrade to HTTP/2 (h2c) and then keeps
@@ -96,6 +122,12 @@ final class ServerProcess {
             .build();
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline) && process.isAlive()) {
+      Optional<Instant> payaraReady = output.payaraReady();
+      if (payaraReady.isPresent()
+          && Instant.now().isAfter(payaraReady.get().plus(AFTER_PAYARA_READY))) {
+        throw new LaunchException(
+            "the application did not deploy: " + output.failure().orElse("see the log above"));
+      }
       try {
         HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() == 200 && answer.body().contains("\"database\"")) {

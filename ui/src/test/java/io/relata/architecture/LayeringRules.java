@@ -1,6 +1,7 @@
 package io.relata.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -67,13 +68,52 @@ final class LayeringRules {
           .beFreeOfCycles()
           .as("platform packages depend on each other without cycles");
 
+  /**
+   * Payara finds a bean's {@code @PostConstruct} or {@code @PreDestroy} method again by its name
+   * alone and takes the first declared method of that name, in an order the JVM does not fix: an
+   * overload (a static {@code migrate(DataSource)} beside {@code @PostConstruct migrate()}) made
+   * one start in seven fail under CPU load ("wrong number of arguments"). So a callback's name is
+   * its own.
+   */
+  static final ArchRule LIFECYCLE_CALLBACKS_HAVE_THEIR_OWN_NAME =
+      methods()
+          .that()
+          .areAnnotatedWith("jakarta.annotation.PostConstruct")
+          .or()
+          .areAnnotatedWith("jakarta.annotation.PreDestroy")
+          .should(
+              new com.tngtech.archunit.lang.ArchCondition<
+                  com.tngtech.archunit.core.domain.JavaMethod>(
+                  "be the only method of their class with their name") {
+                @Override
+                public void check(
+                    com.tngtech.archunit.core.domain.JavaMethod method,
+                    com.tngtech.archunit.lang.ConditionEvents events) {
+                  long named =
+                      method.getOwner().getMethods().stream()
+                          .filter(other -> other.getName().equals(method.getName()))
+                          .count();
+                  if (named > 1) {
+                    events.add(
+                        com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                            method,
+                            method.getFullName()
+                                + " shares its name with another method of "
+                                + method.getOwner().getName()));
+                  }
+                }
+              })
+          .allowEmptyShould(true)
+          .as("lifecycle callbacks are the only methods of their class with their name");
+
   static final List<ArchRule> ALL =
       List.of(
           METADATA_IS_PURE_JAVA,
           PLATFORM_HAS_NO_SCREENS,
           GRAALJS_ONLY_IN_AUTOMATION,
           PLUGIN_API_STANDS_ALONE,
-          PLATFORM_PACKAGES_FREE_OF_CYCLES);
+          PLATFORM_PACKAGES_FREE_OF_CYCLES,
+          LIFECYCLE_CALLBACKS_HAVE_THEIR_OWN_NAME);
 
   private LayeringRules() {}
 }

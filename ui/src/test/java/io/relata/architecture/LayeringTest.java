@@ -65,4 +65,14 @@ class LayeringTest {
     assertTrue(result.hasViolation());
     assertTrue(result.getFailureReport().toString().contains("fixture.cycle"));
   }
+
+  @Test
+  void ruleCatchesALifecycleCallbackWithAnOverload() {
+    EvaluationResult result =
+        LayeringRules.LIFECYCLE_CALLBACKS_HAVE_THEIR_OWN_NAME.evaluate(
+            new ClassFileImporter()
+                .importClasses(io.relata.platform.fixture.OverloadedCallback.class));
+    assertTrue(result.hasViolation());
+    assertTrue(result.getFailureReport().toString().contains("OverloadedCallback.start()"));
+  }
 }

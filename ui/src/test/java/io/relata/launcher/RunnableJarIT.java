@@ -3,6 +3,7 @@ package io.relata.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.testing.RelataProcess;
@@ -55,6 +56,9 @@ class RunnableJarIT {
                   HttpResponse.BodyHandlers.ofString());
       assertNotEquals(200, payaraOpenApi.statusCode(), payaraOpenApi.body());
       assertFalse(payaraOpenApi.body().contains("Deployed Resources"), payaraOpenApi.body());
+      assertFalse(first.output().contains("\u001b["), "colour codes in the log");
+      assertFalse(
+          first.output().contains("adaptiveFetch"), "the JDBC URL with every driver setting");
       Matcher password = GENERATED.matcher(first.output());
       assertTrue(password.find(), "the first start prints the generated admin password");
       token = issueToken(first, password.group(1));
@@ -90,6 +94,35 @@ class RunnableJarIT {
   }
 
   /** The database outlives the server, so that no request is cut off from it while draining. */
+  @Test
+  void aFailedDeploymentEndsTheLauncherWithinSecondsWithItsReason() throws Exception {
+    // a half-made single sign-on setting fails the deployment on purpose
+    try (RelataProcess failing =
+        RelataProcess.start(dataDir, Map.of("RELATA_OIDC_ISSUER", "https://sso.example.com"))) {
+      long saidReady = 0;
+      long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+      while (saidReady == 0 && System.nanoTime() < deadline) {
+        if (failing.output().contains(" ready in ")) {
+          saidReady = System.nanoTime();
+        } else if (failing.awaitExit(Duration.ofMillis(200)) != null) {
+          break;
+        }
+      }
+      assertTrue(saidReady > 0, failing::output);
+      Integer exit = failing.awaitExit(Duration.ofSeconds(60));
+      double seconds = (System.nanoTime() - saidReady) / 1e9;
+      assertNotNull(exit, failing::output);
+      assertNotEquals(0, exit.intValue(), failing::output);
+      assertTrue(seconds < 10, "the launcher ended " + seconds + " s after Payara said ready");
+      assertTrue(
+          failing.output().contains("Relata cannot start: the application did not deploy"),
+          failing::output);
+      assertTrue(
+          failing.output().contains("RELATA_OIDC_CLIENT_ID is required"),
+          "the reason, not just that it failed");
+    }
+  }
+
   private static void assertStoppedServerBeforeDatabase(String output) {
     int server = output.indexOf("Relata: server stopped.");
     int database = output.indexOf("Relata: database stopped.");

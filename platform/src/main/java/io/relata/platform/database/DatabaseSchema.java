@@ -80,7 +80,7 @@ public class DatabaseSchema {
   void migrate() {
     Optional<String> owner = ownerUser.filter(name -> !name.isBlank());
     DataSource migrating = owner.map(this::ownerDataSource).orElse(dataSource);
-    MigrateResult result = migrate(migrating);
+    MigrateResult result = migrateTables(migrating);
     LOG.info(
         () ->
             "Fixed tables migrated: "
@@ -105,7 +105,7 @@ public class DatabaseSchema {
   }
 
   /** Brings the fixed tables up to date on {@code owner}'s connections. */
-  public static MigrateResult migrate(DataSource owner) {
+  public static MigrateResult migrateTables(DataSource owner) {
     return Flyway.configure(DatabaseSchema.class.getClassLoader())
         .dataSource(owner)
         .schemas(SCHEMA)
