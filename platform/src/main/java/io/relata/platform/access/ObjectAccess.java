@@ -123,6 +123,17 @@ public final class ObjectAccess {
     return field(field) != FieldAccess.HIDDEN;
   }
 
+  /** The object's own fields (and currency codes) the user may not see. */
+  public java.util.Set<String> hiddenFields() {
+    java.util.Set<String> hidden = new java.util.TreeSet<>();
+    for (String name : custom) {
+      if (!visible(name)) {
+        hidden.add(name);
+      }
+    }
+    return hidden;
+  }
+
   /** Whether the user may read the object's records and every field of them. */
   public boolean seesEveryField() {
     return rights.read() && custom.stream().allMatch(this::visible);

@@ -43,6 +43,26 @@ public class Permissions {
     }
   }
 
+  /** 403 unless the actor holds one of {@code permissions}, naming the first. */
+  public void requireAny(Actor actor, SystemPermission... permissions) {
+    for (SystemPermission permission : permissions) {
+      if (holds(actor, permission)) {
+        return;
+      }
+    }
+    throw AccessDeniedException.system(permissions[0].json());
+  }
+
+  /** The actor's access on {@code model}, their holdings read now. */
+  public AccessEvaluator evaluator(Actor actor, io.relata.metadata.model.CompiledModel model) {
+    try (Connection connection = dataSource.getConnection()) {
+      return AccessEvaluator.of(
+          Subjects.of(connection, actor), model.access(), model::object, clock);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the user's permissions", e);
+    }
+  }
+
   public boolean holds(Actor actor, SystemPermission permission) {
     try (Connection connection = dataSource.getConnection()) {
       return AccessEvaluator.of(

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
-import io.relata.platform.message.Messages;
 import io.relata.platform.record.BulkJournal;
 import io.relata.platform.record.RowError;
 import io.relata.platform.time.Now;
@@ -152,14 +151,7 @@ public class BulkJobs {
   static ObjectNode json(BulkJournal.BulkError error, Locale locale) {
     ObjectNode json = JsonCodec.object();
     json.put("id", error.id().toString());
-    ArrayNode details = json.putArray("errors");
-    for (RowError.Detail detail : error.details()) {
-      details
-          .addObject()
-          .put("pointer", detail.pointer())
-          .put("code", detail.code())
-          .put("message", Messages.text(detail.code(), locale, detail.args().toArray()));
-    }
+    json.set("errors", RowError.json(error.details(), locale));
     return json;
   }
 }

@@ -34,7 +34,7 @@ import java.util.function.Function;
 /**
  * {@code /api/v1/metadata/roles|permission-sets|sharing-rules/{name}}: the authorization model's
  * documents. Each change is a new metadata revision with the same objects; changing them needs the
- * {@code manage-metadata} permission, reading them any signed-in user.
+ * {@code manage-metadata} permission, reading them {@code manage-metadata} or {@code manage-users}.
  */
 @Path("/v1/metadata/{kind: roles|permission-sets|sharing-rules}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +48,7 @@ public class AccessMetadataResource {
 
   @GET
   public String list(@PathParam("kind") String kind) {
+    requireManager();
     CompiledModel model = metadata.current();
     ObjectNode body = JsonNodeFactory.instance.objectNode().put("revision", model.revision());
     ArrayNode items = body.putArray("items");
@@ -58,6 +59,7 @@ public class AccessMetadataResource {
   @GET
   @Path("/{name}")
   public String one(@PathParam("kind") String kind, @PathParam("name") String name) {
+    requireManager();
     return MetadataJson.write(
         metadata.current().access().documents().find(kind(kind), name).orElseThrow(this::notFound));
   }
@@ -150,6 +152,12 @@ public class AccessMetadataResource {
       }
     }
     return false;
+  }
+
+  /** Who may read roles, permission sets and sharing rules: who manage metadata or users. */
+  private void requireManager() {
+    permissions.requireAny(
+        actor(), SystemPermission.MANAGE_METADATA, SystemPermission.MANAGE_USERS);
   }
 
   private static Kind kind(String path) {

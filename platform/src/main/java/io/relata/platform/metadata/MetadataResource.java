@@ -58,7 +58,7 @@ public class MetadataResource {
     CompiledModel model = metadata.current();
     ObjectNode body = NODES.objectNode().put("revision", model.revision());
     ArrayNode items = body.putArray("items");
-    model
+    describedTo(model)
         .objects()
         .forEach(
             o ->
@@ -73,14 +73,15 @@ public class MetadataResource {
   @GET
   @Path("/objects/{name}")
   public String object(@PathParam("name") String name) {
-    return MetadataJson.write(metadata.current().document(name).orElseThrow(() -> notFound()));
+    CompiledModel model = metadata.current();
+    return MetadataJson.write(describedTo(model).document(name).orElseThrow(() -> notFound()));
   }
 
   @GET
   @Path("/objects/{name}/schema")
   public String schema(@PathParam("name") String name) {
-    return MetadataJson.write(
-        metadata.current().recordSchema(name).orElseThrow(() -> notFound()).document());
+    CompiledModel model = metadata.current();
+    return MetadataJson.write(describedTo(model).schema(name).orElseThrow(() -> notFound()));
   }
 
   /** Creates or replaces one object: a new revision. 201 when it is new. */
@@ -166,6 +167,7 @@ public class MetadataResource {
   @GET
   @Path("/revisions")
   public String revisions(@QueryParam("limit") @DefaultValue("50") int limit) {
+    requireManager();
     ObjectNode body = NODES.objectNode();
     ArrayNode items = body.putArray("items");
     for (Revision r : metadata.revisions(Math.max(1, Math.min(limit, 200)))) {
@@ -177,6 +179,7 @@ public class MetadataResource {
   @GET
   @Path("/revisions/{number}")
   public String revision(@PathParam("number") long number) {
+    requireManager();
     Revision r = metadata.revision(number).orElseThrow(() -> notFound());
     ObjectNode body = summary(r);
     ArrayNode objects = body.putArray("objects");
@@ -188,6 +191,7 @@ public class MetadataResource {
   @GET
   @Path("/revisions/{number}/diff")
   public String diff(@PathParam("number") long number, @QueryParam("to") Long to) {
+    requireManager();
     Revision from = metadata.revision(number).orElseThrow(() -> notFound());
     long last = to == null ? metadata.current().revision() : to;
     Revision until = metadata.revision(last).orElseThrow(() -> notFound());
@@ -240,6 +244,7 @@ public class MetadataResource {
   @GET
   @Path("/bundle")
   public String bundle() {
+    requireManager();
     CompiledModel model = metadata.current();
     ObjectNode body = NODES.objectNode().put("revision", model.revision());
     ArrayNode objects = body.putArray("objects");
@@ -273,6 +278,19 @@ public class MetadataResource {
                 confirm,
                 key ->
                     names.contains(key) ? "/objects/" + names.indexOf(key) : "/objects/" + key)));
+  }
+
+  /** The model as the caller may be told of it. */
+  private Descriptions describedTo(CompiledModel model) {
+    return new Descriptions(model, permissions.evaluator(actor(), model));
+  }
+
+  /**
+   * Revisions and bundles tell of every object and field: for those who manage metadata or users.
+   */
+  private void requireManager() {
+    permissions.requireAny(
+        actor(), SystemPermission.MANAGE_METADATA, SystemPermission.MANAGE_USERS);
   }
 
   private MetadataService.Outcome change(

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.SystemFields;
-import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.schema.RecordSchema;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,15 +27,20 @@ public final class OpenApiDocument {
 
   private OpenApiDocument() {}
 
-  public static ObjectNode of(CompiledModel model, String version) {
+  /**
+   * The document of {@code objects} (as one reader sees them) of metadata revision {@code
+   * revision}.
+   */
+  public static ObjectNode of(
+      long revision, java.util.Collection<ObjectDefinition> objects, String version) {
     ObjectNode doc = NODES.objectNode().put("openapi", "3.0.3");
     doc.putObject("info")
         .put("title", "Relata API")
-        .put("version", version + "+metadata." + model.revision())
+        .put("version", version + "+metadata." + revision)
         .put(
             "description",
             "Records of the objects defined in metadata revision "
-                + model.revision()
+                + revision
                 + ". Errors are RFC 9457 problem documents.");
     doc.putArray("servers").addObject().put("url", "/");
     doc.putArray("security").addObject().putArray("bearer");
@@ -50,7 +54,7 @@ public final class OpenApiDocument {
     fixedSchemas(schemas);
     ObjectNode paths = doc.putObject("paths");
     fixedPaths(paths);
-    model.objects().stream()
+    objects.stream()
         .sorted(Comparator.comparing(ObjectDefinition::name))
         .forEach(object -> object(object, schemas, paths));
     return doc;

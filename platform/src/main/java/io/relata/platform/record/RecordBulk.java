@@ -81,7 +81,8 @@ final class RecordBulk {
             written.add(write);
           } catch (ProblemException | SQLException refused) {
             connection.rollback(one);
-            chunkErrors.add(new BulkJournal.BulkError(id, details(refusal(refused, object))));
+            chunkErrors.add(
+                new BulkJournal.BulkError(id, details(SqlFailures.refusal(refused, object))));
           }
         }
         done += chunk.size();
@@ -127,22 +128,6 @@ final class RecordBulk {
               OptionalLong.empty());
       case DELETE -> RecordWrites.delete(id, OptionalLong.empty());
     };
-  }
-
-  /**
-   * What refused one record: its problem, or the database's translated; a failure that is no
-   * refusal of the record ends the operation.
-   */
-  private static ProblemException refusal(Exception refused, CompiledObject object)
-      throws SQLException {
-    if (refused instanceof ProblemException problem) {
-      return problem;
-    }
-    SQLException failure = (SQLException) refused;
-    if (SqlFailures.translate(failure, object) instanceof ProblemException problem) {
-      return problem;
-    }
-    throw failure;
   }
 
   private static List<RowError.Detail> details(ProblemException problem) {

@@ -363,7 +363,7 @@ final class RecordImport {
         stored.add(row);
       } catch (SQLException | ProblemException refused) {
         connection.rollback(one);
-        ProblemException known = refusal(refused);
+        ProblemException known = SqlFailures.refusal(refused, object);
         List<RowError.Detail> details = details(known.violations());
         batchErrors.add(
             new RowError(
@@ -374,21 +374,6 @@ final class RecordImport {
       }
     }
     return stored;
-  }
-
-  /**
-   * What a row's refusal says: a hook's problem, or the database's translated; a failure that is no
-   * refusal of the row (the connection lost, say) ends the import.
-   */
-  private ProblemException refusal(Exception refused) throws SQLException {
-    if (refused instanceof ProblemException problem) {
-      return problem;
-    }
-    SQLException failure = (SQLException) refused;
-    if (SqlFailures.translate(failure, object) instanceof ProblemException problem) {
-      return problem;
-    }
-    throw failure;
   }
 
   private void storeAndDerive(List<Pending> rows) throws SQLException {

@@ -143,24 +143,7 @@ final class RecordWrites {
    * cascade) that hang from it. A record that a restrict lookup still refers to is a 409.
    */
   static WritePipeline.Write<Void> delete(UUID id, OptionalLong ifMatch) {
-    return new WritePipeline.Write<>(RecordChange.Kind.DELETE) {
-      @Override
-      void authorize(ObjectAccess access) {
-        access.require("delete");
-      }
-
-      @Override
-      Map<String, Object> locate(Connection connection, ObjectAccess access) throws SQLException {
-        Map<String, Object> current = lockEditable(connection, object(), id, access, false);
-        requireVersion(access, object(), current, ifMatch, context.clock());
-        return current;
-      }
-
-      @Override
-      Map<String, Object> read(Map<String, Object> before) {
-        return new LinkedHashMap<>(before);
-      }
-
+    return new Removal<>(RecordChange.Kind.DELETE, id, false, ifMatch) {
       @Override
       Map<String, Object> store(Connection connection, RecordChange change) throws SQLException {
         return RecycleBin.recycle(
@@ -170,32 +153,12 @@ final class RecordWrites {
             change.before().orElseThrow(),
             change.context());
       }
-
-      @Override
-      Void answer(Connection connection, ObjectAccess access, RecordChange change) {
-        return null;
-      }
     };
   }
 
   /** Takes the record out of the recycle bin, with what was deleted along with it. */
   static WritePipeline.Write<StoredRecord> restore(UUID id) {
-    return new WritePipeline.Write<>(RecordChange.Kind.RESTORE) {
-      @Override
-      void authorize(ObjectAccess access) {
-        access.require("delete");
-      }
-
-      @Override
-      Map<String, Object> locate(Connection connection, ObjectAccess access) throws SQLException {
-        return lockEditable(connection, object(), id, access, true);
-      }
-
-      @Override
-      Map<String, Object> read(Map<String, Object> before) {
-        return new LinkedHashMap<>(before);
-      }
-
+    return new Removal<StoredRecord>(RecordChange.Kind.RESTORE, id, true, OptionalLong.empty()) {
       @Override
       Map<String, Object> store(Connection connection, RecordChange change) throws SQLException {
         return RecycleBin.restore(
@@ -220,20 +183,10 @@ final class RecordWrites {
 
   /** Deletes a record in the recycle bin for good (its children go with it, by foreign key). */
   static WritePipeline.Write<Void> purge(UUID id) {
-    return new WritePipeline.Write<>(RecordChange.Kind.PURGE) {
-      @Override
-      void authorize(ObjectAccess access) {
-        access.require("delete");
-      }
-
-      @Override
-      Map<String, Object> locate(Connection connection, ObjectAccess access) throws SQLException {
-        return lockEditable(connection, object(), id, access, true);
-      }
-
+    return new Removal<>(RecordChange.Kind.PURGE, id, true, OptionalLong.empty()) {
       @Override
       Map<String, Object> read(Map<String, Object> before) {
-        return new LinkedHashMap<>();
+        return new LinkedHashMap<>(); // nothing is left of it
       }
 
       @Override
@@ -250,12 +203,47 @@ final class RecordWrites {
         RecordShares.forget(connection, object.name(), id);
         return Map.of();
       }
-
-      @Override
-      Void answer(Connection connection, ObjectAccess access, RecordChange change) {
-        return null;
-      }
     };
+  }
+
+  /**
+   * A write that moves an existing record into the recycle bin, out of it, or away: it needs the
+   * delete right on a record the writer may edit, live or {@code recycled}; values are not written.
+   */
+  private abstract static class Removal<T> extends WritePipeline.Write<T> {
+
+    final UUID id;
+    private final boolean recycled;
+    private final OptionalLong ifMatch;
+
+    Removal(RecordChange.Kind kind, UUID id, boolean recycled, OptionalLong ifMatch) {
+      super(kind);
+      this.id = id;
+      this.recycled = recycled;
+      this.ifMatch = ifMatch;
+    }
+
+    @Override
+    void authorize(ObjectAccess access) {
+      access.require("delete");
+    }
+
+    @Override
+    Map<String, Object> locate(Connection connection, ObjectAccess access) throws SQLException {
+      Map<String, Object> current = lockEditable(connection, object(), id, access, recycled);
+      requireVersion(access, object(), current, ifMatch, context.clock());
+      return current;
+    }
+
+    @Override
+    Map<String, Object> read(Map<String, Object> before) {
+      return new LinkedHashMap<>(before);
+    }
+
+    @Override
+    T answer(Connection connection, ObjectAccess access, RecordChange change) throws SQLException {
+      return null;
+    }
   }
 
   /**

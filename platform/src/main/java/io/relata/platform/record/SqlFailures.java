@@ -84,4 +84,20 @@ final class SqlFailures {
     }
     return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
   }
+
+  /**
+   * What refused one record of a batch (an import's row, a bulk operation's record): its problem,
+   * or the database's translated. A failure that is no refusal of the record (the connection lost,
+   * say) is thrown again and ends the batch.
+   */
+  static ProblemException refusal(Exception refused, CompiledObject object) throws SQLException {
+    if (refused instanceof ProblemException problem) {
+      return problem;
+    }
+    SQLException failure = (SQLException) refused;
+    if (translate(failure, object) instanceof ProblemException problem) {
+      return problem;
+    }
+    throw failure;
+  }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
-import io.relata.platform.message.Messages;
 import io.relata.platform.record.ImportJournal;
 import io.relata.platform.record.RowError;
 import io.relata.platform.rest.ConflictException;
@@ -248,14 +247,7 @@ public class ImportJobs {
   static ObjectNode json(RowError error, Locale locale) {
     ObjectNode json = JsonCodec.object();
     json.put("row", error.row());
-    ArrayNode details = json.putArray("errors");
-    for (RowError.Detail detail : error.details()) {
-      details
-          .addObject()
-          .put("pointer", detail.pointer())
-          .put("code", detail.code())
-          .put("message", Messages.text(detail.code(), locale, detail.args().toArray()));
-    }
+    json.set("errors", RowError.json(error.details(), locale));
     return json;
   }
 

@@ -116,6 +116,57 @@ class AccessApiIT {
     ok(admin.send("PATCH", record(bigDeal), "{\"margin\":" + SENTINEL + "}"));
   }
 
+  @Test
+  @Order(9)
+  void describingTellsARepOnlyTheObjectsAndFieldsTheyMaySee() throws Exception {
+    String secret = "secret_" + SUFFIX;
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/objects/" + secret,
+            "{\"label\":\"Secret\",\"nameField\":\"title\","
+                + "\"fields\":[{\"name\":\"title\",\"label\":\"Title\",\"type\":\"text\"}]}"));
+
+    String listed = get(rep1, "api/v1/metadata/objects").body();
+    assertTrue(listed.contains("\"" + OBJECT + "\""), listed);
+    assertFalse(listed.contains(secret), "an object the rep may not read is not listed");
+    assertTrue(get(admin, "api/v1/metadata/objects").body().contains(secret));
+    assertEquals(404, get(rep1, "api/v1/metadata/objects/" + secret).statusCode());
+
+    for (String path :
+        List.of(
+            "api/v1/metadata/objects/" + OBJECT,
+            "api/v1/metadata/objects/" + OBJECT + "/schema",
+            "api/v1/openapi.json")) {
+      HttpResponse<String> described = get(rep1, path);
+      assertEquals(200, described.statusCode(), path);
+      assertFalse(described.body().contains("margin"), path + " tells of the hidden field");
+      assertTrue(described.body().contains("amount"), path);
+    }
+    assertTrue(get(admin, "api/v1/metadata/objects/" + OBJECT).body().contains("margin"));
+    assertFalse(get(rep1, "api/v1/openapi.json").body().contains(pascal(secret)));
+
+    for (String path :
+        List.of(
+            "api/v1/metadata/permission-sets",
+            "api/v1/metadata/permission-sets/" + SELLER,
+            "api/v1/metadata/roles",
+            "api/v1/metadata/sharing-rules",
+            "api/v1/metadata/revisions",
+            "api/v1/metadata/bundle")) {
+      assertEquals(403, get(rep1, path).statusCode(), path);
+      assertEquals(200, get(admin, path).statusCode(), path);
+    }
+  }
+
+  private static String pascal(String name) {
+    StringBuilder out = new StringBuilder();
+    for (String part : name.split("_")) {
+      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return out.toString();
+  }
+
   /** Last: the answers of every test before (the tests run in the server, in order). */
   @Test
   @Order(99)
