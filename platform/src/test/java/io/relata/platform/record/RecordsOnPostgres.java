@@ -87,15 +87,50 @@ final class RecordsOnPostgres implements AutoCloseable {
 
   /** The service, with the roll-up and audit hooks and {@code hooks}. */
   RecordService service(List<RecordHook> hooks) {
+    return service(postgres.dataSource(), hooks);
+  }
+
+  /**
+   * The service on one connection that stays open, as a pool keeps it: for figures that a new
+   * connection per transaction (zonky's data source pools none) would drown.
+   */
+  RecordService pooledService(List<RecordHook> hooks) throws SQLException {
+    Connection kept = postgres.dataSource().getConnection();
+    Connection unclosable =
+        (Connection)
+            java.lang.reflect.Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("close")) {
+                    return null;
+                  }
+                  try {
+                    return method.invoke(kept, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    DataSource one =
+        (DataSource)
+            java.lang.reflect.Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("getConnection")) {
+                    return unclosable;
+                  }
+                  throw new UnsupportedOperationException(method.getName());
+                });
+    return service(one, hooks);
+  }
+
+  private RecordService service(DataSource dataSource, List<RecordHook> hooks) {
     CompiledObjects objects = new CompiledObjects(() -> model);
     List<RecordHook> all = new ArrayList<>(List.of(new RollUpHook(), new AuditHook()));
     all.addAll(hooks);
     return new RecordService(
-        postgres.dataSource(),
-        objects,
-        clock,
-        new RecordLists(clock, objects),
-        new RecordHooks(all));
+        dataSource, objects, clock, new RecordLists(clock, objects), new RecordHooks(all));
   }
 
   WriteContext context(Actor actor) {
