@@ -31,7 +31,7 @@ final class ServerOutput {
   private volatile String failure;
   private volatile String cause;
 
-  private ServerOutput() {}
+  ServerOutput() {}
 
   /** Starts passing {@code output} on, on a daemon thread, until it ends. */
   static ServerOutput follow(InputStream output) {
@@ -73,12 +73,14 @@ final class ServerOutput {
     return Optional.ofNullable(payaraReady);
   }
 
-  /** The first deployment failure the server reported, with the root cause it last printed. */
+  /**
+   * Why the deployment failed, once the server reported a failure: the root cause it last printed
+   * (which names the setting or the fault), else the failure itself.
+   */
   Optional<String> failure() {
     if (failure == null) {
-      return Optional.ofNullable(cause);
+      return Optional.empty(); // a stack trace alone (a warning's) is no failed deployment
     }
-    return Optional.of(
-        cause == null || failure.contains(cause) ? failure : failure + " (" + cause + ")");
+    return Optional.of(cause != null ? cause : failure);
   }
 }

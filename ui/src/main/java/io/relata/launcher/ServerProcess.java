@@ -122,11 +122,13 @@ final class ServerProcess {
             .build();
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline) && process.isAlive()) {
+      // ended early only when a failure was logged: a slow first health check is no failure
       Optional<Instant> payaraReady = output.payaraReady();
+      Optional<String> failure = output.failure();
       if (payaraReady.isPresent()
+          && failure.isPresent()
           && Instant.now().isAfter(payaraReady.get().plus(AFTER_PAYARA_READY))) {
-        throw new LaunchException(
-            "the application did not deploy: " + output.failure().orElse("see the log above"));
+        throw new LaunchException("the application did not deploy: " + failure.get());
       }
       try {
         HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());

@@ -189,8 +189,10 @@ public final class AccessEvaluator {
       }
       fields.put(field.name(), access);
     }
-    hideDerivedFromHidden(object, fields);
+    // known before it is finished: a roll-up over its own object (a parent account's total of its
+    // child accounts) or over an object that rolls up back asks for this very map
     fieldsDecided.put(object.name(), fields);
+    hideDerivedFromHidden(object, fields);
     return fields;
   }
 

@@ -15,7 +15,6 @@ import io.relata.platform.record.RecordService;
 import io.relata.platform.record.WriteContext;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.PathIds;
-import io.relata.platform.rest.ProblemException;
 import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.rest.RequestLocale;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,7 +81,7 @@ public class BulkResource {
     RecordService.BulkResult result;
     try {
       result = records.bulk(context, object, request, jobs.journal(id));
-    } catch (ProblemException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       jobs.finish(id, "failed");
       throw e;
     }

@@ -49,10 +49,15 @@ public class FederatedLogin {
       if (bound.isPresent()) {
         user = users.find(bound.get());
       } else {
-        user =
-            asciiName(username)
-                .flatMap(users::findByUsername)
-                .filter(found -> bind(connection, found.id(), issuer, subject));
+        user = asciiName(username).flatMap(users::findByUsername);
+        // only an active user is bound (a frozen account's sign-on is refused, and a later thaw
+        // must not let in whoever tried while it was frozen); one bound to another subject is
+        // refused
+        if (user.isPresent()
+            && user.get().active()
+            && !bind(connection, user.get().id(), issuer, subject)) {
+          user = Optional.empty();
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the single sign-on binding", e);

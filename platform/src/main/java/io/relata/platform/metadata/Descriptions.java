@@ -96,6 +96,9 @@ public final class Descriptions {
           rule ->
               hidden(rule.path("field").asText(""))
                   || mentionsHidden(rule.path("condition").asText("")));
+      if (hidden("stage")) {
+        doc.remove("pipeline"); // the stages are the hidden field's values
+      }
       for (JsonNode stage : doc.path("pipeline").path("stages")) {
         removeIf(stage.path("requiredFields"), name -> hidden(name.asText()));
       }

@@ -142,6 +142,11 @@ public final class RecordChange {
     this.after = stored;
   }
 
+  /** Back to {@code values}, as before a store that was rolled back, to store again. */
+  void rewind(Map<String, Object> values) {
+    this.after = new java.util.LinkedHashMap<>(values);
+  }
+
   /** The mutable values before the store stage, for the pipeline's own steps. */
   Map<String, Object> values() {
     return after;

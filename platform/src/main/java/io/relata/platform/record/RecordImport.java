@@ -199,17 +199,26 @@ final class RecordImport {
         batchErrors.add(new RowError(row.number(), row.problems()));
         continue;
       }
+      // a before-save hook may write; a row it refuses must leave nothing behind
+      Savepoint one =
+          hooks.of(RecordHook.Stage.BEFORE_SAVE).isEmpty() ? null : connection.setSavepoint();
       try {
         good.add(pending(row, context, matched));
+        if (one != null) {
+          connection.releaseSavepoint(one);
+        }
       } catch (ProblemException refused) {
+        if (one != null) {
+          connection.rollback(one);
+        }
         batchErrors.add(new RowError(row.number(), details(refused.violations())));
       }
     }
+    // one map per row, looked up by identity: the same maps go in and are asked after
+    List<Map<String, Object>> checkedRows = good.stream().map(p -> referencesOf(p)).toList();
     Map<Map<String, Object>, List<Violation>> dead =
-        NewRecords.deadReferences(
-            connection, snapshot, writer, object, good.stream().map(p -> written(p)).toList());
+        NewRecords.deadReferences(connection, snapshot, writer, object, checkedRows);
     List<Pending> live = new ArrayList<>();
-    List<Map<String, Object>> checkedRows = good.stream().map(p -> written(p)).toList();
     for (int i = 0; i < good.size(); i++) {
       List<Violation> violations = dead.get(checkedRows.get(i));
       if (violations == null) {
@@ -221,15 +230,18 @@ final class RecordImport {
     return live;
   }
 
-  /** The values of a row that its references are checked on: all of a new record, or the set. */
-  private static Map<String, Object> written(Pending pending) {
+  /**
+   * The values of a row that its references are checked on: all of a new record's, only the changed
+   * ones of an update (an unchanged reference was checked when it was written).
+   */
+  private static Map<String, Object> referencesOf(Pending pending) {
     Map<String, Object> values = pending.change().values();
     if (pending.change().kind() == RecordChange.Kind.CREATE) {
       return values;
     }
-    Map<String, Object> set = new LinkedHashMap<>();
-    pending.written().forEach(name -> set.put(name, values.get(name)));
-    return set;
+    Map<String, Object> changed = new LinkedHashMap<>();
+    pending.change().changed().forEach(name -> changed.put(name, values.get(name)));
+    return changed;
   }
 
   private Pending pending(
@@ -238,7 +250,10 @@ final class RecordImport {
     ObjectNode json = NewRecords.requireObject(row.values());
     NewRecords.refuseReadOnly(json.fieldNames());
     Optional<Map<String, Object>> before =
-        settings.upsertBy().map(key -> matched.get(keyOf(json, key))).filter(m -> m != null);
+        settings
+            .upsertBy()
+            .map(key -> matched.get(comparable(keyOf(json, key))))
+            .filter(m -> m != null);
     Map<String, Object> values;
     Set<String> written = new LinkedHashSet<>();
     json.fieldNames().forEachRemaining(written::add);
@@ -306,12 +321,26 @@ final class RecordImport {
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
             Map<String, Object> record = RecordStore.row(rows, object);
-            found.put(record.get(key), record);
+            found.put(comparable(record.get(key)), record);
           }
         }
       }
     }
     return found;
+  }
+
+  /**
+   * A key value as the database compares it: {@code 42} and {@code 42.00} are one number, one
+   * instant in two offsets one time.
+   */
+  private static Object comparable(Object key) {
+    if (key instanceof java.math.BigDecimal number) {
+      return number.signum() == 0 ? java.math.BigDecimal.ZERO : number.stripTrailingZeros();
+    }
+    if (key instanceof java.time.OffsetDateTime instant) {
+      return instant.toInstant();
+    }
+    return key;
   }
 
   /** The typed key of a row, or null when it has none that reads. */
@@ -346,6 +375,11 @@ final class RecordImport {
     if (rows.isEmpty()) {
       return rows;
     }
+    // the records as they are before the store: a failed attempt leaves them as it stored them
+    List<Map<String, Object>> prepared =
+        rows.stream()
+            .map(p -> (Map<String, Object>) new LinkedHashMap<>(p.change().values()))
+            .toList();
     Savepoint whole = connection.setSavepoint();
     try {
       storeAndDerive(rows);
@@ -353,6 +387,9 @@ final class RecordImport {
       return rows;
     } catch (SQLException | ProblemException refused) {
       connection.rollback(whole);
+      for (int i = 0; i < rows.size(); i++) {
+        rows.get(i).change().rewind(prepared.get(i));
+      }
     }
     List<Pending> stored = new ArrayList<>();
     for (Pending row : rows) {

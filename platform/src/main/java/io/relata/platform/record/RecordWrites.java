@@ -122,7 +122,10 @@ final class RecordWrites {
         for (String name : change.changed()) {
           set.put(name, change.values().get(name));
         }
-        NewRecords.requireLiveReferences(connection, change.snapshot(), writer, object(), set);
+        // only references that change: an unchanged one was checked when it was written
+        Map<String, Object> changed = new LinkedHashMap<>();
+        change.changed().forEach(name -> changed.put(name, change.values().get(name)));
+        NewRecords.requireLiveReferences(connection, change.snapshot(), writer, object(), changed);
         if (set.containsKey(OWNER)) {
           requireActiveUser(connection, set.get(OWNER));
         }

@@ -24,9 +24,15 @@ public class RequestBodyLimit implements ContainerRequestFilter {
   /** Far above any record, metadata document or bulk request; far below what hurts a server. */
   public static final long MAX_BODY = 4L * 1024 * 1024;
 
+  /** The one endpoint whose bodies are files of any size: a record import. */
+  private static final java.util.regex.Pattern IMPORT =
+      java.util.regex.Pattern.compile("/?v1/records/[^/]+/import");
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!request.hasEntity() || request.getUriInfo().getPath().endsWith("/import")) {
+    if (!request.hasEntity()
+        || ("POST".equals(request.getMethod())
+            && IMPORT.matcher(request.getUriInfo().getPath()).matches())) {
       return;
     }
     if (request.getLength() > MAX_BODY) {

@@ -98,6 +98,34 @@ class AccessEvaluatorTest {
   }
 
   @Test
+  void aRollUpOverItsOwnObjectIsDecidedWithoutEndlessRecursion() throws Exception {
+    ModelCompiler.Result result =
+        ModelCompiler.compile(
+            1,
+            List.of(
+                json(
+                    "{'name':'pact','label':'Pact','nameField':'title','fields':["
+                        + "{'name':'title','label':'Title','type':'text'},"
+                        + "{'name':'margin','label':'Margin','type':'number','scale':2},"
+                        + "{'name':'parent','label':'Parent','type':'lookup','target':'pact'},"
+                        + "{'name':'child_margin','label':'Child margin','type':'roll-up',"
+                        + "'object':'pact','relation':'parent','function':'sum','field':'margin'}]}")),
+            new AccessDocuments(
+                List.of(),
+                List.of(
+                    json(
+                        "{'name':'narrow','label':'Narrow','objects':{'pact':{'read':true,"
+                            + "'fields':{'margin':'hidden'}}}}")),
+                List.of()));
+    assertTrue(result.ok(), result.problems().toString());
+
+    ObjectAccess narrow = access(result.model(), Optional.empty(), Set.of("narrow"));
+
+    assertTrue(!narrow.visible("child_margin"), "a sum of hidden margins is hidden too");
+    assertTrue(narrow.visible("title"));
+  }
+
+  @Test
   void aRepReadsOwnRecordsRuleSharedOnesAndSharesButEditsNoRuleShared() throws Exception {
     CompiledModel model = model();
     ObjectAccess rep = access(model, Optional.of("rep"), Set.of("seller"));

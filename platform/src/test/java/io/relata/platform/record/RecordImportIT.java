@@ -36,7 +36,8 @@ class RecordImportIT {
                 json(
                     "{'name':'ticket','label':'Ticket','nameField':'code','fields':["
                         + "{'name':'code','label':'Code','type':'text','unique':true},"
-                        + "{'name':'title','label':'Title','type':'text','trackHistory':true}],"
+                        + "{'name':'title','label':'Title','type':'text','trackHistory':true},"
+                        + "{'name':'ext','label':'External','type':'number','scale':2,'unique':true}],"
                         + "'pipeline':{'stages':["
                         + "{'name':'new','label':'New','probability':0,'category':'open',"
                         + "'next':['open']},"
@@ -114,6 +115,29 @@ class RecordImportIT {
                 e -> e.row() + " " + e.details().get(0).pointer() + " " + e.details().get(0).code())
             .toList());
     assertEquals("new", postgres.column("ticket", ticket, "stage"));
+  }
+
+  @Test
+  void anUpsertMatchesItsKeyAsTheDatabaseComparesIt() {
+    UUID ticket =
+        records
+            .create(
+                postgres.context(admin),
+                "ticket",
+                RecordInput.of(
+                    Map.of(
+                        "code",
+                        "T-9",
+                        "title",
+                        "Before",
+                        "ext",
+                        new java.math.BigDecimal("42.00"))))
+            .id();
+
+    RecordService.ImportResult result = upsert("ticket", "ext", "{'ext':42,'title':'After'}");
+
+    assertEquals(1, result.written(), "42 is the 42.00 stored: " + result.errors());
+    assertEquals("After", postgres.column("ticket", ticket, "title"));
   }
 
   private static RecordService.ImportResult upsert(String object, String key, String... rows) {
