@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Record creates as users send them: relata.jar as the README starts it (embedded PostgreSQL, fsync
+# and synchronous commit on), POST /api/v1/records/{object} with 4 clients by wrk in its own
+# process, against single-row INSERTs of the same columns with 4 clients by pgbench on the same
+# database; alternated, three rounds; throughput and its ratio. Each created record goes through
+# the whole write pipeline, its audit entry included.
+# Needs wrk and pgbench (Debian: wrk, postgresql-15). Usage, from the repository root:
+#   ui/bench/create.sh [seconds per round, default 20]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds="${1:-20}"
+jar=ui/target/relata.jar
+pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | head -1)
+psql=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | head -1)
+[ -x "$pgbench" ] && command -v wrk >/dev/null || { echo "needs wrk and pgbench"; exit 2; }
+[ -f "$jar" ] || ./mvnw -B -q -pl ui -am package -DskipTests
+work=$(mktemp -d)
+port=$((20000 + RANDOM % 20000))
+out=ui/target/bench/create.txt
+mkdir -p "$(dirname "$out")"
+RELATA_DATA_DIR="$work/data" RELATA_PORT="$port" RELATA_ADMIN_PASSWORD=create-bench \
+  java -jar "$jar" >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+until grep -q "Relata is ready" "$work/server.log"; do
+  kill -0 $server 2>/dev/null || { cat "$work/server.log"; exit 1; }
+  sleep 1
+done
+pgport=$(grep -o "embedded PostgreSQL on localhost:[0-9]*" "$work/server.log" | grep -o "[0-9]*$")
+api="http://localhost:$port/api/v1"
+token=$(curl -s -X POST "$api/auth/tokens" -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"create-bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+curl -sf -X PUT "$api/metadata/objects/bench_create" -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/json' -d '{"label":"Bench","nameField":"name","fields":[
+    {"name":"name","label":"Name","type":"text"},
+    {"name":"status","label":"Status","type":"picklist","indexed":true,
+     "values":[{"name":"s1","label":"S1"},{"name":"s2","label":"S2"}]},
+    {"name":"amount","label":"Amount","type":"currency","currency":"EUR","indexed":true}]}' >/dev/null
+body='{"name": "Created over HTTP", "status": "s1", "amount": 1}'
+created=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$api/records/bench_create" \
+  -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$body")
+[ "$created" = 201 ] || { echo "a create answered $created"; exit 1; }
+db="$psql -q -h localhost -p $pgport -U postgres -d postgres"
+admin=$($db -At -c "SELECT id FROM relata.app_user WHERE username = 'admin'")
+echo "INSERT INTO records.bench_create (id, owner_id, created_at, created_by, updated_at, updated_by,
+  version, name, status, amount) VALUES (gen_random_uuid(), '$admin', now(), '$admin', now(),
+  '$admin', 1, 'Inserted by pgbench', 's1', 1);" > "$work/insert.sql"
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$body'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+done = function(summary, latency, requests)
+  if summary.errors.status > 0 then io.write(string.format("FAILED %d non-2xx\n", summary.errors.status)) end
+  io.write(string.format("RATE %.1f\n", summary.requests / (summary.duration / 1e6)))
+end
+LUA
+relata() {
+  report=$(wrk -t4 -c4 -d"${seconds}s" -s "$work/post.lua" "$api/records/bench_create")
+  if echo "$report" | grep -q FAILED; then echo "$report" >&2; exit 1; fi
+  echo "$report" | grep RATE | cut -d' ' -f2
+}
+sql() {
+  (cd "$work" && "$pgbench" -n -h localhost -p "$pgport" -U postgres -c 4 -j 2 -T "$seconds" \
+      -f insert.sql postgres 2>/dev/null) | grep -o "tps = [0-9.]*" | head -1 | cut -d' ' -f3
+}
+relata >/dev/null; sql >/dev/null   # warm-up
+{
+  echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo "relata.jar as the README starts it (embedded PostgreSQL, fsync and synchronous commit on);"
+  echo "4 clients each, ${seconds} s per round, alternated; records per second"
+  for round in 1 2 3; do
+    s=$(sql); r=$(relata)
+    printf 'round %d  INSERT by pgbench %s/s  POST by wrk %s/s  = %s%% of INSERT\n' "$round" "$s" "$r" \
+      "$(awk -v r="$r" -v s="$s" 'BEGIN {printf "%.0f", 100 * r / s}')"
+  done
+} | tee "$out"
