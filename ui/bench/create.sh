@@ -9,27 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-20}"
-jar=ui/target/relata.jar
-pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | head -1)
-psql=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | head -1)
-[ -x "$pgbench" ] && command -v wrk >/dev/null || { echo "needs wrk and pgbench"; exit 2; }
-[ -f "$jar" ] || ./mvnw -B -q -pl ui -am package -DskipTests
-work=$(mktemp -d)
-port=$((20000 + RANDOM % 20000))
+. ui/bench/relata.sh
 out=ui/target/bench/create.txt
-mkdir -p "$(dirname "$out")"
-RELATA_DATA_DIR="$work/data" RELATA_PORT="$port" RELATA_ADMIN_PASSWORD=create-bench \
-  java -jar "$jar" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-until grep -q "Relata is ready" "$work/server.log"; do
-  kill -0 $server 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 1
-done
-pgport=$(grep -o "embedded PostgreSQL on localhost:[0-9]*" "$work/server.log" | grep -o "[0-9]*$")
-api="http://localhost:$port/api/v1"
-token=$(curl -s -X POST "$api/auth/tokens" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"create-bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
 curl -sf -X PUT "$api/metadata/objects/bench_create" -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/json' -d '{"label":"Bench","nameField":"name","fields":[
     {"name":"name","label":"Name","type":"text"},
@@ -40,7 +21,6 @@ body='{"name": "Created over HTTP", "status": "s1", "amount": 1}'
 created=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$api/records/bench_create" \
   -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$body")
 [ "$created" = 201 ] || { echo "a create answered $created"; exit 1; }
-db="$psql -q -h localhost -p $pgport -U postgres -d postgres"
 admin=$($db -At -c "SELECT id FROM relata.app_user WHERE username = 'admin'")
 echo "INSERT INTO records.bench_create (id, owner_id, created_at, created_by, updated_at, updated_by,
   version, name, status, amount) VALUES (gen_random_uuid(), '$admin', now(), '$admin', now(),
@@ -64,7 +44,10 @@ sql() {
   (cd "$work" && "$pgbench" -n -h localhost -p "$pgport" -U postgres -c 4 -j 2 -T "$seconds" \
       -f insert.sql postgres 2>/dev/null) | grep -o "tps = [0-9.]*" | head -1 | cut -d' ' -f3
 }
-relata >/dev/null; sql >/dev/null   # warm-up
+# a warm-up of 30 s whatever the rounds' length: tens of thousands of requests for the JIT
+round_seconds=$seconds; seconds=30
+relata >/dev/null; sql >/dev/null
+seconds=$round_seconds
 {
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo "relata.jar as the README starts it (embedded PostgreSQL, fsync and synchronous commit on);"

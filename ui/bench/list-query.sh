@@ -9,34 +9,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-20}"
-jar=ui/target/relata.jar
-pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | head -1)
-psql=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | head -1)
-[ -x "$pgbench" ] && command -v wrk >/dev/null || { echo "needs wrk and pgbench"; exit 2; }
-[ -f "$jar" ] || ./mvnw -B -q -pl ui -am package -DskipTests
-work=$(mktemp -d)
-port=$((20000 + RANDOM % 20000))
+. ui/bench/relata.sh
 out=ui/target/bench/list-query.txt
-mkdir -p "$(dirname "$out")"
-RELATA_DATA_DIR="$work/data" RELATA_PORT="$port" RELATA_ADMIN_PASSWORD=list-query-bench \
-  java -jar "$jar" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-until grep -q "Relata is ready" "$work/server.log"; do
-  kill -0 $server 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 1
-done
-pgport=$(grep -o "embedded PostgreSQL on localhost:[0-9]*" "$work/server.log" | grep -o "[0-9]*$")
-api="http://localhost:$port/api/v1"
-token=$(curl -s -X POST "$api/auth/tokens" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"list-query-bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
 values=$(for i in $(seq 0 9); do printf '{"name":"s%d","label":"S%d"},' "$i" "$i"; done)
 curl -sf -X PUT "$api/metadata/objects/bench_list" -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/json' -d "{\"label\":\"Bench\",\"nameField\":\"name\",\"fields\":[
     {\"name\":\"name\",\"label\":\"Name\",\"type\":\"text\"},
     {\"name\":\"status\",\"label\":\"Status\",\"type\":\"picklist\",\"indexed\":true,\"values\":[${values%,}]},
     {\"name\":\"amount\",\"label\":\"Amount\",\"type\":\"currency\",\"currency\":\"EUR\",\"indexed\":true}]}" >/dev/null
-db="$psql -q -h localhost -p $pgport -U postgres -d postgres"
 $db -c "INSERT INTO records.bench_list (id, owner_id, created_at, created_by, updated_at, updated_by,
           version, name, status, amount)
         SELECT gen_random_uuid(), u.id, now(), u.id, now(), u.id, 1, 'Record ' || g,
@@ -76,7 +56,10 @@ sql() {
   cat "$work"/pgbench_log.* | awk '{print $3/1000}' | sort -n \
     | awk '{a[NR]=$1} END {printf "%.3f %.3f %d\n", a[int(NR*0.5)], a[int(NR*0.95)], NR}'
 }
-relata "" >/dev/null; relata "&total=false" >/dev/null; sql >/dev/null   # warm-up
+# a warm-up of 30 s a side whatever the rounds' length: tens of thousands of requests for the JIT
+round_seconds=$seconds; seconds=30
+relata "" >/dev/null; relata "&total=false" >/dev/null; sql >/dev/null
+seconds=$round_seconds
 {
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo "relata.jar as the README starts it (embedded PostgreSQL, fsync on), 1,000,000 records,"
