@@ -144,6 +144,19 @@ class MetadataApiIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+    HttpResponse<String> namedImport =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                HttpRequest.newBuilder(base.toURI().resolve("api/v1/metadata/objects/import"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .expectContinue(true)
+                    .PUT(HttpRequest.BodyPublishers.ofString(oversized))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, namedImport.statusCode(), "only a record import takes large bodies");
     assertEquals(before, revisions());
 
     String username = "reader-" + UUID.randomUUID().toString().substring(0, 8);

@@ -175,6 +175,14 @@ class SingleSignOnIT {
     JsonObject refusal =
         ApiClient.json(failures).getJsonArray("items").getValuesAs(JsonObject.class).get(0);
     assertEquals("oidc", refusal.getJsonObject("detail").getString("method"), refusal.toString());
+
+    // the refused attempt bound nobody: thawed, the user signs on through their own account
+    HttpResponse<String> thawed = admin.send("PATCH", "api/v1/users/" + id, "{\"active\":true}");
+    assertEquals(200, thawed.statusCode(), thawed.body());
+    browser.manage().deleteAllCookies();
+    vouchFor(name, "the-real-" + name);
+    signInThroughTheProvider();
+    assertEquals("Welcome, " + name, page.awaitHome().getText());
   }
 
   private void assertRefusedInTheBrowser() {
