@@ -130,32 +130,9 @@ class MetadataApiIT {
     assertEquals(404, unknown.statusCode());
 
     String oversized = "{\"label\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}";
-    // as a careful client sends a large body: the server may refuse it before it is sent
-    HttpResponse<String> tooLarge =
-        java.net.http.HttpClient.newBuilder()
-            .version(java.net.http.HttpClient.Version.HTTP_1_1)
-            .build()
-            .send(
-                HttpRequest.newBuilder(base.toURI().resolve("api/v1/metadata/objects/account"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .expectContinue(true)
-                    .PUT(HttpRequest.BodyPublishers.ofString(oversized))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> tooLarge = putLarge("api/v1/metadata/objects/account", oversized);
     assertEquals(413, tooLarge.statusCode(), tooLarge.body());
-    HttpResponse<String> namedImport =
-        java.net.http.HttpClient.newBuilder()
-            .version(java.net.http.HttpClient.Version.HTTP_1_1)
-            .build()
-            .send(
-                HttpRequest.newBuilder(base.toURI().resolve("api/v1/metadata/objects/import"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .expectContinue(true)
-                    .PUT(HttpRequest.BodyPublishers.ofString(oversized))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> namedImport = putLarge("api/v1/metadata/objects/import", oversized);
     assertEquals(413, namedImport.statusCode(), "only a record import takes large bodies");
     assertEquals(before, revisions());
 
@@ -325,6 +302,24 @@ class MetadataApiIT {
     try (var connection = io.relata.testing.OwnerConnection.open(dataSource)) {
       connection.createStatement().execute(sql);
     }
+  }
+
+  /**
+   * A large body as a careful client sends it (HTTP/1.1, {@code Expect: 100-continue}): the server
+   * may refuse it before it is sent.
+   */
+  private HttpResponse<String> putLarge(String path, String body) throws Exception {
+    return java.net.http.HttpClient.newBuilder()
+        .version(java.net.http.HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(
+            HttpRequest.newBuilder(base.toURI().resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .expectContinue(true)
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
