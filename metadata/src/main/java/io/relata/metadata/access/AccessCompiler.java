@@ -2,17 +2,16 @@ package io.relata.metadata.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.access.AccessDocuments.Kind;
+import io.relata.metadata.condition.ConditionChecker;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.ConditionParser;
+import io.relata.metadata.condition.Scope;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.SystemFields;
-import io.relata.metadata.filter.FilterException;
-import io.relata.metadata.filter.FilterParser;
-import io.relata.metadata.filter.FilterResolver;
 import io.relata.metadata.schema.MetaSchema;
 import io.relata.metadata.validation.Problem;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Checks the authorization documents — structure first, then references to roles, objects and
@@ -36,10 +34,6 @@ public final class AccessCompiler {
       return problems.isEmpty();
     }
   }
-
-  private static final FilterResolver.Context CHECKING =
-      new FilterResolver.Context(
-          LocalDate.of(2000, 1, 1), ZoneOffset.UTC, Optional.of(new UUID(0, 0)));
 
   private final Map<String, ObjectDefinition> objects = new LinkedHashMap<>();
   private final Map<String, List<Problem>> problems = new LinkedHashMap<>();
@@ -234,11 +228,9 @@ public final class AccessCompiler {
 
   private static void checkCriteria(ObjectDefinition object, String criteria, List<Problem> found) {
     try {
-      FilterResolver.resolve(object, FilterParser.parse(criteria), CHECKING).problems().stream()
-          .map(p -> new Problem("/criteria", p.code(), p.args()))
-          .forEach(found::add);
-    } catch (FilterException e) {
-      found.add(new Problem("/criteria", e.problem().code(), e.problem().args()));
+      ConditionChecker.condition(ConditionParser.parse(criteria), object, Scope.QUERY);
+    } catch (ConditionException e) {
+      found.add(e.problem("/criteria"));
     }
   }
 

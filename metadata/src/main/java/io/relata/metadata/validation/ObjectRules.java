@@ -1,5 +1,10 @@
 package io.relata.metadata.validation;
 
+import io.relata.metadata.condition.ConditionChecker;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.ConditionParser;
+import io.relata.metadata.condition.Scope;
+import io.relata.metadata.condition.ValueType;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldKind;
 import io.relata.metadata.definition.FieldType;
@@ -12,26 +17,15 @@ import io.relata.metadata.definition.Pipeline;
 import io.relata.metadata.definition.RollUpFunction;
 import io.relata.metadata.definition.SystemFields;
 import io.relata.metadata.definition.ValidationRule;
-import io.relata.metadata.expression.ExpressionChecker;
-import io.relata.metadata.expression.ExpressionException;
-import io.relata.metadata.expression.ValueType;
-import io.relata.metadata.filter.Filter;
-import io.relata.metadata.filter.FilterException;
-import io.relata.metadata.filter.FilterParser;
-import io.relata.metadata.filter.FilterResolver;
 import io.relata.metadata.name.NameRules;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -256,13 +250,12 @@ public final class ObjectRules {
     for (int i = 0; i < object.validationRules().size(); i++) {
       String at = "/validationRules/" + i + "/condition";
       try {
-        ValueType type =
-            ExpressionChecker.check(object.validationRules().get(i).condition(), object).type();
-        if (!type.fits(ValueType.BOOLEAN)) {
-          add(at, "expression.result-type", "boolean", type.name().toLowerCase(Locale.ROOT));
-        }
-      } catch (ExpressionException e) {
-        expressionProblem(at, e);
+        ConditionChecker.condition(
+            ConditionParser.parse(object.validationRules().get(i).condition()),
+            object,
+            Scope.WRITE);
+      } catch (ConditionException e) {
+        problems.add(e.problem(at));
       }
     }
     for (int i = 0; i < object.validationRules().size(); i++) {
@@ -286,25 +279,22 @@ public final class ObjectRules {
       if (field.type() instanceof FieldType.Formula formula) {
         String at = "/fields/" + i + "/expression";
         try {
-          ExpressionChecker.Checked checked = ExpressionChecker.check(formula.expression(), object);
-          ValueType declared = ExpressionChecker.of(formula.resultType());
+          ConditionChecker.Checked checked =
+              ConditionChecker.check(formula.expression(), object, Scope.RECORD);
+          ValueType declared = ConditionChecker.of(formula.resultType());
           if (!checked.type().fits(declared)) {
-            add(
-                at,
-                "expression.result-type",
-                declared.name().toLowerCase(Locale.ROOT),
-                checked.type().name().toLowerCase(Locale.ROOT));
+            add(at, "condition.result-type", 1, declared.label(), checked.type().label());
           }
           refersTo.put(field.name(), checked.references());
-        } catch (ExpressionException e) {
-          expressionProblem(at, e);
+        } catch (ConditionException e) {
+          problems.add(e.problem(at));
         }
       }
     }
     for (String formula : refersTo.keySet()) {
       if (reaches(formula, formula, refersTo, new HashSet<>())) {
         int index = object.fields().indexOf(object.field(formula).orElseThrow());
-        add("/fields/" + index + "/expression", "expression.cycle", formula);
+        add("/fields/" + index + "/expression", "condition.cycle", formula);
       }
     }
   }
@@ -317,13 +307,6 @@ public final class ObjectRules {
       }
     }
     return false;
-  }
-
-  private void expressionProblem(String at, ExpressionException e) {
-    List<Object> args = new ArrayList<>();
-    args.add(e.position());
-    args.addAll(e.args());
-    add(at, e.code(), args.toArray());
   }
 
   private void checkLayouts() {
@@ -351,18 +334,12 @@ public final class ObjectRules {
     }
   }
 
-  /** A list view's filter must parse and resolve; the date and user stand in for any. */
+  /** A list view's filter must be a condition that SQL can run on the object. */
   private void checkFilter(String at, String text) {
     try {
-      Filter filter = FilterParser.parse(text);
-      FilterResolver.Context anyDay =
-          new FilterResolver.Context(
-              LocalDate.of(2000, 1, 1), ZoneOffset.UTC, Optional.of(new UUID(0, 0)));
-      FilterResolver.resolve(object, filter, anyDay)
-          .problems()
-          .forEach(p -> add(at, p.code(), p.args().toArray()));
-    } catch (FilterException e) {
-      add(at, e.problem().code(), e.problem().args().toArray());
+      ConditionChecker.condition(ConditionParser.parse(text), object, Scope.QUERY);
+    } catch (ConditionException e) {
+      problems.add(e.problem(at));
     }
   }
 

@@ -172,7 +172,7 @@ class AccessCompilerTest {
         result.problems().keySet());
     assertEquals(
         List.of(
-            Problem.at("/criteria", "filter.unknown-field", "amout"),
+            Problem.at("/criteria", "condition.unknown-field", 1, "amout"),
             Problem.at("/sharedWith/role", "access.unknown-role", "nobody")),
         result.problems().get("sharing-rules/typo"));
     assertEquals(

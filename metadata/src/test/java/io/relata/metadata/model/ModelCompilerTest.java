@@ -55,7 +55,7 @@ class ModelCompilerTest {
     assertEquals(objects.model().documents(), withRole.model().documents());
     assertTrue(objects.model().access().role("rep").isEmpty(), "the objects' result unchanged");
     assertEquals(
-        "filter.unknown-field",
+        "condition.unknown-field",
         withBrokenRule.problems().get("sharing-rules/big").get(0).code(),
         withBrokenRule.problems().toString());
   }

@@ -194,12 +194,12 @@ class ObjectRulesTest {
             "formula naming a missing field",
             d -> field(d, "weighted_amount").put("expression", "budget * 2"),
             inField("weighted_amount", "/expression"),
-            "expression.unknown-field"),
+            "condition.unknown-field"),
         refused(
             "formula of the wrong result type",
             d -> field(d, "weighted_amount").put("expression", "title"),
             inField("weighted_amount", "/expression"),
-            "expression.result-type"),
+            "condition.result-type"),
         refused(
             "formulas in a cycle",
             d -> {
@@ -213,17 +213,17 @@ class ObjectRulesTest {
                   .put("expression", "weighted_amount / 2");
             },
             inField("weighted_amount", "/expression"),
-            "expression.cycle"),
+            "condition.cycle"),
         refused(
             "validation rule that is not a condition",
             d -> ((ObjectNode) d.get("validationRules").get(0)).put("condition", "amount + 1"),
             "/validationRules/0/condition",
-            "expression.result-type"),
+            "condition.result-type"),
         refused(
             "validation rule that does not parse",
             d -> ((ObjectNode) d.get("validationRules").get(0)).put("condition", "amount >="),
             "/validationRules/0/condition",
-            "expression.incomplete"),
+            "condition.unexpected-end"),
         refused(
             "more columns than PostgreSQL can hold",
             ObjectRulesTest::tooManyColumns,

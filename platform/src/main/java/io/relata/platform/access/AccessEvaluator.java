@@ -5,17 +5,17 @@ import io.relata.metadata.access.FieldAccess;
 import io.relata.metadata.access.ObjectPermissions;
 import io.relata.metadata.access.PermissionSet;
 import io.relata.metadata.access.SharingRule;
+import io.relata.metadata.condition.ConditionChecker;
+import io.relata.metadata.condition.ConditionContext;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.ConditionParser;
+import io.relata.metadata.condition.Expression;
+import io.relata.metadata.condition.Scope;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.RecordAccess;
-import io.relata.metadata.expression.Expression;
-import io.relata.metadata.expression.ExpressionException;
-import io.relata.metadata.expression.ExpressionParser;
-import io.relata.metadata.filter.FilterException;
-import io.relata.metadata.filter.FilterParser;
-import io.relata.metadata.filter.FilterResolver;
-import io.relata.platform.query.PredicateSql;
+import io.relata.platform.query.ConditionSql;
 import io.relata.platform.query.Sql;
 import io.relata.platform.schema.Identifiers;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class AccessEvaluator {
   private final Subject subject;
   private final AccessModel model;
   private final Function<String, Optional<ObjectDefinition>> objects;
-  private final FilterResolver.Context context;
+  private final ConditionContext context;
   private final List<PermissionSet> sets = new ArrayList<>();
   private final Map<String, ObjectAccess> decided = new HashMap<>();
   private final Map<String, Map<String, FieldAccess>> fieldsDecided = new HashMap<>();
@@ -64,7 +64,7 @@ public final class AccessEvaluator {
       Subject subject,
       AccessModel model,
       Function<String, Optional<ObjectDefinition>> objects,
-      FilterResolver.Context context) {
+      ConditionContext context) {
     this.subject = subject;
     this.model = model;
     this.objects = objects;
@@ -101,10 +101,7 @@ public final class AccessEvaluator {
         subject,
         model,
         objects,
-        new FilterResolver.Context(
-            java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)),
-            java.time.ZoneOffset.UTC,
-            Optional.of(user)));
+        ConditionContext.of(clock, java.time.ZoneOffset.UTC, Optional.of(user)));
   }
 
   public Subject subject() {
@@ -236,8 +233,8 @@ public final class AccessEvaluator {
   /** The fields a formula reads; the model only holds formulas that parse. */
   private static Set<String> fieldsOf(String expression) {
     try {
-      return Expression.fields(ExpressionParser.parse(expression));
-    } catch (ExpressionException e) {
+      return Expression.fields(ConditionParser.parse(expression));
+    } catch (ConditionException e) {
       throw new IllegalStateException("a stored formula does not parse: " + expression, e);
     }
   }
@@ -385,15 +382,14 @@ public final class AccessEvaluator {
   private Optional<Grant> rule(ObjectDefinition object, SharingRule rule) {
     if (rule.criteria().isPresent()) {
       try {
-        FilterResolver.Result resolved =
-            FilterResolver.resolve(object, FilterParser.parse(rule.criteria().get()), context);
-        // the rule compiled with its revision; a criteria that no longer resolves grants nothing
-        return resolved
-            .predicate()
-            .filter(p -> resolved.problems().isEmpty())
-            .map(PredicateSql::compile)
-            .map(sql -> new Grant("access.sharing-rule", List.of(rule.name()), parenthesised(sql)));
-      } catch (FilterException e) {
+        ConditionChecker.Checked checked =
+            ConditionChecker.condition(
+                ConditionParser.parse(rule.criteria().get()), object, Scope.QUERY);
+        Sql sql = ConditionSql.compile(checked.typed(), context);
+        return Optional.of(
+            new Grant("access.sharing-rule", List.of(rule.name()), parenthesised(sql)));
+      } catch (ConditionException e) {
+        // the rule compiled with its revision; criteria that no longer check grant nothing
         return Optional.empty();
       }
     }

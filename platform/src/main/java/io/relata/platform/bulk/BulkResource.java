@@ -3,10 +3,11 @@ package io.relata.platform.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.relata.metadata.filter.Filter;
-import io.relata.metadata.filter.FilterException;
-import io.relata.metadata.filter.FilterJson;
-import io.relata.metadata.filter.FilterParser;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.ConditionJson;
+import io.relata.metadata.condition.ConditionParser;
+import io.relata.metadata.condition.Expression;
+import io.relata.metadata.validation.Problem;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.BulkRequest;
@@ -114,7 +115,7 @@ public class BulkResource {
             });
     Optional<BulkRequest.Action> action = action(body.get("action"), violations);
     Optional<List<UUID>> ids = ids(body.get("ids"), violations);
-    Optional<Filter> filter = filter(body.get("filter"), violations);
+    Optional<Expression> filter = filter(body.get("filter"), violations);
     if (ids.isPresent() == filter.isPresent() && violations.isEmpty()) {
       violations.add(new Violation("", "bulk.target", List.of()));
     }
@@ -176,19 +177,16 @@ public class BulkResource {
     return Optional.of(ids);
   }
 
-  private static Optional<Filter> filter(JsonNode json, List<Violation> violations) {
+  private static Optional<Expression> filter(JsonNode json, List<Violation> violations) {
     if (json == null) {
       return Optional.empty();
     }
     try {
       return Optional.of(
-          json.isTextual() ? FilterParser.parse(json.textValue()) : FilterJson.read(json));
-    } catch (FilterException e) {
-      violations.add(
-          new Violation(
-              "/filter" + e.problem().pointer(),
-              e.problem().code(),
-              List.copyOf(e.problem().args())));
+          json.isTextual() ? ConditionParser.parse(json.textValue()) : ConditionJson.read(json));
+    } catch (ConditionException e) {
+      Problem problem = e.problem("/filter");
+      violations.add(new Violation(problem.pointer(), problem.code(), List.copyOf(problem.args())));
       return Optional.empty();
     }
   }

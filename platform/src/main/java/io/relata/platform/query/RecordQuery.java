@@ -1,6 +1,6 @@
 package io.relata.platform.query;
 
-import io.relata.metadata.filter.Filter;
+import io.relata.metadata.condition.Expression;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param search words that the records' text must contain, as typed into a search box
  */
 public record RecordQuery(
-    Optional<Filter> filter,
+    Optional<Expression> filter,
     Optional<String> search,
     Optional<String> sort,
     Optional<List<String>> fields,

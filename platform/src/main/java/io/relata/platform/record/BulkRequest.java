@@ -1,6 +1,6 @@
 package io.relata.platform.record;
 
-import io.relata.metadata.filter.Filter;
+import io.relata.metadata.condition.Expression;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import java.util.UUID;
 public record BulkRequest(
     Action action,
     Optional<List<UUID>> ids,
-    Optional<Filter> filter,
+    Optional<Expression> filter,
     RecordInput values,
     Optional<UUID> owner) {
 

@@ -1,15 +1,15 @@
 package io.relata.platform.record;
 
+import io.relata.metadata.condition.ConditionChecker;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.Scope;
+import io.relata.metadata.condition.Typed;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldKind;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.SystemFields;
 import io.relata.metadata.definition.ValidationRule;
-import io.relata.metadata.expression.Expression;
-import io.relata.metadata.expression.ExpressionChecker;
-import io.relata.metadata.expression.ExpressionException;
-import io.relata.metadata.expression.ExpressionParser;
 import io.relata.metadata.schema.RecordSchema;
 import io.relata.platform.schema.Identifiers;
 import java.util.ArrayList;
@@ -30,10 +30,10 @@ import java.util.stream.Collectors;
 public final class CompiledObject {
 
   /** A formula field with its parsed expression. */
-  record Formula(FieldDefinition field, FieldType.Formula type, Expression expression) {}
+  record Formula(FieldDefinition field, FieldType.Formula type, Typed expression) {}
 
   /** An active validation rule with its parsed condition. */
-  record Rule(ValidationRule rule, Expression condition) {}
+  record Rule(ValidationRule rule, Typed condition) {}
 
   private final ObjectDefinition definition;
   private final List<Column> columns;
@@ -65,7 +65,7 @@ public final class CompiledObject {
     this.rules =
         definition.validationRules().stream()
             .filter(ValidationRule::active)
-            .map(r -> new Rule(r, parse(r.condition())))
+            .map(r -> new Rule(r, check(r.condition(), definition, Scope.WRITE).typed()))
             .toList();
     this.selectList =
         columns.stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
@@ -118,8 +118,9 @@ public final class CompiledObject {
     Map<String, Set<String>> uses = new LinkedHashMap<>();
     for (FieldDefinition field : object.fields()) {
       if (field.type() instanceof FieldType.Formula formula) {
-        pending.put(field.name(), new Formula(field, formula, parse(formula.expression())));
-        uses.put(field.name(), references(formula.expression(), object));
+        ConditionChecker.Checked checked = check(formula.expression(), object, Scope.RECORD);
+        pending.put(field.name(), new Formula(field, formula, checked.typed()));
+        uses.put(field.name(), checked.references());
       }
     }
     List<Formula> ordered = new ArrayList<>();
@@ -145,19 +146,13 @@ public final class CompiledObject {
     return List.copyOf(ordered);
   }
 
-  private static Set<String> references(String source, ObjectDefinition object) {
+  /** A condition of a compiled model: the metadata engine has checked it when it was saved. */
+  private static ConditionChecker.Checked check(
+      String source, ObjectDefinition object, Scope scope) {
     try {
-      return ExpressionChecker.check(source, object).references();
-    } catch (ExpressionException e) {
-      throw new IllegalStateException("an expression of a compiled model does not check", e);
-    }
-  }
-
-  private static Expression parse(String source) {
-    try {
-      return ExpressionParser.parse(source);
-    } catch (ExpressionException e) {
-      throw new IllegalStateException("an expression of a compiled model does not parse", e);
+      return ConditionChecker.check(source, object, scope);
+    } catch (ConditionException e) {
+      throw new IllegalStateException("a condition of a compiled model does not check", e);
     }
   }
 }

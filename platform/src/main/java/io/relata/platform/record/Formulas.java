@@ -1,12 +1,14 @@
 package io.relata.platform.record;
 
+import io.relata.metadata.condition.ConditionContext;
+import io.relata.metadata.condition.ConditionEvaluator;
 import io.relata.metadata.definition.FormulaResult;
-import io.relata.metadata.expression.ExpressionEvaluator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Computes formula fields from a record's stored values. Formulas are computed on read (they have
@@ -23,8 +25,11 @@ final class Formulas {
       return stored;
     }
     Map<String, Object> values = new LinkedHashMap<>(stored);
+    // a formula's value does not depend on who reads it: formulas cannot name "me"
+    ConditionContext context = ConditionContext.of(clock, clock.getZone(), Optional.empty());
     for (CompiledObject.Formula formula : object.formulas()) {
-      Object value = ExpressionEvaluator.evaluate(formula.expression(), values, clock);
+      Object value =
+          ConditionEvaluator.evaluate(formula.expression(), values, Optional.empty(), context);
       if (value instanceof BigDecimal number && numeric(formula.type().resultType())) {
         value = number.setScale(formula.type().scale(), RoundingMode.HALF_UP);
       }

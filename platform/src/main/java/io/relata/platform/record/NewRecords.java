@@ -65,7 +65,11 @@ final class NewRecords {
     candidate.putAll(values);
     invalidIfAny(
         RecordRules.check(
-            object, Optional.empty(), Formulas.compute(object, candidate, clock), clock));
+            object,
+            Optional.empty(),
+            Formulas.compute(object, candidate, clock),
+            io.relata.metadata.condition.ConditionContext.of(
+                clock, clock.getZone(), Optional.empty())));
     return values;
   }
 

@@ -1,8 +1,9 @@
 package io.relata.platform.record;
 
-import io.relata.metadata.filter.Filter;
-import io.relata.metadata.filter.FilterException;
-import io.relata.metadata.filter.FilterParser;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.ConditionParser;
+import io.relata.metadata.condition.Expression;
+import io.relata.metadata.validation.Problem;
 import io.relata.platform.query.RecordQuery;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException.Violation;
@@ -40,11 +41,12 @@ public final class QueryParameters {
   }
 
   /** A filter in the text form; 400 at {@code filter} when it does not parse. */
-  public static Filter filter(String text) {
+  public static Expression filter(String text) {
     try {
-      return FilterParser.parse(text);
-    } catch (FilterException e) {
-      throw invalid("filter", e.problem().code(), e.problem().args().toArray());
+      return ConditionParser.parse(text);
+    } catch (ConditionException e) {
+      Problem problem = e.problem("");
+      throw invalid("filter", problem.code(), problem.args().toArray());
     }
   }
 

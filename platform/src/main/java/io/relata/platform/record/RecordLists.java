@@ -3,17 +3,20 @@ package io.relata.platform.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.condition.ConditionChecker;
+import io.relata.metadata.condition.ConditionContext;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.Expression;
+import io.relata.metadata.condition.Scope;
+import io.relata.metadata.condition.Typed;
 import io.relata.metadata.definition.FieldDefinition;
-import io.relata.metadata.filter.Filter;
-import io.relata.metadata.filter.FilterResolver;
-import io.relata.metadata.filter.Predicate;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.query.Aggregation;
+import io.relata.platform.query.ConditionSql;
 import io.relata.platform.query.Cursor;
 import io.relata.platform.query.Keyset;
-import io.relata.platform.query.PredicateSql;
 import io.relata.platform.query.RecordQuery;
 import io.relata.platform.query.SearchTerms;
 import io.relata.platform.query.SortKey;
@@ -72,7 +75,7 @@ public class RecordLists {
       CompiledObject object,
       RecordQuery query,
       boolean recycled,
-      Optional<Predicate> extra)
+      Optional<Typed> extra)
       throws SQLException {
     ObjectAccess access = evaluator.on(object.definition());
     access.require("read");
@@ -241,7 +244,7 @@ public class RecordLists {
       Connection connection,
       AccessEvaluator evaluator,
       CompiledObject object,
-      Optional<Filter> filter,
+      Optional<Expression> filter,
       Optional<String> groupBy,
       String metrics)
       throws SQLException {
@@ -327,31 +330,30 @@ public class RecordLists {
       AccessEvaluator evaluator,
       ObjectAccess access,
       CompiledObject object,
-      Optional<Filter> filter,
+      Optional<Expression> filter,
       boolean recycled,
-      Optional<Predicate> extra,
+      Optional<Typed> extra,
       List<Violation> violations) {
     Sql where = Sql.of("\"deleted_at\" IS " + (recycled ? "NOT NULL" : "NULL"));
+    ConditionContext context =
+        ConditionContext.of(clock, ZoneOffset.UTC, Optional.of(evaluator.subject().user()));
     if (!access.read().isAll()) {
       where = where.join(" AND ", access.read().condition());
     }
     if (filter.isPresent()) {
-      FilterResolver.Context context =
-          new FilterResolver.Context(
-              LocalDate.now(clock.withZone(ZoneOffset.UTC)),
-              ZoneOffset.UTC,
-              Optional.of(evaluator.subject().user()));
-      // hidden fields are not in the visible definition: a filter on one names no field
-      FilterResolver.Result resolved =
-          FilterResolver.resolve(access.visibleDefinition(), filter.get(), context);
-      resolved.problems().forEach(p -> violations.add(violation(p, "filter")));
-      if (resolved.predicate().isPresent()) {
-        Sql compiled = PredicateSql.compile(resolved.predicate().get());
+      try {
+        // hidden fields are not in the visible definition: a filter on one names no field
+        Typed condition =
+            ConditionChecker.condition(filter.get(), access.visibleDefinition(), Scope.QUERY)
+                .typed();
+        Sql compiled = ConditionSql.compile(condition, context);
         where = where.join(" AND ", new Sql("(" + compiled.text() + ")", compiled.binds()));
+      } catch (ConditionException e) {
+        violations.add(violation(e.problem(""), "filter"));
       }
     }
     if (extra.isPresent()) {
-      Sql compiled = PredicateSql.compile(extra.get());
+      Sql compiled = ConditionSql.compile(extra.get(), context);
       where = where.join(" AND ", new Sql("(" + compiled.text() + ")", compiled.binds()));
     }
     return where;
@@ -366,7 +368,7 @@ public class RecordLists {
       Connection connection,
       AccessEvaluator evaluator,
       CompiledObject object,
-      Filter filter,
+      Expression filter,
       Optional<java.util.UUID> after,
       int limit)
       throws SQLException {

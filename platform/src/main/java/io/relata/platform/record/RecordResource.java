@@ -3,9 +3,10 @@ package io.relata.platform.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.relata.metadata.filter.Filter;
-import io.relata.metadata.filter.FilterException;
-import io.relata.metadata.filter.FilterJson;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.ConditionJson;
+import io.relata.metadata.condition.Expression;
+import io.relata.metadata.validation.Problem;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.query.RecordQuery;
@@ -90,13 +91,13 @@ public class RecordResource {
         throw QueryParameters.invalid("/" + name, "query.unknown-member", name);
       }
     }
-    Optional<Filter> filter = Optional.empty();
+    Optional<Expression> filter = Optional.empty();
     if (request.hasNonNull("filter")) {
       try {
-        filter = Optional.of(FilterJson.read(request.get("filter")));
-      } catch (FilterException e) {
-        throw QueryParameters.invalid(
-            "/filter" + e.problem().pointer(), e.problem().code(), e.problem().args().toArray());
+        filter = Optional.of(ConditionJson.read(request.get("filter")));
+      } catch (ConditionException e) {
+        Problem problem = e.problem("/filter");
+        throw QueryParameters.invalid(problem.pointer(), problem.code(), problem.args().toArray());
       }
     }
     JsonNode limit = request.path("limit");

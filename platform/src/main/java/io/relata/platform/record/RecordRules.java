@@ -1,10 +1,10 @@
 package io.relata.platform.record;
 
+import io.relata.metadata.condition.ConditionContext;
+import io.relata.metadata.condition.ConditionEvaluator;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.Pipeline;
-import io.relata.metadata.expression.ExpressionEvaluator;
 import io.relata.platform.rest.ProblemException.Violation;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +24,17 @@ final class RecordRules {
 
   /**
    * Every violation of the record {@code after}; {@code before} is the stored record on update,
-   * empty on create.
+   * empty on create (what rules read as prior values).
    */
   static List<Violation> check(
       CompiledObject object,
       Optional<Map<String, Object>> before,
       Map<String, Object> after,
-      Clock clock) {
+      ConditionContext context) {
     List<Violation> violations = new ArrayList<>();
     stageGuard(object.definition(), before, after, violations);
     for (CompiledObject.Rule rule : object.rules()) {
-      if (!ExpressionEvaluator.passes(rule.condition(), after, clock)) {
+      if (!ConditionEvaluator.passes(rule.condition(), after, before, context)) {
         violations.add(
             new Violation(
                 rule.rule().field().map(f -> "/" + f).orElse(""),

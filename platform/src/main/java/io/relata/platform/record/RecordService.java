@@ -2,7 +2,8 @@ package io.relata.platform.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.access.SystemPermission;
-import io.relata.metadata.filter.Predicate;
+import io.relata.metadata.condition.Typed;
+import io.relata.metadata.condition.ValueType;
 import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
@@ -210,8 +211,11 @@ public class RecordService {
           parentAccess.require("read");
           RecordStore.find(connection, parent, id, false, false, parentAccess.read().condition())
               .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
-          Predicate ofParent =
-              new Predicate.Compare(reference.field(), io.relata.metadata.filter.Operator.EQ, id);
+          Typed ofParent =
+              new Typed.Compare(
+                  Typed.Comparison.EQ,
+                  new Typed.Column(reference.field(), ValueType.ID),
+                  new Typed.Constant(id, ValueType.ID));
           return lists.page(connection, evaluator, child, query, false, Optional.of(ofParent));
         });
   }
@@ -220,7 +224,7 @@ public class RecordService {
   public JsonNode aggregate(
       Actor actor,
       String objectName,
-      Optional<io.relata.metadata.filter.Filter> filter,
+      Optional<io.relata.metadata.condition.Expression> filter,
       Optional<String> groupBy,
       String metrics) {
     CompiledObjects.Snapshot snapshot = objects.current();

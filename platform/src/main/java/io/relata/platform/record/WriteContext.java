@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -75,5 +76,10 @@ public record WriteContext(
    */
   public Clock clock() {
     return Clock.fixed(now.toInstant(), zone);
+  }
+
+  /** What rules and write-time conditions are evaluated against: this moment, zone and user. */
+  public io.relata.metadata.condition.ConditionContext conditions() {
+    return new io.relata.metadata.condition.ConditionContext(now, zone, Optional.of(actor.id()));
   }
 }

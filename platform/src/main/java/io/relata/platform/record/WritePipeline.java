@@ -165,6 +165,6 @@ final class WritePipeline {
             object,
             Optional.ofNullable(before).map(b -> Formulas.compute(object, b, context.clock())),
             Formulas.compute(object, candidate, context.clock()),
-            context.clock()));
+            context.conditions()));
   }
 }

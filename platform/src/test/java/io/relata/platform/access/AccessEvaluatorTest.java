@@ -1,12 +1,17 @@
 package io.relata.platform.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relata.metadata.access.AccessDocuments;
-import io.relata.metadata.filter.FilterResolver;
+import io.relata.metadata.condition.ConditionChecker;
+import io.relata.metadata.condition.ConditionContext;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.ConditionParser;
+import io.relata.metadata.condition.Scope;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.model.ModelCompiler;
 import java.time.LocalDate;
@@ -59,7 +64,10 @@ class AccessEvaluatorTest {
             new Subject(me, role, Set.of(), sets),
             model.access(),
             model::object,
-            new FilterResolver.Context(LocalDate.EPOCH, ZoneOffset.UTC, Optional.of(me)))
+            new ConditionContext(
+                LocalDate.EPOCH.atStartOfDay().atOffset(ZoneOffset.UTC),
+                ZoneOffset.UTC,
+                Optional.of(me)))
         .on(model.object("pact").orElseThrow());
   }
 
@@ -86,15 +94,17 @@ class AccessEvaluatorTest {
     assertTrue(result.ok(), result.problems().toString());
     ObjectAccess blind = access(result.model(), Optional.empty(), Set.of("blind"));
 
-    FilterResolver.Result filtered =
-        FilterResolver.resolve(
-            blind.visibleDefinition(),
-            io.relata.metadata.filter.FilterParser.parse("stage = \"won\""),
-            new FilterResolver.Context(LocalDate.EPOCH, ZoneOffset.UTC, Optional.of(me)));
+    ConditionException filtered =
+        assertThrows(
+            ConditionException.class,
+            () ->
+                ConditionChecker.condition(
+                    ConditionParser.parse("stage = \"won\""),
+                    blind.visibleDefinition(),
+                    Scope.QUERY));
 
     assertTrue(!blind.visible("stage"));
-    assertEquals(
-        List.of("filter.unknown-field"), filtered.problems().stream().map(p -> p.code()).toList());
+    assertEquals("condition.unknown-field", filtered.code());
   }
 
   @Test

@@ -270,7 +270,7 @@ class WritePipelineIT {
                 BulkRequest.Action.DELETE,
                 java.util.Optional.empty(),
                 java.util.Optional.of(
-                    io.relata.metadata.filter.FilterParser.parse(
+                    io.relata.metadata.condition.ConditionParser.parse(
                         "company = \"" + company + "\" and amount = 20")),
                 RecordInput.empty(),
                 java.util.Optional.empty()),

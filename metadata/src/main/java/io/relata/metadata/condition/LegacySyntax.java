@@ -1,16 +1,21 @@
-package io.relata.metadata.expression;
+package io.relata.metadata.condition;
 
+import io.relata.metadata.condition.Expression.Where;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Parses the expression language by recursive descent. Precedence, loosest first: {@code implies}
+ * Reads formulas and validation rules written before the one condition language (equality as {@code
+ * ==}, text in single quotes, {@code contains(a, b)} and {@code starts_with(a, b)} as functions),
+ * so that stored documents can be rewritten in today's syntax by {@link ConditionPrinter}. Nothing
+ * else reads it. The old grammar, by recursive descent. Precedence, loosest first: {@code implies}
  * (right-associative), {@code or}, {@code and}, {@code not}, comparison ({@code == != < <= > >=},
  * not chained), {@code + -}, {@code * /}, unary minus. Strings are single-quoted with {@code ''}
  * for a quote. Nesting is bounded, so that no input can exhaust the stack.
  */
-public final class ExpressionParser {
+final class LegacySyntax {
 
   /** Deeper than any expression an admin writes; far below what would exhaust a stack. */
   static final int MAX_DEPTH = 64;
@@ -23,59 +28,59 @@ public final class ExpressionParser {
   private int at;
   private int depth;
 
-  private ExpressionParser(String source) {
+  private LegacySyntax(String source) {
     this.source = source;
   }
 
-  public static Expression parse(String source) throws ExpressionException {
-    ExpressionParser parser = new ExpressionParser(source);
+  static Expression parse(String source) throws ConditionException {
+    LegacySyntax parser = new LegacySyntax(source);
     Expression expression = parser.implies();
     parser.skipSpace();
     if (parser.at < source.length()) {
-      throw new ExpressionException("expression.unexpected", parser.at, parser.rest());
+      throw new ConditionException("condition.unexpected", Where.at(parser.at), parser.rest());
     }
     return expression;
   }
 
-  private Expression implies() throws ExpressionException {
+  private Expression implies() throws ConditionException {
     enter();
     Expression left = or();
     int position = at;
     if (keyword("implies")) {
-      left = new Expression.Binary("implies", left, implies(), position);
+      left = new Expression.Binary("implies", left, implies(), Where.at(position));
     }
     depth--;
     return left;
   }
 
-  private Expression or() throws ExpressionException {
+  private Expression or() throws ConditionException {
     Expression left = and();
     for (int position = at; keyword("or"); position = at) {
-      left = new Expression.Binary("or", left, and(), position);
+      left = new Expression.Binary("or", left, and(), Where.at(position));
     }
     return left;
   }
 
-  private Expression and() throws ExpressionException {
+  private Expression and() throws ConditionException {
     Expression left = not();
     for (int position = at; keyword("and"); position = at) {
-      left = new Expression.Binary("and", left, not(), position);
+      left = new Expression.Binary("and", left, not(), Where.at(position));
     }
     return left;
   }
 
-  private Expression not() throws ExpressionException {
+  private Expression not() throws ConditionException {
     int position = at;
     if (keyword("not")) {
       enter();
       Expression operand = not();
       depth--;
-      return new Expression.Unary("not", operand, position);
+      return new Expression.Unary("not", operand, Where.at(position));
     }
     return comparison();
   }
 
-  private Expression comparison() throws ExpressionException {
+  private Expression comparison() throws ConditionException {
     Expression left = additive();
     skipSpace();
     int position = at;
@@ -85,15 +90,15 @@ public final class ExpressionParser {
         Expression right = additive();
         skipSpace();
         if (COMPARISONS.stream().anyMatch(c -> source.startsWith(c, at))) {
-          throw new ExpressionException("expression.chained-comparison", at);
+          throw new ConditionException("condition.chained-comparison", Where.at(at));
         }
-        return new Expression.Binary(op, left, right, position);
+        return new Expression.Binary(op.equals("==") ? "=" : op, left, right, Where.at(position));
       }
     }
     return left;
   }
 
-  private Expression additive() throws ExpressionException {
+  private Expression additive() throws ConditionException {
     Expression left = multiplicative();
     while (true) {
       skipSpace();
@@ -101,14 +106,17 @@ public final class ExpressionParser {
       if (symbol('+') || symbol('-')) {
         left =
             new Expression.Binary(
-                source.substring(position, position + 1), left, multiplicative(), position);
+                source.substring(position, position + 1),
+                left,
+                multiplicative(),
+                Where.at(position));
       } else {
         return left;
       }
     }
   }
 
-  private Expression multiplicative() throws ExpressionException {
+  private Expression multiplicative() throws ConditionException {
     Expression left = unary();
     while (true) {
       skipSpace();
@@ -116,30 +124,30 @@ public final class ExpressionParser {
       if (symbol('*') || symbol('/')) {
         left =
             new Expression.Binary(
-                source.substring(position, position + 1), left, unary(), position);
+                source.substring(position, position + 1), left, unary(), Where.at(position));
       } else {
         return left;
       }
     }
   }
 
-  private Expression unary() throws ExpressionException {
+  private Expression unary() throws ConditionException {
     skipSpace();
     int position = at;
     if (symbol('-')) {
       enter();
       Expression operand = unary();
       depth--;
-      return new Expression.Unary("-", operand, position);
+      return new Expression.Unary("-", operand, Where.at(position));
     }
     return primary();
   }
 
-  private Expression primary() throws ExpressionException {
+  private Expression primary() throws ConditionException {
     skipSpace();
     int position = at;
     if (at >= source.length()) {
-      throw new ExpressionException("expression.incomplete", at);
+      throw new ConditionException("condition.incomplete", Where.at(at));
     }
     char c = source.charAt(at);
     if (symbol('(')) {
@@ -148,7 +156,7 @@ public final class ExpressionParser {
       return inner;
     }
     if (c == '\'') {
-      return new Expression.Literal(string(), position);
+      return new Expression.Literal(string(), Where.at(position));
     }
     if (Character.isDigit(c)) {
       return number();
@@ -157,27 +165,32 @@ public final class ExpressionParser {
       String word = word();
       switch (word) {
         case "true":
-          return new Expression.Literal(Boolean.TRUE, position);
+          return new Expression.Literal(Boolean.TRUE, Where.at(position));
         case "false":
-          return new Expression.Literal(Boolean.FALSE, position);
+          return new Expression.Literal(Boolean.FALSE, Where.at(position));
         case "null":
-          return new Expression.Literal(null, position);
+          return new Expression.Literal(null, Where.at(position));
         default:
           break;
       }
       if (KEYWORDS.contains(word)) {
-        throw new ExpressionException("expression.unexpected", position, word);
+        throw new ConditionException("condition.unexpected", Where.at(position), word);
       }
       skipSpace();
       if (symbol('(')) {
-        return new Expression.Call(word, arguments(), position);
+        List<Expression> arguments = arguments();
+        if ((word.equals("contains") || word.equals("starts_with")) && arguments.size() == 2) {
+          String op = word.equals("contains") ? "contains" : "starts with";
+          return new Expression.Binary(op, arguments.get(0), arguments.get(1), Where.at(position));
+        }
+        return new Expression.Call(word, arguments, Where.at(position));
       }
-      return new Expression.Field(word, position);
+      return new Expression.Field(word, Where.at(position));
     }
-    throw new ExpressionException("expression.unexpected", position, rest());
+    throw new ConditionException("condition.unexpected", Where.at(position), rest());
   }
 
-  private List<Expression> arguments() throws ExpressionException {
+  private List<Expression> arguments() throws ConditionException {
     List<Expression> arguments = new ArrayList<>();
     skipSpace();
     if (symbol(')')) {
@@ -191,7 +204,7 @@ public final class ExpressionParser {
     return arguments;
   }
 
-  private Expression number() throws ExpressionException {
+  private Expression number() throws ConditionException {
     int start = at;
     while (at < source.length() && Character.isDigit(source.charAt(at))) {
       at++;
@@ -203,16 +216,16 @@ public final class ExpressionParser {
         at++;
       }
       if (at == decimals) {
-        throw new ExpressionException("expression.bad-number", start);
+        throw new ConditionException("condition.bad-number", Where.at(start));
       }
     }
     if (at - start > 40) {
-      throw new ExpressionException("expression.bad-number", start);
+      throw new ConditionException("condition.bad-number", Where.at(start));
     }
-    return Expression.number(source.substring(start, at), start);
+    return new Expression.Literal(new BigDecimal(source.substring(start, at)), Where.at(start));
   }
 
-  private String string() throws ExpressionException {
+  private String string() throws ConditionException {
     int start = at;
     StringBuilder text = new StringBuilder();
     at++;
@@ -229,7 +242,7 @@ public final class ExpressionParser {
         text.append(c);
       }
     }
-    throw new ExpressionException("expression.unclosed-text", start);
+    throw new ConditionException("condition.unclosed-text", Where.at(start));
   }
 
   private String word() {
@@ -263,15 +276,15 @@ public final class ExpressionParser {
     return false;
   }
 
-  private void expect(char symbol) throws ExpressionException {
+  private void expect(char symbol) throws ConditionException {
     if (!symbol(symbol)) {
-      throw new ExpressionException("expression.expected", at, String.valueOf(symbol));
+      throw new ConditionException("condition.expected", Where.at(at), String.valueOf(symbol));
     }
   }
 
-  private void enter() throws ExpressionException {
+  private void enter() throws ConditionException {
     if (++depth > MAX_DEPTH) {
-      throw new ExpressionException("expression.too-deep", at, String.valueOf(MAX_DEPTH));
+      throw new ConditionException("condition.too-deep", Where.at(at), String.valueOf(MAX_DEPTH));
     }
   }
 

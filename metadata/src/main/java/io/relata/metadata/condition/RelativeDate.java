@@ -1,4 +1,4 @@
-package io.relata.metadata.filter;
+package io.relata.metadata.condition;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
