@@ -11,7 +11,6 @@ import io.relata.metadata.condition.Values;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The SQL back end of the condition language: compiles a {@link Typed} condition into a SQL
@@ -26,7 +25,6 @@ public final class ConditionSql {
   private static final String TRIMMED = "E' \\t\\n\\r'";
 
   private final ConditionContext context;
-  private final List<Object> binds = new ArrayList<>();
 
   private ConditionSql(ConditionContext context) {
     this.context = context;
@@ -34,17 +32,41 @@ public final class ConditionSql {
 
   /** {@code condition} as SQL; the checker has refused what SQL cannot run (prior values). */
   public static Sql compile(Typed condition, ConditionContext context) {
-    ConditionSql compiler = new ConditionSql(context);
-    String text = compiler.sql(condition);
-    return new Sql(text, compiler.binds);
+    return new ConditionSql(context).sql(condition);
   }
 
-  private String sql(Typed t) {
+  /** Text and fragments, in order: a fragment used twice brings its parameters twice. */
+  private static Sql cat(Object... parts) {
+    StringBuilder text = new StringBuilder();
+    List<Object> binds = new ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof Sql sql) {
+        text.append(sql.text());
+        binds.addAll(sql.binds());
+      } else {
+        text.append((String) part);
+      }
+    }
+    return new Sql(text.toString(), binds);
+  }
+
+  private static Sql join(List<Sql> parts, String separator) {
+    List<Object> all = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      if (i > 0) {
+        all.add(separator);
+      }
+      all.add(parts.get(i));
+    }
+    return cat(all.toArray());
+  }
+
+  private Sql sql(Typed t) {
     if (t instanceof Typed.Constant constant) {
       return bind(constant.value(), constant.type());
     }
     if (t instanceof Typed.Column column) {
-      return quote(column.field().name());
+      return Sql.of(quote(column.field().name()));
     }
     if (t instanceof Typed.CurrentUser) {
       return bind(context.me().orElse(null), ValueType.ID);
@@ -56,14 +78,13 @@ public final class ConditionSql {
     }
     if (t instanceof Typed.Logic logic) {
       if (logic.parts().isEmpty()) {
-        return logic.and() ? "TRUE" : "FALSE";
+        return Sql.of(logic.and() ? "TRUE" : "FALSE");
       }
-      return logic.parts().stream()
-          .map(part -> "(" + sql(part) + ")")
-          .collect(Collectors.joining(logic.and() ? " AND " : " OR ", "(", ")"));
+      List<Sql> parts = logic.parts().stream().map(p -> cat("(", sql(p), ")")).toList();
+      return cat("(", join(parts, logic.and() ? " AND " : " OR "), ")");
     }
     if (t instanceof Typed.Not not) {
-      return "(NOT (" + sql(not.operand()) + "))";
+      return cat("(NOT (", sql(not.operand()), "))");
     }
     if (t instanceof Typed.Compare compare) {
       return compare(compare);
@@ -72,28 +93,23 @@ public final class ConditionSql {
       return within(within);
     }
     if (t instanceof Typed.Among among) {
-      String operand = sql(among.operand());
-      String marks =
-          among.values().stream()
-              .map(v -> bind(v, among.operand().type()))
-              .collect(Collectors.joining(", "));
+      Sql operand = sql(among.operand());
+      Sql marks =
+          join(among.values().stream().map(v -> bind(v, among.operand().type())).toList(), ", ");
       return among.negated()
-          ? "(" + operand + " IS NULL OR " + operand + " NOT IN (" + marks + "))"
-          : "(" + operand + " IS NOT NULL AND " + operand + " IN (" + marks + "))";
+          ? cat("(", operand, " IS NULL OR ", operand, " NOT IN (", marks, "))")
+          : cat("(", operand, " IS NOT NULL AND ", operand, " IN (", marks, "))");
     }
     if (t instanceof Typed.Holds holds) {
-      String operand = sql(holds.operand());
-      String marks =
-          holds.values().stream()
-              .map(v -> bind(v, ValueType.TEXT))
-              .collect(Collectors.joining(", "));
-      String overlap = operand + " && ARRAY[" + marks + "]::text[]";
+      Sql operand = sql(holds.operand());
+      Sql marks = join(holds.values().stream().map(v -> bind(v, ValueType.TEXT)).toList(), ", ");
+      Sql overlap = cat(operand, " && ARRAY[", marks, "]::text[]");
       return holds.negated()
-          ? "(" + operand + " IS NULL OR NOT (" + overlap + "))"
-          : "(" + operand + " IS NOT NULL AND " + overlap + ")";
+          ? cat("(", operand, " IS NULL OR NOT (", overlap, "))")
+          : cat("(", operand, " IS NOT NULL AND ", overlap, ")");
     }
     if (t instanceof Typed.IsNull isNull) {
-      return "(" + sql(isNull.operand()) + (isNull.negated() ? " IS NOT NULL)" : " IS NULL)");
+      return cat("(", sql(isNull.operand()), isNull.negated() ? " IS NOT NULL)" : " IS NULL)");
     }
     if (t instanceof Typed.Match match) {
       return match(match);
@@ -102,7 +118,7 @@ public final class ConditionSql {
       return arithmetic(arithmetic);
     }
     if (t instanceof Typed.Negate negate) {
-      return "(-(" + sql(negate.operand()) + "))";
+      return cat("(-(", sql(negate.operand()), "))");
     }
     if (t instanceof Typed.Call call) {
       return call(call);
@@ -110,29 +126,29 @@ public final class ConditionSql {
     throw new IllegalArgumentException("no SQL for " + t.getClass().getSimpleName());
   }
 
-  private String compare(Typed.Compare compare) {
+  private Sql compare(Typed.Compare compare) {
     boolean mixed =
         compare.left().type().temporal()
             && compare.right().type().temporal()
             && compare.left().type() != compare.right().type();
-    String left = mixed ? instant(compare.left()) : sql(compare.left());
-    String right = mixed ? instant(compare.right()) : sql(compare.right());
+    Sql left = mixed ? instant(compare.left()) : sql(compare.left());
+    Sql right = mixed ? instant(compare.right()) : sql(compare.right());
     Comparison op = compare.op();
     boolean text = compare.left().type() == ValueType.TEXT;
     switch (op) {
       case EQ -> {
         return constant(compare.right())
-            ? "(" + left + " IS NOT NULL AND " + left + " = " + right + ")"
-            : "(" + left + " IS NOT DISTINCT FROM " + right + ")";
+            ? cat("(", left, " IS NOT NULL AND ", left, " = ", right, ")")
+            : cat("(", left, " IS NOT DISTINCT FROM ", right, ")");
       }
       case NE -> {
         return constant(compare.right())
-            ? "(" + left + " IS NULL OR " + left + " <> " + right + ")"
-            : "(" + left + " IS DISTINCT FROM " + right + ")";
+            ? cat("(", left, " IS NULL OR ", left, " <> ", right, ")")
+            : cat("(", left, " IS DISTINCT FROM ", right, ")");
       }
       default -> {
         String collate = text ? " COLLATE \"C\"" : "";
-        return "(" + left + collate + " " + op.spelling() + " " + right + collate + ")";
+        return cat("(", left, collate, " ", op.spelling(), " ", right, collate, ")");
       }
     }
   }
@@ -143,163 +159,133 @@ public final class ConditionSql {
   }
 
   /** A date as its first instant in the user's zone; an instant as it is. */
-  private String instant(Typed t) {
-    String sql = sql(t);
+  private Sql instant(Typed t) {
+    Sql sql = sql(t);
     return t.type() == ValueType.DATE
-        ? "timezone(" + bind(context.zone().getId(), ValueType.TEXT) + ", (" + sql + ")::timestamp)"
+        ? cat(
+            "timezone(", bind(context.zone().getId(), ValueType.TEXT), ", (", sql, ")::timestamp)")
         : sql;
   }
 
-  private String within(Typed.Within within) {
-    String operand = sql(within.operand());
+  private Sql within(Typed.Within within) {
+    Sql x = sql(within.operand());
     RelativeDate.Range range = within.span().range(context.today());
-    String start = bound(range.start(), within.operand().type());
-    String end = bound(range.end(), within.operand().type());
+    Sql start = bound(range.start(), within.operand().type());
+    Sql end = bound(range.end(), within.operand().type());
     return switch (within.op()) {
-      case EQ ->
-          "("
-              + operand
-              + " IS NOT NULL AND "
-              + operand
-              + " >= "
-              + start
-              + " AND "
-              + operand
-              + " < "
-              + end
-              + ")";
-      case NE ->
-          "("
-              + operand
-              + " IS NULL OR "
-              + operand
-              + " < "
-              + start
-              + " OR "
-              + operand
-              + " >= "
-              + end
-              + ")";
-      case LT -> "(" + operand + " < " + start + ")";
-      case LE -> "(" + operand + " < " + end + ")";
-      case GT -> "(" + operand + " >= " + end + ")";
-      case GE -> "(" + operand + " >= " + start + ")";
+      case EQ -> cat("(", x, " IS NOT NULL AND ", x, " >= ", start, " AND ", x, " < ", end, ")");
+      case NE -> cat("(", x, " IS NULL OR ", x, " < ", start, " OR ", x, " >= ", end, ")");
+      case LT -> cat("(", x, " < ", start, ")");
+      case LE -> cat("(", x, " < ", end, ")");
+      case GT -> cat("(", x, " >= ", end, ")");
+      case GE -> cat("(", x, " >= ", start, ")");
     };
   }
 
-  private String bound(LocalDate day, ValueType type) {
+  private Sql bound(LocalDate day, ValueType type) {
     return type == ValueType.DATE
         ? bind(day, ValueType.DATE)
         : bind(context.startOf(day), ValueType.DATETIME);
   }
 
-  private String match(Typed.Match match) {
-    String operand = sql(match.operand());
+  private Sql match(Typed.Match match) {
+    Sql operand = sql(match.operand());
     if (match.pattern() instanceof Typed.Constant constant && constant.value() != null) {
       String escaped = escape((String) constant.value());
       String pattern = match.prefix() ? escaped + "%" : "%" + escaped + "%";
-      return "(" + operand + " ILIKE " + bind(pattern, ValueType.TEXT) + " ESCAPE '\\')";
+      return cat("(", operand, " ILIKE ", bind(pattern, ValueType.TEXT), " ESCAPE '\\')");
     }
-    String pattern = "lower(" + sql(match.pattern()) + ")";
-    String text = "lower(" + operand + ")";
+    Sql pattern = cat("lower(", sql(match.pattern()), ")");
+    Sql text = cat("lower(", operand, ")");
     return match.prefix()
-        ? "(left(" + text + ", length(" + pattern + ")) = " + pattern + ")"
-        : "(strpos(" + text + ", " + pattern + ") > 0)";
+        ? cat("(left(", text, ", length(", pattern, ")) = ", pattern, ")")
+        : cat("(strpos(", text, ", ", pattern, ") > 0)");
   }
 
-  private String arithmetic(Typed.Arithmetic a) {
-    String left = sql(a.left());
-    String right = sql(a.right());
+  private Sql arithmetic(Typed.Arithmetic a) {
+    Sql left = sql(a.left());
+    Sql right = sql(a.right());
     if (a.type() == ValueType.TEXT) {
-      return "(" + left + " || " + right + ")";
+      return cat("(", left, " || ", right, ")");
     }
     if (a.left().type() == ValueType.DATE) {
       if (a.right().type() == ValueType.DATE) {
-        return "((" + left + " - " + right + ")::numeric)";
+        return cat("((", left, " - ", right, ")::numeric)");
       }
-      return "(CASE WHEN abs("
-          + right
-          + ") < "
-          + Values.MAX_DAYS
-          + " THEN "
-          + left
-          + " "
-          + a.op()
-          + " trunc("
-          + right
-          + ")::int END)";
+      return cat(
+          "(CASE WHEN abs(",
+          right,
+          ") < " + Values.MAX_DAYS + " THEN ",
+          left,
+          " " + a.op() + " trunc(",
+          right,
+          ")::int END)");
     }
     if (a.op() == '/') {
       // a numerator of scale 30 makes PostgreSQL divide to 30 places before rounding
-      return "round(("
-          + left
-          + ") * 1.000000000000000000000000000000 / NULLIF("
-          + right
-          + ", 0), "
-          + Values.DIVISION_SCALE
-          + ")";
+      return cat(
+          "round((",
+          left,
+          ") * 1.000000000000000000000000000000 / NULLIF(",
+          right,
+          ", 0), " + Values.DIVISION_SCALE + ")");
     }
-    return "(" + left + " " + a.op() + " " + right + ")";
+    return cat("(", left, " " + a.op() + " ", right, ")");
   }
 
-  private String call(Typed.Call call) {
+  private Sql call(Typed.Call call) {
     List<Typed> args = call.arguments();
-    String first = sql(args.get(0));
+    Sql first = sql(args.get(0));
     return switch (call.function()) {
-      case LEN -> "(length(" + first + ")::numeric)";
-      case LOWER -> "lower(" + first + ")";
-      case UPPER -> "upper(" + first + ")";
-      case TRIM -> "btrim(" + first + ", " + TRIMMED + ")";
-      case ABS -> "abs(" + first + ")";
-      case ROUND -> "round(" + first + ", " + sql(args.get(1)) + "::int)";
+      case LEN -> cat("(length(", first, ")::numeric)");
+      case LOWER -> cat("lower(", first, ")");
+      case UPPER -> cat("upper(", first, ")");
+      case TRIM -> cat("btrim(", first, ", " + TRIMMED + ")");
+      case ABS -> cat("abs(", first, ")");
+      case ROUND -> cat("round(", first, ", ", sql(args.get(1)), "::int)");
       case YEAR, MONTH, DAY -> datePart(call.function().spelling(), args.get(0), first);
       case IS_BLANK -> blank(args.get(0).type(), first);
       case IF ->
-          "(CASE WHEN "
-              + first
-              + " THEN "
-              + sql(args.get(1))
-              + " ELSE "
-              + sql(args.get(2))
-              + " END)";
-      case COALESCE ->
-          "COALESCE("
-              + first
-              + ", "
-              + args.subList(1, args.size()).stream()
-                  .map(this::sql)
-                  .collect(Collectors.joining(", "))
-              + ")";
+          cat(
+              "(CASE WHEN ",
+              first,
+              " THEN ",
+              sql(args.get(1)),
+              " ELSE ",
+              sql(args.get(2)),
+              " END)");
+      case COALESCE -> cat("COALESCE(", join(args.stream().map(this::sql).toList(), ", "), ")");
     };
   }
 
-  private String datePart(String part, Typed arg, String sql) {
-    String local =
+  private Sql datePart(String part, Typed arg, Sql sql) {
+    Sql local =
         arg.type() == ValueType.DATE
             ? sql
-            : "timezone(" + bind(context.zone().getId(), ValueType.TEXT) + ", " + sql + ")";
-    return "extract(" + part + " from " + local + ")";
+            : cat("timezone(", bind(context.zone().getId(), ValueType.TEXT), ", ", sql, ")");
+    return cat("extract(" + part + " from ", local, ")");
   }
 
-  private static String blank(ValueType type, String sql) {
+  private static Sql blank(ValueType type, Sql sql) {
     return switch (type) {
-      case TEXT -> "(" + sql + " IS NULL OR btrim(" + sql + ", " + TRIMMED + ") = '')";
-      case LIST -> "(" + sql + " IS NULL OR cardinality(" + sql + ") = 0)";
-      default -> "(" + sql + " IS NULL)";
+      case TEXT -> cat("(", sql, " IS NULL OR btrim(", sql, ", " + TRIMMED + ") = '')");
+      case LIST -> cat("(", sql, " IS NULL OR cardinality(", sql, ") = 0)");
+      default -> cat("(", sql, " IS NULL)");
     };
   }
 
-  private String bind(Object value, ValueType type) {
-    binds.add(value);
-    return switch (type) {
-      case TEXT -> "?::text";
-      case NUMBER -> "?::numeric";
-      case BOOLEAN -> "?::boolean";
-      case DATE -> "?::date";
-      case DATETIME -> "?::timestamptz";
-      case ID -> "?::uuid";
-      default -> "?";
-    };
+  private static Sql bind(Object value, ValueType type) {
+    String cast =
+        switch (type) {
+          case TEXT -> "?::text";
+          case NUMBER -> "?::numeric";
+          case BOOLEAN -> "?::boolean";
+          case DATE -> "?::date";
+          case DATETIME -> "?::timestamptz";
+          case ID -> "?::uuid";
+          default -> "?";
+        };
+    return new Sql(cast, java.util.Collections.singletonList(value));
   }
 
   private static String escape(String value) {

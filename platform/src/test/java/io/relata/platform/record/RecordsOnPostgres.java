@@ -141,6 +141,10 @@ final class RecordsOnPostgres implements AutoCloseable {
     return postgres.dataSource();
   }
 
+  CompiledModel model() {
+    return model;
+  }
+
   /** A column of a record, as stored. */
   Object column(String table, UUID id, String column) {
     return query(

@@ -24,7 +24,13 @@ public final class MigratedPostgres implements AutoCloseable {
 
   /** With the caller's server settings, for example durable commits for a benchmark. */
   public static MigratedPostgres start(EmbeddedPostgres.Builder builder) throws IOException {
-    MigratedPostgres started = new MigratedPostgres(builder.start());
+    MigratedPostgres started =
+        new MigratedPostgres(
+            builder
+                .setLocaleConfig("locale", "C")
+                .setLocaleConfig("locale-provider", "builtin")
+                .setLocaleConfig("builtin-locale", "C.UTF-8")
+                .start());
     Flyway.configure()
         .dataSource(started.dataSource())
         .schemas("relata")
