@@ -66,6 +66,11 @@ final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("full_page_writes", "on")
+              // the same text order and case folding on every machine, whatever its locales:
+              // code point order and Unicode's case mappings, as conditions in memory have them
+              .setLocaleConfig("locale", "C")
+              .setLocaleConfig("locale-provider", "builtin")
+              .setLocaleConfig("builtin-locale", "C.UTF-8")
               .start();
       createApplicationRole(postgres);
       return new EmbeddedDatabase(postgres, dataDirectory);

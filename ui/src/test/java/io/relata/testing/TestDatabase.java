@@ -44,6 +44,9 @@ public class TestDatabase implements LauncherSessionListener {
                   Path.of(System.getProperty("relata.test.work"), "arquillian-pgdata"))
               .setCleanDataDirectory(true)
               .setServerConfig("autovacuum", "off")
+              .setLocaleConfig("locale", "C")
+              .setLocaleConfig("locale-provider", "builtin")
+              .setLocaleConfig("builtin-locale", "C.UTF-8")
               .start();
       try (Connection owner = postgres.getPostgresDatabase().getConnection();
           Statement statement = owner.createStatement()) {

@@ -146,7 +146,7 @@ class AccessEvaluatorTest {
     assertEquals(
         List.of("access.owner", "access.share"),
         rep.edit().grants().stream().map(Grant::reason).toList());
-    assertEquals("(\"amount\" > ?)", rep.read().grants().get(1).condition().text());
+    assertEquals("((\"amount\" > ?::numeric))", rep.read().grants().get(1).condition().text());
     assertTrue(!rep.visible("margin") && rep.visible("amount") && rep.visible("owner_id"));
   }
 
