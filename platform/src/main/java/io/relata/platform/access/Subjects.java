@@ -40,6 +40,10 @@ public final class Subjects {
 
   private static Subject of(UUID user, Holdings holdings) {
     return new Subject(
-        user, Optional.ofNullable(holdings.role()), holdings.groups(), holdings.permissionSets());
+        user,
+        Optional.ofNullable(holdings.role()),
+        holdings.groups(),
+        holdings.permissionSets(),
+        holdings.zone());
   }
 }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -16,9 +17,10 @@ import java.util.Set;
  *
  * @param role null when the user has none
  * @param readOnly the token allows no request that writes
+ * @param zone the user's time zone, for relative dates in their filters and rules
  */
 public record Holdings(
-    String role, Set<String> groups, Set<String> permissionSets, boolean readOnly)
+    String role, Set<String> groups, Set<String> permissionSets, boolean readOnly, ZoneId zone)
     implements Serializable {
 
   private static final String SETS =
@@ -40,7 +42,8 @@ public record Holdings(
             ? " AND (t.permission_sets IS NULL"
                 + " OR a.permission_set = ANY(string_to_array(t.permission_sets, ','))))"
                 + ", t.read_only"
-            : ")");
+            : ")")
+        + ", u.time_zone";
   }
 
   public Holdings {
@@ -54,7 +57,17 @@ public record Holdings(
         row.getString(first),
         names(row.getArray(first + 1)),
         names(row.getArray(first + 2)),
-        token && row.getBoolean(first + 3));
+        token && row.getBoolean(first + 3),
+        zone(row.getString(first + (token ? 4 : 3))));
+  }
+
+  /** The stored zone; UTC should a zone the JDK no longer knows ever be stored. */
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (java.time.DateTimeException e) {
+      return java.time.ZoneOffset.UTC;
+    }
   }
 
   private static Set<String> names(Array array) throws SQLException {

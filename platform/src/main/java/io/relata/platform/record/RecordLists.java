@@ -32,7 +32,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -336,7 +335,8 @@ public class RecordLists {
       List<Violation> violations) {
     Sql where = Sql.of("\"deleted_at\" IS " + (recycled ? "NOT NULL" : "NULL"));
     ConditionContext context =
-        ConditionContext.of(clock, ZoneOffset.UTC, Optional.of(evaluator.subject().user()));
+        ConditionContext.of(
+            clock, evaluator.subject().zone(), Optional.of(evaluator.subject().user()));
     if (!access.read().isAll()) {
       where = where.join(" AND ", access.read().condition());
     }

@@ -56,8 +56,8 @@ public record WriteContext(
   }
 
   /**
-   * A person's write through {@code channel}, now by {@code clock}, in UTC and English until users
-   * carry their own zone and language.
+   * A person's write through {@code channel}, now by {@code clock}, in the zone their request read
+   * with their holdings (UTC without), in English until messages speak the user's language.
    */
   public static WriteContext of(Actor actor, Channel channel, Clock clock) {
     return new WriteContext(
@@ -65,7 +65,7 @@ public record WriteContext(
         channel,
         0,
         Now.of(clock),
-        ZoneOffset.UTC,
+        actor.holdings().map(h -> (java.time.ZoneId) h.zone()).orElse(ZoneOffset.UTC),
         Locale.ENGLISH,
         UUID.randomUUID().toString());
   }

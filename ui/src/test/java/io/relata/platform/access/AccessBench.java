@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.metadata.access.PermissionSet;
-import io.relata.metadata.filter.FilterParser;
+import io.relata.metadata.condition.ConditionParser;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.identity.ApiTokens;
 import io.relata.platform.identity.Holdings;
@@ -155,7 +155,7 @@ class AccessBench {
     for (boolean filtered : List.of(false, true)) {
       RecordQuery query =
           new RecordQuery(
-              filtered ? Optional.of(FilterParser.parse("status = \"s3\"")) : Optional.empty(),
+              filtered ? Optional.of(ConditionParser.parse("status = \"s3\"")) : Optional.empty(),
               Optional.empty(),
               Optional.of("-amount"),
               Optional.empty(),

@@ -19,6 +19,8 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -746,6 +748,48 @@ class RecordApiIT {
     assertEquals(200, deleted.statusCode(), deleted.body());
     assertEquals(1, json(deleted).getJsonObject("records").getInt("succeeded"));
     assertEquals(404, api.send("GET", "api/v1/records/company/" + a, null).statusCode());
+  }
+
+  @Test
+  @Order(16)
+  void todayInAFilterIsTheUsersTodayAndOldFormulaSyntaxIsRefusedWithAHint() throws Exception {
+    // Kiritimati (UTC+14) and Etc/GMT+12 (UTC-12) are always on different dates
+    java.time.ZoneId ahead = java.time.ZoneId.of("Pacific/Kiritimati");
+    java.time.LocalDate aheadToday = java.time.LocalDate.now(clock.withZone(ahead));
+    String deal =
+        create(
+            "deal", "{\"title\": \"Dated in Kiritimati\", \"close_date\": \"" + aheadToday + "\"}");
+    String filter =
+        "api/v1/records/deal?filter=" + q("close_date = today and title = \"Dated in Kiritimati\"");
+    try (Connection connection = dataSource.getConnection()) {
+      setZone(connection, "Pacific/Kiritimati");
+      assertEquals(List.of(deal), ids(api.send("GET", filter, null)));
+      setZone(connection, "Etc/GMT+12");
+      assertEquals(List.of(), ids(api.send("GET", filter, null)));
+    }
+
+    HttpResponse<String> doubleEquals =
+        api.send("GET", "api/v1/records/deal?filter=" + q("title == \"x\""), null);
+    assertEquals(400, doubleEquals.statusCode(), doubleEquals.body());
+    assertEquals("condition.double-equals", firstError(doubleEquals).getString("code"));
+    assertTrue(
+        firstError(doubleEquals).getString("message").contains("single ="), doubleEquals.body());
+  }
+
+  private static void setZone(Connection connection, String zone) throws Exception {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE relata.app_user SET time_zone = ? WHERE username LIKE 'seller-%'")) {
+      update.setString(1, zone);
+      assertEquals(1, update.executeUpdate());
+    }
+  }
+
+  private static List<String> ids(HttpResponse<String> answer) {
+    assertEquals(200, answer.statusCode(), answer.body());
+    return json(answer).getJsonArray("items").stream()
+        .map(item -> item.asJsonObject().getString("id"))
+        .toList();
   }
 
   private static String create(String object, String body) throws Exception {

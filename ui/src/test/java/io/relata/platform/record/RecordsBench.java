@@ -2,7 +2,7 @@ package io.relata.platform.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.relata.metadata.filter.FilterParser;
+import io.relata.metadata.condition.ConditionParser;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.identity.PasswordHashing;
 import io.relata.platform.identity.User;
@@ -104,7 +104,7 @@ class RecordsBench {
     fill("bench_item", ROWS);
     RecordQuery query =
         new RecordQuery(
-            Optional.of(FilterParser.parse("status = \"s3\"")),
+            Optional.of(ConditionParser.parse("status = \"s3\"")),
             Optional.empty(),
             Optional.of("-amount"),
             Optional.empty(),
