@@ -9,6 +9,9 @@ import io.relata.metadata.definition.FormulaResult;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.PicklistValue;
 import io.relata.metadata.definition.SystemFields;
+import io.relata.metadata.type.FieldTypes;
+import io.relata.metadata.type.QueryTest;
+import io.relata.metadata.type.ValueType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -80,18 +83,7 @@ public final class ConditionChecker {
 
   /** The value type of a field of the given type. */
   public static ValueType of(FieldType type) {
-    return switch (type.kind()) {
-      case TEXT, LONG_TEXT, RICH_TEXT, EMAIL, PHONE, URL, PICKLIST, STAGE, AUTO_NUMBER ->
-          ValueType.TEXT;
-      case NUMBER, CURRENCY, PERCENT, ROLL_UP -> ValueType.NUMBER;
-      case BOOLEAN -> ValueType.BOOLEAN;
-      case DATE -> ValueType.DATE;
-      case DATETIME -> ValueType.DATETIME;
-      case LOOKUP, MASTER_DETAIL, USER -> ValueType.ID;
-      case MULTI_PICKLIST -> ValueType.LIST;
-      case JSON -> ValueType.ANY;
-      case FORMULA -> of(((FieldType.Formula) type).resultType());
-    };
+    return FieldTypes.of(type).valueType(type);
   }
 
   /** The value type a formula declares. */
@@ -102,23 +94,6 @@ public final class ConditionChecker {
       case BOOLEAN -> ValueType.BOOLEAN;
       case DATE -> ValueType.DATE;
       case DATETIME -> ValueType.DATETIME;
-    };
-  }
-
-  /**
-   * The tests a field of this kind takes in a query ({@code =} stands for {@code = != in}, {@code
-   * <} for the orderings and {@code between}, {@code contains} for both text tests); empty when it
-   * cannot be queried at all. Conditions on records (formulas, rules) take every test the value's
-   * type takes.
-   */
-  public static Set<String> queryTests(FieldKind kind) {
-    return switch (kind) {
-      case TEXT, EMAIL, PHONE, URL, AUTO_NUMBER -> Set.of("=", "<", "contains", "is null");
-      case NUMBER, CURRENCY, PERCENT, ROLL_UP, DATE, DATETIME -> Set.of("=", "<", "is null");
-      case LONG_TEXT, RICH_TEXT -> Set.of("contains", "is null");
-      case PICKLIST, STAGE, LOOKUP, MASTER_DETAIL, USER, BOOLEAN -> Set.of("=", "is null");
-      case MULTI_PICKLIST -> Set.of("contains", "in", "is null");
-      case FORMULA, JSON -> Set.of();
     };
   }
 
@@ -157,7 +132,7 @@ public final class ConditionChecker {
     }
     if (e instanceof Expression.IsNull isNull) {
       Typed operand = type(isNull.operand());
-      queryTest(operand, "is null", isNull.where());
+      queryTest(operand, QueryTest.EMPTY, isNull.where());
       return new Typed.IsNull(operand, isNull.negated());
     }
     if (e instanceof Expression.IsChanged changed) {
@@ -180,7 +155,7 @@ public final class ConditionChecker {
       throw new ConditionException("condition.unknown-field", field.where(), field.name());
     }
     FieldDefinition definition = found.get();
-    if (scope == Scope.QUERY && queryTests(definition.type().kind()).isEmpty()) {
+    if (scope == Scope.QUERY && FieldTypes.of(definition.type()).queryTests().isEmpty()) {
       throw new ConditionException("condition.not-filterable", field.where(), field.name());
     }
     references.add(definition.name());
@@ -253,7 +228,7 @@ public final class ConditionChecker {
         throw new ConditionException(
             "condition.value-type", right.where(), describe(left), operand.type().label());
       }
-      queryTest(operand, op.ordering() ? "<" : "=", where);
+      queryTest(operand, op.ordering() ? QueryTest.ORDERS : QueryTest.EQUALS, where);
       return new Typed.Within(operand, op, new Typed.Span.Relative(period.period()));
     }
     if (isNullLiteral(left) || isNullLiteral(right)) {
@@ -262,7 +237,7 @@ public final class ConditionChecker {
         throw new ConditionException("condition.null-order", where, op.spelling());
       }
       Typed operand = type(other);
-      queryTest(operand, "is null", where);
+      queryTest(operand, QueryTest.EMPTY, where);
       return new Typed.IsNull(operand, op == Comparison.NE);
     }
     Typed l;
@@ -280,11 +255,11 @@ public final class ConditionChecker {
     ValueType lt = l.type();
     ValueType rt = r.type();
     if (lt == ValueType.DATETIME && r instanceof Typed.Constant day && rt == ValueType.DATE) {
-      queryTest(l, op.ordering() ? "<" : "=", where);
+      queryTest(l, op.ordering() ? QueryTest.ORDERS : QueryTest.EQUALS, where);
       return new Typed.Within(l, op, new Typed.Span.Day((LocalDate) day.value()));
     }
     if (rt == ValueType.DATETIME && l instanceof Typed.Constant day && lt == ValueType.DATE) {
-      queryTest(r, op.ordering() ? "<" : "=", where);
+      queryTest(r, op.ordering() ? QueryTest.ORDERS : QueryTest.EQUALS, where);
       return new Typed.Within(r, flip(op), new Typed.Span.Day((LocalDate) day.value()));
     }
     if (!(lt.temporal() && rt.temporal()) && !lt.fits(rt)) {
@@ -298,8 +273,8 @@ public final class ConditionChecker {
     if (ordering && (type == ValueType.BOOLEAN || type == ValueType.ID)) {
       throw new ConditionException("condition.operator", where, op.spelling(), type.label());
     }
-    queryTest(l, ordering ? "<" : "=", where);
-    queryTest(r, ordering ? "<" : "=", where);
+    queryTest(l, ordering ? QueryTest.ORDERS : QueryTest.EQUALS, where);
+    queryTest(r, ordering ? QueryTest.ORDERS : QueryTest.EQUALS, where);
     return new Typed.Compare(op, l, r);
   }
 
@@ -356,11 +331,11 @@ public final class ConditionChecker {
       values.add(constant.value());
     }
     if (operand.type() == ValueType.LIST) {
-      queryTest(operand, "in", among.where());
+      queryTest(operand, QueryTest.HOLDS, among.where());
       return new Typed.Holds(
           operand, values.stream().map(String.class::cast).toList(), among.negated());
     }
-    queryTest(operand, "=", among.where());
+    queryTest(operand, QueryTest.EQUALS, among.where());
     return new Typed.Among(operand, values, among.negated());
   }
 
@@ -368,14 +343,14 @@ public final class ConditionChecker {
     boolean prefix = b.operator().equals("starts with");
     Typed operand = type(b.left());
     if (operand.type() == ValueType.LIST && !prefix) {
-      queryTest(operand, "contains", b.where());
+      queryTest(operand, QueryTest.HOLDS, b.where());
       return new Typed.Holds(operand, List.of(choice(b.right(), operand)), false);
     }
     if (!operand.type().fits(ValueType.TEXT)) {
       throw new ConditionException(
           "condition.operator", b.where(), b.operator(), operand.type().label());
     }
-    queryTest(operand, "contains", b.where());
+    queryTest(operand, QueryTest.MATCHES, b.where());
     Typed pattern;
     if (b.right() instanceof Expression.Literal literal && literal.value() instanceof String text) {
       pattern = new Typed.Constant(text(text, literal.where()), ValueType.TEXT);
@@ -657,13 +632,14 @@ public final class ConditionChecker {
   }
 
   /** In a query, a field takes only the tests its kind offers. */
-  private void queryTest(Typed operand, String test, Where where) throws ConditionException {
+  private void queryTest(Typed operand, QueryTest test, Where where) throws ConditionException {
     if (scope != Scope.QUERY) {
       return;
     }
     Optional<FieldDefinition> field = fieldOf(operand);
-    if (field.isPresent() && !queryTests(field.get().type().kind()).contains(test)) {
-      throw new ConditionException("condition.operator", where, test, field.get().name());
+    if (field.isPresent() && !FieldTypes.of(field.get().type()).queryTests().contains(test)) {
+      throw new ConditionException(
+          "condition.operator", where, test.spelling(), field.get().name());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.relata.metadata.condition;
 
 import io.relata.metadata.condition.Typed.Comparison;
+import io.relata.metadata.type.ValueType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package io.relata.metadata.condition;
 
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 

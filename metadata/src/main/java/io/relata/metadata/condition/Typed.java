@@ -1,6 +1,7 @@
 package io.relata.metadata.condition;
 
 import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.type.ValueType;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.relata.metadata.condition;
 
+import io.relata.metadata.type.ValueType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -51,8 +51,12 @@ public final class DefinitionReader {
   }
 
   private static FieldType type(JsonNode f) {
-    FieldKind kind = FieldKind.of(f.get("type").asText()).orElseThrow();
-    return switch (kind) {
+    String id = f.get("type").asText();
+    Optional<FieldKind> known = FieldKind.of(id);
+    if (known.isEmpty()) {
+      return new FieldType.Plugin(id, f.path("options").deepCopy());
+    }
+    return switch (known.get()) {
       case TEXT ->
           new FieldType.Text(
               integer(f, "maxLength").orElse(FieldType.Text.DEFAULT_MAX_LENGTH),
@@ -114,6 +118,7 @@ public final class DefinitionReader {
               text(f, "field"));
       case STAGE -> new FieldType.Stage();
       case JSON -> new FieldType.Json();
+      case PLUGIN -> throw new IllegalStateException("a plugin's type has its own name: " + id);
     };
   }
 

@@ -3,7 +3,10 @@ package io.relata.metadata.definition;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The closed set of field types, by their names in JSON documents. */
+/**
+ * The closed set of built-in field types, by their names in JSON documents, and {@link #PLUGIN} for
+ * the types plugins add.
+ */
 public enum FieldKind {
   TEXT("text"),
   LONG_TEXT("long-text"),
@@ -26,7 +29,12 @@ public enum FieldKind {
   FORMULA("formula"),
   ROLL_UP("roll-up"),
   STAGE("stage"),
-  JSON("json");
+  JSON("json"),
+  /**
+   * A type a plugin adds, named with its namespace ({@code acme__rating}): see {@link
+   * FieldType.Plugin}.
+   */
+  PLUGIN("plugin");
 
   private final String id;
 
@@ -39,8 +47,8 @@ public enum FieldKind {
     return id;
   }
 
-  /** The kind named {@code id} in a document. */
+  /** The built-in kind named {@code id} in a document; a plugin's type names none. */
   public static Optional<FieldKind> of(String id) {
-    return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+    return Arrays.stream(values()).filter(k -> k != PLUGIN && k.id.equals(id)).findFirst();
   }
 }

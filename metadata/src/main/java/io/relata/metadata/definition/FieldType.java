@@ -214,4 +214,19 @@ public sealed interface FieldType {
       return FieldKind.JSON;
     }
   }
+
+  /**
+   * A type a plugin adds, by its namespaced name ({@code acme__rating}), with the options its
+   * document gives; what it means comes from the plugin's {@code FieldTypeSpec}.
+   */
+  record Plugin(String name, com.fasterxml.jackson.databind.JsonNode options) implements FieldType {
+    public FieldKind kind() {
+      return FieldKind.PLUGIN;
+    }
+
+    @Override
+    public String id() {
+      return name;
+    }
+  }
 }

@@ -1,14 +1,20 @@
 package io.relata.metadata.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.re2j.Pattern;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.metadata.definition.PicklistValue;
 import io.relata.metadata.definition.SystemFields;
+import io.relata.metadata.problem.Problem;
 import io.relata.metadata.schema.RecordSchema;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.schema.ValueSchemas;
+import io.relata.metadata.type.ColumnType;
+import io.relata.metadata.type.FieldTypeSpec;
+import io.relata.metadata.type.FieldTypes;
+import io.relata.metadata.type.ValuePatterns;
+import io.relata.metadata.type.ValueReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,18 +34,18 @@ import java.util.UUID;
  * field present, every value of its field's type and within its options. Patterns run under RE2
  * (linear time); lengths are checked before patterns.
  */
-public final class RecordReader {
+public final class RecordReader implements ValueReader {
 
-  private static final Pattern DATE = Pattern.compile(RecordSchema.DATE);
-  private static final Pattern DATE_TIME = Pattern.compile(RecordSchema.DATE_TIME);
-  private static final Pattern EMAIL = Pattern.compile(RecordSchema.EMAIL);
-  private static final Pattern URL = Pattern.compile(RecordSchema.URL);
-  private static final Pattern PHONE = Pattern.compile(RecordSchema.PHONE);
-  private static final Pattern CURRENCY = Pattern.compile(RecordSchema.CURRENCY_CODE);
+  private static final Pattern DATE = Pattern.compile(ValuePatterns.DATE);
+  private static final Pattern DATE_TIME = Pattern.compile(ValuePatterns.DATE_TIME);
+  private static final Pattern EMAIL = Pattern.compile(ValuePatterns.EMAIL);
+  private static final Pattern URL = Pattern.compile(ValuePatterns.URL);
+  private static final Pattern PHONE = Pattern.compile(ValuePatterns.PHONE);
+  private static final Pattern CURRENCY = Pattern.compile(ValuePatterns.CURRENCY_CODE);
   private static final String STAGE = "stage";
   private static final String OWNER = "owner_id";
 
-  private static final Pattern UUID_TEXT = Pattern.compile(RecordSchema.UUID_PATTERN);
+  private static final Pattern UUID_TEXT = Pattern.compile(ValuePatterns.UUID_PATTERN);
 
   private final ObjectDefinition object;
   private final boolean partial;
@@ -139,48 +145,36 @@ public final class RecordReader {
       }
       return;
     }
-    Object value =
-        switch (field.type().kind()) {
-          case TEXT -> text(at, json, (FieldType.Text) field.type());
-          case LONG_TEXT -> string(at, json, ((FieldType.LongText) field.type()).maxLength(), null);
-          case RICH_TEXT -> string(at, json, ((FieldType.RichText) field.type()).maxLength(), null);
-          case NUMBER -> {
-            FieldType.Number n = (FieldType.Number) field.type();
-            yield decimal(at, json, n.precision(), n.scale(), n.min(), n.max());
-          }
-          case CURRENCY -> {
-            FieldType.Currency c = (FieldType.Currency) field.type();
-            yield decimal(at, json, c.precision(), c.scale(), c.min(), c.max());
-          }
-          case PERCENT -> {
-            FieldType.Percent p = (FieldType.Percent) field.type();
-            yield decimal(at, json, p.precision(), p.scale(), p.min(), p.max());
-          }
-          case BOOLEAN -> json.isBoolean() ? json.booleanValue() : wrongType(at, "boolean");
-          case DATE -> date(at, json);
-          case DATETIME -> dateTime(at, json);
-          case EMAIL -> string(at, json, 254, EMAIL);
-          case PHONE -> string(at, json, Integer.MAX_VALUE, PHONE);
-          case URL -> string(at, json, 2048, URL);
-          case PICKLIST ->
-              choice(at, json, activeNames(((FieldType.Picklist) field.type()).values()));
-          case MULTI_PICKLIST ->
-              choices(at, json, activeNames(((FieldType.MultiPicklist) field.type()).values()));
-          case LOOKUP, MASTER_DETAIL, USER -> {
-            String text = string(at, json, Integer.MAX_VALUE, UUID_TEXT);
-            yield text == null ? null : UUID.fromString(text);
-          }
-          case STAGE -> choice(at, json, stageNames());
-          case JSON -> withoutNul(at, json) ? json : null;
-          case AUTO_NUMBER, FORMULA, ROLL_UP -> null; // never writable: filtered out above
-        };
+    Object value = FieldTypes.of(field.type()).read(this, at, json, field.type());
     if (value != null) {
       values.put(field.name(), value);
     }
   }
 
-  private String text(String at, JsonNode json, FieldType.Text text) {
-    return string(at, json, text.maxLength(), text.pattern().map(Pattern::compile).orElse(null));
+  @Override
+  public ObjectDefinition object() {
+    return object;
+  }
+
+  @Override
+  public String text(String at, JsonNode json, int maxLength, Optional<Pattern> pattern) {
+    return string(at, json, maxLength, pattern.orElse(null));
+  }
+
+  @Override
+  public Boolean bool(String at, JsonNode json) {
+    return json.isBoolean() ? json.booleanValue() : wrongType(at, "boolean");
+  }
+
+  @Override
+  public java.util.UUID id(String at, JsonNode json) {
+    String text = string(at, json, Integer.MAX_VALUE, UUID_TEXT);
+    return text == null ? null : java.util.UUID.fromString(text);
+  }
+
+  @Override
+  public JsonNode json(String at, JsonNode json) {
+    return withoutNul(at, json) ? json : null;
   }
 
   /** A string within {@code maxLength} code points that contains a match of {@code pattern}. */
@@ -204,7 +198,8 @@ public final class RecordReader {
     return text;
   }
 
-  private BigDecimal decimal(
+  @Override
+  public BigDecimal decimal(
       String at,
       JsonNode json,
       int precision,
@@ -238,7 +233,8 @@ public final class RecordReader {
     return value;
   }
 
-  private LocalDate date(String at, JsonNode json) {
+  @Override
+  public LocalDate date(String at, JsonNode json) {
     String text = string(at, json, Integer.MAX_VALUE, DATE);
     if (text == null) {
       return null;
@@ -256,7 +252,8 @@ public final class RecordReader {
     }
   }
 
-  private OffsetDateTime dateTime(String at, JsonNode json) {
+  @Override
+  public OffsetDateTime dateTime(String at, JsonNode json) {
     String text = string(at, json, Integer.MAX_VALUE, DATE_TIME);
     if (text == null) {
       return null;
@@ -273,6 +270,33 @@ public final class RecordReader {
       add(at, "record.date-time");
       return null;
     }
+  }
+
+  @Override
+  public Object bySchema(String at, JsonNode json, FieldType type) {
+    FieldTypeSpec spec = FieldTypes.of(type);
+    ObjectNode schema = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    spec.writeSchema(schema, type, object);
+    List<Problem> found = ValueSchemas.problems(schema, json, at);
+    if (!found.isEmpty() || !withoutNul(at, json)) {
+      problems.addAll(found);
+      return null;
+    }
+    ColumnType.Storage storage = spec.column(type).orElseThrow().storage();
+    return switch (storage) {
+      case TEXT -> json.asText();
+      case DECIMAL -> json.decimalValue();
+      case BOOLEAN -> json.booleanValue();
+      case DATE -> LocalDate.parse(json.textValue());
+      case INSTANT -> OffsetDateTime.parse(json.textValue());
+      case UUID -> java.util.UUID.fromString(json.textValue());
+      case TEXT_ARRAY -> {
+        List<String> values = new java.util.ArrayList<>();
+        json.forEach(v -> values.add(v.asText()));
+        yield List.copyOf(values);
+      }
+      case JSON -> json;
+    };
   }
 
   /** PostgreSQL text and jsonb cannot hold U+0000: refused anywhere in a JSON value. */
@@ -295,7 +319,8 @@ public final class RecordReader {
     return true;
   }
 
-  private String choice(String at, JsonNode json, Set<String> allowed) {
+  @Override
+  public String choice(String at, JsonNode json, Set<String> allowed) {
     if (!json.isTextual()) {
       return wrongType(at, "string");
     }
@@ -306,7 +331,8 @@ public final class RecordReader {
     return json.textValue();
   }
 
-  private List<String> choices(String at, JsonNode json, Set<String> allowed) {
+  @Override
+  public List<String> choices(String at, JsonNode json, Set<String> allowed) {
     if (!json.isArray()) {
       return wrongType(at, "array");
     }
@@ -349,18 +375,6 @@ public final class RecordReader {
         .filter(f -> f.type() instanceof FieldType.Currency c && c.perRecord())
         .filter(f -> RecordSchema.currencyOf(f.name()).equals(name))
         .findFirst();
-  }
-
-  private Set<String> activeNames(List<PicklistValue> values) {
-    Set<String> names = new HashSet<>();
-    values.stream().filter(PicklistValue::active).forEach(v -> names.add(v.name()));
-    return names;
-  }
-
-  private Set<String> stageNames() {
-    Set<String> names = new HashSet<>();
-    object.pipeline().ifPresent(p -> p.stages().forEach(s -> names.add(s.name())));
-    return names;
   }
 
   private <T> T wrongType(String at, String expected) {

@@ -1,7 +1,7 @@
 package io.relata.metadata.schema;
 
 import com.networknt.schema.ValidationMessage;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;

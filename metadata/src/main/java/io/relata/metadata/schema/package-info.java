@@ -1,6 +1,6 @@
 /**
  * JSON Schema (2020-12): the meta-schemas that govern each kind of metadata document, and (to come)
  * the schema each object compiles to for its records. Validation is networknt's; this package turns
- * its findings into {@link io.relata.metadata.validation.Problem}s.
+ * its findings into {@link io.relata.metadata.problem.Problem}s.
  */
 package io.relata.metadata.schema;

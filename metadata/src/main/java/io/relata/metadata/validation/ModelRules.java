@@ -6,6 +6,7 @@ import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.Layout;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.RollUpFunction;
+import io.relata.metadata.problem.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,10 +1,12 @@
 package io.relata.metadata.validation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.condition.ConditionChecker;
 import io.relata.metadata.condition.ConditionException;
 import io.relata.metadata.condition.ConditionParser;
 import io.relata.metadata.condition.Scope;
-import io.relata.metadata.condition.ValueType;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldKind;
 import io.relata.metadata.definition.FieldType;
@@ -18,6 +20,10 @@ import io.relata.metadata.definition.RollUpFunction;
 import io.relata.metadata.definition.SystemFields;
 import io.relata.metadata.definition.ValidationRule;
 import io.relata.metadata.name.NameRules;
+import io.relata.metadata.problem.Problem;
+import io.relata.metadata.record.RecordReader;
+import io.relata.metadata.type.FieldTypes;
+import io.relata.metadata.type.ValueType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,6 +50,8 @@ public final class ObjectRules {
   private static final String STAGE = "stage";
 
   private final ObjectDefinition object;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final List<Problem> problems = new ArrayList<>();
 
   private ObjectRules(ObjectDefinition object) {
@@ -86,6 +94,13 @@ public final class ObjectRules {
 
   private void checkField(String at, FieldDefinition field) {
     FieldType type = field.type();
+    if (type instanceof FieldType.Plugin && FieldTypes.named(type.id()).isEmpty()) {
+      add(at + "/type", "field.unknown-type", type.id());
+      return;
+    }
+    if (!type.computed() && field.defaultValue().isPresent()) {
+      checkDefault(at + "/defaultValue", field);
+    }
     if (type.computed()) {
       if (field.required()) {
         add(at + "/required", "field.computed-option", type.id());
@@ -242,6 +257,27 @@ public final class ObjectRules {
           add("/pipeline/stages/" + i + "/next/" + j, "pipeline.unknown-stage", next.get(j));
         }
       }
+    }
+  }
+
+  /**
+   * A default value must be a value the field takes: it is read as a client's value would be, every
+   * problem reported at the default.
+   */
+  private void checkDefault(String at, FieldDefinition field) {
+    ObjectNode record = JsonNodeFactory.instance.objectNode();
+    try {
+      record.set(field.name(), JSON.readTree(field.defaultValue().get()));
+    } catch (java.io.IOException e) {
+      add(at, "field.default-value", "json");
+      return;
+    }
+    for (Problem problem : RecordReader.readChanges(object, record).problems()) {
+      String inside =
+          problem
+              .pointer()
+              .substring(Math.min(problem.pointer().length(), field.name().length() + 1));
+      problems.add(new Problem(at + inside, problem.code(), problem.args()));
     }
   }
 

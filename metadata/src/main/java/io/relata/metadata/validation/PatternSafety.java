@@ -2,6 +2,7 @@ package io.relata.metadata.validation;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.relata.metadata.problem.Problem;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;

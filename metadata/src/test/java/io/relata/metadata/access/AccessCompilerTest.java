@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.access.AccessDocuments.Kind;
 import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

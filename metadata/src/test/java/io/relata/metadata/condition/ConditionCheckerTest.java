@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.relata.metadata.Fixtures;
 import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.type.ValueType;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;

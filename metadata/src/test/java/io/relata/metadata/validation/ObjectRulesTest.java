@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.problem.Problem;
 import io.relata.metadata.schema.MetaSchema;
 import java.util.List;
 import java.util.function.Consumer;

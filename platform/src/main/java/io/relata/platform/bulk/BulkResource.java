@@ -7,7 +7,7 @@ import io.relata.metadata.condition.ConditionException;
 import io.relata.metadata.condition.ConditionJson;
 import io.relata.metadata.condition.ConditionParser;
 import io.relata.metadata.condition.Expression;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.BulkRequest;

@@ -1,8 +1,8 @@
 package io.relata.platform.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relata.metadata.problem.Problem;
 import io.relata.metadata.schema.MetaSchema;
-import io.relata.metadata.validation.Problem;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ListLimit;

@@ -8,7 +8,7 @@ import io.relata.metadata.change.Change;
 import io.relata.metadata.change.ModelDiff;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.model.ModelCompiler;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import io.relata.platform.access.CurrentModel;
 import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;

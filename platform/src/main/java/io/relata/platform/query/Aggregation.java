@@ -4,7 +4,8 @@ import static io.relata.platform.schema.Identifiers.quote;
 
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldKind;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
+import io.relata.metadata.type.FieldTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,10 +50,11 @@ public record Aggregation(Optional<Group> group, List<Metric> metrics) {
           parts.length == 2 ? Optional.of(parts[1].toLowerCase(Locale.ROOT)) : Optional.empty();
       if (field.isEmpty()) {
         problems.add(Problem.at("groupBy", "query.unknown-field", parts[0]));
-      } else if (!groupable(field.get().type().kind())) {
+      } else if (!FieldTypes.of(field.get().type()).groupable()) {
         problems.add(Problem.at("groupBy", "query.not-groupable", parts[0]));
       } else if (granularity.isPresent()
-          && (!GRANULARITIES.contains(granularity.get()) || !dated(field.get().type().kind()))) {
+          && (!GRANULARITIES.contains(granularity.get())
+              || !FieldTypes.of(field.get().type()).valueType(field.get().type()).temporal())) {
         problems.add(Problem.at("groupBy", "query.granularity", String.join(", ", GRANULARITIES)));
       } else {
         group = Optional.of(new Group(field.get(), granularity));
@@ -73,7 +75,7 @@ public record Aggregation(Optional<Group> group, List<Metric> metrics) {
       Optional<FieldDefinition> field = fields.apply(parts[1]);
       if (field.isEmpty()) {
         problems.add(Problem.at("metrics", "query.unknown-field", parts[1]));
-      } else if (!summable(function, field.get().type().kind())) {
+      } else if (!FieldTypes.of(field.get().type()).metrics().contains(function)) {
         problems.add(Problem.at("metrics", "query.not-summable", function, parts[1]));
       } else {
         list.add(new Metric(function, field));
@@ -125,40 +127,5 @@ public record Aggregation(Optional<Group> group, List<Metric> metrics) {
     return metric.function().equals("avg")
         ? "round(avg(" + column + "), 6)"
         : metric.function() + "(" + column + ")";
-  }
-
-  private static boolean groupable(FieldKind kind) {
-    return switch (kind) {
-      case TEXT,
-          EMAIL,
-          PHONE,
-          URL,
-          PICKLIST,
-          STAGE,
-          BOOLEAN,
-          LOOKUP,
-          MASTER_DETAIL,
-          USER,
-          DATE,
-          DATETIME,
-          NUMBER,
-          CURRENCY,
-          PERCENT ->
-          true;
-      default -> false;
-    };
-  }
-
-  private static boolean dated(FieldKind kind) {
-    return kind == FieldKind.DATE || kind == FieldKind.DATETIME;
-  }
-
-  private static boolean summable(String function, FieldKind kind) {
-    boolean numeric =
-        kind == FieldKind.NUMBER
-            || kind == FieldKind.CURRENCY
-            || kind == FieldKind.PERCENT
-            || kind == FieldKind.ROLL_UP;
-    return numeric || ((function.equals("min") || function.equals("max")) && dated(kind));
   }
 }

@@ -3,6 +3,8 @@ package io.relata.platform.query;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.type.FieldTypes;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -81,8 +83,9 @@ public final class Cursor {
       return null;
     }
     String text = json.asText();
-    return switch (key.field().type().kind()) {
-      case NUMBER, CURRENCY, PERCENT, ROLL_UP -> {
+    FieldType type = key.field().type();
+    return switch (FieldTypes.of(type).column(type).orElseThrow().storage()) {
+      case DECIMAL -> {
         BigDecimal number = new BigDecimal(text);
         if (number.precision() - number.scale() > 1_000 || number.scale() > 1_000) {
           throw new IllegalArgumentException("out of range");
@@ -96,8 +99,8 @@ public final class Cursor {
         yield json.booleanValue();
       }
       case DATE -> within(LocalDate.parse(text).getYear(), LocalDate.parse(text));
-      case DATETIME -> within(OffsetDateTime.parse(text).getYear(), OffsetDateTime.parse(text));
-      case LOOKUP, MASTER_DETAIL, USER -> UUID.fromString(text);
+      case INSTANT -> within(OffsetDateTime.parse(text).getYear(), OffsetDateTime.parse(text));
+      case UUID -> java.util.UUID.fromString(text);
       default -> {
         if (text.indexOf('\0') >= 0) {
           throw new IllegalArgumentException("NUL");

@@ -1,7 +1,7 @@
 package io.relata.platform.query;
 
 import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import io.relata.platform.schema.SearchVector;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.relata.platform.query;
 
 import io.relata.metadata.definition.FieldDefinition;
-import io.relata.metadata.definition.FieldKind;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.problem.Problem;
+import io.relata.metadata.type.FieldTypes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +39,7 @@ public record SortKey(FieldDefinition field, boolean descending) {
       Optional<FieldDefinition> field = fields.apply(name);
       if (field.isEmpty()) {
         problems.add(Problem.at("sort", "query.unknown-field", name));
-      } else if (!sortable(field.get().type().kind())) {
+      } else if (!sortable(field.get().type())) {
         problems.add(Problem.at("sort", "query.not-sortable", name));
       } else if (!seen.add(name)) {
         problems.add(Problem.at("sort", "query.sort-twice", name));
@@ -49,11 +50,8 @@ public record SortKey(FieldDefinition field, boolean descending) {
     return new Parsed(List.copyOf(keys), problems);
   }
 
-  /** Whether a field of this kind can be sorted by: it has a column with an order. */
-  public static boolean sortable(FieldKind kind) {
-    return switch (kind) {
-      case FORMULA, JSON, MULTI_PICKLIST, LONG_TEXT, RICH_TEXT -> false;
-      default -> true;
-    };
+  /** Whether a field of this type can be sorted by: it has a column with an order. */
+  public static boolean sortable(FieldType type) {
+    return FieldTypes.of(type).sortable();
   }
 }

@@ -1,6 +1,6 @@
 package io.relata.platform.record;
 
-import io.relata.metadata.definition.FieldKind;
+import io.relata.metadata.type.ColumnType;
 
 /**
  * One stored column of an object table.
@@ -9,4 +9,4 @@ import io.relata.metadata.definition.FieldKind;
  *     currency amount)
  * @param kind how values are bound and read
  */
-record Column(String name, FieldKind kind) {}
+record Column(String name, ColumnType.Storage storage) {}

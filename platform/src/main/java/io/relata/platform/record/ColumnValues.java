@@ -1,7 +1,9 @@
 package io.relata.platform.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.relata.metadata.definition.FieldKind;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.type.ColumnType;
+import io.relata.metadata.type.FieldTypes;
 import io.relata.platform.json.JsonCodec;
 import java.sql.Array;
 import java.sql.Connection;
@@ -38,33 +40,40 @@ public final class ColumnValues {
     }
   }
 
+  /** How a field of {@code type} is stored; formulas, which have no column, are not. */
+  static ColumnType.Storage storage(FieldType type) {
+    return FieldTypes.of(type)
+        .column(type)
+        .orElseThrow(() -> new IllegalArgumentException("no column: " + type.id()))
+        .storage();
+  }
+
   /** The value of column {@code label} as its field's Java type; {@code null} when SQL NULL. */
-  static Object read(ResultSet rows, String label, FieldKind kind) throws SQLException {
-    return read(rows, rows.findColumn(label), kind);
+  static Object read(ResultSet rows, String label, FieldType type) throws SQLException {
+    return read(rows, rows.findColumn(label), storage(type));
   }
 
   /**
-   * The value of the {@code column}th column as its field's Java type; {@code null} when SQL NULL.
+   * The value of the {@code column}th column as its storage's Java type; {@code null} when SQL
+   * NULL.
    */
-  static Object read(ResultSet rows, int column, FieldKind kind) throws SQLException {
+  static Object read(ResultSet rows, int column, ColumnType.Storage storage) throws SQLException {
     Object value =
-        switch (kind) {
-          case NUMBER, CURRENCY, PERCENT, ROLL_UP -> rows.getBigDecimal(column);
+        switch (storage) {
+          case DECIMAL -> rows.getBigDecimal(column);
           case BOOLEAN -> rows.getBoolean(column);
           case DATE -> rows.getObject(column, LocalDate.class);
-          case DATETIME -> rows.getObject(column, OffsetDateTime.class);
-          case MULTI_PICKLIST -> {
+          case INSTANT -> rows.getObject(column, OffsetDateTime.class);
+          case TEXT_ARRAY -> {
             Array array = rows.getArray(column);
             yield array == null ? null : List.copyOf(Arrays.asList((String[]) array.getArray()));
           }
-          case LOOKUP, MASTER_DETAIL, USER -> rows.getObject(column, UUID.class);
+          case UUID -> rows.getObject(column, UUID.class);
           case JSON -> {
             String text = rows.getString(column);
             yield text == null ? null : JsonCodec.parse(text);
           }
-          case TEXT, LONG_TEXT, RICH_TEXT, EMAIL, PHONE, URL, PICKLIST, AUTO_NUMBER, STAGE ->
-              rows.getString(column);
-          case FORMULA -> throw new IllegalArgumentException("formulas have no column");
+          case TEXT -> rows.getString(column);
         };
     return rows.wasNull() ? null : value;
   }

@@ -5,12 +5,13 @@ import io.relata.metadata.condition.ConditionException;
 import io.relata.metadata.condition.Scope;
 import io.relata.metadata.condition.Typed;
 import io.relata.metadata.definition.FieldDefinition;
-import io.relata.metadata.definition.FieldKind;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.SystemFields;
 import io.relata.metadata.definition.ValidationRule;
 import io.relata.metadata.schema.RecordSchema;
+import io.relata.metadata.type.ColumnType;
+import io.relata.metadata.type.FieldTypes;
 import io.relata.platform.schema.Identifiers;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,15 +49,15 @@ public final class CompiledObject {
     List<Column> stored = new ArrayList<>();
     for (FieldDefinition system : SystemFields.of(definition)) {
       byName.put(system.name(), system);
-      stored.add(new Column(system.name(), system.type().kind()));
+      stored.add(new Column(system.name(), ColumnValues.storage(system.type())));
     }
     for (FieldDefinition field : definition.fields()) {
       byName.put(field.name(), field);
-      if (field.type().kind() != FieldKind.FORMULA) {
-        stored.add(new Column(field.name(), field.type().kind()));
+      if (FieldTypes.of(field.type()).column(field.type()).isPresent()) {
+        stored.add(new Column(field.name(), ColumnValues.storage(field.type())));
       }
       if (field.type() instanceof FieldType.Currency c && c.perRecord()) {
-        stored.add(new Column(RecordSchema.currencyOf(field.name()), FieldKind.TEXT));
+        stored.add(new Column(RecordSchema.currencyOf(field.name()), ColumnType.Storage.TEXT));
       }
     }
     this.fields = Collections.unmodifiableMap(byName);

@@ -3,7 +3,7 @@ package io.relata.platform.record;
 import io.relata.metadata.condition.ConditionException;
 import io.relata.metadata.condition.ConditionParser;
 import io.relata.metadata.condition.Expression;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import io.relata.platform.query.RecordQuery;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException.Violation;

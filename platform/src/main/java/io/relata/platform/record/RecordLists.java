@@ -268,7 +268,7 @@ public class RecordLists {
           Object key =
               aggregation.group().get().granularity().isPresent()
                   ? rows.getObject("key", LocalDate.class)
-                  : ColumnValues.read(rows, "key", field.type().kind());
+                  : ColumnValues.read(rows, "key", field.type());
           group.set(field.name(), JsonCodec.value(key));
         }
         for (Aggregation.Metric metric : aggregation.metrics()) {
@@ -277,7 +277,7 @@ public class RecordLists {
                   ? (Object) rows.getLong(metric.name())
                   : metric.field().isPresent()
                           && (metric.function().equals("min") || metric.function().equals("max"))
-                      ? ColumnValues.read(rows, metric.name(), metric.field().get().type().kind())
+                      ? ColumnValues.read(rows, metric.name(), metric.field().get().type())
                       : rows.getBigDecimal(metric.name());
           group.set(metric.name(), JsonCodec.value(value));
         }
@@ -473,7 +473,7 @@ public class RecordLists {
     }
   }
 
-  private static Violation violation(io.relata.metadata.validation.Problem p, String prefix) {
+  private static Violation violation(io.relata.metadata.problem.Problem p, String prefix) {
     return new Violation(prefix + p.pointer(), p.code(), List.<Object>copyOf(p.args()));
   }
 }

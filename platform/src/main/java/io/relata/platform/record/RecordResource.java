@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.condition.ConditionException;
 import io.relata.metadata.condition.ConditionJson;
 import io.relata.metadata.condition.Expression;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.query.RecordQuery;

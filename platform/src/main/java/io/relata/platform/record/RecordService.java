@@ -3,7 +3,7 @@ package io.relata.platform.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.access.SystemPermission;
 import io.relata.metadata.condition.Typed;
-import io.relata.metadata.condition.ValueType;
+import io.relata.metadata.type.ValueType;
 import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;

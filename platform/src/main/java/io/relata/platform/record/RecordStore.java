@@ -121,7 +121,7 @@ final class RecordStore {
     Map<String, Object> values = new LinkedHashMap<>(columns.size() * 2);
     for (int i = 0; i < columns.size(); i++) {
       Column column = columns.get(i);
-      values.put(column.name(), ColumnValues.read(rows, i + 1, column.kind()));
+      values.put(column.name(), ColumnValues.read(rows, i + 1, column.storage()));
     }
     return values;
   }

@@ -3,6 +3,7 @@ package io.relata.platform.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.type.FieldTypes;
 import io.relata.platform.json.JsonCodec;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,6 @@ final class RecordView {
 
   /** Whether {@code field} can be expanded: a reference to a record or a user. */
   static boolean expandable(FieldDefinition field) {
-    return switch (field.type().kind()) {
-      case LOOKUP, MASTER_DETAIL, USER -> !field.name().equals("id");
-      default -> false;
-    };
+    return FieldTypes.of(field.type()).reference() && !field.name().equals("id");
   }
 }

@@ -18,7 +18,7 @@ public class InvalidRequestException extends ProblemException {
   /**
    * The problems a JSON Schema (or another metadata check) found in the body, at their pointers.
    */
-  public static InvalidRequestException of(List<io.relata.metadata.validation.Problem> problems) {
+  public static InvalidRequestException of(List<io.relata.metadata.problem.Problem> problems) {
     return new InvalidRequestException(
         problems.stream()
             .map(p -> new Violation(p.pointer(), p.code(), List.copyOf(p.args())))

@@ -1,6 +1,6 @@
 package io.relata.platform.schema;
 
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import java.util.List;
 import java.util.Map;
 

@@ -10,7 +10,9 @@ import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ListView;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.OnDelete;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
+import io.relata.metadata.type.ColumnType;
+import io.relata.metadata.type.FieldTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,8 +112,7 @@ public final class SchemaPlanner {
       affected =
           (SearchVector.searchable(changed.before().type())
                   || SearchVector.searchable(changed.after().type()))
-              && !ColumnTypes.of(changed.before().type())
-                  .equals(ColumnTypes.of(changed.after().type()));
+              && !columnType(changed.before().type()).equals(columnType(changed.after().type()));
     } else if (change instanceof Change.ObjectChanged changed) {
       object = changed.object();
       affected = changed.parts().contains("nameField");
@@ -164,7 +165,7 @@ public final class SchemaPlanner {
 
   private List<String> columnDefinitions(FieldDefinition field) {
     List<String> columns = new ArrayList<>();
-    ColumnTypes.of(field.type())
+    columnType(field.type())
         .ifPresent(
             type ->
                 columns.add(
@@ -287,7 +288,7 @@ public final class SchemaPlanner {
   }
 
   private void dropField(String object, FieldDefinition field) {
-    if (ColumnTypes.of(field.type()).isEmpty()) {
+    if (columnType(field.type()).isEmpty()) {
       return; // a formula has no column
     }
     steps.add(
@@ -311,7 +312,7 @@ public final class SchemaPlanner {
   private void renameField(Change.FieldRenamed renamed) {
     String object = renamed.object();
     FieldDefinition after = model.get(object).field(renamed.to()).orElseThrow();
-    if (ColumnTypes.of(after.type()).isEmpty()) {
+    if (columnType(after.type()).isEmpty()) {
       return;
     }
     steps.add(
@@ -365,8 +366,8 @@ public final class SchemaPlanner {
     }
     String name = object.name();
     String column = quote(after.name());
-    Optional<String> from = ColumnTypes.of(before.type());
-    Optional<String> to = ColumnTypes.of(after.type());
+    Optional<String> from = columnType(before.type());
+    Optional<String> to = columnType(after.type());
     if (from.isEmpty() || to.isEmpty()) {
       if (from.isPresent() || to.isPresent()) {
         refuse(
@@ -586,5 +587,10 @@ public final class SchemaPlanner {
       case SET_NULL -> "SET NULL";
       case CASCADE -> "CASCADE";
     };
+  }
+
+  /** The column type of {@code type}, as DDL; empty for formulas. */
+  private static Optional<String> columnType(FieldType type) {
+    return FieldTypes.of(type).column(type).map(ColumnType::sql);
   }
 }

@@ -5,6 +5,7 @@ import static io.relata.platform.schema.Identifiers.quote;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.type.FieldTypes;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +24,7 @@ public final class SearchVector {
 
   /** Whether a field's text is searched. */
   public static boolean searchable(FieldType type) {
-    return switch (type.kind()) {
-      case TEXT, LONG_TEXT, RICH_TEXT, EMAIL, PHONE, AUTO_NUMBER -> true;
-      default -> false;
-    };
+    return FieldTypes.of(type).searchable();
   }
 
   /** Whether the object has a search column: it has at least one searched field. */

@@ -6,7 +6,7 @@ import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ListView;
 import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

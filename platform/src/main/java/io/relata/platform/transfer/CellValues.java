@@ -1,12 +1,9 @@
 package io.relata.platform.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.relata.metadata.definition.FieldKind;
-import java.math.BigDecimal;
-import java.util.Locale;
-import java.util.regex.Matcher;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.type.FieldTypes;
 import java.util.regex.Pattern;
 
 /**
@@ -24,70 +21,10 @@ final class CellValues {
 
   private CellValues() {}
 
-  /** The cell as JSON for a field of {@code kind}; {@code null} when it is empty. */
-  static JsonNode json(FieldKind kind, String cell, boolean decimalComma) {
+  /** The cell as JSON for a field of {@code type}; {@code null} when it is empty. */
+  static JsonNode json(FieldType type, String cell, boolean decimalComma) {
     String text = neutralisedBack(cell);
-    if (text.isEmpty()) {
-      return null;
-    }
-    switch (kind) {
-      case NUMBER, CURRENCY, PERCENT -> {
-        String plain = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
-        if (decimalComma) {
-          plain = plain.replace(',', '.');
-        }
-        return NUMBER.matcher(plain).matches()
-            ? NODES.numberNode(new BigDecimal(plain))
-            : NODES.textNode(text);
-      }
-      case BOOLEAN -> {
-        switch (text.strip().toLowerCase(Locale.ROOT)) {
-          case "true", "yes", "y", "1", "x" -> {
-            return NODES.booleanNode(true);
-          }
-          case "false", "no", "n", "0" -> {
-            return NODES.booleanNode(false);
-          }
-          default -> {
-            return NODES.textNode(text);
-          }
-        }
-      }
-      case DATE -> {
-        Matcher dotted = DOTTED_DATE.matcher(text.strip());
-        if (dotted.matches()) {
-          return NODES.textNode(
-              String.format(
-                  "%s-%02d-%02d",
-                  dotted.group(3),
-                  Integer.parseInt(dotted.group(2)),
-                  Integer.parseInt(dotted.group(1))));
-        }
-        return NODES.textNode(text.strip());
-      }
-      case MULTI_PICKLIST -> {
-        ArrayNode values = NODES.arrayNode();
-        for (String value : text.split(";")) {
-          if (!value.isBlank()) {
-            values.add(value.strip());
-          }
-        }
-        return values;
-      }
-      case JSON -> {
-        try {
-          return io.relata.platform.json.JsonCodec.read(
-              new java.io.ByteArrayInputStream(
-                  text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-              text.length() * 4L + 1);
-        } catch (RuntimeException e) {
-          return NODES.textNode(text);
-        }
-      }
-      default -> {
-        return NODES.textNode(text);
-      }
-    }
+    return text.isEmpty() ? null : FieldTypes.of(type).cell(text, decimalComma);
   }
 
   /** Undoes the export's guard against spreadsheet formulas: {@code '=x} is the text {@code =x}. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.FieldDefinition;
-import io.relata.metadata.definition.FieldKind;
+import io.relata.metadata.definition.FieldType;
 import io.relata.platform.record.CompiledObject;
 import io.relata.platform.record.ImportRow;
 import io.relata.platform.record.RowError;
@@ -60,7 +60,7 @@ final class CsvSource implements Iterator<ImportRow> {
   private boolean broken;
 
   /** A header's field: its name in the record and how its cells convert. */
-  private record Column(int index, String name, FieldKind kind) {}
+  private record Column(int index, String name, FieldType type) {}
 
   private CsvSource(Iterator<CSVRecord> records, List<Column> columns, boolean decimalComma) {
     this.records = records;
@@ -140,8 +140,12 @@ final class CsvSource implements Iterator<ImportRow> {
       } else if (!mapped.add(name.get())) {
         violations.add(new Violation("header/" + i, "import.column-twice", List.of(name.get())));
       } else {
-        FieldKind kind = object.field(name.get()).map(f -> f.type().kind()).orElse(FieldKind.TEXT);
-        columns.add(new Column(i, name.get(), kind));
+        FieldType type =
+            object
+                .field(name.get())
+                .map(f -> f.type())
+                .orElse(new FieldType.Text(FieldType.Text.DEFAULT_MAX_LENGTH, Optional.empty()));
+        columns.add(new Column(i, name.get(), type));
       }
     }
     if (!violations.isEmpty()) {
@@ -203,7 +207,7 @@ final class CsvSource implements Iterator<ImportRow> {
     ObjectNode values = JsonNodeFactory.instance.objectNode();
     for (Column column : columns) {
       String cell = column.index() < record.size() ? record.get(column.index()) : "";
-      JsonNode value = CellValues.json(column.kind(), cell, decimalComma);
+      JsonNode value = CellValues.json(column.type(), cell, decimalComma);
       if (value != null) {
         values.set(column.name(), value);
       }

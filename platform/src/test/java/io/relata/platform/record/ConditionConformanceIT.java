@@ -9,7 +9,7 @@ import io.relata.metadata.condition.ConditionContext;
 import io.relata.metadata.condition.ConditionEvaluator;
 import io.relata.metadata.condition.Scope;
 import io.relata.metadata.condition.Typed;
-import io.relata.metadata.condition.ValueType;
+import io.relata.metadata.type.ValueType;
 import io.relata.platform.query.ConditionSql;
 import io.relata.platform.query.Sql;
 import java.math.BigDecimal;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.change.ModelDiff;
 import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import io.relata.platform.testing.MigratedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.change.ModelDiff;
 import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.metadata.validation.Problem;
+import io.relata.metadata.problem.Problem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.relata.metadata.condition;
+package io.relata.metadata.type;
 
 /** The type of a condition's value, or of a part of it. */
 public enum ValueType {

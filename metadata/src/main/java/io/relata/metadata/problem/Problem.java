@@ -1,4 +1,4 @@
-package io.relata.metadata.validation;
+package io.relata.metadata.problem;
 
 import java.util.List;
 
