@@ -1,12 +1,12 @@
 package io.relata.metadata.validation;
 
 import io.relata.metadata.definition.FieldDefinition;
-import io.relata.metadata.definition.FieldKind;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.Layout;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.RollUpFunction;
 import io.relata.metadata.problem.Problem;
+import io.relata.metadata.type.FieldTypes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,16 +21,6 @@ import java.util.Set;
  * would be after a change, so that a change cannot break an object it does not touch.
  */
 public final class ModelRules {
-
-  private static final Set<FieldKind> SUMMABLE =
-      Set.of(FieldKind.NUMBER, FieldKind.CURRENCY, FieldKind.PERCENT);
-  private static final Set<FieldKind> ORDERED =
-      Set.of(
-          FieldKind.NUMBER,
-          FieldKind.CURRENCY,
-          FieldKind.PERCENT,
-          FieldKind.DATE,
-          FieldKind.DATETIME);
 
   private final Map<String, ObjectDefinition> model = new LinkedHashMap<>();
   private final Map<String, List<Problem>> problems = new LinkedHashMap<>();
@@ -90,11 +80,12 @@ public final class ModelRules {
       add(parent, at + "/field", "object.unknown-field", rollUp.field().get());
       return;
     }
-    FieldKind kind = summarised.get().type().kind();
-    boolean fits =
-        rollUp.function() == RollUpFunction.SUM ? SUMMABLE.contains(kind) : ORDERED.contains(kind);
+    // a stored value its type can sum (or order, for min and max), as aggregates can
+    FieldType type = summarised.get().type();
+    String metric = rollUp.function() == RollUpFunction.SUM ? "sum" : "min";
+    boolean fits = !type.computed() && FieldTypes.of(type).metrics().contains(metric);
     if (rollUp.function() != RollUpFunction.COUNT && !fits) {
-      add(parent, at + "/field", "field.roll-up-field-type", rollUp.function(), kind.id());
+      add(parent, at + "/field", "field.roll-up-field-type", rollUp.function(), type.id());
     }
   }
 
