@@ -10,6 +10,7 @@ import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.SystemFields;
+import io.relata.metadata.origin.Origin;
 import io.relata.metadata.problem.Problem;
 import io.relata.metadata.schema.MetaSchema;
 import java.util.ArrayList;
@@ -86,7 +87,8 @@ public final class AccessCompiler {
       JsonNode doc = all.get(i);
       String name = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
       String key = kind.path() + "/" + name;
-      List<Problem> structural = schema.check(doc);
+      List<Problem> structural = new ArrayList<>(schema.check(Origin.content(doc)));
+      structural.addAll(Origin.check(doc));
       if (!structural.isEmpty()) {
         add(key, structural);
       } else if (!seen.add(name)) {

@@ -7,6 +7,7 @@ import io.relata.metadata.access.AccessDocuments;
 import io.relata.metadata.access.AccessModel;
 import io.relata.metadata.definition.DefinitionReader;
 import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.origin.Origin;
 import io.relata.metadata.problem.Problem;
 import io.relata.metadata.schema.MetaSchema;
 import io.relata.metadata.validation.ModelRules;
@@ -76,7 +77,8 @@ public final class ModelCompiler {
     for (int i = 0; i < documents.size(); i++) {
       JsonNode doc = documents.get(i);
       String key = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
-      List<Problem> structural = MetaSchema.OBJECT.check(doc);
+      List<Problem> structural = new ArrayList<>(MetaSchema.OBJECT.check(Origin.content(doc)));
+      structural.addAll(Origin.check(doc));
       if (byName.containsKey(key)) {
         add(problems, key, List.of(Problem.at("/name", "object.duplicate-name", key)));
         continue;

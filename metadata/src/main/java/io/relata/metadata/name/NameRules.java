@@ -16,12 +16,17 @@ public final class NameRules {
   /** PostgreSQL truncates identifiers beyond NAMEDATALEN - 1 bytes; names are ASCII, so chars. */
   public static final int MAX_LENGTH = 63;
 
-  private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)*");
+  /**
+   * Snake case, optionally behind a namespace and two underscores ({@code sales__deal}): a plugin's
+   * documents carry its namespace, so that they never take an admin's or another plugin's name.
+   */
+  private static final Pattern SNAKE_CASE =
+      Pattern.compile("(?:[a-z][a-z0-9]{0,19}__)?[a-z][a-z0-9]*(?:_[a-z0-9]+)*");
 
   /**
-   * PostgreSQL's reserved key words, and the words of the filter language: a field named {@code
-   * and} or {@code null} would make filters ambiguous to read, even though generated SQL quotes
-   * every identifier.
+   * PostgreSQL's reserved key words, and the words of the condition language: a field named {@code
+   * and}, {@code me} or {@code today} could not be named in a condition, even though generated SQL
+   * quotes every identifier.
    */
   private static final Set<String> RESERVED_WORDS =
       Set.of(
@@ -35,6 +40,9 @@ public final class NameRules {
           offset on only or order outer overlaps placing primary references returning right select
           session_user similar some symmetric system_user table tablesample then to trailing true
           union unique user using variadic verbose when where window with
+          implies changed me starts today yesterday tomorrow this_week last_week next_week
+          this_month last_month next_month this_quarter last_quarter next_quarter this_year
+          last_year next_year
           """
               .strip()
               .split("\\s+"));

@@ -58,6 +58,11 @@ public final class MetaSchema {
     }
   }
 
+  /** The meta-schema itself, a copy: what clients and Setup's editors build documents from. */
+  public JsonNode document() {
+    return schema.getSchemaNode().deepCopy();
+  }
+
   /** Every structural problem of {@code document}, ordered by position; empty when it fits. */
   public List<Problem> check(JsonNode document) {
     return SchemaProblems.of(schema.validate(document));

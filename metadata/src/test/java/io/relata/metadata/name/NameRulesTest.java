@@ -11,7 +11,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NameRulesTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"account", "close_date", "x", "line_item_2", "a1_b2_c3"})
+  @ValueSource(
+      strings = {
+        "account",
+        "close_date",
+        "x",
+        "line_item_2",
+        "a1_b2_c3",
+        "sales__deal",
+        "acme2__line_item"
+      })
   void acceptsSnakeCaseNames(String name) {
     assertTrue(NameRules.check(name).isEmpty(), name);
   }
@@ -22,7 +31,12 @@ class NameRulesTest {
     "closeDate, NOT_SNAKE_CASE",
     "_hidden, NOT_SNAKE_CASE",
     "trailing_, NOT_SNAKE_CASE",
-    "double__underscore, NOT_SNAKE_CASE",
+    "double__under__score, NOT_SNAKE_CASE",
+    "___x, NOT_SNAKE_CASE",
+    "ns__, NOT_SNAKE_CASE",
+    "a_b__c, NOT_SNAKE_CASE",
+    "today, RESERVED_WORD",
+    "me, RESERVED_WORD",
     "2nd_field, NOT_SNAKE_CASE",
     "räksmörgås, NOT_SNAKE_CASE",
     "drop table, NOT_SNAKE_CASE",

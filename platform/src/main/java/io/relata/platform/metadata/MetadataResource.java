@@ -9,6 +9,7 @@ import io.relata.metadata.change.ModelDiff;
 import io.relata.metadata.definition.DefinitionReader;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.model.CompiledModel;
+import io.relata.metadata.origin.Origin;
 import io.relata.metadata.problem.Problem;
 import io.relata.platform.access.Permissions;
 import io.relata.platform.identity.Actor;
@@ -20,18 +21,15 @@ import io.relata.platform.rest.ProblemException.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -39,7 +37,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** {@code /api/v1/metadata}: objects, revisions, plans, reverts and bundles. */
+/**
+ * {@code /api/v1/metadata}: revisions, plans of several documents, reverts and bundles. The
+ * documents themselves, of every kind, are {@link DocumentResource}'s.
+ */
 @Path("/v1/metadata")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -51,88 +52,6 @@ public class MetadataResource {
   @Inject private Permissions permissions;
   @Context private SecurityContext security;
   @Context private UriInfo uri;
-
-  @GET
-  @Path("/objects")
-  public String objects() {
-    CompiledModel model = metadata.current();
-    ObjectNode body = NODES.objectNode().put("revision", model.revision());
-    ArrayNode items = body.putArray("items");
-    describedTo(model)
-        .objects()
-        .forEach(
-            o ->
-                items
-                    .addObject()
-                    .put("name", o.name())
-                    .put("label", o.label())
-                    .put("pluralLabel", o.pluralLabel()));
-    return MetadataJson.write(body);
-  }
-
-  @GET
-  @Path("/objects/{name}")
-  public String object(@PathParam("name") String name) {
-    CompiledModel model = metadata.current();
-    return MetadataJson.write(describedTo(model).document(name).orElseThrow(() -> notFound()));
-  }
-
-  @GET
-  @Path("/objects/{name}/schema")
-  public String schema(@PathParam("name") String name) {
-    CompiledModel model = metadata.current();
-    return MetadataJson.write(describedTo(model).schema(name).orElseThrow(() -> notFound()));
-  }
-
-  /** Creates or replaces one object: a new revision. 201 when it is new. */
-  @PUT
-  @Path("/objects/{name}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  public Response put(
-      @PathParam("name") String name,
-      @QueryParam("confirm") @DefaultValue("false") boolean confirm,
-      @QueryParam("comment") String comment,
-      String body) {
-    permissions.require(actor(), SystemPermission.MANAGE_METADATA);
-    JsonNode doc = MetadataJson.read(body);
-    if (!doc.isObject()) {
-      throw new InvalidRequestException(
-          List.of(new Violation("", "schema.type", List.of("object"))));
-    }
-    if (!doc.has("name")) {
-      ((ObjectNode) doc).put("name", name);
-    } else if (!name.equals(doc.get("name").asText())) {
-      throw new InvalidRequestException(
-          List.of(new Violation("/name", "object.name-mismatch", List.of(name))));
-    }
-    boolean exists = metadata.current().object(name).isPresent();
-    MetadataService.Outcome outcome =
-        change(
-            docs -> replace(docs, name, doc),
-            comment,
-            false,
-            confirm,
-            key -> key.equals(name) ? "" : "/objects/" + key);
-    Response.ResponseBuilder response =
-        exists ? Response.ok() : Response.created(uri.getAbsolutePath());
-    return response
-        .entity(MetadataJson.write(ChangeJson.outcome(outcome)))
-        .type(MediaType.APPLICATION_JSON)
-        .build();
-  }
-
-  @DELETE
-  @Path("/objects/{name}")
-  public Response delete(
-      @PathParam("name") String name,
-      @QueryParam("confirm") @DefaultValue("false") boolean confirm,
-      @QueryParam("comment") String comment) {
-    if (metadata.current().object(name).isEmpty()) {
-      throw notFound();
-    }
-    change(docs -> without(docs, name), comment, false, confirm, key -> "/objects/" + key);
-    return Response.noContent().build();
-  }
 
   /** Dry run: what a set of documents to put and names to delete would change. */
   @POST
@@ -267,7 +186,13 @@ public class MetadataResource {
           List.of(new Violation("/objects", "field.required", List.of())));
     }
     List<JsonNode> documents = new ArrayList<>();
-    bundle.get("objects").forEach(documents::add);
+    // a bundle carries its documents' origins; one without is an admin's
+    bundle
+        .get("objects")
+        .forEach(
+            doc ->
+                documents.add(
+                    doc.isObject() && !doc.has(Origin.MEMBER) ? Origin.admin().stamp(doc) : doc));
     List<String> names = documents.stream().map(d -> d.path("name").asText()).toList();
     return MetadataJson.write(
         ChangeJson.outcome(

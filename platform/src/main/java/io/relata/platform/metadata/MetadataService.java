@@ -6,6 +6,8 @@ import io.relata.metadata.access.AccessDocuments;
 import io.relata.metadata.access.AccessRewrite;
 import io.relata.metadata.change.Change;
 import io.relata.metadata.change.ModelDiff;
+import io.relata.metadata.kind.DocumentKinds;
+import io.relata.metadata.kind.Documents;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.model.ModelCompiler;
 import io.relata.metadata.problem.Problem;
@@ -130,7 +132,27 @@ public class MetadataService implements CurrentModel {
       boolean dryRun,
       boolean confirmed)
       throws Refused, NeedsConfirmation {
-    return change(actor, edit, access -> access, comment, dryRun, confirmed);
+    return changeDocuments(
+        actor,
+        documents -> documents.with(DocumentKinds.OBJECTS, edit.apply(documents.objects())),
+        comment,
+        dryRun,
+        confirmed);
+  }
+
+  /**
+   * Changes the model to what {@code edit} makes of the current documents of every kind: the one
+   * way every kind changes. Objects compile first; the access documents then follow fields renamed
+   * by the change, unless the edit wrote access documents of its own.
+   */
+  public Outcome changeDocuments(
+      Actor actor,
+      Function<Documents, Documents> edit,
+      String comment,
+      boolean dryRun,
+      boolean confirmed)
+      throws Refused, NeedsConfirmation {
+    return applyChange(actor, edit, comment, dryRun, confirmed);
   }
 
   /**
@@ -142,16 +164,20 @@ public class MetadataService implements CurrentModel {
       Actor actor, Function<AccessDocuments, AccessDocuments> edit, String comment, boolean dryRun)
       throws Refused {
     try {
-      return change(actor, objects -> objects, edit, comment, dryRun, false);
+      return applyChange(
+          actor,
+          documents -> Documents.of(documents.objects(), edit.apply(documents.access())),
+          comment,
+          dryRun,
+          false);
     } catch (NeedsConfirmation e) {
       throw new IllegalStateException("an access change never deletes data", e);
     }
   }
 
-  private Outcome change(
+  private Outcome applyChange(
       Actor actor,
-      Function<List<JsonNode>, List<JsonNode>> edit,
-      Function<AccessDocuments, AccessDocuments> editAccess,
+      Function<Documents, Documents> edit,
       String comment,
       boolean dryRun,
       boolean confirmed)
@@ -159,7 +185,7 @@ public class MetadataService implements CurrentModel {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        Applied result = change(connection, actor, edit, editAccess, comment, dryRun, confirmed);
+        Applied result = change(connection, actor, edit, comment, dryRun, confirmed);
         if (result.outcome().applied()) {
           connection.commit();
           // only a committed model becomes current, and never replaces a newer one
@@ -187,8 +213,7 @@ public class MetadataService implements CurrentModel {
   private Applied change(
       Connection connection,
       Actor actor,
-      Function<List<JsonNode>, List<JsonNode>> edit,
-      Function<AccessDocuments, AccessDocuments> editAccess,
+      Function<Documents, Documents> edit,
       String comment,
       boolean dryRun,
       boolean confirmed)
@@ -198,14 +223,18 @@ public class MetadataService implements CurrentModel {
     }
     CompiledModel before = compile(RevisionStore.latest(connection));
     long number = before.revision() + 1;
-    List<JsonNode> objects = edit.apply(before.documents());
-    ModelCompiler.Result submitted = ModelCompiler.compile(number, objects);
+    Documents current = Documents.of(before.documents(), before.access().documents());
+    Documents edited = edit.apply(current);
+    ModelCompiler.Result submitted = ModelCompiler.compile(number, edited.objects());
     if (!submitted.ok()) {
       throw new Refused(submitted.problems());
     }
     List<Change> changes = ModelDiff.between(List.copyOf(before.objects()), submitted.submitted());
+    // access documents follow renamed fields, unless the edit wrote its own
     AccessDocuments access =
-        editAccess.apply(AccessRewrite.after(before.access().documents(), changes));
+        edited.access().toJson().equals(current.access().toJson())
+            ? AccessRewrite.after(before.access().documents(), changes)
+            : edited.access();
     ModelCompiler.Result after = submitted.withAccess(access);
     if (!after.ok()) {
       throw new Refused(after.problems());

@@ -279,6 +279,50 @@ class MetadataApiIT {
     assertEquals(latest + 1, json(objects).getJsonNumber("revision").longValue());
   }
 
+  @Test
+  @Order(6)
+  void everyKindIsServedByOneResourceWithNamespacedNamesAndPlans() throws Exception {
+    String ticket =
+        "{\"label\":\"Ticket\",\"nameField\":\"subject\",\"fields\":"
+            + "[{\"name\":\"subject\",\"label\":\"Subject\",\"type\":\"text\"}]}";
+    long before = revisions();
+    HttpResponse<String> planned =
+        send("POST", "api/v1/metadata/objects/service__ticket/plan", ticket);
+    assertEquals(200, planned.statusCode(), planned.body());
+    assertEquals(false, json(planned).getBoolean("applied"));
+    assertEquals(before, revisions());
+    assertEquals(404, send("GET", "api/v1/metadata/objects/service__ticket", null).statusCode());
+
+    HttpResponse<String> created = send("PUT", "api/v1/metadata/objects/service__ticket", ticket);
+    assertEquals(201, created.statusCode(), created.body());
+    assertEquals(
+        1,
+        count(
+            "select count(*) from information_schema.tables"
+                + " where table_schema = 'records' and table_name = 'service__ticket'"));
+    String role = "{\"label\":\"Service agents\"}";
+    assertEquals(201, send("PUT", "api/v1/metadata/roles/service__agents", role).statusCode());
+    HttpResponse<String> roles = send("GET", "api/v1/metadata/roles", null);
+    assertTrue(roles.body().contains("\"service__agents\""), roles.body());
+    HttpResponse<String> deletion =
+        send("POST", "api/v1/metadata/roles/service__agents/plan?delete=true", null);
+    assertEquals(200, deletion.statusCode(), deletion.body());
+    assertEquals(200, send("GET", "api/v1/metadata/roles/service__agents", null).statusCode());
+
+    HttpResponse<String> metaSchema =
+        send("GET", "api/v1/metadata/sharing-rules/meta-schema", null);
+    assertEquals(200, metaSchema.statusCode(), metaSchema.body());
+    assertTrue(json(metaSchema).containsKey("properties"), metaSchema.body());
+    assertEquals(404, send("GET", "api/v1/metadata/dashboards", null).statusCode());
+    assertEquals(
+        404, send("GET", "api/v1/metadata/roles/service__agents/schema", null).statusCode());
+    // the literal paths beside the kinds stay theirs
+    assertEquals(200, send("GET", "api/v1/metadata/revisions", null).statusCode());
+    assertEquals(200, send("GET", "api/v1/metadata/bundle", null).statusCode());
+    HttpResponse<String> doubled = send("PUT", "api/v1/metadata/roles/a__b__c", role);
+    assertEquals(400, doubled.statusCode(), doubled.body());
+  }
+
   private long revisions() throws Exception {
     return count("select count(*) from relata.metadata_revision");
   }
