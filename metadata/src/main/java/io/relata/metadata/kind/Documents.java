@@ -39,6 +39,20 @@ public final class Documents {
     return new Documents(byKind);
   }
 
+  /**
+   * Reads the stored form; a kind the registry no longer knows is dropped, one it knows but the
+   * JSON lacks is empty.
+   */
+  public static Documents fromJson(JsonNode json) {
+    Map<String, List<JsonNode>> byKind = new LinkedHashMap<>();
+    for (DocumentKind kind : DocumentKinds.all()) {
+      List<JsonNode> documents = new ArrayList<>();
+      json.path(kind.id()).forEach(documents::add);
+      byKind.put(kind.id(), documents);
+    }
+    return new Documents(byKind);
+  }
+
   /** Copies of the documents of {@code kind}, in order. */
   public List<JsonNode> of(DocumentKind kind) {
     return copy(byKind.get(kind.id()));

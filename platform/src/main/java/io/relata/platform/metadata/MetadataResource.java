@@ -8,6 +8,10 @@ import io.relata.metadata.access.SystemPermission;
 import io.relata.metadata.change.ModelDiff;
 import io.relata.metadata.definition.DefinitionReader;
 import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.kind.DocumentChange;
+import io.relata.metadata.kind.DocumentKind;
+import io.relata.metadata.kind.DocumentKinds;
+import io.relata.metadata.kind.Documents;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.origin.Origin;
 import io.relata.metadata.problem.Problem;
@@ -101,8 +105,7 @@ public class MetadataResource {
     requireManager();
     Revision r = metadata.revision(number).orElseThrow(() -> notFound());
     ObjectNode body = summary(r);
-    ArrayNode objects = body.putArray("objects");
-    r.objects().forEach(objects::add);
+    body.setAll(r.documents().toJson());
     return MetadataJson.write(body);
   }
 
@@ -124,6 +127,16 @@ public class MetadataResource {
     body.set(
         "changes",
         ChangeJson.changes(ModelDiff.between(definitions(from.objects()), definitions(target))));
+    // every kind's documents, added, removed or changed
+    ArrayNode documents = body.putArray("documents");
+    DocumentChange.between(from.documents(), until.documents())
+        .forEach(
+            c ->
+                documents
+                    .addObject()
+                    .put("kind", c.kind())
+                    .put("name", c.name())
+                    .put("change", c.type().name().toLowerCase(java.util.Locale.ROOT)));
     return MetadataJson.write(body);
   }
 
@@ -141,7 +154,10 @@ public class MetadataResource {
     return documents.stream().map(DefinitionReader::object).toList();
   }
 
-  /** A new revision whose model is revision {@code number}'s; renamed fields are renamed back. */
+  /**
+   * A new revision whose model, every kind of it, is revision {@code number}'s; renamed fields are
+   * renamed back.
+   */
   @POST
   @Path("/revisions/{number}/revert")
   public String revert(
@@ -149,11 +165,11 @@ public class MetadataResource {
       @QueryParam("confirm") @DefaultValue("false") boolean confirm) {
     Revision target = metadata.revision(number).orElseThrow(() -> notFound());
     List<Revision> newer = metadata.revisions(10_000);
-    List<JsonNode> documents = metadata.revertDocuments(target, newer);
+    Documents documents = Documents.of(metadata.revertDocuments(target, newer), target.access());
     return MetadataJson.write(
         ChangeJson.outcome(
-            change(
-                docs -> documents,
+            changeDocuments(
+                current -> documents,
                 "revert to revision " + number,
                 false,
                 confirm,
@@ -166,12 +182,14 @@ public class MetadataResource {
     requireManager();
     CompiledModel model = metadata.current();
     ObjectNode body = NODES.objectNode().put("revision", model.revision());
-    ArrayNode objects = body.putArray("objects");
-    model.documents().forEach(objects::add);
+    body.setAll(Documents.of(model.documents(), model.access().documents()).toJson());
     return MetadataJson.write(body);
   }
 
-  /** Replaces the whole model with the bundle's objects. */
+  /**
+   * Replaces the model with the bundle's documents: its objects, and every other kind the bundle
+   * has (a kind it does not have stays as it is).
+   */
   @POST
   @Path("/bundle")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -196,8 +214,18 @@ public class MetadataResource {
     List<String> names = documents.stream().map(d -> d.path("name").asText()).toList();
     return MetadataJson.write(
         ChangeJson.outcome(
-            change(
-                docs -> documents,
+            changeDocuments(
+                current -> {
+                  Documents result = current.with(DocumentKinds.OBJECTS, documents);
+                  for (DocumentKind kind : DocumentKinds.all()) {
+                    if (kind != DocumentKinds.OBJECTS && bundle.path(kind.id()).isArray()) {
+                      List<JsonNode> others = new ArrayList<>();
+                      bundle.get(kind.id()).forEach(others::add);
+                      result = result.with(kind, others);
+                    }
+                  }
+                  return result;
+                },
                 comment,
                 false,
                 confirm,
@@ -224,9 +252,23 @@ public class MetadataResource {
       boolean dryRun,
       boolean confirm,
       Function<String, String> pointerPrefix) {
+    return changeDocuments(
+        documents -> documents.with(DocumentKinds.OBJECTS, edit.apply(documents.objects())),
+        comment,
+        dryRun,
+        confirm,
+        pointerPrefix);
+  }
+
+  private MetadataService.Outcome changeDocuments(
+      Function<Documents, Documents> edit,
+      String comment,
+      boolean dryRun,
+      boolean confirm,
+      Function<String, String> pointerPrefix) {
     permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     try {
-      return metadata.change(actor(), edit, comment, dryRun, confirm);
+      return metadata.changeDocuments(actor(), edit, comment, dryRun, confirm);
     } catch (MetadataService.Refused refused) {
       throw new InvalidRequestException(violations(refused.problems(), pointerPrefix));
     } catch (MetadataService.NeedsConfirmation needed) {

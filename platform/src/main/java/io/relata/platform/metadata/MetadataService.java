@@ -6,7 +6,6 @@ import io.relata.metadata.access.AccessDocuments;
 import io.relata.metadata.access.AccessRewrite;
 import io.relata.metadata.change.Change;
 import io.relata.metadata.change.ModelDiff;
-import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.kind.Documents;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.model.ModelCompiler;
@@ -120,62 +119,11 @@ public class MetadataService implements CurrentModel {
   }
 
   /**
-   * Changes the model to what {@code edit} makes of the current documents.
-   *
-   * @param dryRun plan only: nothing is written
-   * @param confirmed the caller has seen the plan and accepts that it deletes data
-   */
-  public Outcome change(
-      Actor actor,
-      Function<List<JsonNode>, List<JsonNode>> edit,
-      String comment,
-      boolean dryRun,
-      boolean confirmed)
-      throws Refused, NeedsConfirmation {
-    return changeDocuments(
-        actor,
-        documents -> documents.with(DocumentKinds.OBJECTS, edit.apply(documents.objects())),
-        comment,
-        dryRun,
-        confirmed);
-  }
-
-  /**
    * Changes the model to what {@code edit} makes of the current documents of every kind: the one
    * way every kind changes. Objects compile first; the access documents then follow fields renamed
    * by the change, unless the edit wrote access documents of its own.
    */
   public Outcome changeDocuments(
-      Actor actor,
-      Function<Documents, Documents> edit,
-      String comment,
-      boolean dryRun,
-      boolean confirmed)
-      throws Refused, NeedsConfirmation {
-    return applyChange(actor, edit, comment, dryRun, confirmed);
-  }
-
-  /**
-   * Changes the authorization documents (roles, permission sets, sharing rules) to what {@code
-   * edit} makes of the current ones, in a new revision with the same objects. Such a change never
-   * touches a table, so it needs no confirmation.
-   */
-  public Outcome changeAccess(
-      Actor actor, Function<AccessDocuments, AccessDocuments> edit, String comment, boolean dryRun)
-      throws Refused {
-    try {
-      return applyChange(
-          actor,
-          documents -> Documents.of(documents.objects(), edit.apply(documents.access())),
-          comment,
-          dryRun,
-          false);
-    } catch (NeedsConfirmation e) {
-      throw new IllegalStateException("an access change never deletes data", e);
-    }
-  }
-
-  private Outcome applyChange(
       Actor actor,
       Function<Documents, Documents> edit,
       String comment,
@@ -261,8 +209,7 @@ public class MetadataService implements CurrentModel {
             now,
             actor.id(),
             comment == null ? "" : comment,
-            after.model().documents(),
-            after.model().access().documents(),
+            Documents.of(after.model().documents(), after.model().access().documents()),
             renames(changes)));
     // the revision holds the documents; the entry says who made it and what it touched
     AuditLog.append(

@@ -2,6 +2,7 @@ package io.relata.platform.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.access.AccessDocuments;
+import io.relata.metadata.kind.Documents;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import java.util.UUID;
 /**
  * A metadata revision: who changed the model, when, why, and the whole model after the change.
  *
- * @param access the roles, permission sets and sharing rules of the revision
+ * @param documents every document of the model after the change, by kind
  * @param renames the field renames this revision applied, {@code {object, from, to}} each, so that
  *     a revert can rename back instead of dropping a column
  */
@@ -18,13 +19,21 @@ public record Revision(
     OffsetDateTime createdAt,
     UUID authorId,
     String comment,
-    List<JsonNode> objects,
-    AccessDocuments access,
+    Documents documents,
     List<Rename> renames) {
 
   public Revision {
-    objects = List.copyOf(objects);
     renames = List.copyOf(renames);
+  }
+
+  /** The revision's objects. */
+  public List<JsonNode> objects() {
+    return documents.objects();
+  }
+
+  /** The revision's roles, permission sets and sharing rules. */
+  public AccessDocuments access() {
+    return documents.access();
   }
 
   /** A field renamed by a revision. */

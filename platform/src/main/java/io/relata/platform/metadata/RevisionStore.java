@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.relata.metadata.access.AccessDocuments;
+import io.relata.metadata.kind.Documents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +24,7 @@ final class RevisionStore {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private static final String COLUMNS =
-      "number, created_at, author_id, comment, objects, renames, access";
+      "number, created_at, author_id, comment, documents, renames";
 
   private RevisionStore() {}
 
@@ -47,7 +47,7 @@ final class RevisionStore {
     List<Revision> revisions = new ArrayList<>();
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "select number, created_at, author_id, comment, '[]'::jsonb, renames, '{}'::jsonb"
+            "select number, created_at, author_id, comment, '{}'::jsonb, renames"
                 + " from relata.metadata_revision order by number desc limit ?")) {
       statement.setInt(1, limit);
       try (ResultSet rows = statement.executeQuery()) {
@@ -64,14 +64,13 @@ final class RevisionStore {
         connection.prepareStatement(
             "insert into relata.metadata_revision ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)")) {
+                + ") values (?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
       statement.setLong(1, revision.number());
       statement.setObject(2, revision.createdAt());
       statement.setObject(3, revision.authorId());
       statement.setString(4, revision.comment());
-      statement.setString(5, write(JSON.valueToTree(revision.objects())));
+      statement.setString(5, write(revision.documents().toJson()));
       statement.setString(6, write(JSON.valueToTree(revision.renames())));
-      statement.setString(7, write(revision.access().toJson()));
       statement.executeUpdate();
     }
   }
@@ -89,8 +88,6 @@ final class RevisionStore {
   }
 
   private static Revision read(ResultSet rows) throws SQLException {
-    List<JsonNode> objects = new ArrayList<>();
-    parse(rows.getString(5)).forEach(objects::add);
     List<Revision.Rename> renames = new ArrayList<>();
     parse(rows.getString(6))
         .forEach(
@@ -103,8 +100,7 @@ final class RevisionStore {
         rows.getObject(2, OffsetDateTime.class),
         rows.getObject(3, UUID.class),
         rows.getString(4),
-        objects,
-        AccessDocuments.fromJson(parseObject(rows.getString(7))),
+        Documents.fromJson(parseObject(rows.getString(5))),
         renames);
   }
 

@@ -67,11 +67,11 @@ class OneConditionLanguageMigrationIT {
               connection
                   .createStatement()
                   .executeQuery(
-                      "SELECT objects->0->'fields'->0->>'expression',"
-                          + " objects->0->'fields'->1->>'description',"
-                          + " objects->0->'validationRules'->0->>'condition',"
-                          + " objects->0->'validationRules'->1->>'condition',"
-                          + " objects->0->'listViews'->0->>'filter'"
+                      "SELECT documents->'objects'->0->'fields'->0->>'expression',"
+                          + " documents->'objects'->0->'fields'->1->>'description',"
+                          + " documents->'objects'->0->'validationRules'->0->>'condition',"
+                          + " documents->'objects'->0->'validationRules'->1->>'condition',"
+                          + " documents->'objects'->0->'listViews'->0->>'filter'"
                           + " FROM relata.metadata_revision ORDER BY number")) {
         for (int revision = 1; revision <= 2; revision++) {
           rows.next();

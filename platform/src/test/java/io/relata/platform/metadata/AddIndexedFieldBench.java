@@ -190,8 +190,8 @@ class AddIndexedFieldBench {
               OffsetDateTime.now(),
               author,
               "bench",
-              after.model().documents(),
-              after.model().access().documents(),
+              io.relata.metadata.kind.Documents.of(
+                  after.model().documents(), after.model().access().documents()),
               List.of()));
       c.commit();
     }

@@ -257,13 +257,14 @@ class MetadataApiIT {
             + " version bigint not null default 1, deleted_at timestamptz, subject varchar(255),"
             + " _search tsvector generated always as (setweight(to_tsvector('simple'::regconfig,"
             + " relata.search_text(coalesce(subject::text, ''))), 'A')) stored);"
-            + " insert into relata.metadata_revision (number, created_at, author_id, comment, objects)"
+            + " insert into relata.metadata_revision (number, created_at, author_id, comment,"
+            + " documents)"
             + " select "
             + (latest + 1)
             + ", now(), author_id, 'from another node',"
-            + " objects || '["
+            + " jsonb_set(documents, '{objects}', (documents -> 'objects') || '["
             + note
-            + "]'::jsonb from relata.metadata_revision where number = "
+            + "]'::jsonb) from relata.metadata_revision where number = "
             + latest
             + "; notify relata_metadata, '"
             + (latest + 1)
@@ -300,6 +301,18 @@ class MetadataApiIT {
         count(
             "select count(*) from information_schema.tables"
                 + " where table_schema = 'records' and table_name = 'service__ticket'"));
+    HttpResponse<String> read = send("GET", "api/v1/metadata/objects/service__ticket", null);
+    assertEquals("admin", json(read).getJsonObject("origin").getString("source"), read.body());
+    HttpResponse<String> claimed =
+        send(
+            "PUT",
+            "api/v1/metadata/objects/service__ticket",
+            ticket.replace(
+                "{\"label\"",
+                "{\"origin\":{\"source\":\"plugin\",\"plugin\":\"x\",\"version\":\"1\"},"
+                    + "\"label\""));
+    assertEquals(400, claimed.statusCode(), claimed.body());
+    assertTrue(claimed.body().contains("\"/origin\""), claimed.body());
     String role = "{\"label\":\"Service agents\"}";
     assertEquals(201, send("PUT", "api/v1/metadata/roles/service__agents", role).statusCode());
     HttpResponse<String> roles = send("GET", "api/v1/metadata/roles", null);
