@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The authorization model's documents as stored in a metadata revision, next to the objects: roles,
  * permission sets and sharing rules, each list in its own order. Immutable; the documents are
- * copied in and out.
+ * copied in and out. Edited as a model's {@code Documents}, like every kind.
  */
 public final class AccessDocuments {
 
@@ -94,32 +94,6 @@ public final class AccessDocuments {
   /** The document of {@code kind} called {@code name}, a copy. */
   public Optional<JsonNode> find(Kind kind, String name) {
     return of(kind).stream().filter(d -> name.equals(d.path("name").asText(null))).findFirst();
-  }
-
-  /**
-   * These documents with {@code document} put in place of the one of the same name, or added at the
-   * end.
-   */
-  public AccessDocuments put(Kind kind, JsonNode document) {
-    String name = document.path("name").asText(null);
-    List<JsonNode> documents = new ArrayList<>(of(kind));
-    boolean replaced = false;
-    for (int i = 0; i < documents.size(); i++) {
-      if (name != null && name.equals(documents.get(i).path("name").asText(null))) {
-        documents.set(i, document);
-        replaced = true;
-      }
-    }
-    if (!replaced) {
-      documents.add(document);
-    }
-    return with(kind, documents);
-  }
-
-  /** These documents without the one of {@code kind} called {@code name}. */
-  public AccessDocuments remove(Kind kind, String name) {
-    return with(
-        kind, of(kind).stream().filter(d -> !name.equals(d.path("name").asText(null))).toList());
   }
 
   /** These documents with the list of {@code kind} replaced. */

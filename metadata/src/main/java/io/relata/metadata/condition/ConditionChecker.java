@@ -5,7 +5,6 @@ import io.relata.metadata.condition.Typed.Comparison;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldKind;
 import io.relata.metadata.definition.FieldType;
-import io.relata.metadata.definition.FormulaResult;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.PicklistValue;
 import io.relata.metadata.definition.SystemFields;
@@ -84,17 +83,6 @@ public final class ConditionChecker {
   /** The value type of a field of the given type. */
   public static ValueType of(FieldType type) {
     return FieldTypes.of(type).valueType(type);
-  }
-
-  /** The value type a formula declares. */
-  public static ValueType of(FormulaResult result) {
-    return switch (result) {
-      case TEXT -> ValueType.TEXT;
-      case NUMBER, CURRENCY, PERCENT -> ValueType.NUMBER;
-      case BOOLEAN -> ValueType.BOOLEAN;
-      case DATE -> ValueType.DATE;
-      case DATETIME -> ValueType.DATETIME;
-    };
   }
 
   private Typed type(Expression e) throws ConditionException {

@@ -49,9 +49,20 @@ public sealed interface FieldType {
     }
   }
 
+  /** What every decimal type has: digits, how many of them after the point, and bounds. */
+  interface Decimal {
+    int precision();
+
+    int scale();
+
+    Optional<BigDecimal> min();
+
+    Optional<BigDecimal> max();
+  }
+
   /** A decimal number with fixed precision and scale, optionally bounded. */
   record Number(int precision, int scale, Optional<BigDecimal> min, Optional<BigDecimal> max)
-      implements FieldType {
+      implements FieldType, Decimal {
     public FieldKind kind() {
       return FieldKind.NUMBER;
     }
@@ -65,7 +76,7 @@ public sealed interface FieldType {
       Optional<BigDecimal> max,
       Optional<String> currency,
       boolean perRecord)
-      implements FieldType {
+      implements FieldType, Decimal {
     public FieldKind kind() {
       return FieldKind.CURRENCY;
     }
@@ -73,7 +84,7 @@ public sealed interface FieldType {
 
   /** A percentage (50 means 50 %). */
   record Percent(int precision, int scale, Optional<BigDecimal> min, Optional<BigDecimal> max)
-      implements FieldType {
+      implements FieldType, Decimal {
     public FieldKind kind() {
       return FieldKind.PERCENT;
     }

@@ -94,52 +94,9 @@ final class BuiltInTypes {
                 (s, t, o) ->
                     s.put("type", "string").put("maxLength", ((FieldType.RichText) t).maxLength()))
             .readSchema((s, t, o) -> s.put("type", "string").put("format", "html")));
-    types.put(
-        FieldKind.NUMBER,
-        decimal("number", "number")
-            .read(
-                (r, at, json, t) -> {
-                  FieldType.Number n = (FieldType.Number) t;
-                  return r.decimal(at, json, n.precision(), n.scale(), n.min(), n.max());
-                })
-            .column(
-                t -> numeric(((FieldType.Number) t).precision(), ((FieldType.Number) t).scale()))
-            .writeSchema(
-                (s, t, o) -> {
-                  FieldType.Number n = (FieldType.Number) t;
-                  decimal(s, n.precision(), n.scale(), n.min(), n.max());
-                }));
-    types.put(
-        FieldKind.CURRENCY,
-        decimal("currency", "currency")
-            .read(
-                (r, at, json, t) -> {
-                  FieldType.Currency c = (FieldType.Currency) t;
-                  return r.decimal(at, json, c.precision(), c.scale(), c.min(), c.max());
-                })
-            .column(
-                t ->
-                    numeric(((FieldType.Currency) t).precision(), ((FieldType.Currency) t).scale()))
-            .writeSchema(
-                (s, t, o) -> {
-                  FieldType.Currency c = (FieldType.Currency) t;
-                  decimal(s, c.precision(), c.scale(), c.min(), c.max());
-                }));
-    types.put(
-        FieldKind.PERCENT,
-        decimal("percent", "percent")
-            .read(
-                (r, at, json, t) -> {
-                  FieldType.Percent p = (FieldType.Percent) t;
-                  return r.decimal(at, json, p.precision(), p.scale(), p.min(), p.max());
-                })
-            .column(
-                t -> numeric(((FieldType.Percent) t).precision(), ((FieldType.Percent) t).scale()))
-            .writeSchema(
-                (s, t, o) -> {
-                  FieldType.Percent p = (FieldType.Percent) t;
-                  decimal(s, p.precision(), p.scale(), p.min(), p.max());
-                }));
+    types.put(FieldKind.NUMBER, decimal("number", "number"));
+    types.put(FieldKind.CURRENCY, decimal("currency", "currency"));
+    types.put(FieldKind.PERCENT, decimal("percent", "percent"));
     types.put(
         FieldKind.BOOLEAN,
         Spec.of("boolean")
@@ -274,7 +231,7 @@ final class BuiltInTypes {
         Spec.of("formula")
             .read(BuiltInTypes::unwritable)
             .editor("read-only")
-            .value(t -> result(((FieldType.Formula) t).resultType()))
+            .value(t -> ValueType.of(((FieldType.Formula) t).resultType()))
             .writeSchema(BuiltInTypes::computed)
             .readSchema((s, t, o) -> formula(s, ((FieldType.Formula) t).resultType())));
     types.put(
@@ -312,10 +269,22 @@ final class BuiltInTypes {
     return types;
   }
 
+  /** Number, currency and percent: a decimal of the field's digits, scale and bounds. */
   private static Spec decimal(String id, String editor) {
     return Spec.of(id)
         .editor(editor)
         .value(ValueType.NUMBER)
+        .column(t -> numeric(((FieldType.Decimal) t).precision(), ((FieldType.Decimal) t).scale()))
+        .read(
+            (r, at, json, t) -> {
+              FieldType.Decimal d = (FieldType.Decimal) t;
+              return r.decimal(at, json, d.precision(), d.scale(), d.min(), d.max());
+            })
+        .writeSchema(
+            (s, t, o) -> {
+              FieldType.Decimal d = (FieldType.Decimal) t;
+              decimal(s, d.precision(), d.scale(), d.min(), d.max());
+            })
         .tests(EQUALS, ORDERS, EMPTY)
         .sorts()
         .groups()
@@ -400,16 +369,6 @@ final class BuiltInTypes {
 
   private static void computed(ObjectNode schema, FieldType type, ObjectDefinition object) {
     throw new IllegalArgumentException("computed fields are not writable: " + type.id());
-  }
-
-  static ValueType result(FormulaResult result) {
-    return switch (result) {
-      case TEXT -> ValueType.TEXT;
-      case NUMBER, CURRENCY, PERCENT -> ValueType.NUMBER;
-      case BOOLEAN -> ValueType.BOOLEAN;
-      case DATE -> ValueType.DATE;
-      case DATETIME -> ValueType.DATETIME;
-    };
   }
 
   private static void formula(ObjectNode schema, FormulaResult result) {

@@ -26,6 +26,17 @@ public enum ValueType {
     return this == DATE || this == DATETIME;
   }
 
+  /** The value type a formula declares. */
+  public static ValueType of(io.relata.metadata.definition.FormulaResult result) {
+    return switch (result) {
+      case TEXT -> TEXT;
+      case NUMBER, CURRENCY, PERCENT -> NUMBER;
+      case BOOLEAN -> BOOLEAN;
+      case DATE -> DATE;
+      case DATETIME -> DATETIME;
+    };
+  }
+
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

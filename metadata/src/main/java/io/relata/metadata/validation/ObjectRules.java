@@ -117,18 +117,12 @@ public final class ObjectRules {
     }
     switch (type.kind()) {
       case TEXT -> ((FieldType.Text) type).pattern().ifPresent(p -> pattern(at + "/pattern", p));
-      case NUMBER -> {
-        FieldType.Number n = (FieldType.Number) type;
-        decimal(at, n.precision(), n.scale(), n.min(), n.max());
-      }
-      case PERCENT -> {
-        FieldType.Percent p = (FieldType.Percent) type;
-        decimal(at, p.precision(), p.scale(), p.min(), p.max());
-      }
-      case CURRENCY -> {
-        FieldType.Currency c = (FieldType.Currency) type;
-        decimal(at, c.precision(), c.scale(), c.min(), c.max());
-        currency(at, c);
+      case NUMBER, PERCENT, CURRENCY -> {
+        FieldType.Decimal d = (FieldType.Decimal) type;
+        decimal(at, d.precision(), d.scale(), d.min(), d.max());
+        if (type instanceof FieldType.Currency c) {
+          currency(at, c);
+        }
       }
       case PICKLIST -> picklist(at, ((FieldType.Picklist) type).values());
       case MULTI_PICKLIST -> picklist(at, ((FieldType.MultiPicklist) type).values());
@@ -317,7 +311,7 @@ public final class ObjectRules {
         try {
           ConditionChecker.Checked checked =
               ConditionChecker.check(formula.expression(), object, Scope.RECORD);
-          ValueType declared = ConditionChecker.of(formula.resultType());
+          ValueType declared = ValueType.of(formula.resultType());
           if (!checked.type().fits(declared)) {
             add(at, "condition.result-type", 1, declared.label(), checked.type().label());
           }

@@ -207,19 +207,4 @@ class AccessCompilerTest {
         json("{\"opportunity\":{\"read\":true,\"fields\":{\"value\":\"hidden\"}}}"),
         set.get("objects"));
   }
-
-  @Test
-  void documentsArePutReplacedAndRemovedByName() {
-    AccessDocuments documents =
-        docs(HIERARCHY, List.of(), List.of())
-            .put(Kind.ROLE, json("{\"name\":\"rep\",\"label\":\"Sales rep\",\"parent\":\"ceo\"}"))
-            .put(Kind.ROLE, json("{\"name\":\"intern\",\"label\":\"Intern\",\"parent\":\"rep\"}"))
-            .remove(Kind.ROLE, "support");
-
-    assertEquals(
-        List.of("ceo", "vp_sales", "rep", "intern"),
-        documents.of(Kind.ROLE).stream().map(r -> r.get("name").asText()).toList());
-    assertEquals("Sales rep", documents.find(Kind.ROLE, "rep").orElseThrow().get("label").asText());
-    assertEquals(documents.toJson(), AccessDocuments.fromJson(documents.toJson()).toJson());
-  }
 }

@@ -37,5 +37,14 @@ class DocumentsTest {
         List.of("objects", "roles", "permission-sets", "sharing-rules"),
         DocumentKinds.all().stream().map(DocumentKind::id).toList());
     assertTrue(DocumentKinds.find("dashboards").isEmpty());
+
+    Documents roles =
+        before
+            .put(DocumentKinds.ROLES, json("{'name':'ceo','label':'CEO'}"))
+            .put(DocumentKinds.ROLES, json("{'name':'sales','label':'Sellers'}"));
+    assertEquals(
+        List.of("Sellers", "CEO"),
+        roles.of(DocumentKinds.ROLES).stream().map(r -> r.get("label").asText()).toList());
+    assertEquals(roles, Documents.fromJson(roles.toJson()));
   }
 }
