@@ -4,23 +4,13 @@
 # process, against single-row INSERTs of the same columns with 4 clients by pgbench on the same
 # database; alternated, three rounds; throughput and its ratio. Each created record goes through
 # the whole write pipeline, its audit entry included.
-# With "test" as second argument, the same on the test settings: the database without fsync,
-# synchronous commit or full-page writes (both sides run on the same database, so both get them).
 # Needs wrk and pgbench (Debian: wrk, postgresql-15). Usage, from the repository root:
-#   ui/bench/create.sh [seconds per round, default 20] [users|test, default users]
+#   ui/bench/create.sh [seconds per round, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-20}"
-settings="${2:-users}"
 . ui/bench/relata.sh
-out=ui/target/bench/create-$settings.txt
-if [ "$settings" = test ]; then
-  $db -c "ALTER SYSTEM SET fsync = off" -c "ALTER SYSTEM SET synchronous_commit = off" \
-    -c "ALTER SYSTEM SET full_page_writes = off" -c "SELECT pg_reload_conf()" >/dev/null
-  described="fsync, synchronous commit and full-page writes off (test settings)"
-else
-  described="fsync and synchronous commit on"
-fi
+out=ui/target/bench/create.txt
 curl -sf -X PUT "$api/metadata/objects/bench_create" -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/json' -d '{"label":"Bench","nameField":"name","fields":[
     {"name":"name","label":"Name","type":"text"},
@@ -60,9 +50,7 @@ relata >/dev/null; sql >/dev/null
 seconds=$round_seconds
 {
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-  echo "relata.jar as the README starts it (embedded PostgreSQL; $described;"
-  echo "  as the database reports: fsync=$($db -At -c 'SHOW fsync')," \
-    "synchronous_commit=$($db -At -c 'SHOW synchronous_commit'))"
+  echo "relata.jar as the README starts it (embedded PostgreSQL, fsync and synchronous commit on);"
   echo "4 clients each, ${seconds} s per round, alternated; records per second"
   for round in 1 2 3; do
     s=$(sql); r=$(relata)
