@@ -87,6 +87,9 @@ public final class ConditionChecker {
 
   private Typed type(Expression e) throws ConditionException {
     if (e instanceof Expression.Literal literal) {
+      if (literal.value() instanceof BigDecimal number) {
+        number(number, literal.where());
+      }
       return literal(literal);
     }
     if (e instanceof Expression.Field field) {
@@ -427,7 +430,7 @@ public final class ConditionChecker {
         if (!(places instanceof Expression.Literal literal
             && literal.value() instanceof BigDecimal number
             && number.stripTrailingZeros().scale() <= 0
-            && number.compareTo(BigDecimal.ZERO) >= 0
+            && number.compareTo(BigDecimal.valueOf(-20)) >= 0
             && number.compareTo(BigDecimal.valueOf(20)) <= 0)) {
           throw new ConditionException("condition.round-places", places.where());
         }
@@ -705,7 +708,8 @@ public final class ConditionChecker {
   }
 
   static Optional<OffsetDateTime> dateTime(String text) {
-    if (!text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2})")) {
+    if (!text.matches(
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})")) {
       return Optional.empty();
     }
     try {

@@ -99,13 +99,18 @@ public final class ConditionEvaluator {
     }
     if (t instanceof Typed.Among among) {
       Object value = eval(among.operand());
-      boolean found = value != null && among.values().stream().anyMatch(v -> same(value, v));
+      if (value == null) {
+        return null;
+      }
+      boolean found = among.values().stream().anyMatch(v -> order(value, v) == 0);
       return found != among.negated();
     }
     if (t instanceof Typed.Holds holds) {
       Object value = eval(holds.operand());
-      boolean found =
-          value != null && ((Collection<?>) value).stream().anyMatch(holds.values()::contains);
+      if (value == null) {
+        return null;
+      }
+      boolean found = ((Collection<?>) value).stream().anyMatch(holds.values()::contains);
       return found != holds.negated();
     }
     if (t instanceof Typed.IsNull isNull) {
@@ -141,21 +146,17 @@ public final class ConditionEvaluator {
   private Object compare(Typed.Compare compare) {
     Object left = eval(compare.left());
     Object right = eval(compare.right());
-    Comparison op = compare.op();
-    if (op == Comparison.EQ || op == Comparison.NE) {
-      return same(left, right) == (op == Comparison.EQ);
-    }
     if (left == null || right == null) {
       return null;
     }
-    return ordered(op, order(left, right));
+    return ordered(compare.op(), order(left, right));
   }
 
   private Object within(Typed.Within within) {
     Object value = eval(within.operand());
     Comparison op = within.op();
     if (value == null) {
-      return op == Comparison.EQ ? Boolean.FALSE : op == Comparison.NE ? Boolean.TRUE : null;
+      return null;
     }
     RelativeDate.Range range = within.span().range(context.today());
     Object start = range.start();
@@ -271,7 +272,7 @@ public final class ConditionEvaluator {
         : ((OffsetDateTime) value).atZoneSameInstant(context.zone()).toLocalDate();
   }
 
-  /** Equality, with {@code null} a value: two empties are the same, an empty and a value not. */
+  /** Whether a write changes a value: {@code null} is a value here, two empties are the same. */
   private boolean same(Object left, Object right) {
     if (left == null || right == null) {
       return left == right;

@@ -64,7 +64,7 @@ public final class ConditionParser {
           "me");
   private static final Pattern DATE =
       Pattern.compile(
-          "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?"
+          "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?"
               + "(Z|[+-][0-9]{2}:[0-9]{2}))?");
   private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,4})?");
 

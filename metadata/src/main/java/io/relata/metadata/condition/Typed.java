@@ -103,10 +103,10 @@ public sealed interface Typed {
   }
 
   /**
-   * A date or instant compared with a period: {@code =} inside it, {@code !=} outside it (or
-   * empty), {@code <} before its start, {@code <=} before its end, {@code >} from its end on,
-   * {@code >=} from its start on. The period is a {@link RelativeDate}, resolved against today, or
-   * one day written as a date and compared with an instant.
+   * A date or instant compared with a period: {@code =} inside it, {@code !=} outside it, {@code <}
+   * before its start, {@code <=} before its end, {@code >} from its end on, {@code >=} from its
+   * start on. The period is a {@link RelativeDate}, resolved against today, or one day written as a
+   * date and compared with an instant.
    */
   record Within(Typed operand, Comparison op, Span span) implements Typed {
     public ValueType type() {
@@ -144,7 +144,7 @@ public sealed interface Typed {
 
   /**
    * On a multi-picklist: holds any of the values ({@code contains} one, {@code in} several), or
-   * holds none of them ({@code not in}; an empty one holds none).
+   * holds none of them ({@code not in}); unknown when the field is empty (null).
    */
   record Holds(Typed operand, List<String> values, boolean negated) implements Typed {
     public Holds {

@@ -55,6 +55,30 @@ public record Origin(
     return new Origin(was.source(), was.plugin(), was.version(), true);
   }
 
+  /**
+   * Why an admin may not save {@code document} over {@code current}: it claims an origin other than
+   * the stored one (the origin is Relata's to keep; a client may send back the one it read).
+   */
+  public static Optional<Problem> claimed(JsonNode document, Optional<JsonNode> current) {
+    JsonNode sent = document.get(MEMBER);
+    JsonNode stored = current.map(c -> c.get(MEMBER)).orElse(null);
+    return sent == null || sent.equals(stored)
+        ? Optional.empty()
+        : Optional.of(Problem.at("/" + MEMBER, "metadata.origin-read-only"));
+  }
+
+  /**
+   * {@code document} as an admin saves it over {@code current}: unchanged content keeps the stored
+   * origin; changed content gets {@link #savedByAdmin}'s.
+   */
+  public static JsonNode saved(JsonNode document, Optional<JsonNode> current) {
+    if (current.isPresent() && content(current.get()).equals(content(document))) {
+      JsonNode stored = current.get().get(MEMBER);
+      return stored == null ? document : Origin.of(current.get()).orElse(admin()).stamp(document);
+    }
+    return savedByAdmin(current).stamp(document);
+  }
+
   /** The document's origin; empty when it has none (written before origins were kept). */
   public static Optional<Origin> of(JsonNode document) {
     JsonNode origin = document.path(MEMBER);

@@ -264,8 +264,7 @@ final class BuiltInTypes {
             .editor("json")
             .value(ValueType.ANY)
             .column("jsonb", Storage.JSON)
-            .readSchema((s, t, o) -> s.put("type", "object"))
-            .cell(Cells::json));
+            .readSchema((s, t, o) -> s.put("type", "object")));
     return types;
   }
 

@@ -1,7 +1,6 @@
 package io.relata.metadata.type;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
 final class Cells {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DOTTED_DATE = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d{1,4})?");
 
@@ -67,14 +65,5 @@ final class Cells {
       }
     }
     return values;
-  }
-
-  /** A cell's JSON text as JSON; the cell is bounded by the file's reader. */
-  static JsonNode json(String text, boolean decimalComma) {
-    try {
-      return JSON.readTree(text);
-    } catch (java.io.IOException | RuntimeException e) {
-      return NODES.textNode(text);
-    }
   }
 }

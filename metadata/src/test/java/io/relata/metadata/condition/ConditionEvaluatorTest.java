@@ -48,18 +48,21 @@ class ConditionEvaluatorTest {
   }
 
   @Test
-  void logicIsThreeValuedAndEqualityTwoValued() throws ConditionException {
+  void logicIsThreeValuedAsInSqlAndOnlyEmptinessTestsAreTwoValued() throws ConditionException {
     Map<String, Object> empty = deal();
     assertEquals(null, eval("amount > 1", empty));
     assertEquals(false, eval("amount > 1 and false", empty));
     assertEquals(true, eval("amount > 1 or true", empty));
     assertEquals(null, eval("not (amount > 1)", empty));
-    assertEquals(true, eval("title != \"x\"", empty));
-    assertEquals(false, eval("title = \"x\"", empty));
-    assertEquals(false, eval("stage in (\"won\")", empty));
-    assertEquals(true, eval("stage not in (\"won\")", empty));
+    // an empty field is neither "x" nor not "x": a filter selects it with neither, as SQL does
+    assertEquals(null, eval("title != \"x\"", empty));
+    assertEquals(null, eval("title = \"x\"", empty));
+    assertEquals(null, eval("stage in (\"won\")", empty));
+    assertEquals(null, eval("stage not in (\"won\")", empty));
     assertEquals(null, eval("title contains \"x\"", empty));
-    assertEquals(true, eval("amount = quantity", empty));
+    assertEquals(null, eval("amount = quantity", empty));
+    assertEquals(true, eval("title = null and not (title != null)", empty));
+    assertEquals(true, eval("title != \"x\" or title is null", empty));
   }
 
   @Test
@@ -86,6 +89,7 @@ class ConditionEvaluatorTest {
     assertEquals(true, eval("created_at >= close_date", record));
     assertEquals(new BigDecimal(4), eval("month(created_at)", record));
     assertEquals(false, eval("created_at != today", record));
+    assertEquals(null, eval("close_date != today", deal()));
   }
 
   @Test

@@ -125,7 +125,6 @@ public class DocumentResource {
     permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     Optional<JsonNode> current = documents(metadata.current()).find(which, name);
     JsonNode doc = stamped(named(name, MetadataJson.read(body)), current);
-    guard(which, current, doc);
     MetadataService.Outcome outcome =
         change(which, name, documents -> documents.put(which, doc), comment, false, confirm);
     Response.ResponseBuilder response =
@@ -197,37 +196,15 @@ public class DocumentResource {
     return doc;
   }
 
-  /**
-   * The document with the origin an admin's save gives it ({@link Origin#savedByAdmin}). The origin
-   * is Relata's to keep: a client may send back the one it read, and no other.
-   */
+  /** The document with the origin an admin's save gives it ({@link Origin#saved}). */
   private static JsonNode stamped(JsonNode doc, Optional<JsonNode> current) {
-    JsonNode sent = doc.get(Origin.MEMBER);
-    JsonNode stored = current.map(c -> c.get(Origin.MEMBER)).orElse(null);
-    if (sent != null && !sent.equals(stored)) {
-      throw new InvalidRequestException(
-          List.of(new Violation("/" + Origin.MEMBER, "metadata.origin-read-only", List.of())));
-    }
-    return Origin.savedByAdmin(current).stamp(doc);
-  }
-
-  /**
-   * What only an administrator may do: give a permission set a system permission it does not hold
-   * yet — or {@code manage-metadata} would give its holder any system permission through their own
-   * set.
-   */
-  private void guard(DocumentKind kind, Optional<JsonNode> current, JsonNode doc) {
-    if (kind != DocumentKinds.PERMISSION_SETS) {
-      return;
-    }
-    java.util.Set<String> held = new java.util.HashSet<>();
-    current.ifPresent(set -> set.path("system").forEach(p -> held.add(p.asText())));
-    for (JsonNode permission : doc.path("system")) {
-      if (!held.contains(permission.asText())) {
-        permissions.requireAdministrator(actor());
-        return;
-      }
-    }
+    Origin.claimed(doc, current)
+        .ifPresent(
+            p -> {
+              throw new InvalidRequestException(
+                  List.of(new Violation(p.pointer(), p.code(), List.copyOf(p.args()))));
+            });
+    return Origin.saved(doc, current);
   }
 
   private MetadataService.Outcome change(

@@ -203,26 +203,48 @@ public class MetadataResource {
       throw new InvalidRequestException(
           List.of(new Violation("/objects", "field.required", List.of())));
     }
-    List<JsonNode> documents = new ArrayList<>();
-    // a bundle carries its documents' origins; one without is an admin's
-    bundle
-        .get("objects")
-        .forEach(
-            doc ->
-                documents.add(
-                    doc.isObject() && !doc.has(Origin.MEMBER) ? Origin.admin().stamp(doc) : doc));
+    // every document of the bundle is saved as an admin saves it: its origin is Relata's to keep
+    CompiledModel model = metadata.current();
+    Documents stored = Documents.of(model.documents(), model.access().documents());
+    Map<DocumentKind, List<JsonNode>> saved = new java.util.LinkedHashMap<>();
+    List<Violation> claims = new ArrayList<>();
+    for (DocumentKind kind : DocumentKinds.all()) {
+      if (!bundle.path(kind.id()).isArray()) {
+        continue;
+      }
+      List<JsonNode> documents = new ArrayList<>();
+      JsonNode array = bundle.get(kind.id());
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode doc = array.get(i);
+        java.util.Optional<JsonNode> current =
+            doc.path("name").isTextual()
+                ? stored.find(kind, doc.get("name").asText())
+                : java.util.Optional.empty();
+        int index = i;
+        Origin.claimed(doc, current)
+            .ifPresent(
+                p ->
+                    claims.add(
+                        new Violation(
+                            "/" + kind.id() + "/" + index + p.pointer(),
+                            p.code(),
+                            List.copyOf(p.args()))));
+        documents.add(doc.isObject() ? Origin.saved(doc, current) : doc);
+      }
+      saved.put(kind, documents);
+    }
+    if (!claims.isEmpty()) {
+      throw new InvalidRequestException(claims);
+    }
+    List<JsonNode> documents = saved.get(DocumentKinds.OBJECTS);
     List<String> names = documents.stream().map(d -> d.path("name").asText()).toList();
     return MetadataJson.write(
         ChangeJson.outcome(
             changeDocuments(
                 current -> {
-                  Documents result = current.with(DocumentKinds.OBJECTS, documents);
-                  for (DocumentKind kind : DocumentKinds.all()) {
-                    if (kind != DocumentKinds.OBJECTS && bundle.path(kind.id()).isArray()) {
-                      List<JsonNode> others = new ArrayList<>();
-                      bundle.get(kind.id()).forEach(others::add);
-                      result = result.with(kind, others);
-                    }
+                  Documents result = current;
+                  for (Map.Entry<DocumentKind, List<JsonNode>> kind : saved.entrySet()) {
+                    result = result.with(kind.getKey(), kind.getValue());
                   }
                   return result;
                 },

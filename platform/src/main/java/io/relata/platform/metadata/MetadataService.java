@@ -6,11 +6,14 @@ import io.relata.metadata.access.AccessDocuments;
 import io.relata.metadata.access.AccessRewrite;
 import io.relata.metadata.change.Change;
 import io.relata.metadata.change.ModelDiff;
+import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.kind.Documents;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.model.ModelCompiler;
 import io.relata.metadata.problem.Problem;
+import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.access.CurrentModel;
+import io.relata.platform.access.Subjects;
 import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
@@ -173,6 +176,7 @@ public class MetadataService implements CurrentModel {
     long number = before.revision() + 1;
     Documents current = Documents.of(before.documents(), before.access().documents());
     Documents edited = edit.apply(current);
+    requireAdministratorToGrant(connection, actor, current, edited);
     ModelCompiler.Result submitted = ModelCompiler.compile(number, edited.objects());
     if (!submitted.ok()) {
       throw new Refused(submitted.problems());
@@ -223,6 +227,36 @@ public class MetadataService implements CurrentModel {
       notify.execute("notify relata_metadata, '" + number + "'");
     }
     return new Applied(outcome, after.model());
+  }
+
+  /**
+   * Giving a permission set a system permission it does not hold yet needs {@code administrator},
+   * whatever the way in (a put, a bundle, a revert): or {@code manage-metadata} would give its
+   * holder any system permission through their own set. Decided here, under the change's lock,
+   * against the documents the change replaces.
+   */
+  private static void requireAdministratorToGrant(
+      Connection connection, Actor actor, Documents before, Documents after) throws SQLException {
+    Map<String, java.util.Set<String>> held = new HashMap<>();
+    for (JsonNode set : before.of(DocumentKinds.PERMISSION_SETS)) {
+      java.util.Set<String> system = new java.util.HashSet<>();
+      set.path("system").forEach(p -> system.add(p.asText()));
+      held.put(set.path("name").asText(), system);
+    }
+    for (JsonNode set : after.of(DocumentKinds.PERMISSION_SETS)) {
+      java.util.Set<String> had = held.getOrDefault(set.path("name").asText(), java.util.Set.of());
+      for (JsonNode permission : set.path("system")) {
+        if (!had.contains(permission.asText())) {
+          if (!Subjects.of(connection, actor)
+              .permissionSets()
+              .contains(io.relata.metadata.access.PermissionSet.ADMINISTRATOR)) {
+            throw AccessDeniedException.system(
+                io.relata.metadata.access.PermissionSet.ADMINISTRATOR);
+          }
+          return;
+        }
+      }
+    }
   }
 
   /** Revisions, newest first, without their models. */

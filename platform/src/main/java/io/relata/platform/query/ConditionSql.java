@@ -96,17 +96,13 @@ public final class ConditionSql {
       Sql operand = sql(among.operand());
       Sql marks =
           join(among.values().stream().map(v -> bind(v, among.operand().type())).toList(), ", ");
-      return among.negated()
-          ? cat("(", operand, " IS NULL OR ", operand, " NOT IN (", marks, "))")
-          : cat("(", operand, " IS NOT NULL AND ", operand, " IN (", marks, "))");
+      return cat("(", operand, among.negated() ? " NOT IN (" : " IN (", marks, "))");
     }
     if (t instanceof Typed.Holds holds) {
       Sql operand = sql(holds.operand());
       Sql marks = join(holds.values().stream().map(v -> bind(v, ValueType.TEXT)).toList(), ", ");
-      Sql overlap = cat(operand, " && ARRAY[", marks, "]::text[]");
-      return holds.negated()
-          ? cat("(", operand, " IS NULL OR NOT (", overlap, "))")
-          : cat("(", operand, " IS NOT NULL AND ", overlap, ")");
+      Sql overlap = cat("(", operand, " && ARRAY[", marks, "]::text[])");
+      return holds.negated() ? cat("(NOT ", overlap, ")") : overlap;
     }
     if (t instanceof Typed.IsNull isNull) {
       return cat("(", sql(isNull.operand()), isNull.negated() ? " IS NOT NULL)" : " IS NULL)");
@@ -134,28 +130,11 @@ public final class ConditionSql {
     Sql left = mixed ? instant(compare.left()) : sql(compare.left());
     Sql right = mixed ? instant(compare.right()) : sql(compare.right());
     Comparison op = compare.op();
-    boolean text = compare.left().type() == ValueType.TEXT;
-    switch (op) {
-      case EQ -> {
-        return constant(compare.right())
-            ? cat("(", left, " IS NOT NULL AND ", left, " = ", right, ")")
-            : cat("(", left, " IS NOT DISTINCT FROM ", right, ")");
-      }
-      case NE -> {
-        return constant(compare.right())
-            ? cat("(", left, " IS NULL OR ", left, " <> ", right, ")")
-            : cat("(", left, " IS DISTINCT FROM ", right, ")");
-      }
-      default -> {
-        String collate = text ? " COLLATE \"C\"" : "";
-        return cat("(", left, collate, " ", op.spelling(), " ", right, collate, ")");
-      }
-    }
-  }
-
-  /** Whether {@code t} is a value known to be there, so that {@code =} may use an index. */
-  private static boolean constant(Typed t) {
-    return t instanceof Typed.Constant c && c.value() != null;
+    // equality is the collation's (deterministic: the same bytes); order is the code points'
+    String collate =
+        op.ordering() && compare.left().type() == ValueType.TEXT ? " COLLATE \"C\"" : "";
+    String sign = op == Comparison.NE ? "<>" : op.spelling();
+    return cat("(", left, collate, " ", sign, " ", right, collate, ")");
   }
 
   /** A date as its first instant in the user's zone; an instant as it is. */
@@ -173,13 +152,28 @@ public final class ConditionSql {
     Sql start = bound(range.start(), within.operand().type());
     Sql end = bound(range.end(), within.operand().type());
     return switch (within.op()) {
-      case EQ -> cat("(", x, " IS NOT NULL AND ", x, " >= ", start, " AND ", x, " < ", end, ")");
-      case NE -> cat("(", x, " IS NULL OR ", x, " < ", start, " OR ", x, " >= ", end, ")");
+      case EQ -> cat("(", x, " >= ", start, " AND ", x, " < ", end, ")");
+      case NE -> cat("(", x, " < ", start, " OR ", x, " >= ", end, ")");
       case LT -> cat("(", x, " < ", start, ")");
       case LE -> cat("(", x, " < ", end, ")");
       case GT -> cat("(", x, " >= ", end, ")");
       case GE -> cat("(", x, " >= ", start, ")");
     };
+  }
+
+  /**
+   * The user's zone as PostgreSQL's {@code timezone()} reads it as Java does: a region by its name,
+   * a fixed offset as an interval (a name like {@code UTC+03:00} would be read the POSIX way, with
+   * the sign turned round).
+   */
+  private Sql zone() {
+    java.time.ZoneId zone = context.zone().normalized();
+    if (zone instanceof java.time.ZoneOffset offset) {
+      return new Sql(
+          "make_interval(secs => ?::double precision)",
+          java.util.Collections.singletonList(offset.getTotalSeconds()));
+    }
+    return bind(zone.getId(), ValueType.TEXT);
   }
 
   private Sql bound(LocalDate day, ValueType type) {
@@ -222,13 +216,14 @@ public final class ConditionSql {
           ")::int END)");
     }
     if (a.op() == '/') {
-      // a numerator of scale 30 makes PostgreSQL divide to 30 places before rounding
+      // div() truncates exactly to 11 places (and multiplying back is exact), so one half-up
+      // rounding to 10 places matches Java's
       return cat(
-          "round((",
+          "round(div((",
           left,
-          ") * 1.000000000000000000000000000000 / NULLIF(",
+          ") * 100000000000, NULLIF(",
           right,
-          ", 0), " + Values.DIVISION_SCALE + ")");
+          ", 0)) * 0.00000000001, " + Values.DIVISION_SCALE + ")");
     }
     return cat("(", left, " " + a.op() + " ", right, ")");
   }
@@ -259,10 +254,7 @@ public final class ConditionSql {
   }
 
   private Sql datePart(String part, Typed arg, Sql sql) {
-    Sql local =
-        arg.type() == ValueType.DATE
-            ? sql
-            : cat("timezone(", bind(context.zone().getId(), ValueType.TEXT), ", ", sql, ")");
+    Sql local = arg.type() == ValueType.DATE ? sql : cat("timezone(", zone(), ", ", sql, ")");
     return cat("extract(" + part + " from ", local, ")");
   }
 
@@ -283,7 +275,8 @@ public final class ConditionSql {
           case DATE -> "?::date";
           case DATETIME -> "?::timestamptz";
           case ID -> "?::uuid";
-          default -> "?";
+          // an untyped null (null is null): a type it does not need, but PostgreSQL does
+          default -> "?::text";
         };
     return new Sql(cast, java.util.Collections.singletonList(value));
   }

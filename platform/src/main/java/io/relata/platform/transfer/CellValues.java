@@ -1,30 +1,45 @@
 package io.relata.platform.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.type.ColumnType;
 import io.relata.metadata.type.FieldTypes;
-import java.util.regex.Pattern;
 
 /**
- * CSV cells as the JSON a client would have sent: numbers with a decimal comma and spaces between
- * thousands ({@code 1 234,50}), booleans as yes/no/1/0, dates as ISO or {@code 31.12.2026},
- * multi-picklist values separated by {@code ;}. A cell that does not convert is passed on as text,
- * so that the record's checks report it at its field like any wrong value. An empty cell is no
- * value.
+ * CSV cells as the JSON a client would have sent, as each field type reads a cell (its registry
+ * entry: decimal commas, yes/no, dotted dates, multi-picklist values separated by {@code ;}); a
+ * JSON column's cell is read as strictly as a request body. A cell that does not convert is passed
+ * on as text, so that the record's checks report it at its field like any wrong value. An empty
+ * cell is no value.
  */
 final class CellValues {
-
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-  private static final Pattern DOTTED_DATE = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
-  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d{1,4})?");
 
   private CellValues() {}
 
   /** The cell as JSON for a field of {@code type}; {@code null} when it is empty. */
   static JsonNode json(FieldType type, String cell, boolean decimalComma) {
     String text = neutralisedBack(cell);
-    return text.isEmpty() ? null : FieldTypes.of(type).cell(text, decimalComma);
+    if (text.isEmpty()) {
+      return null;
+    }
+    JsonNode value = FieldTypes.of(type).cell(text, decimalComma);
+    boolean json =
+        FieldTypes.of(type)
+            .column(type)
+            .map(c -> c.storage() == ColumnType.Storage.JSON)
+            .orElse(false);
+    if (json && value.isTextual()) {
+      // a JSON column's cell is JSON text, read as strictly as a request body
+      try {
+        return io.relata.platform.json.JsonCodec.read(
+            new java.io.ByteArrayInputStream(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            text.length() * 4L + 1);
+      } catch (RuntimeException e) {
+        return value;
+      }
+    }
+    return value;
   }
 
   /** Undoes the export's guard against spreadsheet formulas: {@code '=x} is the text {@code =x}. */

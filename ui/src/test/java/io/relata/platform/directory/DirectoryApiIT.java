@@ -327,6 +327,36 @@ class DirectoryApiIT {
             "api/v1/metadata/permission-sets/desk_meta_" + SUFFIX,
             "{\"label\":\"Desk metadata\",\"system\":[\"manage-metadata\"]}");
     assertEquals(200, relabel.statusCode(), "changing a set without granting is allowed");
+
+    // nor through a bundle, nor by reverting to a revision where the set held more
+    JsonObject bundle = json(meta.send("GET", "api/v1/metadata/bundle", null));
+    String escalated =
+        bundle
+            .toString()
+            .replace(
+                "\"label\":\"Desk metadata\",\"system\":[\"manage-metadata\"]",
+                "\"label\":\"Desk metadata\",\"system\":[\"manage-metadata\",\"manage-users\"]");
+    assertTrue(!escalated.equals(bundle.toString()), "the set is in the bundle");
+    HttpResponse<String> bundled = meta.send("POST", "api/v1/metadata/bundle", escalated);
+    assertEquals(403, bundled.statusCode(), bundled.body());
+    HttpResponse<String> wider =
+        admin.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/desk_meta_" + SUFFIX,
+            "{\"label\":\"Desk meta\",\"system\":[\"manage-metadata\",\"manage-users\"]}");
+    assertEquals(200, wider.statusCode(), wider.body());
+    long widerRevision = json(wider).getJsonNumber("revision").longValue();
+    assertEquals(
+        200,
+        admin
+            .send(
+                "PUT",
+                "api/v1/metadata/permission-sets/desk_meta_" + SUFFIX,
+                "{\"label\":\"Desk meta\",\"system\":[\"manage-metadata\"]}")
+            .statusCode());
+    HttpResponse<String> reverted =
+        meta.send("POST", "api/v1/metadata/revisions/" + widerRevision + "/revert", null);
+    assertEquals(403, reverted.statusCode(), reverted.body());
   }
 
   @Test
