@@ -255,11 +255,6 @@ public class MetadataResource {
                     names.contains(key) ? "/objects/" + names.indexOf(key) : "/objects/" + key)));
   }
 
-  /** The model as the caller may be told of it. */
-  private Descriptions describedTo(CompiledModel model) {
-    return new Descriptions(model, permissions.evaluator(actor(), model));
-  }
-
   /**
    * Revisions and bundles tell of every object and field: for those who manage metadata or users.
    */
