@@ -115,8 +115,7 @@ public final class Documents {
   /** {@code {"objects": [...], "roles": [...], ...}}, kinds in registry order. */
   public ObjectNode toJson() {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
-    byKind.forEach((kind, documents) -> documents.forEach(json.withArray(kind)::add));
-    DocumentKinds.all().forEach(kind -> json.withArray(kind.id()));
+    byKind.forEach((kind, documents) -> documents.forEach(json.putArray(kind)::add));
     return json;
   }
 

@@ -282,7 +282,7 @@ public final class RecordReader implements ValueReader {
       problems.addAll(found);
       return null;
     }
-    ColumnType.Storage storage = spec.column(type).orElseThrow().storage();
+    ColumnType.Storage storage = FieldTypes.column(type).orElseThrow().storage();
     return switch (storage) {
       case TEXT -> json.asText();
       case DECIMAL -> json.decimalValue();

@@ -29,12 +29,16 @@ public final class ValueSchemas {
 
   /** Every reason {@code value} does not fit {@code schema}, pointing below {@code at}. */
   public static List<Problem> problems(ObjectNode schema, JsonNode value, String at) {
-    JsonSchema compiled =
-        COMPILED.computeIfAbsent(
-            schema.deepCopy(),
-            s ->
-                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(s, CONFIG));
+    JsonSchema compiled = COMPILED.get(schema);
+    if (compiled == null) {
+      // the key is a copy, so that the caller's node may change; copied once per schema
+      compiled =
+          COMPILED.computeIfAbsent(
+              schema.deepCopy(),
+              s ->
+                  JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                      .getSchema(s, CONFIG));
+    }
     return SchemaProblems.of(compiled.validate(value)).stream()
         .map(p -> new Problem(at + p.pointer(), p.code(), p.args()))
         .toList();

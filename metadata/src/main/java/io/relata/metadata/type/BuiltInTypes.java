@@ -111,39 +111,18 @@ final class BuiltInTypes {
             .cell(Cells::bool));
     types.put(
         FieldKind.DATE,
-        Spec.of("date")
+        temporal("date", ValueType.DATE, "date", Storage.DATE, ValuePatterns.DATE)
             .read((r, at, json, t) -> r.date(at, json))
-            .editor("date")
-            .value(ValueType.DATE)
-            .column("date", Storage.DATE)
-            .tests(EQUALS, ORDERS, EMPTY)
-            .sorts()
-            .groups()
-            .metrics("min", "max")
-            .writeSchema(
-                (s, t, o) ->
-                    s.put("type", "string")
-                        .put("format", "date")
-                        .put("pattern", ValuePatterns.DATE))
-            .readSchema((s, t, o) -> s.put("type", "string").put("format", "date"))
             .cell(Cells::date));
     types.put(
         FieldKind.DATETIME,
-        Spec.of("datetime")
-            .read((r, at, json, t) -> r.dateTime(at, json))
-            .editor("date-time")
-            .value(ValueType.DATETIME)
-            .column("timestamptz", Storage.INSTANT)
-            .tests(EQUALS, ORDERS, EMPTY)
-            .sorts()
-            .groups()
-            .metrics("min", "max")
-            .writeSchema(
-                (s, t, o) ->
-                    s.put("type", "string")
-                        .put("format", "date-time")
-                        .put("pattern", ValuePatterns.DATE_TIME))
-            .readSchema((s, t, o) -> s.put("type", "string").put("format", "date-time")));
+        temporal(
+                "datetime",
+                ValueType.DATETIME,
+                "timestamptz",
+                Storage.INSTANT,
+                ValuePatterns.DATE_TIME)
+            .read((r, at, json, t) -> r.dateTime(at, json)));
     types.put(
         FieldKind.EMAIL,
         shortText("email", "email", 254)
@@ -290,6 +269,25 @@ final class BuiltInTypes {
         .metrics("sum", "avg", "min", "max")
         .readSchema((s, t, o) -> s.put("type", "number"))
         .cell(Cells::number);
+  }
+
+  /**
+   * A date or an instant: text in ISO 8601, ordered, grouped by period, its minimum and maximum.
+   */
+  private static Spec temporal(
+      String id, ValueType type, String sql, Storage storage, String pattern) {
+    String format = type == ValueType.DATE ? "date" : "date-time";
+    return Spec.of(id)
+        .editor(format)
+        .value(type)
+        .column(sql, storage)
+        .tests(EQUALS, ORDERS, EMPTY)
+        .sorts()
+        .groups()
+        .metrics("min", "max")
+        .writeSchema(
+            (s, t, o) -> s.put("type", "string").put("format", format).put("pattern", pattern))
+        .readSchema((s, t, o) -> s.put("type", "string").put("format", format));
   }
 
   private static Spec shortText(String id, String editor, int length) {

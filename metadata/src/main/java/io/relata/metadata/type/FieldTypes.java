@@ -35,6 +35,11 @@ public final class FieldTypes {
     return BUILT_IN.get(type.kind());
   }
 
+  /** The column that stores a field of {@code type}; empty for values computed on read. */
+  public static Optional<ColumnType> column(FieldType type) {
+    return of(type).column(type);
+  }
+
   /** The type named {@code id} in a document, built-in or a plugin's. */
   public static Optional<FieldTypeSpec> named(String id) {
     Optional<FieldKind> kind = FieldKind.of(id);

@@ -84,7 +84,7 @@ public final class Cursor {
     }
     String text = json.asText();
     FieldType type = key.field().type();
-    return switch (FieldTypes.of(type).column(type).orElseThrow().storage()) {
+    return switch (FieldTypes.column(type).orElseThrow().storage()) {
       case DECIMAL -> {
         BigDecimal number = new BigDecimal(text);
         if (number.precision() - number.scale() > 1_000 || number.scale() > 1_000) {

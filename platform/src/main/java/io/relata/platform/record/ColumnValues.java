@@ -42,8 +42,7 @@ public final class ColumnValues {
 
   /** How a field of {@code type} is stored; formulas, which have no column, are not. */
   static ColumnType.Storage storage(FieldType type) {
-    return FieldTypes.of(type)
-        .column(type)
+    return FieldTypes.column(type)
         .orElseThrow(() -> new IllegalArgumentException("no column: " + type.id()))
         .storage();
   }

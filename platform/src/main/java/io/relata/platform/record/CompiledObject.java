@@ -53,7 +53,7 @@ public final class CompiledObject {
     }
     for (FieldDefinition field : definition.fields()) {
       byName.put(field.name(), field);
-      if (FieldTypes.of(field.type()).column(field.type()).isPresent()) {
+      if (FieldTypes.column(field.type()).isPresent()) {
         stored.add(new Column(field.name(), ColumnValues.storage(field.type())));
       }
       if (field.type() instanceof FieldType.Currency c && c.perRecord()) {

@@ -591,6 +591,6 @@ public final class SchemaPlanner {
 
   /** The column type of {@code type}, as DDL; empty for formulas. */
   private static Optional<String> columnType(FieldType type) {
-    return FieldTypes.of(type).column(type).map(ColumnType::sql);
+    return FieldTypes.column(type).map(ColumnType::sql);
   }
 }

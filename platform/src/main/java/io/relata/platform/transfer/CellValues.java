@@ -24,10 +24,7 @@ final class CellValues {
     }
     JsonNode value = FieldTypes.of(type).cell(text, decimalComma);
     boolean json =
-        FieldTypes.of(type)
-            .column(type)
-            .map(c -> c.storage() == ColumnType.Storage.JSON)
-            .orElse(false);
+        FieldTypes.column(type).map(c -> c.storage() == ColumnType.Storage.JSON).orElse(false);
     if (json && value.isTextual()) {
       // a JSON column's cell is JSON text, read as strictly as a request body
       try {
