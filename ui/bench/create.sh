@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Record creates as users send them: relata.jar as the README starts it (embedded PostgreSQL, fsync
-# and synchronous commit on), POST /api/v1/records/{object} with 4 clients by wrk in its own
-# process, against single-row INSERTs of the same columns with 4 clients by pgbench on the same
-# database; alternated, three rounds; throughput and its ratio. Each created record goes through
-# the whole write pipeline, its audit entry included.
+# Record creates as users send them: relata.jar as the README starts it, POST
+# /api/v1/records/{object} with 4 clients by wrk in its own process, against single-row INSERTs of
+# the same columns with 4 clients by pgbench on the same database; alternated, three rounds;
+# throughput and its ratio. Each created record goes through the whole write pipeline, its audit
+# entry included. On the database settings users run (the embedded PostgreSQL, fsync and
+# synchronous commit on), or with "test" on a PostgreSQL started with test machines' settings.
 # Needs wrk and pgbench (Debian: wrk, postgresql-15). Usage, from the repository root:
-#   ui/bench/create.sh [seconds per round, default 20]
+#   ui/bench/create.sh [seconds per round, default 20] [users|test, default users]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-20}"
+settings="${2:-users}"
 . ui/bench/relata.sh
-out=ui/target/bench/create.txt
+out=ui/target/bench/create-${2:-users}.txt
 curl -sf -X PUT "$api/metadata/objects/bench_create" -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/json' -d '{"label":"Bench","nameField":"name","fields":[
     {"name":"name","label":"Name","type":"text"},
@@ -42,7 +44,7 @@ relata() {
 }
 sql() {
   (cd "$work" && "$pgbench" -n -h localhost -p "$pgport" -U postgres -c 4 -j 2 -T "$seconds" \
-      -f insert.sql postgres 2>/dev/null) | grep -o "tps = [0-9.]*" | head -1 | cut -d' ' -f3
+      -f insert.sql "$dbname" 2>/dev/null) | grep -o "tps = [0-9.]*" | head -1 | cut -d' ' -f3
 }
 # a warm-up of 30 s whatever the rounds' length: tens of thousands of requests for the JIT
 round_seconds=$seconds; seconds=30
@@ -50,7 +52,7 @@ relata >/dev/null; sql >/dev/null
 seconds=$round_seconds
 {
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-  echo "relata.jar as the README starts it (embedded PostgreSQL, fsync and synchronous commit on);"
+  echo "relata.jar as the README starts it, on $settings;"
   echo "4 clients each, ${seconds} s per round, alternated; records per second"
   for round in 1 2 3; do
     s=$(sql); r=$(relata)

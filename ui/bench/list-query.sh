@@ -52,7 +52,7 @@ relata() { # url suffix -> "p50 p95 requests" in ms; every answer must be a 2xx
 sql() {
   rm -f "$work"/pgbench_log.*
   (cd "$work" && PGPASSWORD=postgres "$pgbench" -n -h localhost -p "$pgport" -U postgres -c 1 -T "$seconds" \
-      -f page.sql -l postgres >/dev/null 2>&1)
+      -f page.sql -l "$dbname" >/dev/null 2>&1)
   cat "$work"/pgbench_log.* | awk '{print $3/1000}' | sort -n \
     | awk '{a[NR]=$1} END {printf "%.3f %.3f %d\n", a[int(NR*0.5)], a[int(NR*0.95)], NR}'
 }

@@ -1,6 +1,11 @@
 # Sourced by the scripts in ui/bench: starts relata.jar as the README does, in a data folder of its
 # own, and sets what the scripts use: $work (a scratch folder, removed on exit), $api, $token
-# (admin's), $pgport and $db (psql on the embedded PostgreSQL as its owner), $pgbench.
+# (admin's), $pgport, $dbname and $db (psql on Relata's database as its superuser), $pgbench, and
+# $settings, a line saying which database settings the run measures.
+# With settings=test set before sourcing, Relata runs on a PostgreSQL of its own started with the
+# settings of test machines (fsync, synchronous_commit and full_page_writes off; the embedded
+# database cannot be given them, its command line wins over ALTER SYSTEM), reached through
+# RELATA_DB_URL as the README's "external database" with two roles; otherwise on the embedded one.
 # Needs wrk and pgbench (Debian: wrk, postgresql-15).
 pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | head -1)
 psql=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | head -1)
@@ -10,16 +15,46 @@ jar=ui/target/relata.jar
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 password=bench-$RANDOM-$RANDOM
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -1)
+stop_database() { :; }
+if [ "${settings:-users}" = test ]; then
+  [ -x "${pgbin:-}/initdb" ] || { echo "needs PostgreSQL's server (Debian: postgresql-15)"; exit 2; }
+  pgport=$((40000 + RANDOM % 20000))
+  dbname=relata
+  # PostgreSQL refuses to run as root: then it runs as the postgres user Debian's package made
+  as_owner=()
+  if [ "$(id -u)" = 0 ]; then as_owner=(runuser -u postgres --); fi
+  mkdir -p "$work/pg" && chmod 755 "$work" && chmod 700 "$work/pg"
+  [ "$(id -u)" = 0 ] && chown postgres "$work/pg"
+  "${as_owner[@]}" "$pgbin/initdb" -D "$work/pg/data" -U postgres --auth=trust --encoding=UTF8 \
+    --locale=C.UTF-8 >"$work/initdb.log"
+  "${as_owner[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w start -o "-p $pgport \
+    -k $work/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+  stop_database() { "${as_owner[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1 || true; }
+  "$psql" -q -h localhost -p "$pgport" -U postgres -d postgres \
+    -c "CREATE ROLE relata_owner LOGIN PASSWORD '$password'" \
+    -c "CREATE ROLE relata_app LOGIN PASSWORD '$password'" \
+    -c "CREATE DATABASE relata OWNER relata_owner"
+  export RELATA_DB_URL="jdbc:postgresql://localhost:$pgport/relata" RELATA_DB_USER=relata_app \
+    RELATA_DB_PASSWORD="$password" RELATA_DB_OWNER_USER=relata_owner \
+    RELATA_DB_OWNER_PASSWORD="$password"
+  settings="PostgreSQL $("$pgbin/postgres" --version | grep -o '[0-9][0-9.]*' | head -1) of its own on test settings (fsync, synchronous_commit, full_page_writes off), through RELATA_DB_URL"
+else
+  settings="the embedded PostgreSQL as the README starts it (fsync and synchronous commit on)"
+fi
 RELATA_DATA_DIR="$work/data" RELATA_PORT="$port" RELATA_ADMIN_PASSWORD="$password" \
   java -jar "$jar" >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true; stop_database; rm -rf "$work"' EXIT
 until grep -q "Relata is ready" "$work/server.log"; do
   kill -0 $server 2>/dev/null || { cat "$work/server.log"; exit 1; }
   sleep 1
 done
-pgport=$(grep -o "embedded PostgreSQL on localhost:[0-9]*" "$work/server.log" | grep -o "[0-9]*$")
-db="$psql -q -h localhost -p $pgport -U postgres -d postgres"
+if [ -z "${dbname:-}" ]; then
+  pgport=$(grep -o "embedded PostgreSQL on localhost:[0-9]*" "$work/server.log" | grep -o "[0-9]*$")
+  dbname=postgres
+fi
+db="$psql -q -h localhost -p $pgport -U postgres -d $dbname"
 api="http://localhost:$port/api/v1"
 token=$(curl -s -X POST "$api/auth/tokens" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$password\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/')

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A REST client for in-container tests: the deployment's base URL and an API token. Every request
  * it sends goes through the suite-wide checks of issue 5: a refused request changes nothing ({@link
- * RefusedRequests}), and no answer to a client that is not {@link #privileged} ever holds {@link
+ * RefusedRequests}), every answer is as the OpenAPI document describes it ({@link
+ * OpenApiConformance}), and no answer to a client that is not {@link #privileged} ever holds {@link
  * #HIDDEN}.
  */
 public final class ApiClient {
@@ -109,6 +110,7 @@ public final class ApiClient {
       throw e;
     }
     RefusedRequests.after(mark, method, path, answer.statusCode());
+    OpenApiConformance.check(base, token, method, path, answer);
     if (!privileged && answer.body().contains(HIDDEN)) {
       throw new AssertionError(
           method + " " + path + " showed a hidden field's value: " + answer.body());

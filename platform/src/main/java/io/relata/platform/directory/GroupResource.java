@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public class GroupResource {
   @Inject private Groups groups;
   @Inject private Permissions permissions;
   @Context private SecurityContext security;
+  @Context private UriInfo uri;
 
   @GET
   public Page<Group> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
@@ -68,9 +70,10 @@ public class GroupResource {
     Groups.Put put =
         groups.put(
             actor, group, json.get("label").asText(), Requests.names(json, "permissionSets"));
-    return Response.status(put.created() ? Response.Status.CREATED : Response.Status.OK)
-        .entity(put.group())
-        .build();
+    if (put.created()) {
+      return Response.created(uri.getAbsolutePath()).entity(put.group()).build();
+    }
+    return Response.ok(put.group()).build();
   }
 
   @DELETE

@@ -100,17 +100,6 @@ public class DocumentResource {
     return MetadataJson.write(documents(model).find(which, name).orElseThrow(this::notFound));
   }
 
-  /** An object's records as JSON Schema, as the caller may write them. */
-  @GET
-  @Path("/{name}/schema")
-  public String schema(@PathParam("kind") String kind, @PathParam("name") String name) {
-    if (kind(kind) != DocumentKinds.OBJECTS) {
-      throw notFound();
-    }
-    CompiledModel model = metadata.current();
-    return MetadataJson.write(describedTo(model).schema(name).orElseThrow(this::notFound));
-  }
-
   /** Creates or replaces one document: a new revision. 201 when it is new. */
   @PUT
   @Path("/{name}")

@@ -17,9 +17,11 @@ import io.relata.metadata.origin.Origin;
 import io.relata.metadata.problem.Problem;
 import io.relata.platform.access.Permissions;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.rest.ConfirmationRequiredException;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.JsonBuilders;
+import io.relata.platform.rest.ListLimit;
 import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.ProblemException.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,11 +91,11 @@ public class MetadataResource {
 
   @GET
   @Path("/revisions")
-  public String revisions(@QueryParam("limit") @DefaultValue("50") int limit) {
+  public String revisions(@QueryParam("limit") String limit) {
     requireManager();
     ObjectNode body = NODES.objectNode();
     ArrayNode items = body.putArray("items");
-    for (Revision r : metadata.revisions(Math.max(1, Math.min(limit, 200)))) {
+    for (Revision r : metadata.revisions(ListLimit.parse(limit))) {
       items.add(summary(r));
     }
     return MetadataJson.write(body);
@@ -112,10 +114,10 @@ public class MetadataResource {
   /** What changed from revision {@code number} to revision {@code to} (default: the latest). */
   @GET
   @Path("/revisions/{number}/diff")
-  public String diff(@PathParam("number") long number, @QueryParam("to") Long to) {
+  public String diff(@PathParam("number") long number, @QueryParam("to") String to) {
     requireManager();
     Revision from = metadata.revision(number).orElseThrow(() -> notFound());
-    long last = to == null ? metadata.current().revision() : to;
+    long last = to == null ? metadata.current().revision() : revisionNumber(to);
     Revision until = metadata.revision(last).orElseThrow(() -> notFound());
     ObjectNode body = NODES.objectNode().put("from", from.number()).put("to", until.number());
     List<Revision> all = metadata.revisions(10_000);
@@ -140,14 +142,20 @@ public class MetadataResource {
     return MetadataJson.write(body);
   }
 
+  private static long revisionNumber(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException(
+          List.of(new Violation("to", "query.type", List.of("a revision number"))));
+    }
+  }
+
   /** A revision without its model: number, time, author, comment. */
   private static ObjectNode summary(Revision r) {
-    return NODES
-        .objectNode()
-        .put("number", r.number())
-        .put("createdAt", r.createdAt().toString())
-        .put("authorId", r.authorId().toString())
-        .put("comment", r.comment());
+    ObjectNode summary = NODES.objectNode().put("number", r.number());
+    summary.set("createdAt", JsonCodec.value(r.createdAt()));
+    return summary.put("authorId", r.authorId().toString()).put("comment", r.comment());
   }
 
   private static List<ObjectDefinition> definitions(List<JsonNode> documents) {
@@ -163,6 +171,8 @@ public class MetadataResource {
   public String revert(
       @PathParam("number") long number,
       @QueryParam("confirm") @DefaultValue("false") boolean confirm) {
+    // whether a revision exists is not for those who may not revert
+    permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     Revision target = metadata.revision(number).orElseThrow(() -> notFound());
     List<Revision> newer = metadata.revisions(10_000);
     Documents documents = Documents.of(metadata.revertDocuments(target, newer), target.access());

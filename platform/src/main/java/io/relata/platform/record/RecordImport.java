@@ -145,7 +145,7 @@ final class RecordImport {
             WriteContext.Channel.IMPORT,
             0,
             Now.of(clock),
-            java.time.ZoneOffset.UTC,
+            writer.subject().zone(),
             java.util.Locale.ENGLISH,
             requestId);
     List<RowError> batchErrors = new ArrayList<>();

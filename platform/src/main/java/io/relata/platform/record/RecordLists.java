@@ -145,7 +145,9 @@ public class RecordLists {
     Optional<Total> total =
         query.total() ? Optional.of(count(connection, object, where)) : Optional.empty();
     List<Map<String, Object>> computed =
-        rows.stream().map(r -> access.strip(Formulas.compute(object, r, clock))).toList();
+        rows.stream()
+            .map(r -> access.strip(Formulas.compute(object, r, readersClock(evaluator))))
+            .toList();
     var expanded =
         Expansions.of(
             connection, objects.current(), evaluator, object, query.expand(), computed, clock);
@@ -159,6 +161,14 @@ public class RecordLists {
     void start(CompiledObject object, List<String> fields) throws java.io.IOException;
 
     void record(Map<String, Object> values) throws java.io.IOException;
+  }
+
+  /**
+   * The clock formulas are computed by for a reader: {@code today()} is the reader's day, as the
+   * relative dates of their filters are.
+   */
+  Clock readersClock(AccessEvaluator evaluator) {
+    return clock.withZone(evaluator.subject().zone());
   }
 
   /** Every matching record, in order, through a server-side cursor (no limit, no page). */
@@ -206,7 +216,9 @@ public class RecordLists {
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
             sink.record(
-                access.strip(Formulas.compute(object, RecordStore.row(rows, object), clock)));
+                access.strip(
+                    Formulas.compute(
+                        object, RecordStore.row(rows, object), readersClock(evaluator))));
           }
         }
       }

@@ -86,7 +86,7 @@ public class RecordResource {
     }
     for (var names = request.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!List.of("filter", "sort", "fields", "limit", "cursor", "expand", "total")
+      if (!List.of("filter", "q", "sort", "fields", "limit", "cursor", "expand", "total")
           .contains(name)) {
         throw QueryParameters.invalid("/" + name, "query.unknown-member", name);
       }
@@ -99,6 +99,9 @@ public class RecordResource {
         Problem problem = e.problem("/filter");
         throw QueryParameters.invalid(problem.pointer(), problem.code(), problem.args().toArray());
       }
+    }
+    if (request.hasNonNull("total") && !request.get("total").isBoolean()) {
+      throw QueryParameters.invalid("/total", "query.type", "true or false");
     }
     JsonNode limit = request.path("limit");
     if (!limit.isMissingNode() && !limit.canConvertToInt()) {
@@ -113,8 +116,8 @@ public class RecordResource {
             limit.isMissingNode() ? RecordQuery.DEFAULT_LIMIT : limit.intValue(),
             text(request, "cursor"),
             request.has("expand") ? strings(request, "expand") : List.of(),
-            request.has("total")
-                ? request.get("total").asBoolean()
+            request.hasNonNull("total")
+                ? request.get("total").booleanValue()
                 : !request.hasNonNull("cursor"));
     return page(records.list(actor(), object, query, false));
   }

@@ -131,7 +131,8 @@ public class RecordService {
           Map<String, Object> row =
               RecordStore.find(connection, object, id, false, false, access.read().condition())
                   .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
-          Map<String, Object> values = access.strip(Formulas.compute(object, row, clock));
+          Map<String, Object> values =
+              access.strip(Formulas.compute(object, row, lists.readersClock(evaluator)));
           var expanded =
               Expansions.of(
                   connection, snapshot, evaluator, object, expand, List.of(values), clock);

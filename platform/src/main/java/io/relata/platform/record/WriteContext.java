@@ -65,7 +65,7 @@ public record WriteContext(
         channel,
         0,
         Now.of(clock),
-        actor.holdings().map(h -> (java.time.ZoneId) h.zone()).orElse(ZoneOffset.UTC),
+        actor.holdings().map(h -> (ZoneId) h.zone()).orElse(ZoneOffset.UTC),
         Locale.ENGLISH,
         UUID.randomUUID().toString());
   }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
-import io.relata.platform.query.RecordQuery;
 import io.relata.platform.record.ImportRow;
 import io.relata.platform.record.ImportSettings;
 import io.relata.platform.record.QueryParameters;
@@ -16,7 +15,6 @@ import io.relata.platform.rest.RequestLocale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,12 +25,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,17 +38,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Import and export: {@code POST /api/v1/records/{object}/import} and {@code GET
- * /api/v1/records/{object}/export}; the progress of an import is at {@link ImportJobResource}. A
- * client may name the job ({@code ?job=<uuid>}) to follow its progress while it runs, and to resume
- * it with the same file after an interruption.
+ * {@code POST /api/v1/records/{object}/import}: records from a CSV or NDJSON file, each through the
+ * write pipeline; the progress of an import is at {@link ImportJobResource}. A client may name the
+ * job ({@code ?job=<uuid>}) to follow its progress while it runs, and to resume it with the same
+ * file after an interruption.
  */
-@Path("/v1/records/{object}/{transfer: import|export}")
+@Path("/v1/records/{object}/import")
 @ApplicationScoped
-public class TransferResource {
-
-  public static final String NDJSON = "application/x-ndjson";
-  public static final String CSV = "text/csv";
+public class ImportResource {
 
   @Inject private RecordService records;
   @Inject private ImportJobs jobs;
@@ -60,11 +53,15 @@ public class TransferResource {
   @Context private HttpHeaders headers;
 
   @POST
-  @Consumes({CSV, NDJSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+  @Consumes({
+    TransferMedia.CSV,
+    TransferMedia.NDJSON,
+    MediaType.TEXT_PLAIN,
+    MediaType.APPLICATION_OCTET_STREAM
+  })
   @Produces(MediaType.APPLICATION_JSON)
   public Response importRecords(
       @PathParam("object") String object,
-      @PathParam("transfer") String transfer,
       @QueryParam("format") String format,
       @QueryParam("mode") String mode,
       @QueryParam("dryRun") String dryRun,
@@ -76,14 +73,13 @@ public class TransferResource {
       @QueryParam("job") String job,
       InputStream body)
       throws IOException {
-    only(transfer, "import");
     records.object(object);
-    boolean csv = csv(format);
+    boolean csv = TransferParameters.csv(format);
     boolean allOrNothing = !"best-effort".equals(mode);
     if (mode != null && !mode.equals("best-effort") && !mode.equals("all-or-nothing")) {
       throw QueryParameters.invalid("mode", "import.mode");
     }
-    boolean dry = flag("dryRun", dryRun);
+    boolean dry = TransferParameters.flag("dryRun", dryRun);
     UUID id = job == null ? UUID.randomUUID() : jobId(job);
     Iterator<ImportRow> rows =
         csv
@@ -91,7 +87,10 @@ public class TransferResource {
                 body,
                 records.object(object),
                 new CsvSource.Options(
-                    delimiter(delimiter), charset(encoding), decimal(decimal), mapping(mapping)))
+                    TransferParameters.delimiter(delimiter),
+                    charset(encoding),
+                    decimal(decimal),
+                    mapping(mapping)))
             : new NdjsonSource(new BufferedInputStream(body, 64 * 1024));
     // a refusal that needs no row leaves no job behind
     records.admitImport(
@@ -146,79 +145,6 @@ public class TransferResource {
         .build();
   }
 
-  @GET
-  @Produces({CSV, NDJSON})
-  public Response export(
-      @PathParam("object") String object,
-      @PathParam("transfer") String transfer,
-      @QueryParam("format") String format,
-      @QueryParam("filter") String filter,
-      @QueryParam("q") String search,
-      @QueryParam("sort") String sort,
-      @QueryParam("fields") String fields,
-      @QueryParam("delimiter") String delimiter,
-      @QueryParam("bom") String bom) {
-    only(transfer, "export");
-    records.object(object);
-    boolean csv = csv(format);
-    char separator = delimiter(delimiter).orElse(',');
-    boolean withBom = flag("bom", bom);
-    RecordQuery query =
-        new RecordQuery(
-            Optional.ofNullable(filter).map(QueryParameters::filter),
-            Optional.ofNullable(search),
-            Optional.ofNullable(sort),
-            Optional.ofNullable(fields)
-                .map(f -> Arrays.stream(f.split(",")).map(String::strip).toList()),
-            RecordQuery.MAX_LIMIT,
-            Optional.empty(),
-            List.of(),
-            false);
-    Actor actor = actor();
-    StreamingOutput stream =
-        out -> {
-          if (csv) {
-            CsvExport export = new CsvExport(out, separator, withBom);
-            records.export(actor, object, query, export);
-            export.finish();
-          } else {
-            records.export(actor, object, query, new NdjsonExport(out));
-          }
-        };
-    String file = object + (csv ? ".csv" : ".ndjson");
-    return Response.ok(stream, csv ? CSV + "; charset=UTF-8" : NDJSON)
-        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-        .build();
-  }
-
-  /** Import is posted, export is got: the other way round is not allowed. */
-  private static void only(String transfer, String expected) {
-    if (!transfer.equals(expected)) {
-      throw new jakarta.ws.rs.NotAllowedException(expected.equals("import") ? "GET" : "POST");
-    }
-  }
-
-  private static boolean csv(String format) {
-    if (format == null || format.equals("csv")) {
-      return true;
-    }
-    if (format.equals("ndjson")) {
-      return false;
-    }
-    throw QueryParameters.invalid("format", "import.format");
-  }
-
-  private static Optional<Character> delimiter(String delimiter) {
-    if (delimiter == null) {
-      return Optional.empty();
-    }
-    String value = delimiter.equals("tab") ? "\t" : delimiter;
-    if (value.length() != 1 || ",;\t|".indexOf(value.charAt(0)) < 0) {
-      throw QueryParameters.invalid("delimiter", "import.delimiter");
-    }
-    return Optional.of(value.charAt(0));
-  }
-
   private static Optional<Charset> charset(String encoding) {
     if (encoding == null) {
       return Optional.empty();
@@ -270,16 +196,6 @@ public class TransferResource {
 
   private static UUID jobId(String job) {
     return PathIds.uuid(job).orElseThrow(() -> QueryParameters.invalid("job", "import.job"));
-  }
-
-  private static boolean flag(String name, String value) {
-    if (value == null || value.equals("false")) {
-      return false;
-    }
-    if (value.equals("true")) {
-      return true;
-    }
-    throw QueryParameters.invalid(name, "query.type", "true or false");
   }
 
   private Actor actor() {
