@@ -11,8 +11,10 @@ import io.relata.metadata.schema.MetaSchema;
  * @param readers who may read the documents
  * @param changesData whether a change may alter or drop stored records, and so may need the
  *     caller's confirmation of its plan
+ * @param step how the kind's documents are checked and compiled into the model
  */
-public record DocumentKind(String id, MetaSchema metaSchema, Readers readers, boolean changesData) {
+public record DocumentKind(
+    String id, MetaSchema metaSchema, Readers readers, boolean changesData, CompileStep step) {
 
   /** Who may read a kind's documents. */
   public enum Readers {

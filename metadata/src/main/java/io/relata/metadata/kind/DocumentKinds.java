@@ -1,8 +1,11 @@
 package io.relata.metadata.kind;
 
+import io.relata.metadata.model.ModelCompiler;
 import io.relata.metadata.schema.MetaSchema;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registry of document kinds, in the order they compile (objects before the access documents
@@ -11,15 +14,25 @@ import java.util.Optional;
 public final class DocumentKinds {
 
   public static final DocumentKind OBJECTS =
-      new DocumentKind("objects", MetaSchema.OBJECT, DocumentKind.Readers.DESCRIBED, true);
+      new DocumentKind(
+          "objects", MetaSchema.OBJECT, DocumentKind.Readers.DESCRIBED, true, CompileStep.OBJECTS);
   public static final DocumentKind ROLES =
-      new DocumentKind("roles", MetaSchema.ROLE, DocumentKind.Readers.MANAGERS, false);
+      new DocumentKind(
+          "roles", MetaSchema.ROLE, DocumentKind.Readers.MANAGERS, false, CompileStep.ACCESS);
   public static final DocumentKind PERMISSION_SETS =
       new DocumentKind(
-          "permission-sets", MetaSchema.PERMISSION_SET, DocumentKind.Readers.MANAGERS, false);
+          "permission-sets",
+          MetaSchema.PERMISSION_SET,
+          DocumentKind.Readers.MANAGERS,
+          false,
+          CompileStep.ACCESS);
   public static final DocumentKind SHARING_RULES =
       new DocumentKind(
-          "sharing-rules", MetaSchema.SHARING_RULE, DocumentKind.Readers.MANAGERS, false);
+          "sharing-rules",
+          MetaSchema.SHARING_RULE,
+          DocumentKind.Readers.MANAGERS,
+          false,
+          CompileStep.ACCESS);
 
   private static final List<DocumentKind> ALL =
       List.of(OBJECTS, ROLES, PERMISSION_SETS, SHARING_RULES);
@@ -29,6 +42,38 @@ public final class DocumentKinds {
   /** Every kind, in compile order. */
   public static List<DocumentKind> all() {
     return ALL;
+  }
+
+  /** Compiles every kind's documents as revision {@code revision}, step by step in order. */
+  public static ModelCompiler.Result compile(long revision, Documents documents) {
+    return compileAfter(null, revision, null, documents);
+  }
+
+  /**
+   * Compiles the kinds after {@code done} onto {@code compiled}, the model of the kinds up to it: a
+   * change compiles its objects first, works out from the difference what the documents that refer
+   * to them become (renamed fields followed), and then compiles the rest.
+   *
+   * @param done the last kind compiled, or null for none
+   */
+  public static ModelCompiler.Result compileAfter(
+      DocumentKind done, long revision, ModelCompiler.Result compiled, Documents documents) {
+    Set<CompileStep> ran = new HashSet<>();
+    boolean after = done == null;
+    ModelCompiler.Result result = compiled;
+    for (DocumentKind kind : ALL) {
+      if (after && ran.add(kind.step())) {
+        result = kind.step().apply(revision, result, documents);
+        if (!result.ok()) {
+          return result;
+        }
+      }
+      if (kind.equals(done)) {
+        after = true;
+        ran.add(kind.step());
+      }
+    }
+    return result;
   }
 
   /** The kind called {@code id} in a path. */

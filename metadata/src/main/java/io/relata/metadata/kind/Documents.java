@@ -99,6 +99,13 @@ public final class Documents {
     return new Documents(changed);
   }
 
+  /** These documents with the authorization model's replaced by {@code access}. */
+  public Documents withAccess(AccessDocuments access) {
+    return with(DocumentKinds.ROLES, access.of(AccessDocuments.Kind.ROLE))
+        .with(DocumentKinds.PERMISSION_SETS, access.of(AccessDocuments.Kind.PERMISSION_SET))
+        .with(DocumentKinds.SHARING_RULES, access.of(AccessDocuments.Kind.SHARING_RULE));
+  }
+
   /** The objects' documents. */
   public List<JsonNode> objects() {
     return of(DocumentKinds.OBJECTS);

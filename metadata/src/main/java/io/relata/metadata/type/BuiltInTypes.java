@@ -57,6 +57,7 @@ final class BuiltInTypes {
             .sorts()
             .groups()
             .searched()
+            .checks(OptionChecks::text)
             .writeSchema(
                 (s, t, o) -> {
                   FieldType.Text text = (FieldType.Text) t;
@@ -74,6 +75,7 @@ final class BuiltInTypes {
                     r.text(at, json, ((FieldType.LongText) t).maxLength(), Optional.empty()))
             .editor("text-area")
             .column("text", Storage.TEXT)
+            .notIndexed()
             .tests(MATCHES, EMPTY)
             .searched()
             .schema(
@@ -88,6 +90,7 @@ final class BuiltInTypes {
                     r.text(at, json, ((FieldType.RichText) t).maxLength(), Optional.empty()))
             .editor("rich-text")
             .column("text", Storage.TEXT)
+            .notIndexed()
             .tests(MATCHES, EMPTY)
             .searched()
             .writeSchema(
@@ -95,7 +98,7 @@ final class BuiltInTypes {
                     s.put("type", "string").put("maxLength", ((FieldType.RichText) t).maxLength()))
             .readSchema((s, t, o) -> s.put("type", "string").put("format", "html")));
     types.put(FieldKind.NUMBER, decimal("number", "number"));
-    types.put(FieldKind.CURRENCY, decimal("currency", "currency"));
+    types.put(FieldKind.CURRENCY, decimal("currency", "currency").checks(OptionChecks::currency));
     types.put(FieldKind.PERCENT, decimal("percent", "percent"));
     types.put(
         FieldKind.BOOLEAN,
@@ -104,6 +107,7 @@ final class BuiltInTypes {
             .editor("checkbox")
             .value(ValueType.BOOLEAN)
             .column("boolean", Storage.BOOLEAN)
+            .notUnique()
             .tests(EQUALS, EMPTY)
             .sorts()
             .groups()
@@ -159,6 +163,7 @@ final class BuiltInTypes {
             .read((r, at, json, t) -> r.choice(at, json, active(((FieldType.Picklist) t).values())))
             .editor("picklist")
             .column("text", Storage.TEXT)
+            .checks((at, t, o) -> OptionChecks.values(at, ((FieldType.Picklist) t).values()))
             .tests(EQUALS, EMPTY)
             .sorts()
             .groups()
@@ -176,6 +181,8 @@ final class BuiltInTypes {
             .editor("multi-picklist")
             .value(ValueType.LIST)
             .column("text[]", Storage.TEXT_ARRAY)
+            .notUnique()
+            .checks((at, t, o) -> OptionChecks.values(at, ((FieldType.MultiPicklist) t).values()))
             .tests(HOLDS, EMPTY)
             .writeSchema(
                 (s, t, o) -> {
@@ -192,7 +199,8 @@ final class BuiltInTypes {
                 })
             .cell(Cells::list));
     types.put(FieldKind.LOOKUP, reference("lookup", "lookup"));
-    types.put(FieldKind.MASTER_DETAIL, reference("master-detail", "lookup"));
+    types.put(
+        FieldKind.MASTER_DETAIL, reference("master-detail", "lookup").checks(OptionChecks::master));
     types.put(FieldKind.USER, reference("user", "user"));
     types.put(
         FieldKind.AUTO_NUMBER,
@@ -211,6 +219,7 @@ final class BuiltInTypes {
             .read(BuiltInTypes::unwritable)
             .editor("read-only")
             .value(t -> ValueType.of(((FieldType.Formula) t).resultType()))
+            .notUnique()
             .writeSchema(BuiltInTypes::computed)
             .readSchema((s, t, o) -> formula(s, ((FieldType.Formula) t).resultType())));
     types.put(
@@ -220,6 +229,8 @@ final class BuiltInTypes {
             .editor("read-only")
             .value(ValueType.NUMBER)
             .column("numeric", Storage.DECIMAL)
+            .notUnique()
+            .checks(OptionChecks::rollUp)
             .tests(EQUALS, ORDERS, EMPTY)
             .sorts()
             .metrics("sum", "avg", "min", "max")
@@ -243,6 +254,7 @@ final class BuiltInTypes {
             .editor("json")
             .value(ValueType.ANY)
             .column("jsonb", Storage.JSON)
+            .notIndexed()
             .readSchema((s, t, o) -> s.put("type", "object")));
     return types;
   }
@@ -267,6 +279,7 @@ final class BuiltInTypes {
         .sorts()
         .groups()
         .metrics("sum", "avg", "min", "max")
+        .checks(OptionChecks::decimal)
         .readSchema((s, t, o) -> s.put("type", "number"))
         .cell(Cells::number);
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.problem.Problem;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +49,24 @@ public interface FieldTypeSpec {
 
   /** Whether the value is a reference to a record or user, which reads may expand. */
   boolean reference();
+
+  /** Whether a unique constraint may hold the field's values. */
+  default boolean uniqueAllowed() {
+    return true;
+  }
+
+  /** Whether the field's column may have an index. */
+  default boolean indexAllowed() {
+    return true;
+  }
+
+  /**
+   * What is wrong with the options of a field of this type in {@code object} ({@code at} is the
+   * field's JSON pointer); checked when metadata is saved.
+   */
+  default List<Problem> checkOptions(String at, FieldType type, ObjectDefinition object) {
+    return List.of();
+  }
 
   /**
    * A client's value ({@code json}, not null) as the type's Java value, or {@code null} after the

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.problem.Problem;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -37,6 +39,15 @@ public final class Spec implements FieldTypeSpec {
   private SchemaWriter readSchema = (schema, type, object) -> {};
   private BiFunction<String, Boolean, JsonNode> cell = Cells::text;
   private Reading reading;
+  private OptionCheck checks = (at, type, object) -> List.of();
+  private boolean uniqueAllowed = true;
+  private boolean indexAllowed = true;
+
+  /** Checks the options of a field of a type. */
+  @FunctionalInterface
+  public interface OptionCheck {
+    List<Problem> check(String at, FieldType type, ObjectDefinition object);
+  }
 
   /** Reads a client's value of a type. */
   @FunctionalInterface
@@ -50,6 +61,24 @@ public final class Spec implements FieldTypeSpec {
 
   public static Spec of(String id) {
     return new Spec(id);
+  }
+
+  /** The checks of a field's options when metadata is saved. */
+  public Spec checks(OptionCheck checks) {
+    this.checks = checks;
+    return this;
+  }
+
+  /** No unique constraint may hold the values (they have no equality an index can keep). */
+  public Spec notUnique() {
+    this.uniqueAllowed = false;
+    return this;
+  }
+
+  /** No index may be built on the column (its values are too long or too loose for one). */
+  public Spec notIndexed() {
+    this.indexAllowed = false;
+    return notUnique();
   }
 
   public Spec editor(String editor) {
@@ -130,6 +159,21 @@ public final class Spec implements FieldTypeSpec {
   public Spec cell(BiFunction<String, Boolean, JsonNode> cell) {
     this.cell = cell;
     return this;
+  }
+
+  @Override
+  public boolean uniqueAllowed() {
+    return uniqueAllowed;
+  }
+
+  @Override
+  public boolean indexAllowed() {
+    return indexAllowed;
+  }
+
+  @Override
+  public List<Problem> checkOptions(String at, FieldType type, ObjectDefinition object) {
+    return checks.check(at, type, object);
   }
 
   @Override

@@ -14,9 +14,7 @@ import io.relata.metadata.definition.FormulaResult;
 import io.relata.metadata.definition.Layout;
 import io.relata.metadata.definition.ListView;
 import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.metadata.definition.PicklistValue;
 import io.relata.metadata.definition.Pipeline;
-import io.relata.metadata.definition.RollUpFunction;
 import io.relata.metadata.definition.SystemFields;
 import io.relata.metadata.definition.ValidationRule;
 import io.relata.metadata.name.NameRules;
@@ -24,7 +22,6 @@ import io.relata.metadata.problem.Problem;
 import io.relata.metadata.record.RecordReader;
 import io.relata.metadata.type.FieldTypes;
 import io.relata.metadata.type.ValueType;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -109,98 +106,20 @@ public final class ObjectRules {
         add(at + "/defaultValue", "field.computed-option", type.id());
       }
     }
-    if (field.unique() && !uniqueSupported(type)) {
+    if (field.unique() && !FieldTypes.of(type).uniqueAllowed()) {
       add(at + "/unique", "field.unique-unsupported", type.id());
     }
-    if (field.indexed() && !indexSupported(type)) {
+    if (field.indexed() && !FieldTypes.of(type).indexAllowed()) {
       add(at + "/indexed", "field.index-unsupported", type.id());
     }
-    switch (type.kind()) {
-      case TEXT -> ((FieldType.Text) type).pattern().ifPresent(p -> pattern(at + "/pattern", p));
-      case NUMBER, PERCENT, CURRENCY -> {
-        FieldType.Decimal d = (FieldType.Decimal) type;
-        decimal(at, d.precision(), d.scale(), d.min(), d.max());
-        if (type instanceof FieldType.Currency c) {
-          currency(at, c);
-        }
-      }
-      case PICKLIST -> picklist(at, ((FieldType.Picklist) type).values());
-      case MULTI_PICKLIST -> picklist(at, ((FieldType.MultiPicklist) type).values());
-      case MASTER_DETAIL -> {
-        if (((FieldType.MasterDetail) type).target().equals(object.name())) {
-          add(at + "/target", "field.master-detail-self");
-        }
-      }
-      case ROLL_UP -> {
-        FieldType.RollUp r = (FieldType.RollUp) type;
-        if (r.function() != RollUpFunction.COUNT && r.field().isEmpty()) {
-          add(at + "/field", "field.roll-up-field-required", r.function());
-        }
-      }
-      case LONG_TEXT,
-          RICH_TEXT,
-          BOOLEAN,
-          DATE,
-          DATETIME,
-          EMAIL,
-          PHONE,
-          URL,
-          LOOKUP,
-          USER,
-          AUTO_NUMBER,
-          FORMULA,
-          STAGE,
-          JSON -> {}
-    }
+    problems.addAll(FieldTypes.of(type).checkOptions(at, type, object));
   }
 
-  private void pattern(String at, String pattern) {
-    PatternSafety.check(at, pattern).ifPresent(problems::add);
-  }
-
-  /** A rename names a field that no longer exists; otherwise the diff could not tell them apart. */
   private void renamedFrom(String at, FieldDefinition field) {
     field
         .renamedFrom()
         .filter(from -> from.equals(field.name()) || object.field(from).isPresent())
         .ifPresent(from -> add(at + "/renamedFrom", "field.renamed-from-existing", from));
-  }
-
-  private void decimal(
-      String at, int precision, int scale, Optional<BigDecimal> min, Optional<BigDecimal> max) {
-    if (scale > precision) {
-      add(at + "/scale", "field.scale-exceeds-precision", scale, precision);
-    }
-    if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
-      add(at + "/min", "field.min-exceeds-max", min.get(), max.get());
-    }
-  }
-
-  private void currency(String at, FieldType.Currency c) {
-    if (c.currency().isPresent() == c.perRecord()) {
-      add(at + "/currency", "field.currency-or-per-record");
-    }
-    c.currency()
-        .filter(code -> !knownCurrency(code))
-        .ifPresent(code -> add(at + "/currency", "field.unknown-currency", code));
-  }
-
-  private static boolean knownCurrency(String code) {
-    try {
-      java.util.Currency.getInstance(code);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private void picklist(String at, List<PicklistValue> values) {
-    Set<String> seen = new HashSet<>();
-    for (int j = 0; j < values.size(); j++) {
-      if (!seen.add(values.get(j).name())) {
-        add(at + "/values/" + j + "/name", "field.duplicate-value", values.get(j).name());
-      }
-    }
   }
 
   private void checkNameField() {
@@ -422,21 +341,5 @@ public final class ObjectRules {
       return 2; // amount and currency code
     }
     return type instanceof FieldType.Formula ? 0 : 1; // formulas are computed on read
-  }
-
-  private static boolean uniqueSupported(FieldType type) {
-    return !(type instanceof FieldType.LongText
-        || type instanceof FieldType.RichText
-        || type instanceof FieldType.MultiPicklist
-        || type instanceof FieldType.Json
-        || type instanceof FieldType.Bool
-        || type instanceof FieldType.Formula
-        || type instanceof FieldType.RollUp);
-  }
-
-  private static boolean indexSupported(FieldType type) {
-    return !(type instanceof FieldType.LongText
-        || type instanceof FieldType.RichText
-        || type instanceof FieldType.Json);
   }
 }

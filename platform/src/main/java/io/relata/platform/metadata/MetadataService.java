@@ -177,7 +177,7 @@ public class MetadataService implements CurrentModel {
     Documents current = Documents.of(before.documents(), before.access().documents());
     Documents edited = edit.apply(current);
     requireAdministratorToGrant(connection, actor, current, edited);
-    ModelCompiler.Result submitted = ModelCompiler.compile(number, edited.objects());
+    ModelCompiler.Result submitted = DocumentKinds.OBJECTS.step().apply(number, null, edited);
     if (!submitted.ok()) {
       throw new Refused(submitted.problems());
     }
@@ -187,7 +187,9 @@ public class MetadataService implements CurrentModel {
         edited.access().toJson().equals(current.access().toJson())
             ? AccessRewrite.after(before.access().documents(), changes)
             : edited.access();
-    ModelCompiler.Result after = submitted.withAccess(access);
+    ModelCompiler.Result after =
+        DocumentKinds.compileAfter(
+            DocumentKinds.OBJECTS, number, submitted, edited.withAccess(access));
     if (!after.ok()) {
       throw new Refused(after.problems());
     }
@@ -351,8 +353,7 @@ public class MetadataService implements CurrentModel {
       return CompiledModel.empty();
     }
     ModelCompiler.Result result =
-        ModelCompiler.compile(
-            revision.get().number(), revision.get().objects(), revision.get().access());
+        DocumentKinds.compile(revision.get().number(), revision.get().documents());
     if (!result.ok()) {
       throw new IllegalStateException(
           "stored revision " + revision.get().number() + " does not compile: " + result.problems());

@@ -1,4 +1,4 @@
-package io.relata.metadata.validation;
+package io.relata.metadata.type;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;

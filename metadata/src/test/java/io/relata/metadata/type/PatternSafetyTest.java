@@ -1,4 +1,4 @@
-package io.relata.metadata.validation;
+package io.relata.metadata.type;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,30 @@
+package io.relata.metadata.kind;
+
+import io.relata.metadata.model.ModelCompiler;
+
+/**
+ * How the documents of a kind are checked and compiled into the model: each kind in the registry
+ * has one, and the registry runs them in its order, each on the model the steps before it made.
+ * Kinds whose documents refer to one another (roles, permission sets and sharing rules) share one
+ * step, which runs once. A kind added later (automation, apps) brings its step and compiles against
+ * the objects and the access model before it, without a change to the compiler's callers.
+ */
+@FunctionalInterface
+public interface CompileStep {
+
+  /**
+   * The model {@code before} with this step's documents of {@code documents} compiled into it, or
+   * the problems that stop it, keyed as the API reports them. A {@code before} with problems is
+   * answered as it is.
+   */
+  ModelCompiler.Result apply(long revision, ModelCompiler.Result before, Documents documents);
+
+  /** Objects: meta-schema, object rules, model rules; the start of every model. */
+  CompileStep OBJECTS =
+      (revision, before, documents) -> ModelCompiler.compile(revision, documents.objects());
+
+  /**
+   * The authorization model, against the objects: roles, permission sets, sharing rules at once.
+   */
+  CompileStep ACCESS = (revision, before, documents) -> before.withAccess(documents.access());
+}
