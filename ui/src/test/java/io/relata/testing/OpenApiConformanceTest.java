@@ -26,6 +26,8 @@ class OpenApiConformanceTest {
         check("GET", "api/v1/records/deal/" + ID + "?expand=account", 200, JSON, expanded));
     String plain = "{'id':'ID','title':'A','account':'ID'}".replace("ID", ID);
     assertEquals(List.of(), check("GET", "api/v1/records/deal/" + ID, 200, JSON, plain));
+    String empty = "{'id':'ID','title':null,'account':null}".replace("ID", ID);
+    assertEquals(List.of(), check("GET", "api/v1/records/deal/" + ID, 200, JSON, empty));
   }
 
   @Test

@@ -13,9 +13,8 @@ import io.relata.metadata.model.ModelCompiler;
 public interface CompileStep {
 
   /**
-   * The model {@code before} with this step's documents of {@code documents} compiled into it, or
-   * the problems that stop it, keyed as the API reports them. A {@code before} with problems is
-   * answered as it is.
+   * The model {@code before} (null for the first step) with this step's documents of {@code
+   * documents} compiled into it, or the problems that stop it, keyed as the API reports them.
    */
   ModelCompiler.Result apply(long revision, ModelCompiler.Result before, Documents documents);
 

@@ -2,14 +2,13 @@ package io.relata.metadata.kind;
 
 import io.relata.metadata.model.ModelCompiler;
 import io.relata.metadata.schema.MetaSchema;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The registry of document kinds, in the order they compile (objects before the access documents
- * that refer to them). Automation, apps, dashboards and translations join it as kinds.
+ * The registry of document kinds, in the order they compile: objects before the access documents
+ * that refer to them, and kinds that share a compile step next to each other. Automation, apps,
+ * dashboards and translations join it as kinds.
  */
 public final class DocumentKinds {
 
@@ -58,19 +57,16 @@ public final class DocumentKinds {
    */
   public static ModelCompiler.Result compileAfter(
       DocumentKind done, long revision, ModelCompiler.Result compiled, Documents documents) {
-    Set<CompileStep> ran = new HashSet<>();
-    boolean after = done == null;
+    List<CompileStep> steps = ALL.stream().map(DocumentKind::step).distinct().toList();
+    int next = done == null ? 0 : steps.indexOf(done.step()) + 1;
+    if (next == 0 && done != null) {
+      throw new IllegalArgumentException("not a registered kind: " + done.id());
+    }
     ModelCompiler.Result result = compiled;
-    for (DocumentKind kind : ALL) {
-      if (after && ran.add(kind.step())) {
-        result = kind.step().apply(revision, result, documents);
-        if (!result.ok()) {
-          return result;
-        }
-      }
-      if (kind.equals(done)) {
-        after = true;
-        ran.add(kind.step());
+    for (CompileStep step : steps.subList(next, steps.size())) {
+      result = step.apply(revision, result, documents);
+      if (!result.ok()) {
+        return result;
       }
     }
     return result;

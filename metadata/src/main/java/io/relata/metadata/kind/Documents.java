@@ -33,10 +33,14 @@ public final class Documents {
   public static Documents of(List<JsonNode> objects, AccessDocuments access) {
     Map<String, List<JsonNode>> byKind = new LinkedHashMap<>();
     byKind.put(DocumentKinds.OBJECTS.id(), objects);
+    putAccess(byKind, access);
+    return new Documents(byKind);
+  }
+
+  private static void putAccess(Map<String, List<JsonNode>> byKind, AccessDocuments access) {
     byKind.put(DocumentKinds.ROLES.id(), access.of(AccessDocuments.Kind.ROLE));
     byKind.put(DocumentKinds.PERMISSION_SETS.id(), access.of(AccessDocuments.Kind.PERMISSION_SET));
     byKind.put(DocumentKinds.SHARING_RULES.id(), access.of(AccessDocuments.Kind.SHARING_RULE));
-    return new Documents(byKind);
   }
 
   /**
@@ -101,9 +105,9 @@ public final class Documents {
 
   /** These documents with the authorization model's replaced by {@code access}. */
   public Documents withAccess(AccessDocuments access) {
-    return with(DocumentKinds.ROLES, access.of(AccessDocuments.Kind.ROLE))
-        .with(DocumentKinds.PERMISSION_SETS, access.of(AccessDocuments.Kind.PERMISSION_SET))
-        .with(DocumentKinds.SHARING_RULES, access.of(AccessDocuments.Kind.SHARING_RULE));
+    Map<String, List<JsonNode>> changed = new LinkedHashMap<>(byKind);
+    putAccess(changed, access);
+    return new Documents(changed);
   }
 
   /** The objects' documents. */

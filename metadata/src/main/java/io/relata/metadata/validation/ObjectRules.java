@@ -20,6 +20,7 @@ import io.relata.metadata.definition.ValidationRule;
 import io.relata.metadata.name.NameRules;
 import io.relata.metadata.problem.Problem;
 import io.relata.metadata.record.RecordReader;
+import io.relata.metadata.type.FieldTypeSpec;
 import io.relata.metadata.type.FieldTypes;
 import io.relata.metadata.type.ValueType;
 import java.util.ArrayList;
@@ -33,8 +34,8 @@ import java.util.function.Function;
 
 /**
  * The rules one object definition must keep on its own, beyond its structure: names, duplicates,
- * references within the object, and options that only make sense together. References to other
- * objects are {@link ModelRules}'.
+ * references within the object, and options that only make sense together; each field's own options
+ * are checked by its type's spec. References to other objects are {@link ModelRules}'.
  */
 public final class ObjectRules {
 
@@ -106,15 +107,17 @@ public final class ObjectRules {
         add(at + "/defaultValue", "field.computed-option", type.id());
       }
     }
-    if (field.unique() && !FieldTypes.of(type).uniqueAllowed()) {
+    FieldTypeSpec spec = FieldTypes.of(type);
+    if (field.unique() && !spec.uniqueAllowed()) {
       add(at + "/unique", "field.unique-unsupported", type.id());
     }
-    if (field.indexed() && !FieldTypes.of(type).indexAllowed()) {
+    if (field.indexed() && !spec.indexAllowed()) {
       add(at + "/indexed", "field.index-unsupported", type.id());
     }
-    problems.addAll(FieldTypes.of(type).checkOptions(at, type, object));
+    problems.addAll(spec.checkOptions(at, type, object));
   }
 
+  /** A rename names a field that no longer exists; otherwise the diff could not tell them apart. */
   private void renamedFrom(String at, FieldDefinition field) {
     field
         .renamedFrom()

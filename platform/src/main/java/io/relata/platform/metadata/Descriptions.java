@@ -9,6 +9,8 @@ import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.schema.RecordSchema;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.access.Permissions;
+import io.relata.platform.identity.Actor;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,11 @@ public final class Descriptions {
   private final CompiledModel model;
   private final AccessEvaluator evaluator;
   private final boolean everything;
+
+  /** {@code model} as {@code actor} may be told of it. */
+  public static Descriptions to(Actor actor, CompiledModel model, Permissions permissions) {
+    return new Descriptions(model, permissions.evaluator(actor, model));
+  }
 
   public Descriptions(CompiledModel model, AccessEvaluator evaluator) {
     this.model = model;

@@ -232,7 +232,7 @@ public class DocumentResource {
 
   /** The model as the caller may be told of it. */
   private Descriptions describedTo(CompiledModel model) {
-    return new Descriptions(model, permissions.evaluator(actor(), model));
+    return Descriptions.to(actor(), model, permissions);
   }
 
   /** Who may read the documents of access: who manage metadata or users. */

@@ -33,7 +33,7 @@ public class ObjectSchemaResource {
   public String schema(@PathParam("name") String name) {
     CompiledModel model = metadata.current();
     Descriptions described =
-        new Descriptions(model, permissions.evaluator((Actor) security.getUserPrincipal(), model));
+        Descriptions.to((Actor) security.getUserPrincipal(), model, permissions);
     return MetadataJson.write(
         described
             .schema(name)

@@ -1,9 +1,9 @@
 package io.relata.platform.openapi;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.FieldDefinition;
-import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.type.FieldTypes;
 
@@ -16,25 +16,40 @@ final class FieldSchemas {
 
   /** A value as written: references are ids. */
   static ObjectNode written(ObjectDefinition object, FieldDefinition field) {
-    ObjectNode schema = NODES.objectNode();
-    FieldType type = field.type();
-    FieldTypes.of(type).readSchema(schema, type, object);
-    return described(schema, field);
+    return described(nullable(typed(object, field)), field);
   }
 
   /**
    * A value as read: a reference is an id, or {@code {"id","name"}} when the read asked for {@code
-   * ?expand=} of it.
+   * ?expand=} of it. OpenAPI 3.0 allows null only beside a type, so the id's branch carries it.
    */
   static ObjectNode read(ObjectDefinition object, FieldDefinition field) {
     if (!FieldTypes.of(field.type()).reference()) {
       return written(object, field);
     }
-    ObjectNode id = NODES.objectNode();
-    FieldTypes.of(field.type()).readSchema(id, field.type(), object);
     ObjectNode schema = NODES.objectNode();
-    schema.putArray("oneOf").add(id).addObject().put("$ref", OpenApiDocument.ref("Reference"));
+    schema
+        .putArray("oneOf")
+        .add(nullable(typed(object, field)))
+        .addObject()
+        .put("$ref", OpenApiDocument.ref("Reference"));
     return described(schema, field);
+  }
+
+  private static ObjectNode typed(ObjectDefinition object, FieldDefinition field) {
+    ObjectNode schema = NODES.objectNode();
+    FieldTypes.of(field.type()).readSchema(schema, field.type(), object);
+    return schema;
+  }
+
+  /**
+   * A value that may be empty: null among its types, and among its values where they are listed.
+   */
+  private static ObjectNode nullable(ObjectNode schema) {
+    if (schema.get("enum") instanceof ArrayNode values) {
+      values.addNull();
+    }
+    return schema.put("nullable", true);
   }
 
   private static ObjectNode described(ObjectNode schema, FieldDefinition field) {
@@ -42,7 +57,6 @@ final class FieldSchemas {
       schema.put("title", field.label());
     }
     field.description().ifPresent(d -> schema.put("description", d));
-    schema.put("nullable", true);
     return schema;
   }
 }

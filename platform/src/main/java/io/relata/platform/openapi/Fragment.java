@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * One YAML file of this package's resources: a part of the OpenAPI document with {@code paths} and
- * {@code components}. A template part carries markers ({@code @object@}, {@code @Type@}, {@code
- * kind}) in names and texts, which {@link #instance} replaces. The endpoints are described in YAML
- * rather than built in Java because a description is data: it reads as the document it becomes.
+ * {@code components}. A template part carries markers ({@code @object@} and {@code @Type@} in
+ * records.yaml, {@code @kind@} and {@code @Kind@} in documents.yaml) in names and texts, which
+ * {@link #instance} replaces. The endpoints are described in YAML rather than built in Java because
+ * a description is data: it reads as the document it becomes.
  */
 final class Fragment {
 
@@ -43,14 +44,9 @@ final class Fragment {
     }
   }
 
-  /** A copy of the whole fragment, for the frame the others merge into. */
+  /** A copy of the whole fragment, as it is. */
   ObjectNode copy() {
     return tree.deepCopy();
-  }
-
-  /** This fragment as it is, with no markers to replace. */
-  ObjectNode instance() {
-    return instance(Map.of());
   }
 
   /** A copy with every marker (a key of {@code markers}) replaced, in names and texts. */

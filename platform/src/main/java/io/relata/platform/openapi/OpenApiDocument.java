@@ -1,12 +1,14 @@
 package io.relata.platform.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.kind.DocumentKind;
 import io.relata.metadata.kind.DocumentKinds;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -26,17 +28,17 @@ import java.util.stream.Collectors;
  */
 public final class OpenApiDocument {
 
-  private static final Fragment BASE = Fragment.load("base");
-  private static final List<Fragment> FIXED =
-      List.of(
-          Fragment.load("auth"),
-          Fragment.load("directory"),
-          Fragment.load("metadata"),
-          Fragment.load("operations"),
-          Fragment.load("jobs"));
-  private static final Fragment DOCUMENTS = Fragment.load("documents");
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   private static final Fragment RECORDS = Fragment.load("records");
   private static final String[] OPERATIONS = {"get", "put", "post", "patch", "delete"};
+
+  /**
+   * What every reader's document has, assembled once: the frame, the fixed endpoints, the endpoints
+   * of every document kind and the record template's shared schemas (those without a marker), so
+   * that an object's type name can be chosen against all of them.
+   */
+  private static final ObjectNode FRAME = frame();
 
   private OpenApiDocument() {}
 
@@ -45,7 +47,7 @@ public final class OpenApiDocument {
    * revision}.
    */
   public static ObjectNode of(long revision, Collection<ObjectDefinition> objects, String version) {
-    ObjectNode doc = BASE.copy();
+    ObjectNode doc = FRAME.deepCopy();
     ((ObjectNode) doc.get("info"))
         .put("version", version + "+metadata." + revision)
         .put(
@@ -53,42 +55,65 @@ public final class OpenApiDocument {
             "Relata's REST API, with the records of the objects defined in metadata revision "
                 + revision
                 + ". Errors are RFC 9457 problem documents.");
-    for (Fragment fixed : FIXED) {
-      merge(doc, fixed.instance(), fixed.name());
-    }
-    for (DocumentKind kind : DocumentKinds.all()) {
-      ObjectNode part =
-          DOCUMENTS.instance(Map.of("@kind@", kind.id(), "@Kind@", pascal(kind.id())));
-      merge(doc, withoutShared(part, doc), "documents of " + kind.id());
-    }
+    Set<String> taken = names(doc);
     objects.stream()
         .sorted(Comparator.comparing(ObjectDefinition::name))
-        .forEach(object -> records(doc, object));
+        .forEach(object -> records(doc, object, taken));
     ProblemAnswers.add(doc);
+    return doc;
+  }
+
+  private static ObjectNode frame() {
+    ObjectNode doc = Fragment.load("base").copy();
+    for (String fixed : List.of("auth", "directory", "metadata", "operations", "jobs")) {
+      merge(doc, Fragment.load(fixed).copy(), fixed);
+    }
+    Fragment documents = Fragment.load("documents");
+    for (DocumentKind kind : DocumentKinds.all()) {
+      ObjectNode part =
+          documents.instance(Map.of("@kind@", kind.id(), "@Kind@", pascal(kind.id())));
+      merge(doc, withoutShared(part, doc), "documents of " + kind.id());
+    }
+    ObjectNode shared = NODES.objectNode();
+    RECORDS
+        .copy()
+        .path("components")
+        .path("schemas")
+        .fields()
+        .forEachRemaining(
+            schema -> {
+              if (!schema.getValue().toString().contains("@")) {
+                shared.set(schema.getKey(), schema.getValue());
+              }
+            });
+    ObjectNode part = NODES.objectNode();
+    part.putObject("components").set("schemas", shared);
+    merge(doc, part, "records' shared schemas");
     return doc;
   }
 
   /**
    * Adds one object's endpoints and schemas, under the first type name that collides with no schema
    * or operation already described ({@code sales__deal} and {@code sales_deal} are both {@code
-   * SalesDeal}; an object {@code problem} must not replace the Problem schema).
+   * SalesDeal}; an object {@code problem} or {@code share} must not replace the Problem or Share
+   * schema); {@code taken} grows by what is added.
    */
-  private static void records(ObjectNode doc, ObjectDefinition object) {
+  private static void records(ObjectNode doc, ObjectDefinition object, Set<String> taken) {
     String base = pascal(object.name());
-    Set<String> taken = names(doc);
-    for (int attempt = 0; ; attempt++) {
+    for (int attempt = 0; attempt < 100; attempt++) {
       String type = attempt == 0 ? base : base + "Record" + (attempt == 1 ? "" : attempt);
       ObjectNode part =
           withoutShared(RECORDS.instance(Map.of("@object@", object.name(), "@Type@", type)), doc);
       ObjectNode schemas = part.withObject("components").withObject("schemas");
       RecordSchemas.of(object, type).forEach(schemas::set);
       Set<String> added = names(part);
-      added.retainAll(taken);
-      if (added.isEmpty()) {
+      if (Collections.disjoint(added, taken)) {
         merge(doc, part, "records of " + object.name());
+        taken.addAll(added);
         return;
       }
     }
+    throw new IllegalStateException("no type name is free for " + object.name());
   }
 
   /**

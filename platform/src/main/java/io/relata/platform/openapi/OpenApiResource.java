@@ -34,7 +34,7 @@ public class OpenApiResource {
     CompiledModel model = metadata.current();
     // described as the caller may see it: only readable objects, only visible fields
     Descriptions described =
-        new Descriptions(model, permissions.evaluator((Actor) security.getUserPrincipal(), model));
+        Descriptions.to((Actor) security.getUserPrincipal(), model, permissions);
     return JsonCodec.text(
         OpenApiDocument.of(
             model.revision(), described.objects(), version == null ? "0.1.0" : version));

@@ -26,7 +26,8 @@ final class RecordSchemas {
   static Map<String, ObjectNode> of(ObjectDefinition object, String type) {
     ObjectNode record = NODES.objectNode().put("type", "object").put("title", object.label());
     ObjectNode properties = record.putObject("properties");
-    ArrayNode present = record.putArray("required");
+    // a read answers every field unless ?fields= chose some: only the id is always there
+    record.putArray("required").add("id");
     for (FieldDefinition system : SystemFields.of(object)) {
       if (!system.name().equals("deleted_at")) {
         properties.set(system.name(), FieldSchemas.read(object, system).put("readOnly", true));
@@ -55,8 +56,6 @@ final class RecordSchemas {
         changeProperties.set(name, code);
       }
     }
-    // a read answers every field unless ?fields= chose some: only the id is always there
-    present.add("id");
     if (!required.isEmpty()) {
       input.set("required", required);
     }

@@ -1,6 +1,8 @@
 /**
- * The OpenAPI description of the REST API, {@code GET /api/v1/openapi.json}: the fixed endpoints
- * and, generated from the current metadata revision, one set of record endpoints and one schema per
- * object — so that a client generated from it knows every field by its type.
+ * The OpenAPI description of the REST API, {@code GET /api/v1/openapi.json}: every endpoint
+ * described once in this package's YAML fragments, the record endpoints instantiated for every
+ * object the caller may read with its four schemas (as read, created, changed, and a page), the
+ * metadata endpoints for every document kind — so that a client generated from it knows every field
+ * by its type.
  */
 package io.relata.platform.openapi;

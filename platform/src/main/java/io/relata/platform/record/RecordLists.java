@@ -144,13 +144,12 @@ public class RecordLists {
     }
     Optional<Total> total =
         query.total() ? Optional.of(count(connection, object, where)) : Optional.empty();
+    Clock readers = readersClock(evaluator);
     List<Map<String, Object>> computed =
-        rows.stream()
-            .map(r -> access.strip(Formulas.compute(object, r, readersClock(evaluator))))
-            .toList();
+        rows.stream().map(r -> access.strip(Formulas.compute(object, r, readers))).toList();
     var expanded =
         Expansions.of(
-            connection, objects.current(), evaluator, object, query.expand(), computed, clock);
+            connection, objects.current(), evaluator, object, query.expand(), computed, readers);
     List<ObjectNode> items =
         computed.stream().map(r -> RecordView.of(object, r, query.fields(), expanded)).toList();
     return new Page(items, next, total);
@@ -212,13 +211,12 @@ public class RecordLists {
     try {
       sink.start(object, fields);
       try (PreparedStatement statement = prepare(connection, select)) {
+        Clock readers = readersClock(evaluator);
         statement.setFetchSize(1_000);
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
             sink.record(
-                access.strip(
-                    Formulas.compute(
-                        object, RecordStore.row(rows, object), readersClock(evaluator))));
+                access.strip(Formulas.compute(object, RecordStore.row(rows, object), readers)));
           }
         }
       }

@@ -131,11 +131,11 @@ public class RecordService {
           Map<String, Object> row =
               RecordStore.find(connection, object, id, false, false, access.read().condition())
                   .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
-          Map<String, Object> values =
-              access.strip(Formulas.compute(object, row, lists.readersClock(evaluator)));
+          Clock readers = lists.readersClock(evaluator);
+          Map<String, Object> values = access.strip(Formulas.compute(object, row, readers));
           var expanded =
               Expansions.of(
-                  connection, snapshot, evaluator, object, expand, List.of(values), clock);
+                  connection, snapshot, evaluator, object, expand, List.of(values), readers);
           return new StoredRecord(
               object.name(), values, RecordView.of(object, values, Optional.empty(), expanded));
         });

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,8 +49,7 @@ public class ExportResource {
             Optional.ofNullable(filter).map(QueryParameters::filter),
             Optional.ofNullable(search),
             Optional.ofNullable(sort),
-            Optional.ofNullable(fields)
-                .map(f -> Arrays.stream(f.split(",")).map(String::strip).toList()),
+            Optional.ofNullable(fields).map(QueryParameters::names),
             RecordQuery.MAX_LIMIT,
             Optional.empty(),
             List.of(),

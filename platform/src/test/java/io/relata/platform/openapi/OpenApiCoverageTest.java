@@ -31,13 +31,12 @@ import org.junit.jupiter.api.Test;
  * The document describes exactly the operations the JAX-RS resources serve: every resource method
  * of the platform, found by scanning its classes, is an operation of the document, and the document
  * has no operation that no method serves. Path parameters that choose between a resource's kinds of
- * thing ({@code {object}}, {@code {kind}}, {@code {transfer: import|export}}) stand for each of
- * them, as the document writes one path per object and kind.
+ * thing ({@code {object}}, {@code {kind}}) stand for each of them, as the document writes one path
+ * per object and kind.
  */
 class OpenApiCoverageTest {
 
   private static final Pattern PARAMETER = Pattern.compile("\\{\\s*(\\w+)\\s*(?::\\s*([^}]*))?}");
-  private static final Pattern WORDS = Pattern.compile("[a-z-]+(\\|[a-z-]+)*");
 
   @Test
   void theDocumentDescribesEveryResourceMethodAndNothingElse() throws Exception {
@@ -119,19 +118,16 @@ class OpenApiCoverageTest {
     return null;
   }
 
-  /** A JAX-RS template as the document's paths: one per object, kind or listed word. */
+  /** A JAX-RS template as the document's paths: one per object and kind. */
   private static List<String> expand(String template, List<ObjectDefinition> objects) {
     Matcher parameter = PARAMETER.matcher(template);
     while (parameter.find()) {
       String name = parameter.group(1);
-      String regex = parameter.group(2) == null ? "" : parameter.group(2).trim();
       List<String> values;
       if (name.equals("object")) {
         values = objects.stream().map(ObjectDefinition::name).collect(Collectors.toList());
       } else if (name.equals("kind")) {
         values = DocumentKinds.all().stream().map(DocumentKind::id).collect(Collectors.toList());
-      } else if (WORDS.matcher(regex).matches()) {
-        values = List.of(regex.split("\\|"));
       } else {
         continue;
       }

@@ -45,6 +45,20 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void anObjectNamedLikeATemplatesSharedSchemaLeavesItAlone() throws IOException {
+    JsonNode doc = OpenApiDocument.of(1, List.of(object("share"), object("task")), "1.0");
+    JsonNode schemas = doc.at("/components/schemas");
+    assertEquals("share", schemas.at("/ShareRecord/title").asText());
+    assertTrue(schemas.at("/Share/properties").has("access"), "the shares' own schema");
+    assertEquals(
+        "#/components/schemas/ShareList",
+        doc.at(
+                "/paths/~1api~1v1~1records~1task~1{id}~1shares/get/responses/200/content"
+                    + "/application~1json/schema/$ref")
+            .asText());
+  }
+
+  @Test
   void everyReferenceResolvesAndEveryOperationIdIsUnique() throws IOException {
     JsonNode doc = OpenApiDocument.of(1, List.of(object("deal"), object("account")), "1.0");
     List<String> refs = new ArrayList<>();
