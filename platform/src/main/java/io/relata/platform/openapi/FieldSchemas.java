@@ -21,7 +21,9 @@ final class FieldSchemas {
 
   /**
    * A value as read: a reference is an id, or {@code {"id","name"}} when the read asked for {@code
-   * ?expand=} of it. OpenAPI 3.0 allows null only beside a type, so the id's branch carries it.
+   * ?expand=} of it. Null is allowed twice: OpenAPI 3.0.3 reads it only beside a type (the id's
+   * branch), generators read it on the composed schema (whose generated wrapper refuses null
+   * otherwise).
    */
   static ObjectNode read(ObjectDefinition object, FieldDefinition field) {
     if (!FieldTypes.of(field.type()).reference()) {
@@ -33,7 +35,7 @@ final class FieldSchemas {
         .add(nullable(typed(object, field)))
         .addObject()
         .put("$ref", OpenApiDocument.ref("Reference"));
-    return described(schema, field);
+    return described(schema.put("nullable", true), field);
   }
 
   private static ObjectNode typed(ObjectDefinition object, FieldDefinition field) {

@@ -147,13 +147,22 @@ class OpenApiClientIT {
     }
   }
 
+  /**
+   * The generated operation {@code name} without its extra headers: the generator also writes an
+   * overload taking a map of headers, and reflection lists methods in no particular order.
+   */
   private static Method method(Object api, String name) {
+    Method fewest = null;
     for (Method method : api.getClass().getMethods()) {
-      if (method.getName().equals(name)) {
-        return method;
+      if (method.getName().equals(name)
+          && (fewest == null || method.getParameterCount() < fewest.getParameterCount())) {
+        fewest = method;
       }
     }
-    throw new AssertionError("the generated client has no " + name);
+    if (fewest == null) {
+      throw new AssertionError("the generated client has no " + name);
+    }
+    return fewest;
   }
 
   /** An administrator and an API token, written straight to the database the server uses. */
