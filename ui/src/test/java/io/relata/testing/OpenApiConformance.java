@@ -138,8 +138,6 @@ public final class OpenApiConformance {
   /** One served document, with its schemas compiled as they are needed. */
   private static final class Document {
 
-    private static final List<String> METHODS = List.of("get", "put", "post", "patch", "delete");
-
     private final JsonNode openApi;
     private final ObjectNode components;
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
@@ -157,7 +155,7 @@ public final class OpenApiConformance {
 
     List<String> check(String method, String path, int status, String type, String body) {
       String verb = method.toLowerCase(Locale.ROOT);
-      if (!METHODS.contains(verb)) {
+      if (!OpenApiDocument.METHODS.contains(verb)) {
         return List.of();
       }
       Optional<JsonNode> operation = operation(verb, path);

@@ -57,20 +57,12 @@ public final class ModelCompiler {
   }
 
   /**
-   * Compiles {@code documents} (object documents, in order) as revision {@code revision}, without
-   * roles, permission sets or sharing rules.
+   * Compiles {@code documents} (object documents, in order) as revision {@code revision}, with the
+   * authorization model of no documents; {@link Result#withAccess} adds the documents that refer to
+   * the objects ({@code DocumentKinds.compile} runs both for a whole model). Keys of the problem
+   * map are object names (a document without a usable name is keyed by its position, {@code #3}).
    */
   public static Result compile(long revision, List<JsonNode> documents) {
-    return compile(revision, documents, AccessDocuments.EMPTY);
-  }
-
-  /**
-   * Compiles {@code documents} (object documents, in order) and the authorization documents that
-   * refer to them as revision {@code revision}. Keys of the problem map are object names (a
-   * document without a usable name is keyed by its position, {@code #3}) and, for authorization
-   * documents, {@code roles/name}, {@code permission-sets/name} or {@code sharing-rules/name}.
-   */
-  public static Result compile(long revision, List<JsonNode> documents, AccessDocuments access) {
     Map<String, List<Problem>> problems = new LinkedHashMap<>();
     List<ObjectDefinition> objects = new ArrayList<>();
     Map<String, JsonNode> byName = new LinkedHashMap<>();
@@ -103,7 +95,7 @@ public final class ModelCompiler {
             new CompiledModel(revision, stored, byName, AccessModel.EMPTY),
             List.copyOf(objects),
             Map.of())
-        .withAccess(access);
+        .withAccess(AccessDocuments.EMPTY);
   }
 
   /** Stored documents describe a state, not a change: {@code renamedFrom} served its purpose. */

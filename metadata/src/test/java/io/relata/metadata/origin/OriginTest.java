@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.Fixtures;
 import io.relata.metadata.access.AccessDocuments;
+import io.relata.metadata.kind.DocumentKinds;
+import io.relata.metadata.kind.Documents;
 import io.relata.metadata.model.ModelCompiler;
 import io.relata.metadata.problem.Problem;
 import java.util.List;
@@ -31,13 +33,14 @@ class OriginTest {
   void documentsWithAnOriginCompileAndABadOriginIsRefusedAtIt() {
     JsonNode deal = Origin.plugin("sales", "1.0.0").stamp(Fixtures.object("deal"));
     ModelCompiler.Result fine =
-        ModelCompiler.compile(
+        DocumentKinds.compile(
             1,
-            List.of(Fixtures.object("company"), deal),
-            new AccessDocuments(
-                List.of(Origin.admin().stamp(json("{'name':'sellers','label':'Sellers'}"))),
-                List.of(),
-                List.of()));
+            Documents.of(
+                List.of(Fixtures.object("company"), deal),
+                new AccessDocuments(
+                    List.of(Origin.admin().stamp(json("{'name':'sellers','label':'Sellers'}"))),
+                    List.of(),
+                    List.of())));
     assertTrue(fine.ok(), fine.problems().toString());
 
     ((com.fasterxml.jackson.databind.node.ObjectNode) deal.get("origin")).put("source", "nobody");

@@ -13,6 +13,8 @@ import io.relata.metadata.condition.Scope;
 import io.relata.metadata.definition.FieldKind;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.kind.DocumentKinds;
+import io.relata.metadata.kind.Documents;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.model.ModelCompiler;
 import io.relata.metadata.problem.Problem;
@@ -34,10 +36,11 @@ class FieldTypesTest {
           + "'defaultValue':3}]}";
 
   private static ModelCompiler.Result compile(String document) {
-    return ModelCompiler.compile(
+    return DocumentKinds.compile(
         1,
-        List.of(json(document)),
-        new io.relata.metadata.access.AccessDocuments(List.of(), List.of(), List.of()));
+        Documents.of(
+            List.of(json(document)),
+            new io.relata.metadata.access.AccessDocuments(List.of(), List.of(), List.of())));
   }
 
   @Test

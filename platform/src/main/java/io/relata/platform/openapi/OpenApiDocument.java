@@ -31,7 +31,9 @@ public final class OpenApiDocument {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private static final Fragment RECORDS = Fragment.load("records");
-  private static final String[] OPERATIONS = {"get", "put", "post", "patch", "delete"};
+
+  /** The methods of the operations a path may have, as this API serves them. */
+  public static final List<String> METHODS = List.of("get", "put", "post", "patch", "delete");
 
   /**
    * What every reader's document has, assembled once: the frame, the fixed endpoints, the endpoints
@@ -142,7 +144,7 @@ public final class OpenApiDocument {
     doc.path("paths")
         .forEach(
             path -> {
-              for (String method : OPERATIONS) {
+              for (String method : METHODS) {
                 JsonNode id = path.path(method).path("operationId");
                 if (id.isTextual()) {
                   names.add(id.textValue());

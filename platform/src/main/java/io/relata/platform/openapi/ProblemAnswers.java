@@ -15,8 +15,6 @@ import java.util.Map;
  */
 final class ProblemAnswers {
 
-  private static final String[] METHODS = {"get", "put", "post", "patch", "delete"};
-
   private ProblemAnswers() {}
 
   static void add(ObjectNode doc) {
@@ -25,7 +23,7 @@ final class ProblemAnswers {
         paths.hasNext(); ) {
       JsonNode path = paths.next().getValue();
       boolean pathParameters = !path.path("parameters").isEmpty();
-      for (String method : METHODS) {
+      for (String method : OpenApiDocument.METHODS) {
         if (!(path.get(method) instanceof ObjectNode operation)) {
           continue;
         }

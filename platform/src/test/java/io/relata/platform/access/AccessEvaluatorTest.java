@@ -12,6 +12,8 @@ import io.relata.metadata.condition.ConditionContext;
 import io.relata.metadata.condition.ConditionException;
 import io.relata.metadata.condition.ConditionParser;
 import io.relata.metadata.condition.Scope;
+import io.relata.metadata.kind.DocumentKinds;
+import io.relata.metadata.kind.Documents;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.model.ModelCompiler;
 import java.time.LocalDate;
@@ -46,15 +48,16 @@ class AccessEvaluatorTest {
                     "{'name':'big','label':'Big','object':'pact','criteria':'amount > 1000',"
                         + "'sharedWith':{'role':'rep'},'access':'read'}")));
     ModelCompiler.Result result =
-        ModelCompiler.compile(
+        DocumentKinds.compile(
             1,
-            List.of(
-                json(
-                    "{'name':'pact','label':'Pact','nameField':'title','recordAccess':'private',"
-                        + "'fields':[{'name':'title','label':'Title','type':'text'},"
-                        + "{'name':'amount','label':'Amount','type':'number','scale':2},"
-                        + "{'name':'margin','label':'Margin','type':'number'}]}")),
-            access);
+            Documents.of(
+                List.of(
+                    json(
+                        "{'name':'pact','label':'Pact','nameField':'title','recordAccess':'private',"
+                            + "'fields':[{'name':'title','label':'Title','type':'text'},"
+                            + "{'name':'amount','label':'Amount','type':'number','scale':2},"
+                            + "{'name':'margin','label':'Margin','type':'number'}]}")),
+                access));
     assertTrue(result.ok(), result.problems().toString());
     return result.model();
   }
@@ -74,23 +77,24 @@ class AccessEvaluatorTest {
   @Test
   void aHiddenStageIsNoFieldToFilterOnEvenThoughEveryPipelineHasOne() throws Exception {
     ModelCompiler.Result result =
-        ModelCompiler.compile(
+        DocumentKinds.compile(
             1,
-            List.of(
-                json(
-                    "{'name':'pact','label':'Pact','nameField':'title',"
-                        + "'fields':[{'name':'title','label':'Title','type':'text'},"
-                        + "{'name':'stage','label':'Stage','type':'stage'}],"
-                        + "'pipeline':{'stages':[{'name':'open','label':'Open','probability':10,"
-                        + "'category':'open'},{'name':'won','label':'Won','probability':100,"
-                        + "'category':'won'}]}}")),
-            new AccessDocuments(
-                List.of(),
+            Documents.of(
                 List.of(
                     json(
-                        "{'name':'blind','label':'Blind','objects':{'pact':{'read':true,"
-                            + "'fields':{'stage':'hidden'}}}}")),
-                List.of()));
+                        "{'name':'pact','label':'Pact','nameField':'title',"
+                            + "'fields':[{'name':'title','label':'Title','type':'text'},"
+                            + "{'name':'stage','label':'Stage','type':'stage'}],"
+                            + "'pipeline':{'stages':[{'name':'open','label':'Open','probability':10,"
+                            + "'category':'open'},{'name':'won','label':'Won','probability':100,"
+                            + "'category':'won'}]}}")),
+                new AccessDocuments(
+                    List.of(),
+                    List.of(
+                        json(
+                            "{'name':'blind','label':'Blind','objects':{'pact':{'read':true,"
+                                + "'fields':{'stage':'hidden'}}}}")),
+                    List.of())));
     assertTrue(result.ok(), result.problems().toString());
     ObjectAccess blind = access(result.model(), Optional.empty(), Set.of("blind"));
 
@@ -110,23 +114,24 @@ class AccessEvaluatorTest {
   @Test
   void aRollUpOverItsOwnObjectIsDecidedWithoutEndlessRecursion() throws Exception {
     ModelCompiler.Result result =
-        ModelCompiler.compile(
+        DocumentKinds.compile(
             1,
-            List.of(
-                json(
-                    "{'name':'pact','label':'Pact','nameField':'title','fields':["
-                        + "{'name':'title','label':'Title','type':'text'},"
-                        + "{'name':'margin','label':'Margin','type':'number','scale':2},"
-                        + "{'name':'parent','label':'Parent','type':'lookup','target':'pact'},"
-                        + "{'name':'child_margin','label':'Child margin','type':'roll-up',"
-                        + "'object':'pact','relation':'parent','function':'sum','field':'margin'}]}")),
-            new AccessDocuments(
-                List.of(),
+            Documents.of(
                 List.of(
                     json(
-                        "{'name':'narrow','label':'Narrow','objects':{'pact':{'read':true,"
-                            + "'fields':{'margin':'hidden'}}}}")),
-                List.of()));
+                        "{'name':'pact','label':'Pact','nameField':'title','fields':["
+                            + "{'name':'title','label':'Title','type':'text'},"
+                            + "{'name':'margin','label':'Margin','type':'number','scale':2},"
+                            + "{'name':'parent','label':'Parent','type':'lookup','target':'pact'},"
+                            + "{'name':'child_margin','label':'Child margin','type':'roll-up',"
+                            + "'object':'pact','relation':'parent','function':'sum','field':'margin'}]}")),
+                new AccessDocuments(
+                    List.of(),
+                    List.of(
+                        json(
+                            "{'name':'narrow','label':'Narrow','objects':{'pact':{'read':true,"
+                                + "'fields':{'margin':'hidden'}}}}")),
+                    List.of())));
     assertTrue(result.ok(), result.problems().toString());
 
     ObjectAccess narrow = access(result.model(), Optional.empty(), Set.of("narrow"));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.access.AccessDocuments;
 import io.relata.metadata.change.ModelDiff;
+import io.relata.metadata.kind.DocumentKinds;
+import io.relata.metadata.kind.Documents;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.model.ModelCompiler;
 import io.relata.platform.identity.Actor;
@@ -44,8 +46,8 @@ final class RecordsOnPostgres implements AutoCloseable {
   static RecordsOnPostgres start(List<JsonNode> objects, List<JsonNode> permissionSets, Clock clock)
       throws Exception {
     ModelCompiler.Result compiled =
-        ModelCompiler.compile(
-            1, objects, new AccessDocuments(List.of(), permissionSets, List.of()));
+        DocumentKinds.compile(
+            1, Documents.of(objects, new AccessDocuments(List.of(), permissionSets, List.of())));
     assertTrue(compiled.ok(), compiled.problems().toString());
     MigratedPostgres postgres = MigratedPostgres.start();
     CompiledModel model = compiled.model();
