@@ -1,16 +1,15 @@
 package io.relata.platform.audit;
 
+import io.relata.platform.database.CopyPipeline;
 import io.relata.platform.database.CopyText;
 import io.relata.platform.json.JsonCodec;
-import java.io.IOException;
-import java.io.StringReader;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
-import org.postgresql.PGConnection;
 
 /**
  * Writes audit entries in the caller's transaction, so that an entry exists exactly when the change
@@ -69,83 +68,93 @@ public final class AuditLog {
   /**
    * Appends {@code entries}, in order, with three {@code COPY}s (entries, queue, values) instead of
    * a round trip each: for writes of many records at once, such as an import's batch, where one
-   * entry per record would otherwise cost more than writing the records.
+   * entry per record would otherwise cost more than writing the records. The rows are written out
+   * before their ids are drawn, and the {@code COPY}s go through {@link CopyPipeline#copyIn}: on a
+   * pipelined connection the records' own {@code COPY} is still running while this prepares them.
    */
   public static void appendAll(Connection connection, List<AuditEntry> entries)
       throws SQLException {
     if (entries.isEmpty()) {
       return;
     }
-    long[] ids = new long[entries.size()];
-    try (PreparedStatement next =
-        connection.prepareStatement(
-            "SELECT nextval(pg_get_serial_sequence('relata.audit_entry', 'id'))"
-                + " FROM generate_series(1, ?)")) {
-      next.setInt(1, entries.size());
-      try (ResultSet numbers = next.executeQuery()) {
-        for (int i = 0; i < ids.length; i++) {
-          numbers.next();
-          ids[i] = numbers.getLong(1);
-        }
-      }
-    }
-    StringBuilder rows = new StringBuilder(entries.size() * 200);
-    StringBuilder queue = new StringBuilder(entries.size() * 12);
-    StringBuilder values = new StringBuilder();
-    for (int i = 0; i < ids.length; i++) {
+    // each entry's and each value's fields after the entry's id, which is not drawn yet
+    String[] rest = new String[entries.size()];
+    List<String> values = new ArrayList<>();
+    int[] valueCounts = new int[entries.size()];
+    StringBuilder one = new StringBuilder(256);
+    for (int i = 0; i < rest.length; i++) {
       AuditEntry entry = entries.get(i);
-      row(
-          rows,
-          ids[i],
+      one.setLength(0);
+      fields(
+          one,
           entry.at(),
           entry.actor().orElse(null),
           entry.action(),
           entry.object().orElse(null),
           entry.recordId().orElse(null),
           JsonCodec.text(entry.detail()));
-      queue.append(ids[i]).append('\n');
+      rest[i] = one.toString();
       for (AuditEntry.FieldChange change : entry.changes()) {
         byte[] salt = new byte[16];
         SALTS.nextBytes(salt);
-        row(
-            values,
-            ids[i],
+        one.setLength(0);
+        fields(
+            one,
             change.field(),
             JsonCodec.text(change.before()),
             JsonCodec.text(change.after()),
             salt);
+        values.add(one.toString());
+      }
+      valueCounts[i] = entry.changes().size();
+    }
+    long[] ids = ids(connection, entries.size());
+    StringBuilder rows = new StringBuilder(entries.size() * 200);
+    StringBuilder queue = new StringBuilder(entries.size() * 12);
+    StringBuilder valueRows = new StringBuilder(values.size() * 120);
+    int value = 0;
+    for (int i = 0; i < ids.length; i++) {
+      rows.append(ids[i]).append(rest[i]).append('\n');
+      queue.append(ids[i]).append('\n');
+      for (int v = 0; v < valueCounts[i]; v++) {
+        valueRows.append(ids[i]).append(values.get(value++)).append('\n');
       }
     }
     // entries get their ids here, not from the identity: COPY writes the ids it is given
-    copy(
+    CopyPipeline.copyIn(
         connection,
         "relata.audit_entry (id, at, actor_id, action, object, record_id, detail)",
         rows);
-    copy(connection, "relata.audit_pending (entry_id)", queue);
-    if (values.length() > 0) {
-      copy(connection, "relata.audit_value (entry_id, field, before, after, salt)", values);
+    CopyPipeline.copyIn(connection, "relata.audit_pending (entry_id)", queue);
+    if (valueRows.length() > 0) {
+      CopyPipeline.copyIn(
+          connection, "relata.audit_value (entry_id, field, before, after, salt)", valueRows);
     }
   }
 
-  private static void row(StringBuilder out, Object... fields) {
-    for (int i = 0; i < fields.length; i++) {
-      if (i > 0) {
-        out.append('\t');
+  /** {@code count} ids of new entries, from the entries' sequence. */
+  private static long[] ids(Connection connection, int count) throws SQLException {
+    long[] ids = new long[count];
+    try (PreparedStatement next =
+        connection.prepareStatement(
+            "SELECT nextval(pg_get_serial_sequence('relata.audit_entry', 'id'))"
+                + " FROM generate_series(1, ?)")) {
+      next.setInt(1, count);
+      try (ResultSet numbers = next.executeQuery()) {
+        for (int i = 0; i < count; i++) {
+          numbers.next();
+          ids[i] = numbers.getLong(1);
+        }
       }
-      CopyText.append(out, fields[i]);
     }
-    out.append('\n');
+    return ids;
   }
 
-  private static void copy(Connection connection, String table, StringBuilder data)
-      throws SQLException {
-    try {
-      connection
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn("COPY " + table + " FROM STDIN", new StringReader(data.toString()));
-    } catch (IOException e) {
-      throw new SQLException("COPY could not be fed", e);
+  /** Appends {@code fields} as COPY fields, each after a tab. */
+  private static void fields(StringBuilder out, Object... fields) {
+    for (Object field : fields) {
+      out.append('\t');
+      CopyText.append(out, field);
     }
   }
 }

@@ -13,6 +13,10 @@ import java.util.List;
  */
 public final class CopyText {
 
+  private record Formatted(OffsetDateTime instant, String text) {}
+
+  private static volatile Formatted lastInstant = new Formatted(OffsetDateTime.MIN, "");
+
   private CopyText() {}
 
   /** Appends {@code value} as one COPY field. */
@@ -24,7 +28,13 @@ public final class CopyText {
     } else if (value instanceof BigDecimal number) {
       out.append(number.toPlainString());
     } else if (value instanceof OffsetDateTime instant) {
-      out.append(instant.withOffsetSameInstant(ZoneOffset.UTC));
+      // the rows of one batch share their instants: each is formatted once
+      Formatted last = lastInstant;
+      if (!last.instant().equals(instant)) {
+        last = new Formatted(instant, instant.withOffsetSameInstant(ZoneOffset.UTC).toString());
+        lastInstant = last;
+      }
+      out.append(last.text());
     } else if (value instanceof byte[] bytes) {
       out.append("\\\\x").append(HexFormat.of().formatHex(bytes)); // bytea, its backslash escaped
     } else if (value instanceof List<?> list) {
@@ -41,7 +51,12 @@ public final class CopyText {
   }
 
   private static void escape(StringBuilder out, String text) {
-    for (int i = 0; i < text.length(); i++) {
+    int first = 0;
+    while (first < text.length() && !special(text.charAt(first))) {
+      first++;
+    }
+    out.append(text, 0, first); // most values have nothing to escape: appended whole
+    for (int i = first; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '\\' -> out.append("\\\\");
@@ -51,5 +66,9 @@ public final class CopyText {
         default -> out.append(c);
       }
     }
+  }
+
+  private static boolean special(char c) {
+    return c == '\\' || c == '\t' || c == '\n' || c == '\r';
   }
 }

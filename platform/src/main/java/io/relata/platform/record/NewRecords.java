@@ -143,6 +143,18 @@ final class NewRecords {
     }
   }
 
+  /** Whether {@code object} has references, whose values {@link #deadReferences} looks up. */
+  static boolean hasReferences(CompiledObject object) {
+    return object.definition().fields().stream().anyMatch(field -> target(field) != null);
+  }
+
+  /** The object a lookup or master-detail field refers to; null for other fields. */
+  private static String target(FieldDefinition field) {
+    return field.type() instanceof FieldType.Lookup lookup
+        ? lookup.target()
+        : field.type() instanceof FieldType.MasterDetail md ? md.target() : null;
+  }
+
   /**
    * The references of {@code rows} that point at no live record the writer may refer to, one query
    * per reference field for all rows; by row, the violations. A lookup's target must be readable by
@@ -158,10 +170,7 @@ final class NewRecords {
       throws SQLException {
     Map<Map<String, Object>, List<Violation>> dead = new java.util.IdentityHashMap<>();
     for (FieldDefinition field : object.definition().fields()) {
-      String target =
-          field.type() instanceof FieldType.Lookup lookup
-              ? lookup.target()
-              : field.type() instanceof FieldType.MasterDetail md ? md.target() : null;
+      String target = target(field);
       if (target == null) {
         continue;
       }

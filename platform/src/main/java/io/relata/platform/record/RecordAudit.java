@@ -37,16 +37,31 @@ final class RecordAudit {
 
   /** The entry of one record's write: values before and after for a create or an update. */
   static void written(RecordChange change) throws SQLException {
-    AuditLog.append(change.connection(), entry(change));
+    AuditLog.append(change.connection(), entry(change, event(change)));
   }
 
   /** The entries of many records' writes (an import's batch), appended together. */
   static void writtenAll(Connection connection, List<RecordChange> changes) throws SQLException {
     List<AuditEntry> entries = new ArrayList<>(changes.size());
+    AuditEntry event = null;
     for (RecordChange change : changes) {
-      entries.add(entry(change));
+      // who wrote, and through which token, is built once for the writes of one actor
+      if (event == null || !event.actor().equals(Optional.of(change.context().actor().id()))) {
+        event = event(change);
+      }
+      entries.add(entry(change, event));
     }
     AuditLog.appendAll(connection, entries);
+  }
+
+  /** The event of {@code change}'s writer, before it names a record. */
+  private static AuditEntry event(RecordChange change) {
+    return change
+        .context()
+        .actor()
+        .audit(
+            change.context().now(),
+            "record." + change.kind().name().toLowerCase(java.util.Locale.ROOT));
   }
 
   /**
@@ -74,17 +89,13 @@ final class RecordAudit {
     AuditLog.appendAll(connection, entries);
   }
 
-  private static AuditEntry entry(RecordChange change) {
-    Actor actor = change.context().actor();
+  private static AuditEntry entry(RecordChange change, AuditEntry event) {
     CompiledObject object = change.object();
     return switch (change.kind()) {
-      case CREATE -> entry(actor, "record.create", object, change.after(), Map.of());
+      case CREATE -> entry(event, "record.create", object, change.after(), Map.of());
       case UPDATE ->
-          entry(actor, "record.update", object, change.after(), change.before().orElseThrow());
-      case DELETE, RESTORE, PURGE ->
-          actor
-              .audit(change.context().now(), "record." + change.kind().name().toLowerCase())
-              .on(object.name(), change.id());
+          entry(event, "record.update", object, change.after(), change.before().orElseThrow());
+      case DELETE, RESTORE, PURGE -> event(change).on(object.name(), change.id());
     };
   }
 
@@ -127,9 +138,12 @@ final class RecordAudit {
     return JsonCodec.NODES.textNode(String.valueOf(criterion));
   }
 
-  /** A create's or update's entry: the fields it changed, values of the tracked ones. */
+  /**
+   * A create's or update's entry: the fields it changed, values of the tracked ones; its actor and
+   * the detail it starts from are {@code event}'s.
+   */
   private static AuditEntry entry(
-      Actor actor,
+      AuditEntry event,
       String action,
       CompiledObject object,
       Map<String, Object> after,
@@ -151,14 +165,12 @@ final class RecordAudit {
         values.add(new AuditEntry.FieldChange(name, old, now));
       }
     }
-    // one detail object, built once: this runs for every record of an import
-    AuditEntry event = actor.audit((OffsetDateTime) after.get("updated_at"), action);
     ObjectNode detail = ((ObjectNode) event.detail()).deepCopy();
     ArrayNode names = detail.putArray("fields");
     fields.forEach(names::add);
     detail.put("version", ((Number) after.get("version")).longValue());
     return new AuditEntry(
-        event.at(),
+        (OffsetDateTime) after.get("updated_at"),
         event.actor(),
         action,
         Optional.of(object.name()),

@@ -5,15 +5,16 @@ import static io.relata.platform.schema.Identifiers.quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.record.RecordReader;
 import io.relata.platform.access.AccessEvaluator;
+import io.relata.platform.database.CopyPipeline;
 import io.relata.platform.database.CopyText;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.rest.ProblemException;
 import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.time.Now;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +32,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.postgresql.PGConnection;
 
 /**
  * Writes an import batch by batch through the write pipeline's steps (ARCHITECTURE.md, "The flow of
@@ -41,7 +41,14 @@ import org.postgresql.PGConnection;
  * matched); then the derive and after-save hooks run on the batch at once (one audit entry per
  * record, in one {@code COPY}; each parent's roll-ups once). If the database or a hook refuses the
  * batch, it is written again row by row behind savepoints, so that each refusal lands on its row.
- * Memory is one batch.
+ * Memory is one batch (and, when after-commit hooks are registered, the changes an all-or-nothing
+ * import has to give them after its commit).
+ *
+ * <p>On a {@link io.relata.platform.database.CopyPipeline pipelined connection} a batch's {@code
+ * COPY}s run while this goes on: the records' while their audit entries are prepared, the entries'
+ * while the next rows are read and checked. A batch is settled (its savepoint released, or on a
+ * failure the batch written again row by row) before anything of the next one is stored, and before
+ * checks that query the database (an upsert's matching, references, before-save hooks).
  *
  * <p>An upsert changes only the columns the file carries: a row whose key matches a live record is
  * an update of that record (the update's checks, on the merged record: transitions, rules), any
@@ -60,6 +67,30 @@ final class RecordImport {
   /** A row that passed its own checks, waiting to be stored with its batch. */
   private record Pending(long number, RecordChange change, Set<String> written) {}
 
+  /**
+   * Rows made ready to store.
+   *
+   * @param before each row's values before the store, to write them again from if it fails
+   * @param copy the new records' {@code COPY} text; null when there are none
+   */
+  private record Staged(List<Map<String, Object>> before, StringBuilder copy) {}
+
+  /**
+   * A batch stored but not settled: its last {@code COPY}s may still be running.
+   *
+   * @param rows the rows stored
+   * @param before their values before the store, to write them again from if it failed
+   * @param whole the savepoint before the batch; null when the batch is settled already
+   * @param errors the batch's refused rows so far
+   * @param size how many rows the batch read
+   */
+  private record Unsettled(
+      List<Pending> rows,
+      List<Map<String, Object>> before,
+      Savepoint whole,
+      List<RowError> errors,
+      int size) {}
+
   private final Connection connection;
   private final CompiledObjects.Snapshot snapshot;
   private final CompiledObject object;
@@ -72,6 +103,18 @@ final class RecordImport {
   private final String requestId = UUID.randomUUID().toString();
   private final List<String> columns;
   private final List<RowError> errors = new ArrayList<>();
+
+  /** Whether checking a row queries the database: then the batch before is settled first. */
+  private final boolean checksQuery;
+
+  /** Whether the object has auto-numbers, which new records get from the database. */
+  private final boolean numbered;
+
+  /** Whether the changes of an all-or-nothing import are kept for after-commit hooks. */
+  private final boolean keepsChanges;
+
+  private Unsettled unsettled;
+  private long skipped;
   private long audited;
   private long read;
   private long written;
@@ -101,11 +144,18 @@ final class RecordImport {
             .map(Column::name)
             .filter(name -> !name.equals("deleted_at"))
             .toList();
+    this.checksQuery =
+        settings.upsertBy().isPresent()
+            || !hooks.of(RecordHook.Stage.BEFORE_SAVE).isEmpty()
+            || NewRecords.hasReferences(object);
+    this.keepsChanges = !hooks.of(RecordHook.Stage.AFTER_COMMIT).isEmpty();
+    this.numbered =
+        object.definition().fields().stream()
+            .anyMatch(f -> f.type() instanceof FieldType.AutoNumber);
   }
 
   /** Runs the import on {@code connection}, which is not in auto-commit mode. */
   Outcome run(Iterator<ImportRow> rows) throws SQLException {
-    long skipped = 0;
     List<ImportRow> batch = new ArrayList<>(settings.batchSize());
     List<RecordChange> committed = new ArrayList<>();
     while (rows.hasNext()) {
@@ -116,11 +166,12 @@ final class RecordImport {
       }
       batch.add(row);
       if (batch.size() == settings.batchSize()) {
-        batch(batch, skipped, committed);
-        batch.clear();
+        batch(batch, committed);
+        batch = new ArrayList<>(settings.batchSize());
       }
     }
-    batch(batch, skipped, committed);
+    batch(batch, committed);
+    settle(committed);
     boolean writes = !settings.dryRun() && (!settings.allOrNothing() || failed == 0);
     if (settings.allOrNothing() && writes) {
       journal.batch(connection, skipped + read, written, failed, List.of());
@@ -133,8 +184,7 @@ final class RecordImport {
     return new Outcome(read, writes ? written : 0, failed, List.copyOf(errors));
   }
 
-  private void batch(List<ImportRow> batch, long skipped, List<RecordChange> committed)
-      throws SQLException {
+  private void batch(List<ImportRow> batch, List<RecordChange> committed) throws SQLException {
     if (batch.isEmpty()) {
       return;
     }
@@ -148,11 +198,20 @@ final class RecordImport {
             writer.subject().zone(),
             java.util.Locale.ENGLISH,
             requestId);
+    if (checksQuery) {
+      settle(committed);
+    }
     List<RowError> batchErrors = new ArrayList<>();
     List<Pending> good = checked(batch, context, batchErrors);
-    List<Pending> stored = List.of();
-    boolean doomed = settings.allOrNothing() && failed + batchErrors.size() > 0;
-    if (!doomed) { // an all-or-nothing import with a bad row writes nothing more: it will roll back
+    // auto-numbers come from the database, and a staged record carries its own
+    Staged staged = numbered ? null : stage(good);
+    settle(committed);
+    // an all-or-nothing import with a bad row writes nothing more: it will roll back
+    if (settings.allOrNothing() && failed + batchErrors.size() > 0) {
+      account(new Unsettled(List.of(), List.of(), null, batchErrors, batch.size()), committed);
+      return;
+    }
+    if (numbered) {
       NewRecords.assignAutoNumbers(
           connection,
           object,
@@ -160,10 +219,39 @@ final class RecordImport {
               .filter(p -> p.change().kind() == RecordChange.Kind.CREATE)
               .map(p -> p.change().values())
               .toList());
-      stored = store(good, batchErrors);
+      staged = stage(good);
     }
+    unsettled = store(good, staged, batchErrors, batch.size());
+  }
+
+  /**
+   * Settles the batch stored last: once its {@code COPY}s have succeeded its savepoint is released;
+   * if one failed, the batch is written again row by row. Then it is counted, and committed when
+   * the import commits batch by batch.
+   */
+  private void settle(List<RecordChange> committed) throws SQLException {
+    if (unsettled == null) {
+      return;
+    }
+    Unsettled batch = unsettled;
+    unsettled = null;
+    if (batch.whole() == null) {
+      account(batch, committed);
+      return;
+    }
+    try {
+      connection.releaseSavepoint(batch.whole());
+      account(batch, committed);
+    } catch (SQLException refused) {
+      List<Pending> stored = again(batch.rows(), batch.before(), batch.whole(), batch.errors());
+      account(new Unsettled(stored, List.of(), null, batch.errors(), batch.size()), committed);
+    }
+  }
+
+  private void account(Unsettled batch, List<RecordChange> committed) throws SQLException {
+    List<RowError> batchErrors = batch.errors();
     read += batch.size();
-    written += stored.size();
+    written += batch.rows().size();
     failed += batchErrors.size();
     batchErrors.sort(java.util.Comparator.comparingLong(RowError::row));
     for (RowError error : batchErrors) {
@@ -171,7 +259,7 @@ final class RecordImport {
         errors.add(error);
       }
     }
-    List<RecordChange> changes = stored.stream().map(Pending::change).toList();
+    List<RecordChange> changes = batch.rows().stream().map(Pending::change).toList();
     if (!settings.allOrNothing() && !settings.dryRun()) {
       journal.batch(connection, skipped + read, written, failed, batchErrors);
       audit();
@@ -179,7 +267,7 @@ final class RecordImport {
       afterCommit(changes);
     } else {
       journal.progress(skipped + read, failed);
-      if (!settings.dryRun()) {
+      if (!settings.dryRun() && keepsChanges) {
         committed.addAll(changes);
       }
     }
@@ -368,34 +456,73 @@ final class RecordImport {
   }
 
   /**
-   * Steps 5 to 7 for the batch: stores it and runs the derive and after-save hooks on it; if the
-   * database or a hook refuses, again row by row behind savepoints to find the refused rows.
+   * Steps 5 to 7 for the batch: stores it and runs the derive and after-save hooks on it, leaving
+   * it to be settled; if the database or a hook refuses, again row by row behind savepoints to find
+   * the refused rows.
    */
-  private List<Pending> store(List<Pending> rows, List<RowError> batchErrors) throws SQLException {
+  private Unsettled store(List<Pending> rows, Staged staged, List<RowError> batchErrors, int size)
+      throws SQLException {
     if (rows.isEmpty()) {
-      return rows;
+      return new Unsettled(rows, List.of(), null, batchErrors, size);
     }
-    // the records as they are before the store: a failed attempt leaves them as it stored them
-    List<Map<String, Object>> prepared =
-        rows.stream()
-            .map(p -> (Map<String, Object>) new LinkedHashMap<>(p.change().values()))
-            .toList();
     Savepoint whole = connection.setSavepoint();
     try {
-      storeAndDerive(rows);
-      connection.releaseSavepoint(whole);
-      return rows;
+      storeAndDerive(rows, staged);
+      return new Unsettled(rows, staged.before(), whole, batchErrors, size);
     } catch (SQLException | ProblemException refused) {
-      connection.rollback(whole);
-      for (int i = 0; i < rows.size(); i++) {
-        rows.get(i).change().rewind(prepared.get(i));
+      List<Pending> stored = again(rows, staged.before(), whole, batchErrors);
+      return new Unsettled(stored, List.of(), null, batchErrors, size);
+    }
+  }
+
+  /**
+   * Makes rows ready to store without the database: each new record gets its id and bookkeeping
+   * columns and its line of {@code COPY} text. Done while the batch before is still being written.
+   */
+  private Staged stage(List<Pending> rows) {
+    // the records as they are before the store: a failed attempt leaves them as it stored them
+    List<Map<String, Object>> before = new ArrayList<>(rows.size());
+    StringBuilder copy = null;
+    for (Pending row : rows) {
+      RecordChange change = row.change();
+      before.add(new LinkedHashMap<>(change.values()));
+      if (change.kind() == RecordChange.Kind.CREATE) {
+        Map<String, Object> values =
+            NewRecords.row(
+                object,
+                change.values(),
+                actor.id(),
+                change.context().now(),
+                change.context().clock());
+        change.stored(values);
+        if (copy == null) {
+          copy = new StringBuilder(rows.size() * 128);
+        }
+        appendLine(copy, values);
       }
+    }
+    return new Staged(before, copy);
+  }
+
+  /**
+   * Rolls a refused batch back to {@code whole} and writes it again row by row, each behind a
+   * savepoint of its own; the rows stored. A refused row's problems go to {@code batchErrors}.
+   */
+  private List<Pending> again(
+      List<Pending> rows,
+      List<Map<String, Object>> before,
+      Savepoint whole,
+      List<RowError> batchErrors)
+      throws SQLException {
+    connection.rollback(whole);
+    for (int i = 0; i < rows.size(); i++) {
+      rows.get(i).change().rewind(before.get(i));
     }
     List<Pending> stored = new ArrayList<>();
     for (Pending row : rows) {
       Savepoint one = connection.setSavepoint();
       try {
-        storeAndDerive(List.of(row));
+        storeAndDerive(List.of(row), stage(List.of(row)));
         connection.releaseSavepoint(one);
         stored.add(row);
       } catch (SQLException | ProblemException refused) {
@@ -413,28 +540,18 @@ final class RecordImport {
     return stored;
   }
 
-  private void storeAndDerive(List<Pending> rows) throws SQLException {
-    List<Pending> created = new ArrayList<>();
-    List<Pending> updated = new ArrayList<>();
-    for (Pending row : rows) {
-      (row.change().kind() == RecordChange.Kind.CREATE ? created : updated).add(row);
+  private void storeAndDerive(List<Pending> rows, Staged staged) throws SQLException {
+    if (staged.copy() != null) {
+      CopyPipeline.copyIn(
+          connection,
+          object.table()
+              + " ("
+              + columns.stream().map(c -> quote(c)).collect(Collectors.joining(", "))
+              + ")",
+          staged.copy());
     }
-    if (!created.isEmpty()) {
-      List<Map<String, Object>> inserted = new ArrayList<>(created.size());
-      for (Pending row : created) {
-        RecordChange change = row.change();
-        Map<String, Object> values =
-            NewRecords.row(
-                object,
-                change.values(),
-                actor.id(),
-                change.context().now(),
-                change.context().clock());
-        inserted.add(values);
-        change.stored(values);
-      }
-      copy(inserted);
-    }
+    List<Pending> updated =
+        rows.stream().filter(p -> p.change().kind() == RecordChange.Kind.UPDATE).toList();
     if (!updated.isEmpty()) {
       update(updated);
     }
@@ -443,32 +560,16 @@ final class RecordImport {
     hooks.runAll(RecordHook.Stage.AFTER_SAVE, changes);
   }
 
-  private void copy(List<Map<String, Object>> rows) throws SQLException {
-    StringBuilder data = new StringBuilder(rows.size() * 128);
-    for (Map<String, Object> row : rows) {
-      for (int c = 0; c < columns.size(); c++) {
-        if (c > 0) {
-          data.append('\t');
-        }
-        Object value = row.get(columns.get(c));
-        CopyText.append(data, value instanceof JsonNode json ? JsonCodec.text(json) : value);
+  /** Appends a new record's line of {@code COPY} text. */
+  private void appendLine(StringBuilder copy, Map<String, Object> row) {
+    for (int c = 0; c < columns.size(); c++) {
+      if (c > 0) {
+        copy.append('\t');
       }
-      data.append('\n');
+      Object value = row.get(columns.get(c));
+      CopyText.append(copy, value instanceof JsonNode json ? JsonCodec.text(json) : value);
     }
-    String sql =
-        "COPY "
-            + object.table()
-            + " ("
-            + columns.stream().map(c -> quote(c)).collect(Collectors.joining(", "))
-            + ") FROM STDIN";
-    try {
-      connection
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(sql, new StringReader(data.toString()));
-    } catch (java.io.IOException e) {
-      throw new SQLException("COPY could not be fed", e);
-    }
+    copy.append('\n');
   }
 
   /**

@@ -7,6 +7,7 @@ import io.relata.metadata.type.ValueType;
 import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.database.CopyPipeline;
 import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
@@ -272,10 +273,19 @@ public class RecordService {
       AccessEvaluator writer = evaluator(connection, actor, snapshot);
       ObjectAccess access = admit(writer, object, settings);
       connection.setAutoCommit(false);
-      try {
+      // the pipeline is closed (its COPYs finished) before the connection is rolled back or freed
+      try (CopyPipeline pipeline = CopyPipeline.on(connection)) {
         RecordImport.Outcome outcome =
             new RecordImport(
-                    connection, snapshot, object, writer, actor, settings, journal, hooks, clock)
+                    pipeline.connection(),
+                    snapshot,
+                    object,
+                    writer,
+                    actor,
+                    settings,
+                    journal,
+                    hooks,
+                    clock)
                 .run(writable(access, rows));
         return new ImportResult(
             outcome.read(), outcome.written(), outcome.failed(), outcome.errors());

@@ -140,6 +140,63 @@ class RecordImportIT {
     assertEquals("After", postgres.column("ticket", ticket, "title"));
   }
 
+  @Test
+  void aRowTheDatabaseRefusesIsReportedOnItsRowAndTheRestOfItsBatchesAreWritten() {
+    // batches of two: the copy of the second batch fails on a code the first batch wrote, that of
+    // the third on a code written twice in it; both are written again row by row
+    RecordService.ImportResult result =
+        insert(
+            new ImportSettings(false, false, Optional.empty(), 0, 2),
+            "{'code':'DB-1','title':'One'}",
+            "{'code':'DB-2','title':'Two'}",
+            "{'code':'DB-1','title':'Again'}",
+            "{'code':'DB-3','title':'Three'}",
+            "{'code':'DB-4','title':'Four'}",
+            "{'code':'DB-4','title':'Four again'}",
+            "{'code':'DB-5','title':'Five'}");
+
+    assertEquals(5, result.written(), result.errors().toString());
+    assertEquals(
+        List.of("3 /code record.duplicate", "6 /code record.duplicate"),
+        result.errors().stream()
+            .map(
+                e -> e.row() + " " + e.details().get(0).pointer() + " " + e.details().get(0).code())
+            .toList());
+    assertEquals(
+        5L,
+        postgres.query(
+            "SELECT count(*) FROM records.ticket t JOIN relata.audit_entry a"
+                + " ON a.record_id = t.id AND a.action = 'record.create'"
+                + " WHERE t.code LIKE 'DB-%'"),
+        "one audit entry for each record written, none for a refused row");
+    assertEquals("Three", postgres.query("SELECT title FROM records.ticket WHERE code = 'DB-3'"));
+  }
+
+  @Test
+  void anAllOrNothingImportThatTheDatabaseRefusesWritesNothing() {
+    RecordService.ImportResult result =
+        insert(
+            new ImportSettings(true, false, Optional.empty(), 0, 2),
+            "{'code':'AN-1','title':'One'}",
+            "{'code':'AN-2','title':'Two'}",
+            "{'code':'AN-1','title':'Again'}",
+            "{'code':'AN-3','title':'Three'}");
+
+    assertEquals(0, result.written());
+    assertEquals(1, result.failed(), result.errors().toString());
+    assertEquals(3, result.errors().get(0).row());
+    assertEquals(0L, postgres.query("SELECT count(*) FROM records.ticket WHERE code LIKE 'AN-%'"));
+  }
+
+  private static RecordService.ImportResult insert(ImportSettings settings, String... rows) {
+    List<ImportRow> imported = new java.util.ArrayList<>();
+    for (int i = 0; i < rows.length; i++) {
+      imported.add(ImportRow.of(i + 1, json(rows[i])));
+    }
+    return records.importRecords(
+        admin, "ticket", imported.iterator(), settings, (connection, done, w, f, errors) -> {});
+  }
+
   private static RecordService.ImportResult upsert(String object, String key, String... rows) {
     List<ImportRow> imported = new java.util.ArrayList<>();
     for (int i = 0; i < rows.length; i++) {
