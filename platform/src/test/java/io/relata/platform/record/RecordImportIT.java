@@ -189,24 +189,20 @@ class RecordImportIT {
   }
 
   private static RecordService.ImportResult insert(ImportSettings settings, String... rows) {
-    List<ImportRow> imported = new java.util.ArrayList<>();
-    for (int i = 0; i < rows.length; i++) {
-      imported.add(ImportRow.of(i + 1, json(rows[i])));
-    }
-    return records.importRecords(
-        admin, "ticket", imported.iterator(), settings, (connection, done, w, f, errors) -> {});
+    return run("ticket", settings, rows);
   }
 
   private static RecordService.ImportResult upsert(String object, String key, String... rows) {
+    return run(object, new ImportSettings(false, false, Optional.of(key), 0, 100), rows);
+  }
+
+  private static RecordService.ImportResult run(
+      String object, ImportSettings settings, String... rows) {
     List<ImportRow> imported = new java.util.ArrayList<>();
     for (int i = 0; i < rows.length; i++) {
       imported.add(ImportRow.of(i + 1, json(rows[i])));
     }
     return records.importRecords(
-        admin,
-        object,
-        imported.iterator(),
-        new ImportSettings(false, false, Optional.of(key), 0, 100),
-        (connection, done, written, failed, errors) -> {});
+        admin, object, imported.iterator(), settings, (connection, done, w, f, errors) -> {});
   }
 }
