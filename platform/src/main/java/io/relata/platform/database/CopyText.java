@@ -15,7 +15,7 @@ public final class CopyText {
 
   private record Formatted(OffsetDateTime instant, String text) {}
 
-  private static volatile Formatted lastInstant = new Formatted(OffsetDateTime.MIN, "");
+  private static volatile Formatted lastInstant;
 
   private CopyText() {}
 
@@ -30,7 +30,7 @@ public final class CopyText {
     } else if (value instanceof OffsetDateTime instant) {
       // the rows of one batch share their instants: each is formatted once
       Formatted last = lastInstant;
-      if (!last.instant().equals(instant)) {
+      if (last == null || !last.instant().equals(instant)) {
         last = new Formatted(instant, instant.withOffsetSameInstant(ZoneOffset.UTC).toString());
         lastInstant = last;
       }

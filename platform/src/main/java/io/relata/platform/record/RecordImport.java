@@ -61,6 +61,8 @@ final class RecordImport {
 
   static final int MAX_ERRORS = 1_000;
 
+  private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+
   /** How many keys one matching query binds. */
   private static final int KEYS_PER_QUERY = 1_000;
 
@@ -114,6 +116,7 @@ final class RecordImport {
   private final boolean keepsChanges;
 
   private Unsettled unsettled;
+  private long lastProgress = System.nanoTime() - PROGRESS_EVERY_NANOS;
   private long skipped;
   private long audited;
   private long read;
@@ -172,6 +175,9 @@ final class RecordImport {
     }
     batch(batch, committed);
     settle(committed);
+    if (settings.allOrNothing() || settings.dryRun()) {
+      progress(true);
+    }
     boolean writes = !settings.dryRun() && (!settings.allOrNothing() || failed == 0);
     if (settings.allOrNothing() && writes) {
       journal.batch(connection, skipped + read, written, failed, List.of());
@@ -239,12 +245,24 @@ final class RecordImport {
       account(batch, committed);
       return;
     }
+    List<Pending> stored;
     try {
       connection.releaseSavepoint(batch.whole());
-      account(batch, committed);
+      stored = batch.rows();
     } catch (SQLException refused) {
-      List<Pending> stored = again(batch.rows(), batch.before(), batch.whole(), batch.errors());
-      account(new Unsettled(stored, List.of(), null, batch.errors(), batch.size()), committed);
+      stored = again(batch.rows(), batch.before(), batch.whole(), batch.errors());
+    }
+    account(new Unsettled(stored, List.of(), null, batch.errors(), batch.size()), committed);
+  }
+
+  /**
+   * Records how far an import that commits at its end has checked: a commit of its own each time,
+   * so at most once a second, and once more at the end.
+   */
+  private void progress(boolean last) {
+    if (last || System.nanoTime() - lastProgress >= PROGRESS_EVERY_NANOS) {
+      journal.progress(skipped + read, failed);
+      lastProgress = System.nanoTime();
     }
   }
 
@@ -266,7 +284,7 @@ final class RecordImport {
       connection.commit();
       afterCommit(changes);
     } else {
-      journal.progress(skipped + read, failed);
+      progress(false);
       if (!settings.dryRun() && keepsChanges) {
         committed.addAll(changes);
       }

@@ -131,14 +131,10 @@ public class ImportJobs {
     return find(connection, id).orElseThrow();
   }
 
-  /** How often an import that commits at its end records how far it has checked. */
-  private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
-
   /** The journal of a running job, adding to what earlier runs of it did. */
   ImportJournal journal(Job job) {
     return new ImportJournal() {
       private int errorsKept = 0;
-      private long lastProgress = System.nanoTime() - PROGRESS_EVERY_NANOS;
 
       @Override
       public void batch(
@@ -167,11 +163,6 @@ public class ImportJobs {
 
       @Override
       public void progress(long done, long failed) {
-        // a commit of its own each time: often enough for a progress bar, not once per batch
-        if (System.nanoTime() - lastProgress < PROGRESS_EVERY_NANOS) {
-          return;
-        }
-        lastProgress = System.nanoTime();
         try (Connection connection = dataSource.getConnection();
             PreparedStatement update =
                 connection.prepareStatement(

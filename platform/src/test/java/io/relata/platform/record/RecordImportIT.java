@@ -188,6 +188,42 @@ class RecordImportIT {
     assertEquals(0L, postgres.query("SELECT count(*) FROM records.ticket WHERE code LIKE 'AN-%'"));
   }
 
+  @Test
+  void aDryRunRecordsAtTheEndHowFarItChecked() {
+    List<Long> progress = new java.util.ArrayList<>();
+    ImportJournal journal =
+        new ImportJournal() {
+          @Override
+          public void batch(
+              java.sql.Connection connection,
+              long done,
+              long written,
+              long failed,
+              List<RowError> errors) {}
+
+          @Override
+          public void progress(long done, long failed) {
+            progress.add(done);
+          }
+        };
+    List<ImportRow> rows = new java.util.ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      rows.add(ImportRow.of(i, json("{'code':'DRY-" + i + "','title':'Dry'}")));
+    }
+
+    RecordService.ImportResult result =
+        records.importRecords(
+            admin,
+            "ticket",
+            rows.iterator(),
+            new ImportSettings(false, true, Optional.empty(), 0, 2),
+            journal);
+
+    assertEquals(0, result.written());
+    assertEquals(7L, progress.get(progress.size() - 1), "the last figure is the whole file");
+    assertEquals(0L, postgres.query("SELECT count(*) FROM records.ticket WHERE code LIKE 'DRY-%'"));
+  }
+
   private static RecordService.ImportResult insert(ImportSettings settings, String... rows) {
     return run("ticket", settings, rows);
   }
