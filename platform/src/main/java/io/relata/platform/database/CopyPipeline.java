@@ -85,11 +85,6 @@ public final class CopyPipeline implements AutoCloseable {
     }
   }
 
-  /** Waits for the {@code COPY}s in flight; the first failure among them, once. */
-  public void await() throws SQLException {
-    settle(true);
-  }
-
   /** Waits for the {@code COPY}s in flight and stops the thread; failures are the caller's past. */
   @Override
   public void close() {
