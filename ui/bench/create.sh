@@ -46,13 +46,13 @@ sql() {
   (cd "$work" && "$pgbench" -n -h localhost -p "$pgport" -U postgres -c 4 -j 2 -T "$seconds" \
       -f insert.sql "$dbname" 2>/dev/null) | grep -o "tps = [0-9.]*" | head -1 | cut -d' ' -f3
 }
-# a warm-up of 30 s whatever the rounds' length: tens of thousands of requests for the JIT
-round_seconds=$seconds; seconds=30
-relata >/dev/null; sql >/dev/null
+# warm-ups in slices of 15 s whatever the rounds' length: Relata's until its JIT has done its work
+round_seconds=$seconds; seconds=15
+warm_up relata; sql >/dev/null
 seconds=$round_seconds
 {
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-  echo "relata.jar as the README starts it, on $settings;"
+  echo "relata.jar as the README starts it, on $settings; $warmed"
   echo "4 clients each, ${seconds} s per round, alternated; records per second"
   for round in 1 2 3; do
     s=$(sql); r=$(relata)

@@ -9,12 +9,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Writes audit entries in the caller's transaction, so that an entry exists exactly when the change
  * it describes commits. The entry waits in {@code audit_pending} until {@link AuditSealer} puts it
- * in the chain.
+ * in the chain: one queue row per write, holding the ids of all the entries it appended.
  */
 public final class AuditLog {
 
@@ -30,7 +31,8 @@ public final class AuditLog {
       "WITH entry AS (INSERT INTO relata.audit_entry"
           + " (at, actor_id, action, object, record_id, detail)"
           + " VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id),"
-          + " queued AS (INSERT INTO relata.audit_pending (entry_id) SELECT id FROM entry),"
+          + " queued AS (INSERT INTO relata.audit_pending (first_id, entry_ids)"
+          + " SELECT id, ARRAY[id] FROM entry),"
           + " valued AS (INSERT INTO relata.audit_value (entry_id, field, before, after, salt)"
           + " SELECT entry.id, v.field, v.before::jsonb, v.after::jsonb, v.salt"
           + " FROM entry, unnest(?::text[], ?::text[], ?::text[], ?::bytea[])"
@@ -71,11 +73,12 @@ public final class AuditLog {
   }
 
   /**
-   * Appends {@code entries}, in order, with three {@code COPY}s (entries, queue, values) instead of
-   * a round trip each: for writes of many records at once, such as an import's batch, where one
-   * entry per record would otherwise cost more than writing the records. The rows are written out
-   * before their ids are drawn, and the {@code COPY}s go through {@link CopyPipeline#copyIn}: on a
-   * pipelined connection the records' own {@code COPY} is still running while this prepares them.
+   * Appends {@code entries}, in order, with three {@code COPY}s (entries, values, and their one
+   * queue row) instead of a round trip each: for writes of many records at once, such as an
+   * import's batch, where one entry per record would otherwise cost more than writing the records.
+   * The rows are written out before their ids are drawn, and the {@code COPY}s go through {@link
+   * CopyPipeline#copyIn}: on a pipelined connection the records' own {@code COPY} is still running
+   * while this prepares them.
    */
   public static void appendAll(Connection connection, List<AuditEntry> entries)
       throws SQLException {
@@ -115,26 +118,29 @@ public final class AuditLog {
     }
     long[] ids = ids(connection, entries.size());
     StringBuilder rows = new StringBuilder(entries.size() * 200);
-    StringBuilder queue = new StringBuilder(entries.size() * 12);
     StringBuilder valueRows = new StringBuilder(values.size() * 120);
+    // one queue row: the smallest id, then all of them in the order written (an array in COPY text)
+    StringBuilder queue = new StringBuilder(entries.size() * 12 + 24);
+    queue.append(Arrays.stream(ids).min().orElseThrow()).append("\t{");
     int value = 0;
     for (int i = 0; i < ids.length; i++) {
       rows.append(ids[i]).append(rest[i]).append('\n');
-      queue.append(ids[i]).append('\n');
+      queue.append(i == 0 ? "" : ",").append(ids[i]);
       for (int v = 0; v < valueCounts[i]; v++) {
         valueRows.append(ids[i]).append(values.get(value++)).append('\n');
       }
     }
+    queue.append("}\n");
     // entries get their ids here, not from the identity: COPY writes the ids it is given
     CopyPipeline.copyIn(
         connection,
         "relata.audit_entry (id, at, actor_id, action, object, record_id, detail)",
         rows);
-    CopyPipeline.copyIn(connection, "relata.audit_pending (entry_id)", queue);
     if (valueRows.length() > 0) {
       CopyPipeline.copyIn(
           connection, "relata.audit_value (entry_id, field, before, after, salt)", valueRows);
     }
+    CopyPipeline.copyIn(connection, "relata.audit_pending (first_id, entry_ids)", queue);
   }
 
   /** {@code count} ids of new entries, from the entries' sequence. */

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +17,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Puts committed entries into the hash chain, oldest id first, in batches. One node seals at a time
- * (a transaction-scoped advisory lock); the others skip their turn. Sealing after commit, instead
- * of chaining inside each writing transaction, keeps writers from queueing on one chain-head lock.
+ * Puts committed entries into the hash chain in batches: the queue's rows by their smallest id,
+ * each row's entries in the order they were written. One node seals at a time (a transaction-scoped
+ * advisory lock); the others skip their turn. Sealing after commit, instead of chaining inside each
+ * writing transaction, keeps writers from queueing on one chain-head lock.
  */
 public final class AuditSealer {
 
@@ -55,7 +58,7 @@ public final class AuditSealer {
           if (batch.count() > 0) {
             publish(batch);
           }
-        } while (batch.count() == BATCH);
+        } while (batch.queued() >= BATCH);
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -67,10 +70,13 @@ public final class AuditSealer {
     return sealed;
   }
 
-  /** What one batch sealed, and the chain's head after it. */
-  record Batch(int count, long position, byte[] hash) {}
+  /**
+   * What one batch took off the queue ({@code queued} ids) and sealed ({@code count} entries), and
+   * the chain's head after it.
+   */
+  record Batch(int queued, int count, long position, byte[] hash) {}
 
-  private static final Batch NONE = new Batch(0, 0, AuditChain.GENESIS);
+  private static final Batch NONE = new Batch(0, 0, 0, AuditChain.GENESIS);
 
   /**
    * Publishes the head outside the database, in the server log: a verification can then tell a
@@ -101,23 +107,24 @@ public final class AuditSealer {
         previous = last.getBytes(2);
       }
     }
-    List<AuditChain.StoredEntry> entries = new ArrayList<>();
+    List<Long> queueRows = new ArrayList<>();
+    List<Long> queued = new ArrayList<>();
     try (PreparedStatement pending =
         connection.prepareStatement(
-            "SELECT "
-                + AuditRows.ENTRY_COLUMNS
-                + " FROM relata.audit_pending p JOIN relata.audit_entry e ON e.id = p.entry_id"
-                + " ORDER BY p.entry_id LIMIT "
+            "SELECT first_id, entry_ids FROM relata.audit_pending ORDER BY first_id LIMIT "
                 + BATCH)) {
       try (ResultSet rows = pending.executeQuery()) {
-        while (rows.next()) {
-          entries.add(AuditRows.entry(rows, 1));
+        // whole queue rows (a write's entries are sealed together), until the batch is full
+        while (queued.size() < BATCH && rows.next()) {
+          queueRows.add(rows.getLong(1));
+          queued.addAll(Arrays.asList((Long[]) rows.getArray(2).getArray()));
         }
       }
     }
-    if (entries.isEmpty()) {
+    if (queueRows.isEmpty()) {
       return NONE;
     }
+    List<AuditChain.StoredEntry> entries = entries(connection, queued);
     Long[] ids = entries.stream().map(AuditChain.StoredEntry::id).toArray(Long[]::new);
     Map<Long, List<AuditChain.StoredValue>> values = AuditRows.values(connection, ids);
     try (PreparedStatement seal =
@@ -138,10 +145,40 @@ public final class AuditSealer {
       seal.executeBatch();
     }
     try (PreparedStatement done =
-        connection.prepareStatement("DELETE FROM relata.audit_pending WHERE entry_id = ANY (?)")) {
-      done.setArray(1, connection.createArrayOf("bigint", ids));
+        connection.prepareStatement("DELETE FROM relata.audit_pending WHERE first_id = ANY (?)")) {
+      done.setArray(1, connection.createArrayOf("bigint", queueRows.toArray()));
       done.executeUpdate();
     }
-    return new Batch(entries.size(), position, previous);
+    return new Batch(queued.size(), entries.size(), position, previous);
+  }
+
+  /**
+   * The entries of {@code ids}, in that order. A queued id without its entry is left out: nothing
+   * but {@link AuditLog} writes the queue, in the entry's own transaction.
+   */
+  private static List<AuditChain.StoredEntry> entries(Connection connection, List<Long> ids)
+      throws SQLException {
+    Map<Long, AuditChain.StoredEntry> byId = new HashMap<>(ids.size() * 2);
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT "
+                + AuditRows.ENTRY_COLUMNS
+                + " FROM relata.audit_entry e WHERE e.id = ANY (?)")) {
+      select.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          AuditChain.StoredEntry entry = AuditRows.entry(rows, 1);
+          byId.put(entry.id(), entry);
+        }
+      }
+    }
+    List<AuditChain.StoredEntry> entries = new ArrayList<>(byId.size());
+    for (Long id : ids) {
+      AuditChain.StoredEntry entry = byId.get(id);
+      if (entry != null) {
+        entries.add(entry);
+      }
+    }
+    return entries;
   }
 }

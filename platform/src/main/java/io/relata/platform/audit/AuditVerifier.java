@@ -119,13 +119,18 @@ public final class AuditVerifier {
     if (firstBreak.isEmpty() && known.isPresent() && known.get().position() > sealed) {
       firstBreak = Optional.of(new Break(expected, "audit.missing"));
     }
-    long pending = count(connection, "SELECT count(*) FROM relata.audit_pending");
+    long pending =
+        count(
+            connection,
+            "SELECT coalesce(sum(cardinality(entry_ids)), 0) FROM relata.audit_pending");
     if (firstBreak.isEmpty()
         && count(
                 connection,
-                "SELECT count(*) FROM relata.audit_entry e"
+                "WITH queued AS MATERIALIZED"
+                    + " (SELECT unnest(entry_ids) AS id FROM relata.audit_pending)"
+                    + " SELECT count(*) FROM relata.audit_entry e"
                     + " WHERE NOT EXISTS (SELECT 1 FROM relata.audit_seal s WHERE s.entry_id = e.id)"
-                    + " AND NOT EXISTS (SELECT 1 FROM relata.audit_pending p WHERE p.entry_id = e.id)")
+                    + " AND NOT EXISTS (SELECT 1 FROM queued q WHERE q.id = e.id)")
             > 0) {
       firstBreak = Optional.of(new Break(expected, "audit.outside-chain"));
     }

@@ -42,7 +42,9 @@ class AuditChainBench {
             "INSERT INTO relata.audit_value (entry_id, field, before, after, salt)"
                 + " SELECT id, 'amount', to_jsonb(id), to_jsonb(id + 1),"
                 + " decode(md5(id::text), 'hex') FROM relata.audit_entry WHERE id % 3 = 0");
-        sql.execute("INSERT INTO relata.audit_pending SELECT id FROM relata.audit_entry");
+        sql.execute(
+            "INSERT INTO relata.audit_pending (first_id, entry_ids)"
+                + " SELECT id, ARRAY[id] FROM relata.audit_entry");
         sql.execute("ANALYZE");
       }
 

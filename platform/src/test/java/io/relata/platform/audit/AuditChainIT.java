@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +82,43 @@ class AuditChainIT {
                 + " lag(entry_id) OVER (ORDER BY position) AS before FROM relata.audit_seal) s"
                 + " WHERE s.before > s.entry_id"),
         "entries committed one after the other are sealed in their order");
+  }
+
+  @Test
+  void aWriteOfManyEntriesIsQueuedAsOneRowAndSealedWholeInTheOrderWritten() throws Exception {
+    appendCommitted(2);
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      // more entries than a sealer's batch, in one write
+      AuditLog.appendAll(
+          connection, IntStream.range(0, 1_500).mapToObj(AuditChainIT::entry).toList());
+      connection.commit();
+      AuditLog.appendAll(connection, List.of(entry(7), entry(8)));
+      connection.rollback();
+    }
+    appendCommitted(1);
+    assertEquals(
+        4L,
+        number("SELECT count(*) FROM relata.audit_pending"),
+        "a queue row for each of 4 writes");
+    assertIntact(0, 1_503, verify());
+
+    assertEquals(1_503, AuditSealer.sealPending(dataSource, CLOCK));
+
+    assertIntact(1_503, 0, verify());
+    assertEquals(
+        List.of(1_503L, 1_505L),
+        List.of(
+            number("SELECT count(*) FROM relata.audit_seal"),
+            number("SELECT max(entry_id) FROM relata.audit_seal")),
+        "the rolled-back write left nothing to seal");
+    assertEquals(
+        0L,
+        number(
+            "SELECT count(*) FROM (SELECT entry_id,"
+                + " lag(entry_id) OVER (ORDER BY position) AS before FROM relata.audit_seal) s"
+                + " WHERE s.before > s.entry_id"),
+        "sealed in the order written");
   }
 
   @Test

@@ -75,7 +75,7 @@ class DatabaseRolesIT {
               "UPDATE relata.audit_seal SET hash = hash",
               "DELETE FROM relata.audit_seal",
               "TRUNCATE relata.audit_entry, relata.audit_value, relata.audit_seal CASCADE",
-              "UPDATE relata.audit_pending SET entry_id = entry_id",
+              "UPDATE relata.audit_pending SET entry_ids = entry_ids",
               "DELETE FROM relata.flyway_schema_history")) {
         SQLException refused = assertThrows(SQLException.class, () -> sql(connection, forbidden));
         assertEquals("42501", refused.getSQLState(), forbidden + ": " + refused.getMessage());
