@@ -61,8 +61,8 @@ token=$(curl -s -X POST "$api/auth/tokens" -H 'Content-Type: application/json' \
 mkdir -p ui/target/bench
 # warm_up COMMAND...: runs COMMAND (a slice of load) until the server's JIT has done its work: until
 # the JVM's compiler threads used under 2 % of a core during a run of it (at least 2 runs, at most
-# 40). A fixed warm-up measured a server still compiling: with creates, the compilers used a third of
-# a core after 30 s of load and only came to rest after about 75 s, while throughput rose 10 %.
+# 40). A fixed warm-up measured a server still compiling: with creates, the compilers used 12-17 % of
+# a core in the 15 s after 30 s of load and came to rest after about 75 s; throughput rose 8-15 %.
 # Says how long it took; Linux only (/proc).
 warm_up() {
   local jvm runs=0 start ticks_before ticks_after elapsed
