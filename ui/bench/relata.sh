@@ -65,29 +65,39 @@ mkdir -p ui/target/bench
 # a core in the 15 s after 30 s of load and came to rest after about 75 s; throughput rose 8-15 %.
 # Says how long it took; Linux only (/proc).
 warm_up() {
-  local jvm runs=0 start ticks_before ticks_after elapsed
-  jvm=$(pgrep -P "$server" java | head -1)
+  local jvm runs=0 start before after run_start elapsed hz
+  jvm=$(pgrep -P "$server" java | head -1 || true)
   [ -n "$jvm" ] || { echo "warm_up: the server's JVM is not running" >&2; exit 1; }
+  hz=$(getconf CLK_TCK)
+  # CPU of the compiler threads: user and system time, fields 14 and 15 of stat counted after the
+  # name in parentheses, which has a space; HotSpot starts and stops compiler threads as it likes
   compiler_ticks() {
-    local sum=0 task
+    local sum=0 task stat name
     for task in /proc/"$jvm"/task/*; do
-      case "$(cat "$task/comm" 2>/dev/null)" in
-        C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(awk '{print $14 + $15}' "$task/stat"))) ;;
+      stat=$(cat "$task/stat" 2>/dev/null) || continue
+      name=${stat#*(}; name=${name%)*}
+      case "$name" in
+        "C1 Compiler"*|"C2 Compiler"*)
+          set -- ${stat##*) }
+          sum=$((sum + ${12} + ${13})) ;;
       esac
     done
     echo "$sum"
   }
   start=$(date +%s%N)
   while :; do
-    local run_start; run_start=$(date +%s%N)
-    ticks_before=$(compiler_ticks)
+    run_start=$(date +%s%N)
+    before=$(compiler_ticks)
     "$@" >/dev/null
-    ticks_after=$(compiler_ticks)
+    after=$(compiler_ticks)
     runs=$((runs + 1))
-    # clock ticks are hundredths of a second; elapsed in the same unit
-    elapsed=$((($(date +%s%N) - run_start) / 10000000))
-    if [ "$runs" -ge 2 ] && [ $((100 * (ticks_after - ticks_before))) -lt $((2 * elapsed)) ]; then break; fi
+    elapsed=$((($(date +%s%N) - run_start) * hz / 1000000000))
+    # a thread that ended took its ticks along: then the difference says nothing, and we go on
+    if [ "$runs" -ge 2 ] && [ "$after" -ge "$before" ] && [ $((100 * (after - before))) -lt $((2 * elapsed)) ]; then
+      break
+    fi
     [ "$runs" -ge 40 ] && break
   done
+  warm_runs=$runs
   warmed="warm-up: $runs runs, $((($(date +%s%N) - start) / 1000000000)) s, until the JIT compilers used under 2 % of a core"
 }

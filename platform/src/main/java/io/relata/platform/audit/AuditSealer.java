@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -113,6 +114,9 @@ public final class AuditSealer {
         connection.prepareStatement(
             "SELECT first_id, entry_ids FROM relata.audit_pending ORDER BY first_id LIMIT "
                 + BATCH)) {
+      // a few rows at a time (the transaction keeps a cursor open): an import's row holds thousands
+      // of ids, and a batch usually needs only its first rows
+      pending.setFetchSize(16);
       try (ResultSet rows = pending.executeQuery()) {
         // whole queue rows (a write's entries are sealed together), until the batch is full
         while (queued.size() < BATCH && rows.next()) {
@@ -153,17 +157,21 @@ public final class AuditSealer {
   }
 
   /**
-   * The entries of {@code ids}, in that order. A queued id without its entry is left out: nothing
-   * but {@link AuditLog} writes the queue, in the entry's own transaction.
+   * The entries of {@code queued} not sealed yet, in that order, each once: an id queued twice
+   * would otherwise fail the seal's unique entry, and with it every turn after. A queued id without
+   * its entry is left out: nothing but {@link AuditLog} writes the queue, in the entry's own
+   * transaction.
    */
-  private static List<AuditChain.StoredEntry> entries(Connection connection, List<Long> ids)
+  private static List<AuditChain.StoredEntry> entries(Connection connection, List<Long> queued)
       throws SQLException {
+    List<Long> ids = new ArrayList<>(new LinkedHashSet<>(queued));
     Map<Long, AuditChain.StoredEntry> byId = new HashMap<>(ids.size() * 2);
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT "
                 + AuditRows.ENTRY_COLUMNS
-                + " FROM relata.audit_entry e WHERE e.id = ANY (?)")) {
+                + " FROM relata.audit_entry e WHERE e.id = ANY (?)"
+                + " AND NOT EXISTS (SELECT 1 FROM relata.audit_seal s WHERE s.entry_id = e.id)")) {
       select.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {

@@ -122,6 +122,22 @@ class AuditChainIT {
   }
 
   @Test
+  void anEntryQueuedTwiceIsSealedOnceAndSealingGoesOn() throws Exception {
+    appendCommitted(3);
+    sql("INSERT INTO relata.audit_pending (first_id, entry_ids) VALUES (100, '{2}')");
+    assertEquals(3, AuditSealer.sealPending(dataSource, CLOCK));
+    sql("INSERT INTO relata.audit_pending (first_id, entry_ids) VALUES (101, '{2, 3}')");
+    appendCommitted(1);
+
+    assertEquals(1, AuditSealer.sealPending(dataSource, CLOCK));
+
+    assertIntact(4, 0, verify());
+    assertEquals(
+        List.of(1L, 2L, 3L, 4L),
+        numbers("SELECT entry_id FROM relata.audit_seal ORDER BY position"));
+  }
+
+  @Test
   void concurrentWritersAndSealersKeepOneUnbrokenChain() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(6);
     List<Callable<Long>> work = new ArrayList<>();
@@ -295,6 +311,18 @@ class AuditChainIT {
       row.next();
       return row.getLong(1);
     }
+  }
+
+  private static List<Long> numbers(String query) throws SQLException {
+    List<Long> numbers = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        var rows = statement.executeQuery(query)) {
+      while (rows.next()) {
+        numbers.add(rows.getLong(1));
+      }
+    }
+    return numbers;
   }
 
   private static void sql(String... statements) throws SQLException {
