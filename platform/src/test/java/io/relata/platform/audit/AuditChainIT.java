@@ -77,11 +77,8 @@ class AuditChainIT {
     assertEquals(43L, number("SELECT count(*) FROM relata.audit_entry"));
     assertEquals(
         0L,
-        number(
-            "SELECT count(*) FROM (SELECT entry_id,"
-                + " lag(entry_id) OVER (ORDER BY position) AS before FROM relata.audit_seal) s"
-                + " WHERE s.before > s.entry_id"),
-        "entries committed one after the other are sealed in their order");
+        entriesSealedAfterALaterOne(),
+        "entries committed one after the other are sealed in order");
   }
 
   @Test
@@ -112,13 +109,7 @@ class AuditChainIT {
             number("SELECT count(*) FROM relata.audit_seal"),
             number("SELECT max(entry_id) FROM relata.audit_seal")),
         "the rolled-back write left nothing to seal");
-    assertEquals(
-        0L,
-        number(
-            "SELECT count(*) FROM (SELECT entry_id,"
-                + " lag(entry_id) OVER (ORDER BY position) AS before FROM relata.audit_seal) s"
-                + " WHERE s.before > s.entry_id"),
-        "sealed in the order written");
+    assertEquals(0L, entriesSealedAfterALaterOne(), "sealed in the order written");
   }
 
   @Test
@@ -302,6 +293,14 @@ class AuditChainIT {
     try (Connection connection = dataSource.getConnection()) {
       return AuditVerifier.verify(connection);
     }
+  }
+
+  /** How many entries were sealed right after an entry with a greater id. */
+  private static long entriesSealedAfterALaterOne() throws SQLException {
+    return number(
+        "SELECT count(*) FROM (SELECT entry_id,"
+            + " lag(entry_id) OVER (ORDER BY position) AS before FROM relata.audit_seal) s"
+            + " WHERE s.before > s.entry_id");
   }
 
   private static long number(String query) throws SQLException {
