@@ -18,7 +18,9 @@ import java.util.UUID;
  * @param action what kind of event, for example {@code record.update} or {@code login.failed}
  * @param object the object of a record event
  * @param recordId the record of a record event
- * @param detail facts that are never personal data (a revision number, changed field names)
+ * @param detail facts that are never personal data (a revision number, changed field names); its
+ *     {@value #ACTOR_VALUES} names fields set from nothing to the actor's own id, see {@link
+ *     #actorValues}
  * @param changes field values before and after, which an erasure may remove later
  */
 public record AuditEntry(
@@ -86,6 +88,19 @@ public record AuditEntry(
   /** This entry naming the API token the change came through, if any. */
   public AuditEntry via(Optional<UUID> token) {
     return token.map(id -> with("token", id.toString())).orElse(this);
+  }
+
+  /** The detail key of the fields set to the actor's own id, see {@link #actorValues}. */
+  public static final String ACTOR_VALUES = "actorValues";
+
+  /**
+   * This entry saying that {@code fields} went from no value to the actor's own id. They are kept
+   * as names, not as values: a created record's owner is its creator nearly always, and a value of
+   * its own for each would be the largest part of an import's audit after the entry itself. Readers
+   * show them as values, and the chain covers them through the detail and the actor.
+   */
+  public AuditEntry actorValues(List<String> fields) {
+    return fields.isEmpty() ? this : with(ACTOR_VALUES, fields);
   }
 
   /** This entry with these values before and after. */

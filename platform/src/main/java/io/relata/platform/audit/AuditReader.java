@@ -163,9 +163,10 @@ public final class AuditReader {
     json.put("summary", summaries.apply(entry.action()));
     json.put("object", entry.object());
     json.put("record", text(entry.recordId()));
-    json.set("detail", parse(entry.detail()));
+    JsonNode detail = parse(entry.detail());
+    json.set("detail", detail);
     ArrayNode array = json.putArray("values");
-    values.stream()
+    withActorValues(values, detail, entry.actor()).stream()
         .sorted(java.util.Comparator.comparing(AuditChain.StoredValue::field))
         .forEach(
             value -> {
@@ -178,6 +179,21 @@ public final class AuditReader {
               }
             });
     return json;
+  }
+
+  /**
+   * {@code stored} and the values the entry keeps by name only ({@link AuditEntry#actorValues}).
+   */
+  private static List<AuditChain.StoredValue> withActorValues(
+      List<AuditChain.StoredValue> stored, JsonNode detail, UUID actor) {
+    JsonNode names = detail.path(AuditEntry.ACTOR_VALUES);
+    if (!names.isArray() || actor == null) {
+      return stored;
+    }
+    List<AuditChain.StoredValue> all = new ArrayList<>(stored);
+    String after = JsonCodec.text(JsonCodec.value(actor));
+    names.forEach(name -> all.add(new AuditChain.StoredValue(name.asText(), "null", after, null)));
+    return all;
   }
 
   private static String text(UUID id) {

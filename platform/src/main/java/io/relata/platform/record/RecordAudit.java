@@ -23,7 +23,9 @@ import java.util.UUID;
  * The audit entries of record changes, written on the connection of the change so that each
  * committed change has exactly one and a rolled-back one none. An entry names the fields a change
  * touched; values before and after are kept for tracked fields only ({@code trackHistory}, and
- * always the owner and the stage, whose history ownership and forecasts need).
+ * always the owner and the stage, whose history ownership and forecasts need). A tracked field set
+ * from nothing to the writer's own id (a create's owner, nearly always) is kept by name: {@link
+ * AuditEntry#actorValues}.
  */
 final class RecordAudit {
 
@@ -150,6 +152,8 @@ final class RecordAudit {
       Map<String, Object> before) {
     List<String> fields = new ArrayList<>();
     List<AuditEntry.FieldChange> values = new ArrayList<>();
+    List<String> actorValues = new ArrayList<>();
+    JsonNode actor = event.actor().map(id -> value(id)).orElse(null);
     for (Column column : object.columns()) {
       String name = column.name();
       if (BOOKKEEPING.contains(name)) {
@@ -161,7 +165,12 @@ final class RecordAudit {
         continue;
       }
       fields.add(name);
-      if (tracked(object, name)) {
+      if (!tracked(object, name)) {
+        continue;
+      }
+      if (old.isNull() && now.equals(actor)) {
+        actorValues.add(name);
+      } else {
         values.add(new AuditEntry.FieldChange(name, old, now));
       }
     }
@@ -170,13 +179,14 @@ final class RecordAudit {
     fields.forEach(names::add);
     detail.put("version", ((Number) after.get("version")).longValue());
     return new AuditEntry(
-        (OffsetDateTime) after.get("updated_at"),
-        event.actor(),
-        action,
-        Optional.of(object.name()),
-        Optional.of((UUID) after.get("id")),
-        detail,
-        values);
+            (OffsetDateTime) after.get("updated_at"),
+            event.actor(),
+            action,
+            Optional.of(object.name()),
+            Optional.of((UUID) after.get("id")),
+            detail,
+            values)
+        .actorValues(actorValues);
   }
 
   private static boolean tracked(CompiledObject object, String name) {

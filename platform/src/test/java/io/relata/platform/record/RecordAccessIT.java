@@ -192,6 +192,15 @@ class RecordAccessIT {
     assertEquals("/owner_id", nobody.violations().get(0).pointer());
     assertEquals("record.reference-missing", nobody.violations().get(0).code());
     assertEquals(editor.id(), postgres.column("firm", mine, "owner_id"));
+    assertEquals(
+        "[\"owner_id\"] 0",
+        postgres.query(
+            "SELECT e.detail->>'actorValues' || ' ' || (SELECT count(*) FROM relata.audit_value v"
+                + " WHERE v.entry_id = e.id AND v.field = 'owner_id')"
+                + " FROM relata.audit_entry e WHERE e.action = 'record.create' AND e.record_id = '"
+                + mine
+                + "'"),
+        "the create keeps its owner, its creator, by name and not as a value");
 
     StoredRecord handed = transfer(editor, mine, colleague.id().toString());
     assertEquals(colleague.id(), handed.values().get("owner_id"));

@@ -139,6 +139,9 @@ class AuditApiIT {
         "an untracked field is named but its values are not kept");
     JsonObject create = entries.get(3);
     assertEquals(ApiClient.HIDDEN, value(create, "secret").get("after").toString());
+    JsonObject owner = value(create, "owner_id");
+    assertEquals(JsonValue.NULL, owner.get("before"));
+    assertEquals(adminId, owner.getString("after"), "a create's owner is its creator's id");
     assertEquals("Record changed", update.getString("summary"));
 
     // a reader who may not see the field gets its name without its values
