@@ -57,6 +57,7 @@ relata() { # file, expected rows: seconds
   until [ "$($db -At -c "SELECT count(*) FROM relata.audit_pending")" = 0 ]; do sleep 1; done
   echo "$seconds"
 }
+checkpoint() { $db -q -c CHECKPOINT; }
 warm_up relata "$work/warm.csv" $((rows / 10))
 for run in $(seq "$warm_runs"); do copy "$work/warm.csv" >/dev/null; done
 {
@@ -64,7 +65,10 @@ for run in $(seq "$warm_runs"); do copy "$work/warm.csv" >/dev/null; done
   echo "relata.jar as the README starts it, on $settings; $warmed"
   echo "$rows CSV rows per round, alternated; the import with its default parameters (all or nothing)"
   for round in 1 2 3; do
-    c=$(copy "$work/rows.csv"); r=$(relata "$work/rows.csv" "$rows")
+    # each side starts on a checkpoint: without it one side's dirty pages are written out, by the
+    # checkpoints its WAL triggers, during the other side's time
+    checkpoint; c=$(copy "$work/rows.csv")
+    checkpoint; r=$(relata "$work/rows.csv" "$rows")
     printf 'round %d  COPY by psql %s s (%s rows/s)  import over HTTP %s s (%s rows/s) = %s%% of COPY\n' \
       "$round" "$c" "$(awk -v n="$rows" -v s="$c" 'BEGIN {printf "%.0f", n / s}')" \
       "$r" "$(awk -v n="$rows" -v s="$r" 'BEGIN {printf "%.0f", n / s}')" \
