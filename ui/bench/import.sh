@@ -4,7 +4,7 @@
 # read, typed, checked and written through the write pipeline with its own audit entry), against
 # COPY of the same file by psql into a table of the same columns and indexes on the same database.
 # Warm-ups of a tenth of the rows, Relata's repeated until its JIT has done its work and COPY's as
-# often, then three rounds, alternated; both tables grow alike.
+# often, then three rounds, alternated, each side starting on a CHECKPOINT; both tables grow alike.
 # Needs pgbench and psql (Debian: postgresql-15) and wrk (for ui/bench/relata.sh). Usage, from the
 # repository root:
 #   ui/bench/import.sh [rows, default 1000000] [users|test, default users]
@@ -57,13 +57,13 @@ relata() { # file, expected rows: seconds
   until [ "$($db -At -c "SELECT count(*) FROM relata.audit_pending")" = 0 ]; do sleep 1; done
   echo "$seconds"
 }
-checkpoint() { $db -q -c CHECKPOINT; }
+checkpoint() { $db -c CHECKPOINT; }
 warm_up relata "$work/warm.csv" $((rows / 10))
 for run in $(seq "$warm_runs"); do copy "$work/warm.csv" >/dev/null; done
 {
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo "relata.jar as the README starts it, on $settings; $warmed"
-  echo "$rows CSV rows per round, alternated; the import with its default parameters (all or nothing)"
+  echo "$rows CSV rows per round, alternated, each side starting on a CHECKPOINT; the import with its default parameters (all or nothing)"
   for round in 1 2 3; do
     # each side starts on a checkpoint: without it one side's dirty pages are written out, by the
     # checkpoints its WAL triggers, during the other side's time

@@ -164,9 +164,14 @@ public final class AuditReader {
     json.put("object", entry.object());
     json.put("record", text(entry.recordId()));
     JsonNode detail = parse(entry.detail());
+    List<AuditChain.StoredValue> all = withActorValues(values, detail, entry.actor());
+    if (detail.isObject()) {
+      // shown as values, under the reader's field visibility, and not by name
+      ((ObjectNode) detail).remove(AuditEntry.ACTOR_VALUES);
+    }
     json.set("detail", detail);
     ArrayNode array = json.putArray("values");
-    withActorValues(values, detail, entry.actor()).stream()
+    all.stream()
         .sorted(java.util.Comparator.comparing(AuditChain.StoredValue::field))
         .forEach(
             value -> {

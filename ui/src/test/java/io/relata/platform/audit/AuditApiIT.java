@@ -87,6 +87,8 @@ class AuditApiIT {
                 + "{\"name\":\"amount\",\"label\":\"Amount\",\"type\":\"number\",\"scale\":2,"
                 + "\"trackHistory\":true},"
                 + "{\"name\":\"secret\",\"label\":\"Secret\",\"type\":\"number\",\"scale\":3,"
+                + "\"trackHistory\":true},"
+                + "{\"name\":\"reviewer\",\"label\":\"Reviewer\",\"type\":\"user\","
                 + "\"trackHistory\":true}]}"));
     ok(
         admin.send(
@@ -94,7 +96,7 @@ class AuditApiIT {
             "api/v1/metadata/permission-sets/" + AUDITOR_SET,
             "{\"label\":\"Auditor\",\"system\":[\"view-audit\"],\"objects\":{\""
                 + OBJECT
-                + "\":{\"read\":true,\"fields\":{\"secret\":\"hidden\"}}}}"));
+                + "\":{\"read\":true,\"fields\":{\"secret\":\"hidden\",\"reviewer\":\"hidden\"}}}}"));
     auditor = user("auditor", Optional.of(AUDITOR_SET));
     plain = user("plain", Optional.empty());
   }
@@ -106,7 +108,11 @@ class AuditApiIT {
                 admin.send(
                     "POST",
                     records(),
-                    "{\"title\":\"Dent\",\"amount\":10,\"secret\":" + ApiClient.HIDDEN + "}")))
+                    "{\"title\":\"Dent\",\"amount\":10,\"secret\":"
+                        + ApiClient.HIDDEN
+                        + ",\"reviewer\":\""
+                        + adminId
+                        + "\"}")))
             .getString("id");
     ok(admin.send("PATCH", records() + "/" + id, "{\"amount\":20,\"title\":\"Dent 2\"}"));
     HttpResponse<String> refused =
@@ -142,6 +148,10 @@ class AuditApiIT {
     JsonObject owner = value(create, "owner_id");
     assertEquals(JsonValue.NULL, owner.get("before"));
     assertEquals(adminId, owner.getString("after"), "a create's owner is its creator's id");
+    assertEquals(adminId, value(create, "reviewer").getString("after"));
+    assertFalse(
+        create.getJsonObject("detail").containsKey("actorValues"),
+        "values kept by name are shown as values only");
     assertEquals("Record changed", update.getString("summary"));
 
     // a reader who may not see the field gets its name without its values
@@ -150,6 +160,10 @@ class AuditApiIT {
     JsonObject hidden = value(seen.get(3), "secret");
     assertTrue(hidden.getBoolean("hidden"));
     assertFalse(hidden.containsKey("after"));
+    assertTrue(value(seen.get(3), "reviewer").getBoolean("hidden"));
+    assertFalse(
+        seen.get(3).getJsonObject("detail").containsKey("actorValues"),
+        "a hidden field set to its writer is not named either: the actor would give its value");
     assertEquals(
         "20.00", value(seen.get(2), "amount").get("after").toString(), "visible values stay");
 
