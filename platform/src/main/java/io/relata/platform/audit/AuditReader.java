@@ -164,7 +164,7 @@ public final class AuditReader {
     json.put("object", entry.object());
     json.put("record", text(entry.recordId()));
     JsonNode detail = parse(entry.detail());
-    List<AuditChain.StoredValue> all = withActorValues(values, detail, entry.actor());
+    List<AuditChain.StoredValue> all = AuditRows.withActorValues(values, detail, entry.actor());
     if (detail.isObject()) {
       // shown as values, under the reader's field visibility, and not by name
       ((ObjectNode) detail).remove(AuditEntry.ACTOR_VALUES);
@@ -184,21 +184,6 @@ public final class AuditReader {
               }
             });
     return json;
-  }
-
-  /**
-   * {@code stored} and the values the entry keeps by name only ({@link AuditEntry#actorValues}).
-   */
-  private static List<AuditChain.StoredValue> withActorValues(
-      List<AuditChain.StoredValue> stored, JsonNode detail, UUID actor) {
-    JsonNode names = detail.path(AuditEntry.ACTOR_VALUES);
-    if (!names.isArray() || actor == null) {
-      return stored;
-    }
-    List<AuditChain.StoredValue> all = new ArrayList<>(stored);
-    String after = JsonCodec.text(JsonCodec.value(actor));
-    names.forEach(name -> all.add(new AuditChain.StoredValue(name.asText(), "null", after, null)));
-    return all;
   }
 
   private static String text(UUID id) {

@@ -1,5 +1,8 @@
 package io.relata.platform.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.relata.platform.json.JsonCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,5 +59,25 @@ final class AuditRows {
       }
     }
     return values;
+  }
+
+  /**
+   * {@code stored} and the values the entry keeps by name only ({@link AuditEntry#actorValues}).
+   */
+  static List<AuditChain.StoredValue> withActorValues(
+      List<AuditChain.StoredValue> stored, JsonNode detail, UUID actor) {
+    JsonNode names = detail.path(AuditEntry.ACTOR_VALUES);
+    if (!names.isArray() || actor == null) {
+      return stored;
+    }
+    List<AuditChain.StoredValue> all = new ArrayList<>(stored);
+    String after = JsonCodec.text(JsonCodec.value(actor));
+    names.forEach(name -> all.add(new AuditChain.StoredValue(name.asText(), "null", after, null)));
+    return all;
+  }
+
+  /** A value's side as stored (JSON text; null once erased) as JSON. */
+  static JsonNode json(String text) {
+    return text == null ? NullNode.getInstance() : JsonCodec.parse(text);
   }
 }

@@ -143,6 +143,29 @@ public class RecordService {
   }
 
   /**
+   * A page of the record's timeline; 404 as for {@link #read} when the reader may not read the
+   * record. Holding {@code view-audit} is not needed: reading the record is.
+   */
+  public TimelinePage timeline(Actor actor, String objectName, UUID id, TimelineQuery query) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object = snapshot.required(objectName);
+    return reading(
+        object,
+        connection -> {
+          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
+          access.require("read");
+          RecordStore.find(connection, object, id, false, false, access.read().condition())
+              .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
+          boolean seesShares =
+              access.share().isAll()
+                  || RecordStore.find(
+                          connection, object, id, false, false, access.share().condition())
+                      .isPresent();
+          return RecordTimeline.page(connection, object, access, id, seesShares, query);
+        });
+  }
+
+  /**
    * Changes the fields present in {@code changes}. With {@code ifMatch}, a record whose version has
    * moved on is a 409 that carries the current record; nothing is written.
    */

@@ -1,0 +1,54 @@
+package io.relata.platform.record;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One moment of a record's timeline, as its reader may see it: hidden fields are neither named nor
+ * valued.
+ *
+ * @param id stable within the timeline: {@code h} and the audit entry's id for history
+ * @param event what happened
+ * @param actor who did it; empty for the system
+ * @param fields the fields a change set, that the reader may see, sorted
+ * @param changes the values before and after of those fields whose history is kept, typed as the
+ *     record reader types the field's values (a value the field's type no longer reads is kept as
+ *     its text)
+ * @param sharedWith for a share's grant or end: the user's or group's name
+ * @param access for a share's grant: {@code read} or {@code edit}
+ */
+public record TimelineItem(
+    String id,
+    OffsetDateTime at,
+    Event event,
+    Optional<Person> actor,
+    List<String> fields,
+    List<Change> changes,
+    Optional<String> sharedWith,
+    Optional<String> access) {
+
+  /** What a history item says happened; a change of stage or owner is one of its own. */
+  public enum Event {
+    CREATED,
+    UPDATED,
+    STAGE_CHANGED,
+    OWNER_CHANGED,
+    DELETED,
+    RESTORED,
+    SHARED,
+    UNSHARED
+  }
+
+  /** Who acted: the user's id and name (display name, else username). */
+  public record Person(UUID id, String name) {}
+
+  /** One field's value before and after; either may be null. */
+  public record Change(String field, Object before, Object after) {}
+
+  public TimelineItem {
+    fields = List.copyOf(fields);
+    changes = List.copyOf(changes);
+  }
+}

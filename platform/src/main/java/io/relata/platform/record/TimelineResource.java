@@ -1,0 +1,82 @@
+package io.relata.platform.record;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
+import io.relata.platform.rest.PathIds;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code /api/v1/records/{object}/{id}/timeline}: the record's history as its reader may see it,
+ * newest first. A thin adapter over {@link RecordService#timeline}.
+ */
+@Path("/v1/records/{object}/{id}/timeline")
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class TimelineResource {
+
+  @Inject private RecordService records;
+  @Context private SecurityContext security;
+
+  @GET
+  public byte[] timeline(
+      @PathParam("object") String object,
+      @PathParam("id") String id,
+      @QueryParam("kind") String kind,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    records.object(object);
+    UUID record = PathIds.uuid(id).orElseThrow(() -> RecordNotFoundException.record(object, id));
+    TimelineQuery query = TimelineQuery.of(kind, limit, cursor);
+    return JsonCodec.bytes(
+        json(records.timeline((Actor) security.getUserPrincipal(), object, record, query)));
+  }
+
+  private static ObjectNode json(TimelinePage page) {
+    ObjectNode body = JsonCodec.object();
+    ArrayNode items = body.putArray("items");
+    for (TimelineItem item : page.items()) {
+      ObjectNode json = items.addObject();
+      json.put("id", item.id());
+      json.put("kind", TimelineQuery.Kind.HISTORY.name().toLowerCase(Locale.ROOT));
+      json.put("event", item.event().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      json.put("at", DateTimeFormatter.ISO_INSTANT.format(item.at()));
+      if (item.actor().isPresent()) {
+        json.putObject("actor")
+            .put("id", item.actor().get().id().toString())
+            .put("name", item.actor().get().name());
+      } else {
+        json.putNull("actor");
+      }
+      ArrayNode fields = json.putArray("fields");
+      item.fields().forEach(fields::add);
+      ArrayNode changes = json.putArray("changes");
+      for (TimelineItem.Change change : item.changes()) {
+        ObjectNode value = changes.addObject().put("field", change.field());
+        value.set("before", JsonCodec.value(change.before()));
+        value.set("after", JsonCodec.value(change.after()));
+      }
+      item.sharedWith().ifPresent(name -> json.put("sharedWith", name));
+      item.access().ifPresent(access -> json.put("access", access));
+    }
+    if (page.nextCursor().isPresent()) {
+      body.put("nextCursor", page.nextCursor().get());
+    } else {
+      body.putNull("nextCursor");
+    }
+    return body;
+  }
+}
