@@ -17,7 +17,7 @@ import java.util.UUID;
  *     record reader types the field's values (a value the field's type no longer reads is kept as
  *     its text)
  * @param sharedWith for a share's grant or end: the user's or group's name
- * @param access for a share's grant: {@code read} or {@code edit}
+ * @param access for a share's grant: {@code read} or {@code read-write}
  */
 public record TimelineItem(
     String id,

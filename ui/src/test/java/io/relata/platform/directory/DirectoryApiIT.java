@@ -12,9 +12,11 @@ import io.relata.testing.Deployments;
 import io.relata.testing.TestUsers;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -408,6 +410,26 @@ class DirectoryApiIT {
             record(memo) + "/shares",
             "{\"user\":\"" + alex + "\",\"access\":\"read-write\"}"));
     ok(alexClient.send("PATCH", record(memo), "{\"title\":\"Ours\"}"));
+    List<JsonObject> history = timeline(samClient, memo, "");
+    assertEquals(
+        List.of("updated", "shared", "shared", "created"),
+        history.stream().map(item -> item.getString("event")).toList(),
+        "the owner, who may share the record, sees its shares");
+    assertEquals("read-write", history.get(1).getString("access"));
+    assertEquals(TEAM, history.get(2).getString("sharedWith"));
+    assertEquals(List.of("title"), strings(history.get(0).getJsonArray("fields")));
+    assertEquals(alex, history.get(0).getJsonObject("actor").getString("id"));
+    assertEquals(
+        List.of("updated", "created"),
+        timeline(alexClient, memo, "").stream().map(item -> item.getString("event")).toList(),
+        "a reader who may not share the record does not see whom it is shared with");
+    JsonObject first = json(samClient.send("GET", record(memo) + "/timeline?limit=1", null));
+    assertEquals(1, first.getJsonArray("items").size());
+    assertEquals(
+        history.get(1).getString("id"),
+        timeline(samClient, memo, "?kind=history&limit=1&cursor=" + first.getString("nextCursor"))
+            .get(0)
+            .getString("id"));
     assertEquals(
         2,
         json(samClient.send("GET", record(memo) + "/shares", null)).getJsonArray("items").size());
@@ -433,6 +455,11 @@ class DirectoryApiIT {
     ApiClient otherClient = ApiClient.signIn(base, "other-" + SUFFIX, "long-enough-pass");
     String memo = created(ownerClient, "{\"title\":\"Secret\"}");
     assertEquals(404, otherClient.send("GET", record(memo) + "/shares", null).statusCode());
+    assertEquals(404, otherClient.send("GET", record(memo) + "/timeline", null).statusCode());
+    HttpResponse<String> wrongKind =
+        ownerClient.send("GET", record(memo) + "/timeline?kind=gossip", null);
+    assertEquals(400, wrongKind.statusCode(), wrongKind.body());
+    assertEquals(Set.of("kind"), pointers(wrongKind));
     assertEquals(
         404,
         otherClient
@@ -459,6 +486,16 @@ class DirectoryApiIT {
         0,
         json(ownerClient.send("GET", record(memo) + "/shares", null)).getJsonArray("items").size());
     assertEquals(owner, json(ownerClient.send("GET", record(memo), null)).getString("owner_id"));
+  }
+
+  private List<JsonObject> timeline(ApiClient client, String id, String query) throws Exception {
+    HttpResponse<String> answer = client.send("GET", record(id) + "/timeline" + query, null);
+    assertEquals(200, answer.statusCode(), answer.body());
+    return json(answer).getJsonArray("items").stream().map(JsonValue::asJsonObject).toList();
+  }
+
+  private static List<String> strings(jakarta.json.JsonArray array) {
+    return array.stream().map(v -> ((jakarta.json.JsonString) v).getString()).toList();
   }
 
   private String newUser(String prefix, String role, boolean writer) throws Exception {
