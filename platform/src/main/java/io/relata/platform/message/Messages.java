@@ -1,12 +1,21 @@
 package io.relata.platform.message;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** Resolves message codes to text in a locale, falling back to English. */
+/**
+ * Resolves message codes to text in a locale, falling back to English. Relata speaks English,
+ * Swedish, Danish and Finnish ({@link #LANGUAGES}); each has its bundle beside {@code
+ * messages.properties}, with the same codes and placeholders.
+ */
 public final class Messages {
+
+  /** The languages Relata's texts are written in, English first. */
+  public static final List<Locale> LANGUAGES =
+      List.of(Locale.ENGLISH, new Locale("sv"), new Locale("da"), new Locale("fi"));
 
   private static final String BUNDLE = "io.relata.platform.message.messages";
 
@@ -15,6 +24,21 @@ public final class Messages {
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
   private Messages() {}
+
+  /**
+   * The first of {@code wanted} (most wanted first) whose language Relata speaks, as that language
+   * alone; English when none is.
+   */
+  public static Locale language(List<Locale> wanted) {
+    for (Locale locale : wanted) {
+      for (Locale spoken : LANGUAGES) {
+        if (spoken.getLanguage().equals(locale.getLanguage())) {
+          return spoken;
+        }
+      }
+    }
+    return Locale.ENGLISH;
+  }
 
   /**
    * The text for {@code code} with {@code args} filled in. An unknown code yields the code itself:

@@ -1,10 +1,14 @@
 package io.relata.platform.rest;
 
+import io.relata.platform.message.Messages;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Locale;
 
-/** The language a client asked for with {@code Accept-Language}; English when it did not. */
+/**
+ * The language a client asked for with {@code Accept-Language}: the most wanted one Relata speaks;
+ * English when it asked for none of them.
+ */
 public final class RequestLocale {
 
   private RequestLocale() {}
@@ -17,8 +21,6 @@ public final class RequestLocale {
       // a broken Accept-Language header must not turn an answer into a server error
       return Locale.ENGLISH;
     }
-    return wanted.isEmpty() || "*".equals(wanted.get(0).toString())
-        ? Locale.ENGLISH
-        : wanted.get(0);
+    return Messages.language(wanted);
   }
 }

@@ -2,7 +2,18 @@ package io.relata.platform.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
@@ -18,10 +29,73 @@ class MessagesTest {
     Locale serverDefault = Locale.getDefault();
     try {
       Locale.setDefault(Locale.GERMAN);
-      assertEquals("is required", Messages.text("field.required", new Locale("fi")));
+      assertEquals("is required", Messages.text("field.required", Locale.FRENCH));
     } finally {
       Locale.setDefault(serverDefault);
     }
+  }
+
+  @Test
+  void theNordicLanguagesHaveTheirOwnTexts() {
+    assertEquals("är obligatoriskt", Messages.text("field.required", new Locale("sv", "SE")));
+    assertEquals("må højst være 5 tegn", Messages.text("field.too-long", new Locale("da"), 5));
+    assertEquals(
+        "Objektilla deal ei ole tietuetta 42.",
+        Messages.text("problem.record-not-found.detail", new Locale("fi"), "deal", "42"));
+  }
+
+  @Test
+  void theMostWantedLanguageRelataSpeaksIsChosen() {
+    assertEquals(
+        new Locale("sv"),
+        Messages.language(List.of(Locale.GERMAN, new Locale("sv", "FI"), new Locale("fi"))));
+    assertEquals(new Locale("da"), Messages.language(List.of(new Locale("da", "DK"))));
+    assertEquals(Locale.ENGLISH, Messages.language(List.of(Locale.GERMAN, new Locale("*"))));
+    assertEquals(Locale.ENGLISH, Messages.language(List.of()));
+  }
+
+  /**
+   * Each translation has exactly the English codes, with the same placeholders, and each text reads
+   * as a pattern: a missing or extra code, or a lost {0}, fails here rather than at a user.
+   */
+  @Test
+  void everyTranslationHasEveryCodeWithItsPlaceholders() throws IOException {
+    Properties english = bundle("");
+    for (Locale language : Messages.LANGUAGES.subList(1, Messages.LANGUAGES.size())) {
+      Properties translated = bundle("_" + language.getLanguage());
+      assertEquals(
+          new TreeSet<>(english.stringPropertyNames()),
+          new TreeSet<>(translated.stringPropertyNames()),
+          language + " has other codes than English");
+      for (String code : english.stringPropertyNames()) {
+        assertEquals(
+            placeholders(english.getProperty(code)),
+            placeholders(translated.getProperty(code)),
+            language + " " + code);
+        new MessageFormat(translated.getProperty(code), language);
+      }
+    }
+  }
+
+  private static Properties bundle(String suffix) throws IOException {
+    Properties bundle = new Properties();
+    try (Reader in =
+        new InputStreamReader(
+            Messages.class.getResourceAsStream(
+                "/io/relata/platform/message/messages" + suffix + ".properties"),
+            StandardCharsets.UTF_8)) {
+      bundle.load(in);
+    }
+    return bundle;
+  }
+
+  private static Set<String> placeholders(String text) {
+    Set<String> found = new TreeSet<>();
+    Matcher matcher = Pattern.compile("\\{\\d+\\}").matcher(text);
+    while (matcher.find()) {
+      found.add(matcher.group());
+    }
+    return found;
   }
 
   @Test

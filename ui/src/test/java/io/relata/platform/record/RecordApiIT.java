@@ -176,6 +176,15 @@ class RecordApiIT {
         api.send("PATCH", "api/v1/records/deal/" + dealId, "{\"stage\": \"qualified\"}");
     assertEquals(400, unqualified.statusCode());
     assertEquals("/close_date", firstError(unqualified).getString("pointer"));
+    HttpResponse<String> swedish =
+        api.send(
+            "PATCH",
+            "api/v1/records/deal/" + dealId,
+            "{\"stage\": \"qualified\"}",
+            "Accept-Language",
+            "de-DE, sv-SE;q=0.8, en;q=0.5");
+    assertEquals("Begäran är inte giltig", json(swedish).getString("title"));
+    assertEquals("krävs i steget qualified", firstError(swedish).getString("message"));
 
     HttpResponse<String> rule =
         api.send("PATCH", "api/v1/records/deal/" + dealId, "{\"quantity\": 5000}");
