@@ -136,7 +136,7 @@ final class RecordTimeline {
                   UUID.fromString(detail.get("user").asText()), detail.get("user").asText()));
     }
     return new TimelineItem(
-        "h" + stored.id(),
+        TimelineQuery.cursor(stored.id()),
         entry.at(),
         event,
         entry

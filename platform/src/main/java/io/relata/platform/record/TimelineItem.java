@@ -9,7 +9,7 @@ import java.util.UUID;
  * One moment of a record's timeline, as its reader may see it: hidden fields are neither named nor
  * valued.
  *
- * @param id stable within the timeline: {@code h} and the audit entry's id for history
+ * @param id stable within the timeline; also the cursor of the items older than this one
  * @param event what happened
  * @param actor who did it; empty for the system
  * @param fields the fields a change set, that the reader may see, sorted

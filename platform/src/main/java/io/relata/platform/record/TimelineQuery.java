@@ -58,7 +58,10 @@ public record TimelineQuery(Set<Kind> kinds, int limit, OptionalLong before) {
     return new TimelineQuery(kinds, size, before);
   }
 
-  /** The cursor of the page after one that ends with history entry {@code id}. */
+  /**
+   * The timeline id of history entry {@code id}, which is also the cursor of the page after one
+   * that ends with it.
+   */
   static String cursor(long id) {
     return "h" + Long.toString(id, 36);
   }

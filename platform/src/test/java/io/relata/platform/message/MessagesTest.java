@@ -1,6 +1,8 @@
 package io.relata.platform.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,27 +57,39 @@ class MessagesTest {
   }
 
   /**
-   * Each translation has exactly the English codes, with the same placeholders, and each text reads
-   * as a pattern: a missing or extra code, or a lost {0}, fails here rather than at a user.
+   * Each translation has exactly the English codes, with the same placeholders, and every text of
+   * every language shows each of its arguments when formatted: a missing code, a lost {0}, or a
+   * lone apostrophe (which makes the rest of a pattern literal) fails here rather than at a user.
    */
   @Test
   void everyTranslationHasEveryCodeWithItsPlaceholders() throws IOException {
     Properties english = bundle("");
-    for (Locale language : Messages.LANGUAGES.subList(1, Messages.LANGUAGES.size())) {
-      Properties translated = bundle("_" + language.getLanguage());
+    for (Locale language : Messages.LANGUAGES) {
+      Properties translated =
+          language.equals(Locale.ENGLISH) ? english : bundle("_" + language.getLanguage());
       assertEquals(
           new TreeSet<>(english.stringPropertyNames()),
           new TreeSet<>(translated.stringPropertyNames()),
           language + " has other codes than English");
       for (String code : english.stringPropertyNames()) {
-        assertEquals(
-            placeholders(english.getProperty(code)),
-            placeholders(translated.getProperty(code)),
-            language + " " + code);
-        new MessageFormat(translated.getProperty(code), language);
+        String pattern = translated.getProperty(code);
+        Set<String> placeholders = placeholders(pattern);
+        assertEquals(placeholders(english.getProperty(code)), placeholders, language + " " + code);
+        String text = new MessageFormat(pattern, language).format(MARKERS);
+        for (String placeholder : placeholders) {
+          int index = Integer.parseInt(placeholder.substring(1, placeholder.length() - 1));
+          assertTrue(
+              text.contains(MARKERS[index]), language + " " + code + " hides " + placeholder);
+        }
+        assertFalse(
+            LONE_APOSTROPHE.matcher(pattern).find(),
+            language + " " + code + " has a lone apostrophe: write two");
       }
     }
   }
+
+  private static final String[] MARKERS = {"<0>", "<1>", "<2>", "<3>"};
+  private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
   private static Properties bundle(String suffix) throws IOException {
     Properties bundle = new Properties();
