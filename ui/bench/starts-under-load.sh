@@ -20,6 +20,7 @@ for _ in 1 2; do ( while :; do :; done ) & loops+=($!); done
 ok=0
 for run in $(seq 1 "$runs"); do
   log="$work/start-$run.log"
+  : >"$log"
   started=$(date +%s%3N)
   RELATA_DATA_DIR="$work/data" RELATA_PORT="$port" RELATA_ADMIN_PASSWORD=starts-under-load \
     java -jar "$jar" >"$log" 2>&1 &
