@@ -26,18 +26,20 @@ public final class Messages {
   private Messages() {}
 
   /**
-   * The first of {@code wanted} (most wanted first) whose language Relata speaks, as that language
-   * alone; English when none is.
+   * The language of an {@code Accept-Language} header that Relata speaks, by the header's weights
+   * (RFC 4647 lookup: {@code sv-SE} finds Swedish, a weight of 0 refuses a language); English when
+   * it names none of them, is absent or cannot be read.
    */
-  public static Locale language(List<Locale> wanted) {
-    for (Locale locale : wanted) {
-      for (Locale spoken : LANGUAGES) {
-        if (spoken.getLanguage().equals(locale.getLanguage())) {
-          return spoken;
-        }
-      }
+  public static Locale language(String acceptLanguage) {
+    if (acceptLanguage == null || acceptLanguage.isBlank()) {
+      return Locale.ENGLISH;
     }
-    return Locale.ENGLISH;
+    try {
+      Locale found = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+      return found == null ? Locale.ENGLISH : found;
+    } catch (IllegalArgumentException malformed) {
+      return Locale.ENGLISH;
+    }
   }
 
   /**

@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -48,12 +47,13 @@ class MessagesTest {
 
   @Test
   void theMostWantedLanguageRelataSpeaksIsChosen() {
-    assertEquals(
-        new Locale("sv"),
-        Messages.language(List.of(Locale.GERMAN, new Locale("sv", "FI"), new Locale("fi"))));
-    assertEquals(new Locale("da"), Messages.language(List.of(new Locale("da", "DK"))));
-    assertEquals(Locale.ENGLISH, Messages.language(List.of(Locale.GERMAN, new Locale("*"))));
-    assertEquals(Locale.ENGLISH, Messages.language(List.of()));
+    assertEquals(new Locale("sv"), Messages.language("de-DE, sv-SE;q=0.8, en;q=0.5"));
+    assertEquals(new Locale("sv"), Messages.language("sv-FI, fi;q=0.9"));
+    assertEquals(new Locale("da"), Messages.language("da-DK"));
+    assertEquals(Locale.ENGLISH, Messages.language("de, sv;q=0"), "a weight of 0 refuses");
+    assertEquals(Locale.ENGLISH, Messages.language("de, *"));
+    assertEquals(Locale.ENGLISH, Messages.language(";;q=x,=="));
+    assertEquals(Locale.ENGLISH, Messages.language(null));
   }
 
   /**
