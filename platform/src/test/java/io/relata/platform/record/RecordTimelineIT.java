@@ -156,6 +156,43 @@ class RecordTimelineIT {
         wrong.violations().stream().map(v -> v.pointer() + " " + v.code()).toList());
   }
 
+  @Test
+  void aRecordInTheRecycleBinHasNoTimelineAndOneRestoredShowsItsMovesAndItsNewOwner() {
+    UUID moved =
+        records
+            .create(postgres.context(seller), "deal", RecordInput.of(Map.of("title", "Moved")))
+            .id();
+    records.delete(postgres.context(admin), "deal", moved, OptionalLong.empty());
+    assertThrows(
+        RecordNotFoundException.class,
+        () -> records.timeline(seller, "deal", moved, TimelineQuery.first()),
+        "like reading it");
+
+    records.restore(postgres.context(admin), "deal", moved);
+    records.update(
+        postgres.context(admin),
+        "deal",
+        moved,
+        RecordInput.of(Map.of("owner_id", outsider.id().toString())),
+        OptionalLong.empty());
+    List<TimelineItem> items =
+        records.timeline(outsider, "deal", moved, TimelineQuery.first()).items();
+    assertEquals(
+        List.of(
+            TimelineItem.Event.OWNER_CHANGED,
+            TimelineItem.Event.RESTORED,
+            TimelineItem.Event.DELETED,
+            TimelineItem.Event.CREATED),
+        items.stream().map(TimelineItem::event).toList());
+    assertEquals(
+        List.of(new TimelineItem.Change("owner_id", seller.id(), outsider.id())),
+        items.get(0).changes());
+    assertThrows(
+        RecordNotFoundException.class,
+        () -> records.timeline(seller, "deal", moved, TimelineQuery.first()),
+        "the former owner reads the record no longer, nor its history");
+  }
+
   private static boolean mentions(TimelineItem item, String field) {
     return item.fields().contains(field)
         || item.changes().stream().anyMatch(change -> change.field().equals(field));
