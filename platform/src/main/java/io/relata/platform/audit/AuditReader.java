@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.relata.platform.json.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -163,7 +162,7 @@ public final class AuditReader {
     json.put("summary", summaries.apply(entry.action()));
     json.put("object", entry.object());
     json.put("record", text(entry.recordId()));
-    JsonNode detail = parse(entry.detail());
+    JsonNode detail = AuditRows.json(entry.detail());
     List<AuditChain.StoredValue> all = AuditRows.withActorValues(values, detail, entry.actor());
     if (detail.isObject()) {
       // shown as values, under the reader's field visibility, and not by name
@@ -179,8 +178,8 @@ public final class AuditReader {
               if (entry.object() != null && !visibility.visible(entry.object(), value.field())) {
                 item.put("hidden", true);
               } else {
-                item.set("before", parse(value.before()));
-                item.set("after", parse(value.after()));
+                item.set("before", AuditRows.json(value.before()));
+                item.set("after", AuditRows.json(value.after()));
               }
             });
     return json;
@@ -188,10 +187,6 @@ public final class AuditReader {
 
   private static String text(UUID id) {
     return id == null ? null : id.toString();
-  }
-
-  private static JsonNode parse(String json) {
-    return json == null ? NODES.nullNode() : JsonCodec.parse(json);
   }
 
   private static void where(StringBuilder sql, List<Object> binds, String condition, Object bind) {

@@ -51,7 +51,7 @@ public class TimelineResource {
     for (TimelineItem item : page.items()) {
       ObjectNode json = items.addObject();
       json.put("id", item.id());
-      json.put("kind", TimelineQuery.Kind.HISTORY.name().toLowerCase(Locale.ROOT));
+      json.put("kind", TimelineQuery.Kind.HISTORY.json());
       json.put("event", item.event().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       json.put("at", DateTimeFormatter.ISO_INSTANT.format(item.at()));
       if (item.actor().isPresent()) {
