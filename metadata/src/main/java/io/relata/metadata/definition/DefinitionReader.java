@@ -101,6 +101,7 @@ public final class DefinitionReader {
               f.get("target").asText(),
               enumValue(f, "onDelete", OnDelete.class).orElse(OnDelete.RESTRICT));
       case MASTER_DETAIL -> new FieldType.MasterDetail(f.get("target").asText());
+      case ABOUT -> new FieldType.About();
       case USER -> new FieldType.User();
       case AUTO_NUMBER ->
           new FieldType.AutoNumber(

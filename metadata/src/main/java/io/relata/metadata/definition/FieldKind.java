@@ -24,6 +24,8 @@ public enum FieldKind {
   MULTI_PICKLIST("multi-picklist"),
   LOOKUP("lookup"),
   MASTER_DETAIL("master-detail"),
+  /** A reference to one record of any object: what an activity is about. */
+  ABOUT("about"),
   USER("user"),
   AUTO_NUMBER("auto-number"),
   FORMULA("formula"),

@@ -168,6 +168,17 @@ public sealed interface FieldType {
     }
   }
 
+  /**
+   * A reference to one record of any object, kept as {@code {"object": …, "id": …}}: what an
+   * activity is about. The record's readers decide who reads the referring record; at most one per
+   * object, and not beside a master-detail field.
+   */
+  record About() implements FieldType {
+    public FieldKind kind() {
+      return FieldKind.ABOUT;
+    }
+  }
+
   /** A reference to a user (owner-like). */
   record User() implements FieldType {
     public FieldKind kind() {

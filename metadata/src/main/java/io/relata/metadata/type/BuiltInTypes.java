@@ -201,6 +201,15 @@ final class BuiltInTypes {
     types.put(FieldKind.LOOKUP, reference("lookup", "lookup"));
     types.put(
         FieldKind.MASTER_DETAIL, reference("master-detail", "lookup").checks(OptionChecks::master));
+    types.put(
+        FieldKind.ABOUT,
+        Spec.of("about")
+            .read((r, at, json, t) -> r.bySchema(at, json, t))
+            .editor("about")
+            .value(ValueType.ANY)
+            .column("jsonb", Storage.JSON)
+            .notIndexed()
+            .schema(BuiltInTypes::about));
     types.put(FieldKind.USER, reference("user", "user"));
     types.put(
         FieldKind.AUTO_NUMBER,
@@ -326,6 +335,19 @@ final class BuiltInTypes {
         .writeSchema(
             (s, t, o) -> s.put("type", "string").put("pattern", ValuePatterns.UUID_PATTERN))
         .readSchema((s, t, o) -> s.put("type", "string").put("format", "uuid"));
+  }
+
+  /**
+   * A record of any object: its object's name and its id. The platform indexes the id and decides
+   * whether the record may be referred to.
+   */
+  private static void about(ObjectNode s, FieldType type, ObjectDefinition object) {
+    s.put("type", "object");
+    s.putArray("required").add("object").add("id");
+    ObjectNode properties = s.putObject("properties");
+    properties.putObject("object").put("type", "string").put("pattern", ValuePatterns.NAME);
+    properties.putObject("id").put("type", "string").put("pattern", ValuePatterns.UUID_PATTERN);
+    s.put("additionalProperties", false);
   }
 
   private static ColumnType numeric(int precision, int scale) {

@@ -27,5 +27,8 @@ public final class ValuePatterns {
   public static final String UUID_PATTERN =
       "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
+  /** The name of an object or field: snake case, a plugin's namespace first where it has one. */
+  public static final String NAME = "^([a-z][a-z0-9]{0,19}__)?[a-z][a-z0-9]*(_[a-z0-9]+)*$";
+
   private ValuePatterns() {}
 }

@@ -83,6 +83,7 @@ public final class ObjectRules {
     }
     checkNameField();
     checkStage();
+    checkAbout();
     object.pipeline().ifPresent(this::checkPipeline);
     checkValidationRules();
     checkFormulas();
@@ -153,6 +154,28 @@ public final class ObjectRules {
     }
     for (int extra : stages.subList(Math.min(1, stages.size()), stages.size())) {
       add("/fields/" + extra + "/type", "field.duplicate-stage");
+    }
+  }
+
+  /**
+   * An object's records are about at most one record each, and follow either that record or a
+   * master: access has one parent to ask.
+   */
+  private void checkAbout() {
+    List<Integer> about = new ArrayList<>();
+    boolean master = false;
+    for (int i = 0; i < object.fields().size(); i++) {
+      FieldType type = object.fields().get(i).type();
+      if (type instanceof FieldType.About) {
+        about.add(i);
+      }
+      master |= type instanceof FieldType.MasterDetail;
+    }
+    for (int extra : about.subList(Math.min(1, about.size()), about.size())) {
+      add("/fields/" + extra + "/type", "field.duplicate-about");
+    }
+    if (!about.isEmpty() && master) {
+      add("/fields/" + about.get(0) + "/type", "field.about-with-master");
     }
   }
 

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The one place that decides access (ARCHITECTURE.md, "Security model"). For a user and an object
@@ -50,7 +49,7 @@ public final class AccessEvaluator {
 
   private final Subject subject;
   private final AccessModel model;
-  private final Function<String, Optional<ObjectDefinition>> objects;
+  private final ModelObjects objects;
   private final ConditionContext context;
   private final List<PermissionSet> sets = new ArrayList<>();
   private final Map<String, ObjectAccess> decided = new HashMap<>();
@@ -61,10 +60,7 @@ public final class AccessEvaluator {
    * @param context today and the user, for sharing-rule criteria with relative dates or {@code me}
    */
   public AccessEvaluator(
-      Subject subject,
-      AccessModel model,
-      Function<String, Optional<ObjectDefinition>> objects,
-      ConditionContext context) {
+      Subject subject, AccessModel model, ModelObjects objects, ConditionContext context) {
     this.subject = subject;
     this.model = model;
     this.objects = objects;
@@ -84,7 +80,7 @@ public final class AccessEvaluator {
       java.sql.Connection connection,
       java.util.UUID user,
       AccessModel model,
-      Function<String, Optional<ObjectDefinition>> objects,
+      ModelObjects objects,
       java.time.Clock clock)
       throws java.sql.SQLException {
     return of(Subjects.load(connection, user), model, objects, clock);
@@ -92,10 +88,7 @@ public final class AccessEvaluator {
 
   /** The evaluator for {@code subject} as of now, criteria dated today in UTC. */
   public static AccessEvaluator of(
-      Subject subject,
-      AccessModel model,
-      Function<String, Optional<ObjectDefinition>> objects,
-      java.time.Clock clock) {
+      Subject subject, AccessModel model, ModelObjects objects, java.time.Clock clock) {
     java.util.UUID user = subject.user();
     return new AccessEvaluator(
         subject,
@@ -220,7 +213,7 @@ public final class AccessEvaluator {
     }
     if (field.type() instanceof FieldType.RollUp rollUp && rollUp.field().isPresent()) {
       return objects
-          .apply(rollUp.object())
+          .object(rollUp.object())
           .map(
               child ->
                   fields(child).getOrDefault(rollUp.field().get(), FieldAccess.HIDDEN)
@@ -270,6 +263,10 @@ public final class AccessEvaluator {
     if (!masters.isEmpty()) {
       return throughMasters(object, masters, editing);
     }
+    Optional<FieldDefinition> about = about(object);
+    if (about.isPresent()) {
+      return throughAbout(object, about.get(), editing);
+    }
     RecordAccess open = object.recordAccess();
     if (open == RecordAccess.READ_WRITE || (!editing && open == RecordAccess.READ)) {
       return RecordPredicate.all(
@@ -308,7 +305,7 @@ public final class AccessEvaluator {
   private RecordPredicate sharing(ObjectDefinition object, ObjectPermissions rights) {
     boolean detail =
         object.fields().stream().anyMatch(f -> f.type() instanceof FieldType.MasterDetail);
-    if (detail || !rights.edit()) {
+    if (detail || about(object).isPresent() || !rights.edit()) {
       return RecordPredicate.anyOf(List.of());
     }
     if (rights.modifyAll()) {
@@ -345,7 +342,7 @@ public final class AccessEvaluator {
     List<String> names = new ArrayList<>();
     for (FieldDefinition field : masters) {
       String target = ((FieldType.MasterDetail) field.type()).target();
-      ObjectDefinition master = objects.apply(target).orElseThrow();
+      ObjectDefinition master = objects.object(target).orElseThrow();
       ObjectAccess masterAccess = on(master);
       RecordPredicate reached = editing ? masterAccess.edit() : masterAccess.read();
       if (reached.isAll()) {
@@ -368,6 +365,82 @@ public final class AccessEvaluator {
     }
     return RecordPredicate.anyOf(
         List.of(new Grant("access.master", names, new Sql("(" + text + ")", binds))));
+  }
+
+  /** The field of type {@code about} of {@code object}, which has at most one. */
+  public static Optional<FieldDefinition> about(ObjectDefinition object) {
+    return object.fields().stream().filter(f -> f.type() instanceof FieldType.About).findFirst();
+  }
+
+  /**
+   * A record about another record is read where that record is. It is edited where that record is
+   * edited, and by its owner where that record is read: a seller who may only read an account still
+   * logs and corrects their own calls on it. Records about records of objects that are themselves
+   * about others are never reached (the platform refuses to write them).
+   */
+  private RecordPredicate throughAbout(
+      ObjectDefinition object, FieldDefinition about, boolean editing) {
+    Sql read = aboutReached(about, false);
+    if (!editing) {
+      return RecordPredicate.anyOf(List.of(new Grant("access.about", List.of(), read)));
+    }
+    Sql ownRead =
+        new Sql(
+            "(\"owner_id\" = ? AND " + read.text() + ")",
+            concat(List.of(subject.user()), read.binds()));
+    return RecordPredicate.anyOf(
+        List.of(
+            new Grant("access.about", List.of(), aboutReached(about, true)),
+            new Grant("access.about-owner", List.of(), ownRead)));
+  }
+
+  /** The records whose {@code about} names a record the user may read (edit). */
+  private Sql aboutReached(FieldDefinition about, boolean editing) {
+    String column = Identifiers.quote(about.name());
+    StringBuilder text = new StringBuilder();
+    List<Object> binds = new ArrayList<>();
+    List<String> whole = new ArrayList<>();
+    for (ObjectDefinition target :
+        objects.all().stream()
+            .sorted(java.util.Comparator.comparing(ObjectDefinition::name))
+            .toList()) {
+      if (about(target).isPresent() || !rights(target.name()).read()) {
+        continue;
+      }
+      ObjectAccess access = on(target);
+      RecordPredicate reached = editing ? access.edit() : access.read();
+      if (reached.isAll()) {
+        whole.add(target.name());
+        continue;
+      }
+      if (reached.grants().isEmpty()) {
+        continue;
+      }
+      Sql condition = reached.condition();
+      text.append(text.length() == 0 ? "" : " OR ")
+          .append('(')
+          .append(column)
+          .append("->>'object' = ? AND ")
+          .append(column)
+          .append("->>'id' IN (SELECT \"id\"::text FROM ")
+          .append(Identifiers.table(target.name()))
+          .append(" WHERE ")
+          .append(condition.text())
+          .append("))");
+      binds.add(target.name());
+      binds.addAll(condition.binds());
+    }
+    if (!whole.isEmpty()) {
+      text.append(text.length() == 0 ? "" : " OR ").append(column).append("->>'object' = ANY(?)");
+      binds.add(whole);
+    }
+    return text.length() == 0 ? Sql.of("FALSE") : new Sql("(" + text + ")", binds);
+  }
+
+  private static List<Object> concat(List<Object> first, List<Object> second) {
+    List<Object> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   private boolean reaches(SharingRule.Principal principal) {

@@ -103,7 +103,7 @@ public class AccessExplainResource {
                         .orElseThrow(() -> new NotFoundProblem("/api/v1/users/" + userId.get()));
                 AccessEvaluator evaluator =
                     AccessEvaluator.load(
-                        connection, userId.get(), model.access(), model::object, clock);
+                        connection, userId.get(), model.access(), ModelObjects.of(model), clock);
                 return new Explanation(connection, evaluator, definition, record, locale)
                     .json(username);
               });

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Checks system permissions (manage metadata, manage users, ...) for callers outside records. */
@@ -57,7 +56,7 @@ public class Permissions {
   public AccessEvaluator evaluator(Actor actor, io.relata.metadata.model.CompiledModel model) {
     try (Connection connection = dataSource.getConnection()) {
       return AccessEvaluator.of(
-          Subjects.of(connection, actor), model.access(), model::object, clock);
+          Subjects.of(connection, actor), model.access(), ModelObjects.of(model), clock);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the user's permissions", e);
     }
@@ -68,7 +67,7 @@ public class Permissions {
       return AccessEvaluator.of(
               Subjects.of(connection, actor),
               metadata.current().access(),
-              name -> Optional.empty(),
+              ModelObjects.none(),
               clock)
           .holds(permission);
     } catch (SQLException e) {

@@ -176,6 +176,10 @@ public class MetadataService implements CurrentModel {
     long number = before.revision() + 1;
     Documents current = Documents.of(before.documents(), before.access().documents());
     Documents edited = edit.apply(current);
+    Map<String, List<Problem>> coreKept = CoreDocuments.removed(current, edited);
+    if (!coreKept.isEmpty()) {
+      throw new Refused(coreKept);
+    }
     requireAdministratorToGrant(connection, actor, current, edited);
     ModelCompiler.Result submitted = DocumentKinds.OBJECTS.step().apply(number, null, edited);
     if (!submitted.ok()) {

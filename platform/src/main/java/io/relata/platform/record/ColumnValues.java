@@ -32,7 +32,8 @@ public final class ColumnValues {
     } else if (value instanceof List<?> list) {
       statement.setArray(index, connection.createArrayOf("text", list.toArray()));
     } else if (value instanceof JsonNode json) {
-      statement.setString(index, JsonCodec.text(json));
+      // untyped, so that PostgreSQL takes it as the jsonb of the column (a varchar would not cast)
+      statement.setObject(index, JsonCodec.text(json), Types.OTHER);
     } else if (value instanceof OffsetDateTime instant) {
       statement.setObject(index, instant.withOffsetSameInstant(ZoneOffset.UTC));
     } else {

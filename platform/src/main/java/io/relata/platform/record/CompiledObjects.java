@@ -7,6 +7,7 @@ import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.OnDelete;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.platform.access.AccessEvaluator;
+import io.relata.platform.access.ModelObjects;
 import io.relata.platform.access.Subjects;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.metadata.MetadataService;
@@ -42,6 +43,8 @@ public class CompiledObjects {
       Map<String, CompiledObject> objects,
       Map<String, List<RollUpLink>> rollUpsByChild,
       Map<String, List<Reference>> referencesByTarget,
+      List<Reference> aboutAny,
+      ModelObjects definitions,
       AccessModel access) {
 
     public Optional<CompiledObject> object(String name) {
@@ -59,11 +62,7 @@ public class CompiledObjects {
      */
     public AccessEvaluator evaluator(Connection connection, Actor actor, Clock clock)
         throws SQLException {
-      return AccessEvaluator.of(
-          Subjects.of(connection, actor),
-          access,
-          name -> object(name).map(CompiledObject::definition),
-          clock);
+      return AccessEvaluator.of(Subjects.of(connection, actor), access, definitions, clock);
     }
 
     List<RollUpLink> rollUpsOf(String child) {
@@ -72,6 +71,14 @@ public class CompiledObjects {
 
     List<Reference> referencesTo(String target) {
       return referencesByTarget.getOrDefault(target, List.of());
+    }
+
+    /**
+     * The fields of type {@code about}, which may refer to a record of any object: deleted and
+     * restored with it, like a master-detail's children.
+     */
+    public List<Reference> aboutAny() {
+      return aboutAny;
     }
   }
 
@@ -109,6 +116,7 @@ public class CompiledObjects {
     Map<String, CompiledObject> objects = new HashMap<>();
     Map<String, List<RollUpLink>> rollUps = new HashMap<>();
     Map<String, List<Reference>> references = new HashMap<>();
+    List<Reference> about = new ArrayList<>();
     for (ObjectDefinition object : model.objects()) {
       objects.put(object.name(), new CompiledObject(object));
       for (FieldDefinition field : object.fields()) {
@@ -124,6 +132,8 @@ public class CompiledObjects {
           references
               .computeIfAbsent(md.target(), k -> new ArrayList<>())
               .add(new Reference(object.name(), field, OnDelete.CASCADE, true));
+        } else if (field.type() instanceof FieldType.About) {
+          about.add(new Reference(object.name(), field, OnDelete.CASCADE, true));
         }
       }
     }
@@ -132,6 +142,8 @@ public class CompiledObjects {
         Map.copyOf(objects),
         Map.copyOf(rollUps),
         Map.copyOf(references),
+        List.copyOf(about),
+        ModelObjects.of(model),
         model.access());
   }
 }

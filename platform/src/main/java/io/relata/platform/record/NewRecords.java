@@ -145,7 +145,8 @@ final class NewRecords {
 
   /** Whether {@code object} has references, whose values {@link #deadReferences} looks up. */
   static boolean hasReferences(CompiledObject object) {
-    return object.definition().fields().stream().anyMatch(field -> target(field) != null);
+    return object.definition().fields().stream()
+        .anyMatch(field -> target(field) != null || field.type() instanceof FieldType.About);
   }
 
   /** The object a lookup or master-detail field refers to; null for other fields. */
@@ -170,6 +171,16 @@ final class NewRecords {
       throws SQLException {
     Map<Map<String, Object>, List<Violation>> dead = new java.util.IdentityHashMap<>();
     for (FieldDefinition field : object.definition().fields()) {
+      if (field.type() instanceof FieldType.About) {
+        AboutLinks.dead(connection, snapshot, writer, field, rows)
+            .forEach(
+                row ->
+                    dead.computeIfAbsent(row, r -> new ArrayList<>())
+                        .add(
+                            new Violation(
+                                "/" + field.name(), "record.reference-missing", List.of())));
+        continue;
+      }
       String target = target(field);
       if (target == null) {
         continue;

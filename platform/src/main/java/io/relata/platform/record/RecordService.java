@@ -152,7 +152,8 @@ public class RecordService {
     return reading(
         object,
         connection -> {
-          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
+          AccessEvaluator reader = evaluator(connection, actor, snapshot);
+          ObjectAccess access = reader.on(object.definition());
           access.require("read");
           RecordStore.find(connection, object, id, false, false, access.read().condition())
               .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
@@ -161,7 +162,7 @@ public class RecordService {
                   || RecordStore.find(
                           connection, object, id, false, false, access.share().condition())
                       .isPresent();
-          return RecordTimeline.page(connection, object, access, id, seesShares, query);
+          return RecordTimeline.page(connection, snapshot, reader, object, id, seesShares, query);
         });
   }
 

@@ -2,6 +2,7 @@ package io.relata.platform.record;
 
 import io.relata.metadata.definition.FieldType;
 import io.relata.platform.access.AccessDeniedException;
+import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.audit.AuditEntry;
 import io.relata.platform.audit.AuditLog;
@@ -231,7 +232,8 @@ public class RecordShares {
             RecordStore.find(connection, object, id, false, true, access.read().condition())
                 .orElseThrow(() -> RecordNotFoundException.record(objectName, id));
             if (object.definition().fields().stream()
-                .anyMatch(f -> f.type() instanceof FieldType.MasterDetail)) {
+                    .anyMatch(f -> f.type() instanceof FieldType.MasterDetail)
+                || AccessEvaluator.about(object.definition()).isPresent()) {
               throw new InvalidRequestException(
                   List.of(new Violation("", "share.detail-record", List.of(objectName))));
             }

@@ -2,9 +2,12 @@ package io.relata.platform.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.type.ColumnType;
+import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.audit.AuditEntry;
 import io.relata.platform.audit.RecordTrail;
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.ProblemException.Violation;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,14 +23,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * A record's timeline from its audit entries, as its reader may see it. The reader needs no {@code
- * view-audit}: reading the record is enough. A change of fields the reader may not see is no item;
- * an item names and values only the fields they may see; shares are shown to whoever may share the
- * record, as the record's share list is.
+ * A record's timeline from its audit entries and the activities about it, as its reader may see it.
+ * The reader needs no {@code view-audit}: reading the record is enough. A change of fields the
+ * reader may not see is no item; an item names and values only the fields they may see; shares are
+ * shown to whoever may share the record, as the record's share list is.
  */
 final class RecordTimeline {
 
@@ -51,11 +55,99 @@ final class RecordTimeline {
   private RecordTimeline() {}
 
   /**
-   * A page of the timeline of record {@code id}, which the caller has found readable.
+   * A page of the timeline of record {@code id}, which the caller has found readable: its history
+   * and the activities about it, merged newest first.
    *
    * @param seesShares whether the reader may see the record's shares
    */
   static TimelinePage page(
+      Connection connection,
+      CompiledObjects.Snapshot snapshot,
+      AccessEvaluator reader,
+      CompiledObject object,
+      UUID id,
+      boolean seesShares,
+      TimelineQuery query)
+      throws SQLException {
+    Optional<TimelineActivities> activities = TimelineActivities.of(snapshot, reader);
+    Set<String> activityKinds = activities.map(TimelineActivities::kinds).orElse(Set.of());
+    requireKnown(query.kinds(), activityKinds);
+    Set<String> askedKinds = new HashSet<>(query.kinds());
+    askedKinds.retainAll(activityKinds);
+    boolean allActivities = query.wants(TimelineQuery.ACTIVITY);
+    List<RecordTrail.Entry> history =
+        query.wants(TimelineQuery.HISTORY)
+            ? history(connection, object, reader.on(object.definition()), id, seesShares, query)
+            : List.of();
+    List<TimelineActivities.Found> found =
+        activities.isPresent() && (allActivities || !askedKinds.isEmpty())
+            ? activities
+                .get()
+                .read(
+                    connection,
+                    object.name(),
+                    id,
+                    allActivities ? Set.of() : askedKinds,
+                    query.after().activity(),
+                    query.limit() + 1)
+            : List.of();
+    // merge the two streams, newest first; at the same instant, history first
+    List<Object> shown = new ArrayList<>(query.limit());
+    int h = 0;
+    int a = 0;
+    while (shown.size() < query.limit() && (h < history.size() || a < found.size())) {
+      boolean takeHistory =
+          a >= found.size()
+              || (h < history.size()
+                  && !history.get(h).entry().at().isBefore(found.get(a).key().at()));
+      shown.add(takeHistory ? history.get(h++) : found.get(a++));
+    }
+    boolean more = h < history.size() || a < found.size();
+    Map<UUID, String> names = userNames(connection, shown);
+    Map<String, ColumnType.Storage> visible =
+        visibleColumns(object, reader.on(object.definition()));
+    List<TimelineItem> items = new ArrayList<>(shown.size());
+    for (Object one : shown) {
+      items.add(
+          one instanceof RecordTrail.Entry entry
+              ? item(entry, visible, names)
+              : activityItem((TimelineActivities.Found) one, activities.orElseThrow(), names));
+    }
+    TimelineQuery.Position end =
+        new TimelineQuery.Position(
+            h > 0 ? OptionalLong.of(history.get(h - 1).id()) : query.after().history(),
+            a > 0 ? Optional.of(found.get(a - 1).key()) : query.after().activity());
+    return new TimelinePage(items, more ? Optional.of(end.cursor()) : Optional.empty());
+  }
+
+  /** 400 unless each kind asked for is history, activity or a kind of activity the reader knows. */
+  private static void requireKnown(Set<String> asked, Set<String> activityKinds) {
+    List<String> known = new ArrayList<>(List.of(TimelineQuery.HISTORY, TimelineQuery.ACTIVITY));
+    known.addAll(activityKinds);
+    List<Violation> problems = new ArrayList<>();
+    for (String kind : asked) {
+      if (!known.contains(kind)) {
+        problems.add(
+            new Violation("kind", "query.timeline-kind", List.of(kind, String.join(", ", known))));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+  }
+
+  private static Map<String, ColumnType.Storage> visibleColumns(
+      CompiledObject object, ObjectAccess access) {
+    Map<String, ColumnType.Storage> visible = new HashMap<>();
+    for (Column column : object.columns()) {
+      if (access.visible(column.name())) {
+        visible.put(column.name(), column.storage());
+      }
+    }
+    return visible;
+  }
+
+  private static List<RecordTrail.Entry> history(
       Connection connection,
       CompiledObject object,
       ObjectAccess access,
@@ -63,43 +155,44 @@ final class RecordTimeline {
       boolean seesShares,
       TimelineQuery query)
       throws SQLException {
-    if (!query.kinds().contains(TimelineQuery.Kind.HISTORY)) {
-      return new TimelinePage(List.of(), Optional.empty());
-    }
-    Map<String, ColumnType.Storage> visible = new HashMap<>();
-    for (Column column : object.columns()) {
-      if (access.visible(column.name())) {
-        visible.put(column.name(), column.storage());
-      }
-    }
     Set<String> actions = new HashSet<>(EVENTS.keySet());
     if (!seesShares) {
       actions.remove("share.grant");
       actions.remove("share.revoke");
     }
-    List<RecordTrail.Entry> entries =
-        RecordTrail.read(
-            connection,
-            new RecordTrail.Slice(
-                object.name(),
-                id,
-                actions,
-                Set.of(UPDATE),
-                visible.keySet(),
-                query.before(),
-                query.limit() + 1));
-    boolean more = entries.size() > query.limit();
-    List<RecordTrail.Entry> shown = more ? entries.subList(0, query.limit()) : entries;
-    Map<UUID, String> names = userNames(connection, shown);
-    List<TimelineItem> items = new ArrayList<>(shown.size());
-    for (RecordTrail.Entry entry : shown) {
-      items.add(item(entry, visible, names));
-    }
-    Optional<String> next =
-        more
-            ? Optional.of(TimelineQuery.cursor(shown.get(shown.size() - 1).id()))
-            : Optional.empty();
-    return new TimelinePage(items, next);
+    return RecordTrail.read(
+        connection,
+        new RecordTrail.Slice(
+            object.name(),
+            id,
+            actions,
+            Set.of(UPDATE),
+            visibleColumns(object, access).keySet(),
+            query.after().history(),
+            query.limit() + 1));
+  }
+
+  private static TimelineItem activityItem(
+      TimelineActivities.Found found, TimelineActivities activities, Map<UUID, String> names) {
+    Map<String, Object> row = found.row();
+    UUID owner = (UUID) row.get("owner_id");
+    UUID author = (UUID) row.get("created_by");
+    return new TimelineItem(
+        "a" + found.key().id(),
+        found.key().at(),
+        TimelineItem.Event.ACTIVITY,
+        Optional.ofNullable(author)
+            .map(u -> new TimelineItem.Person(u, names.getOrDefault(u, u.toString()))),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(
+            new TimelineItem.Activity(
+                found.key().id(),
+                activities.shown(row),
+                Optional.ofNullable(owner)
+                    .map(u -> new TimelineItem.Person(u, names.getOrDefault(u, u.toString()))))));
   }
 
   private static TimelineItem item(
@@ -136,7 +229,7 @@ final class RecordTimeline {
                   UUID.fromString(detail.get("user").asText()), detail.get("user").asText()));
     }
     return new TimelineItem(
-        TimelineQuery.cursor(stored.id()),
+        "h" + Long.toString(stored.id(), 36),
         entry.at(),
         event,
         entry
@@ -147,17 +240,29 @@ final class RecordTimeline {
         fields,
         changes,
         sharedWith,
-        Optional.ofNullable(detail.path("access").textValue()));
+        Optional.ofNullable(detail.path("access").textValue()),
+        Optional.empty());
   }
 
-  /** The names of the users shares name, display name first. */
-  private static Map<UUID, String> userNames(Connection connection, List<RecordTrail.Entry> entries)
+  /**
+   * The names of the users the shown items name (shared with; an activity's author and owner),
+   * display name first.
+   */
+  private static Map<UUID, String> userNames(Connection connection, List<Object> shown)
       throws SQLException {
     Set<UUID> ids = new LinkedHashSet<>();
-    for (RecordTrail.Entry entry : entries) {
-      JsonNode user = entry.entry().detail().path("user");
-      if (user.isTextual()) {
-        ids.add(UUID.fromString(user.asText()));
+    for (Object one : shown) {
+      if (one instanceof RecordTrail.Entry entry) {
+        JsonNode user = entry.entry().detail().path("user");
+        if (user.isTextual()) {
+          ids.add(UUID.fromString(user.asText()));
+        }
+      } else if (one instanceof TimelineActivities.Found activity) {
+        for (String field : List.of("owner_id", "created_by")) {
+          if (activity.row().get(field) instanceof UUID user) {
+            ids.add(user);
+          }
+        }
       }
     }
     Map<UUID, String> names = new HashMap<>();

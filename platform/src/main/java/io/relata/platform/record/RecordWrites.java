@@ -184,7 +184,10 @@ final class RecordWrites {
     };
   }
 
-  /** Deletes a record in the recycle bin for good (its children go with it, by foreign key). */
+  /**
+   * Deletes a record in the recycle bin for good: its children go with it by foreign key, the
+   * records about it by {@link AboutLinks#purge}.
+   */
   static WritePipeline.Write<Void> purge(UUID id) {
     return new Removal<>(RecordChange.Kind.PURGE, id, true, OptionalLong.empty()) {
       @Override
@@ -204,6 +207,7 @@ final class RecordWrites {
           }
         }
         RecordShares.forget(connection, object.name(), id);
+        AboutLinks.purge(connection, change.snapshot(), object.name(), id);
         return Map.of();
       }
     };

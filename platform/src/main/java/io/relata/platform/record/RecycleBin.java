@@ -17,10 +17,10 @@ import java.util.UUID;
 
 /**
  * Soft delete and restore. A deleted record keeps its row with {@code deleted_at} set; its
- * master-detail children (and records whose lookup says cascade) go to the recycle bin with it, at
- * the same instant, and come back with it on restore — but children deleted on their own earlier
- * stay deleted. A restrict lookup from a live record stops the delete. Purging (a real {@code
- * DELETE}) leaves the rest to the foreign keys.
+ * master-detail children (records whose lookup says cascade, and records about it, such as its
+ * activities) go to the recycle bin with it, at the same instant, and come back with it on restore
+ * — but children deleted on their own earlier stay deleted. A restrict lookup from a live record
+ * stops the delete. Purging (a real {@code DELETE}) leaves the rest to the foreign keys.
  */
 final class RecycleBin {
 
@@ -88,10 +88,21 @@ final class RecycleBin {
           && recycled.get(field.name()) instanceof UUID parent) {
         CompiledObject master = snapshot.object(md.target()).orElseThrow();
         if (RecordStore.find(connection, master, parent, false, false).isEmpty()) {
-          throw new ConflictException(
-              "problem.parent-recycled",
-              List.of(new Violation("/" + field.name(), "record.parent-recycled", List.of())),
-              Map.of());
+          throw parentRecycled(field);
+        }
+      }
+      if (field.type() instanceof io.relata.metadata.definition.FieldType.About
+          && recycled.get(field.name()) instanceof com.fasterxml.jackson.databind.JsonNode link) {
+        java.util.Optional<CompiledObject> target = snapshot.object(link.path("object").asText());
+        if (target.isEmpty()
+            || RecordStore.find(
+                    connection,
+                    target.get(),
+                    UUID.fromString(link.path("id").asText()),
+                    false,
+                    false)
+                .isEmpty()) {
+          throw parentRecycled(field);
         }
       }
     }
@@ -101,6 +112,14 @@ final class RecycleBin {
         move(connection, object, "\"id\" = ?", id, "NOT NULL", null, now, actor);
     cascade(connection, snapshot, context, object, id, object.name(), List.of(id), deletedAt);
     return moved.get(0);
+  }
+
+  private static ConflictException parentRecycled(
+      io.relata.metadata.definition.FieldDefinition field) {
+    return new ConflictException(
+        "problem.parent-recycled",
+        List.of(new Violation("/" + field.name(), "record.parent-recycled", List.of())),
+        Map.of());
   }
 
   /**
@@ -120,23 +139,41 @@ final class RecycleBin {
       throws SQLException {
     OffsetDateTime now = context.now();
     UUID actor = context.actor().id();
+    List<Link> links = new ArrayList<>();
     for (CompiledObjects.Reference reference : snapshot.referencesTo(objectName)) {
-      if (!reference.master() && reference.onDelete() != OnDelete.CASCADE) {
-        continue;
+      if (reference.master() || reference.onDelete() == OnDelete.CASCADE) {
+        links.add(
+            new Link(
+                reference,
+                quote(reference.field().name()) + " = ANY(?)",
+                List.of(connection.createArrayOf("uuid", parents.toArray()))));
       }
-      CompiledObject child = snapshot.object(reference.object()).orElseThrow();
-      String where = quote(reference.field().name()) + " = ANY(?)";
-      Object ids = connection.createArrayOf("uuid", parents.toArray());
+    }
+    for (CompiledObjects.Reference reference : snapshot.aboutAny()) {
+      String column = quote(reference.field().name());
+      links.add(
+          new Link(
+              reference,
+              column + "->>'object' = ? AND " + column + "->>'id' = ANY(?)",
+              List.of(
+                  objectName,
+                  connection.createArrayOf(
+                      "text", parents.stream().map(UUID::toString).toArray()))));
+    }
+    for (Link link : links) {
+      CompiledObject child = snapshot.object(link.reference().object()).orElseThrow();
       List<Map<String, Object>> moved;
       if (deletedAt == null) {
-        moved = move(connection, child, where, ids, "NULL", now, now, actor);
+        moved = move(connection, child, link.where(), link.binds(), "NULL", now, now, actor);
       } else {
+        List<Object> binds = new ArrayList<>(link.binds());
+        binds.add(deletedAt);
         moved =
             move(
                 connection,
                 child,
-                where + " AND \"deleted_at\" = ?",
-                List.of(ids, deletedAt),
+                link.where() + " AND \"deleted_at\" = ?",
+                binds,
                 "NOT NULL",
                 null,
                 now,
@@ -164,6 +201,9 @@ final class RecycleBin {
       }
     }
   }
+
+  /** Records of {@code reference}'s object that hang from the moved ones: {@code where}. */
+  private record Link(CompiledObjects.Reference reference, String where, List<Object> binds) {}
 
   /**
    * Sets {@code deleted_at} to {@code to} on the records matching {@code where} whose {@code

@@ -2,6 +2,7 @@ package io.relata.platform.record;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,7 +10,8 @@ import java.util.UUID;
  * One moment of a record's timeline, as its reader may see it: hidden fields are neither named nor
  * valued.
  *
- * @param id stable within the timeline; also the cursor of the items older than this one
+ * @param id stable within the timeline: {@code h…} for history, {@code a…} for an activity
+ * @param at when it happened; for an activity, when it is due, else when it was logged
  * @param event what happened
  * @param actor who did it; empty for the system
  * @param fields the fields a change set, that the reader may see, sorted
@@ -18,6 +20,7 @@ import java.util.UUID;
  *     its text)
  * @param sharedWith for a share's grant or end: the user's or group's name
  * @param access for a share's grant: {@code read} or {@code read-write}
+ * @param activity for an activity: the activity
  */
 public record TimelineItem(
     String id,
@@ -27,7 +30,8 @@ public record TimelineItem(
     List<String> fields,
     List<Change> changes,
     Optional<String> sharedWith,
-    Optional<String> access) {
+    Optional<String> access,
+    Optional<Activity> activity) {
 
   /** What a history item says happened; a change of stage or owner is one of its own. */
   public enum Event {
@@ -38,7 +42,22 @@ public record TimelineItem(
     DELETED,
     RESTORED,
     SHARED,
-    UNSHARED
+    UNSHARED,
+    /** An activity about the record: a note, task, call, meeting or email. */
+    ACTIVITY
+  }
+
+  /**
+   * An activity about the record, with the values of its fields the reader may see.
+   *
+   * @param values by field name, among {@code kind}, {@code subject}, {@code body}, {@code due} and
+   *     {@code done}, typed as the record reader types them
+   * @param owner the activity's owner (whom a task is for)
+   */
+  public record Activity(UUID id, Map<String, Object> values, Optional<Person> owner) {
+    public Activity {
+      values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
   }
 
   /** Who acted: the user's id and name (display name, else username). */

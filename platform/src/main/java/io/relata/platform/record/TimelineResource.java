@@ -20,8 +20,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * {@code /api/v1/records/{object}/{id}/timeline}: the record's history as its reader may see it,
- * newest first. A thin adapter over {@link RecordService#timeline}.
+ * {@code /api/v1/records/{object}/{id}/timeline}: the record's history and the activities about it
+ * as its reader may see them, newest first. A thin adapter over {@link RecordService#timeline}.
  */
 @Path("/v1/records/{object}/{id}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,13 +45,25 @@ public class TimelineResource {
         json(records.timeline((Actor) security.getUserPrincipal(), object, record, query)));
   }
 
+  private static ObjectNode activity(TimelineItem.Activity activity) {
+    ObjectNode json = JsonCodec.object().put("id", activity.id().toString());
+    activity.values().forEach((field, value) -> json.set(field, JsonCodec.value(value)));
+    if (activity.owner().isPresent()) {
+      json.putObject("owner")
+          .put("id", activity.owner().get().id().toString())
+          .put("name", activity.owner().get().name());
+    }
+    return json;
+  }
+
   private static ObjectNode json(TimelinePage page) {
     ObjectNode body = JsonCodec.object();
     ArrayNode items = body.putArray("items");
     for (TimelineItem item : page.items()) {
       ObjectNode json = items.addObject();
       json.put("id", item.id());
-      json.put("kind", TimelineQuery.Kind.HISTORY.json());
+      json.put(
+          "kind", item.activity().isPresent() ? TimelineQuery.ACTIVITY : TimelineQuery.HISTORY);
       json.put("event", item.event().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       json.put("at", DateTimeFormatter.ISO_INSTANT.format(item.at()));
       if (item.actor().isPresent()) {
@@ -71,6 +83,7 @@ public class TimelineResource {
       }
       item.sharedWith().ifPresent(name -> json.put("sharedWith", name));
       item.access().ifPresent(access -> json.put("access", access));
+      item.activity().ifPresent(activity -> json.set("activity", activity(activity)));
     }
     if (page.nextCursor().isPresent()) {
       body.put("nextCursor", page.nextCursor().get());

@@ -186,6 +186,9 @@ public final class SchemaPlanner {
       index(object, field.name(), "key", "(" + column + ")", true);
     } else if (field.indexed() || isReference(field.type())) {
       index(object, field.name(), "idx", "(" + column + ")", false);
+    } else if (field.type() instanceof FieldType.About) {
+      // the timeline and the recycle bin look up the records about one record by its id
+      index(object, field.name(), "idx", "((" + column + "->>'id'))", false);
     }
     foreignKey(object, field).ifPresent(constraints::add);
     if (field.type() instanceof FieldType.AutoNumber auto) {
@@ -373,6 +376,11 @@ public final class SchemaPlanner {
         refuse(
             object, after, "/type", "field.unsafe-retype", before.type().id(), after.type().id());
       }
+      return;
+    }
+    if (before.type() instanceof FieldType.About != after.type() instanceof FieldType.About) {
+      // both JSON, but other JSON is no link to a record
+      refuse(object, after, "/type", "field.unsafe-retype", before.type().id(), after.type().id());
       return;
     }
     if (!from.get().equals(to.get())) {

@@ -50,7 +50,9 @@ final class StorageNames {
             new Owner(object.name() + "." + field.name(), object.name(), "/fields/" + i + "/name");
         if (field.unique()) {
           claim(taken, problems, derived(object.name(), field.name(), "key"), owner);
-        } else if (field.indexed() || SchemaPlanner.isReference(field.type())) {
+        } else if (field.indexed()
+            || SchemaPlanner.isReference(field.type())
+            || field.type() instanceof FieldType.About) {
           claim(taken, problems, derived(object.name(), field.name(), "idx"), owner);
         }
         if (field.type() instanceof FieldType.AutoNumber) {

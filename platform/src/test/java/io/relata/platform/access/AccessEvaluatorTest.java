@@ -66,7 +66,7 @@ class AccessEvaluatorTest {
     return new AccessEvaluator(
             new Subject(me, role, Set.of(), sets),
             model.access(),
-            model::object,
+            ModelObjects.of(model),
             new ConditionContext(
                 LocalDate.EPOCH.atStartOfDay().atOffset(ZoneOffset.UTC),
                 ZoneOffset.UTC,

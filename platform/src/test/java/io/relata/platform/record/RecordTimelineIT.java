@@ -150,10 +150,18 @@ class RecordTimelineIT {
         ids);
 
     InvalidRequestException wrong =
-        assertThrows(InvalidRequestException.class, () -> TimelineQuery.of("mail", "0", "x"));
+        assertThrows(InvalidRequestException.class, () -> TimelineQuery.of("Mail!", "0", "x"));
     assertEquals(
         List.of("kind query.timeline-kind", "limit query.limit", "cursor query.cursor"),
         wrong.violations().stream().map(v -> v.pointer() + " " + v.code()).toList());
+    InvalidRequestException unknown =
+        assertThrows(
+            InvalidRequestException.class,
+            () -> records.timeline(admin, "deal", deal, TimelineQuery.of("mail", null, null)));
+    assertEquals(
+        List.of("mail", "history, activity"),
+        unknown.violations().get(0).args(),
+        "without an activity object, there are no kinds of activity");
   }
 
   @Test
