@@ -448,6 +448,50 @@ class DirectoryApiIT {
   }
 
   @Test
+  void activitiesAreLoggedOnARecordAndShownInItsTimeline() throws Exception {
+    String memo = created(admin, "{\"title\":\"Renewal\"}");
+    HttpResponse<String> call =
+        admin.send(
+            "POST",
+            "api/v1/records/activity",
+            "{\"kind\":\"call\",\"subject\":\"Called about renewal\",\"about\":{\"object\":\""
+                + OBJECT
+                + "\",\"id\":\""
+                + memo
+                + "\"}}");
+    assertEquals(201, call.statusCode(), call.body());
+    String callId = json(call).getString("id");
+
+    List<JsonObject> activities = timeline(admin, memo, "?kind=call");
+    assertEquals(1, activities.size());
+    assertEquals("activity", activities.get(0).getString("kind"));
+    JsonObject logged = activities.get(0).getJsonObject("activity");
+    assertEquals(callId, logged.getString("id"));
+    assertEquals("Called about renewal", logged.getString("subject"));
+    assertEquals(
+        activities.get(0).getJsonObject("actor").getString("id"),
+        logged.getJsonObject("owner").getString("id"),
+        "who logs it owns it");
+    assertEquals(
+        List.of("activity", "history"),
+        timeline(admin, memo, "").stream().map(item -> item.getString("kind")).toList());
+
+    newUser("nosy", REP, true);
+    ApiClient nosy = ApiClient.signIn(base, "nosy-" + SUFFIX, "long-enough-pass");
+    assertEquals(
+        403,
+        nosy.send("GET", "api/v1/records/activity/" + callId, null).statusCode(),
+        "no right on activities at all");
+    HttpResponse<String> sneaky =
+        admin.send(
+            "POST",
+            "api/v1/records/activity",
+            "{\"subject\":\"Lost\",\"about\":{\"object\":\"nothing\",\"id\":\"" + memo + "\"}}");
+    assertEquals(400, sneaky.statusCode(), sneaky.body());
+    assertEquals(Set.of("/about"), pointers(sneaky));
+  }
+
+  @Test
   void sharesRefuseBadRequestsAndUnseenRecords() throws Exception {
     String owner = newUser("owner", REP, true);
     String other = newUser("other", REP, true);

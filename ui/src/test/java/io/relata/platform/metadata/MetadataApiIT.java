@@ -336,6 +336,21 @@ class MetadataApiIT {
     assertEquals(400, doubled.statusCode(), doubled.body());
   }
 
+  @Test
+  @Order(7)
+  void relatasOwnActivityObjectIsThereAndStays() throws Exception {
+    HttpResponse<String> activity = send("GET", "api/v1/metadata/objects/activity", null);
+    assertEquals(200, activity.statusCode(), activity.body());
+    assertEquals("core", json(activity).getJsonObject("origin").getString("source"));
+    long before = revisions();
+
+    HttpResponse<String> deleted = send("DELETE", "api/v1/metadata/objects/activity", null);
+    assertEquals(400, deleted.statusCode(), deleted.body());
+    assertTrue(deleted.body().contains("ships with Relata (activity)"), deleted.body());
+    assertEquals(before, revisions());
+    assertEquals(200, send("GET", "api/v1/metadata/objects/activity", null).statusCode());
+  }
+
   private long revisions() throws Exception {
     return count("select count(*) from relata.metadata_revision");
   }
