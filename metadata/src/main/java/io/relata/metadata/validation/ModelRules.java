@@ -50,6 +50,7 @@ public final class ModelRules {
         target(object, at + "/target", lookup.target());
       } else if (type instanceof FieldType.MasterDetail md) {
         target(object, at + "/target", md.target());
+        aboutMaster(object, at + "/target", md.target());
       } else if (type instanceof FieldType.RollUp rollUp) {
         rollUp(object, at, rollUp);
       }
@@ -60,6 +61,19 @@ public final class ModelRules {
         String at = "/layouts/" + l + "/relatedLists/" + r;
         childRelation(object, at, related.get(r).object(), related.get(r).relation());
       }
+    }
+  }
+
+  /**
+   * A record about another record follows that record; one that followed a master of such records
+   * would ask its master, which asks every object in turn: no object is the detail of one whose
+   * records are about others.
+   */
+  private void aboutMaster(ObjectDefinition object, String at, String target) {
+    ObjectDefinition master = model.get(target);
+    if (master != null
+        && master.fields().stream().anyMatch(f -> f.type() instanceof FieldType.About)) {
+      add(object, at, "field.master-about", target);
     }
   }
 

@@ -59,6 +59,28 @@ class ModelRulesTest {
   }
 
   @Test
+  void noObjectIsTheDetailOfRecordsAboutOtherRecords() {
+    ((com.fasterxml.jackson.databind.node.ArrayNode) account.get("fields"))
+        .addObject()
+        .put("name", "about")
+        .put("label", "About")
+        .put("type", "about");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) lineItem.get("fields"))
+        .addObject()
+        .put("name", "note")
+        .put("label", "Note")
+        .put("type", "master-detail")
+        .put("target", "account");
+
+    Map<String, List<Problem>> problems = check(opportunity, account, lineItem);
+
+    assertEquals(
+        List.of("field.master-about"),
+        problems.getOrDefault("line_item", List.of()).stream().map(Problem::code).toList(),
+        problems.toString());
+  }
+
+  @Test
   void aRollUpMustSummariseARelationThatPointsBack() {
     field(opportunity, "line_count").put("relation", "description");
     field(opportunity, "line_total").put("object", "account").put("relation", "account_name");

@@ -53,6 +53,7 @@ public final class AccessEvaluator {
   private final ConditionContext context;
   private final List<PermissionSet> sets = new ArrayList<>();
   private final Map<String, ObjectAccess> decided = new HashMap<>();
+  private final Set<String> deciding = new java.util.HashSet<>();
   private final Map<String, Map<String, FieldAccess>> fieldsDecided = new HashMap<>();
 
   /**
@@ -143,7 +144,14 @@ public final class AccessEvaluator {
   public ObjectAccess on(ObjectDefinition object) {
     ObjectAccess access = decided.get(object.name());
     if (access == null) {
-      access = decide(object);
+      // the model refuses loops (a detail of records about others); this keeps a loop that slips
+      // through from recursing for ever: an object being decided is no target of its own decision
+      deciding.add(object.name());
+      try {
+        access = decide(object);
+      } finally {
+        deciding.remove(object.name());
+      }
       decided.put(object.name(), access);
     }
     return access;
@@ -404,7 +412,8 @@ public final class AccessEvaluator {
         objects.all().stream()
             .sorted(java.util.Comparator.comparing(ObjectDefinition::name))
             .toList()) {
-      if (about(target).isPresent() || !rights(target.name()).read()) {
+      // without the read (edit) right on the object, its predicate reaches nothing: skipped below
+      if (about(target).isPresent() || deciding.contains(target.name())) {
         continue;
       }
       ObjectAccess access = on(target);

@@ -224,6 +224,28 @@ public class Users {
         });
   }
 
+  /**
+   * The user's own change of how they are named and spoken to: display name, language and time
+   * zone. Needs no right, and changes nothing else of the account.
+   */
+  public Account changeOwn(
+      Actor actor,
+      Optional<Optional<String>> displayName,
+      Optional<String> locale,
+      Optional<String> timeZone) {
+    Profile profile =
+        new Profile(Optional.empty(), displayName, locale, timeZone, Optional.empty());
+    Profiles.requireKnownZone(profile);
+    return write(
+        connection -> {
+          Account current = lock(connection, actor.id()).orElseThrow(() -> notFound(actor.id()));
+          Profiles.apply(connection, actor.id(), profile);
+          Account changed = find(connection, actor.id()).orElseThrow();
+          AuditLog.append(connection, changeEntry(actor, current, changed, false));
+          return changed;
+        });
+  }
+
   /** Lifts the login lock on the user and forgets their failed attempts. */
   public Account unlock(Actor actor, UUID id) {
     return write(

@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * The documents that ship with Relata (origin {@code core}): today the {@code activity} object,
  * which every record's timeline reads. Installed at start when missing, as a revision by the first
  * administrator. An admin may change them (adding fields or picklist values; the origin then says
- * customised) but not delete them: screens and the timeline count on them.
+ * customised) but not delete them, nor take away the field that links an activity to its record:
+ * screens and the timeline count on them.
  */
 @Singleton
 @Startup
@@ -92,11 +93,35 @@ public class CoreDocuments {
     for (JsonNode document : before.of(DocumentKinds.OBJECTS)) {
       String name = document.path("name").asText();
       boolean core = Origin.of(document).map(o -> o.source() == Origin.Source.CORE).orElse(false);
-      if (core && after.find(DocumentKinds.OBJECTS, name).isEmpty()) {
+      if (!core) {
+        continue;
+      }
+      Optional<JsonNode> kept = after.find(DocumentKinds.OBJECTS, name);
+      if (kept.isEmpty()) {
         problems.put(name, List.of(Problem.at("", "metadata.core-document", name)));
+        continue;
+      }
+      // the link to the record it is about is what makes the object what it is
+      for (JsonNode field : document.path("fields")) {
+        if (field.path("type").asText().equals("about") && !keeps(kept.get(), field)) {
+          problems.put(
+              name,
+              List.of(
+                  Problem.at("/fields", "metadata.core-field", field.path("name").asText(), name)));
+        }
       }
     }
     return problems;
+  }
+
+  private static boolean keeps(JsonNode document, JsonNode field) {
+    for (JsonNode kept : document.path("fields")) {
+      if (kept.path("name").equals(field.path("name"))
+          && kept.path("type").equals(field.path("type"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static JsonNode read(String name) {

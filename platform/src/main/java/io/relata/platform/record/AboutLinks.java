@@ -61,6 +61,7 @@ final class AboutLinks {
       if (target == null || AccessEvaluator.about(target.definition()).isPresent()) {
         continue;
       }
+      // without the read right on the object this reaches nothing (ObjectAccess)
       Sql reachable = writer.on(target.definition()).read().condition();
       String sql =
           "SELECT \"id\" FROM "

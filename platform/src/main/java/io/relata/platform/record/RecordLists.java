@@ -76,6 +76,24 @@ public class RecordLists {
       boolean recycled,
       Optional<Typed> extra)
       throws SQLException {
+    return page(connection, evaluator, object, query, recycled, extra, 0);
+  }
+
+  /**
+   * A page that starts {@code skip} records after the query's cursor (or its start): how a screen
+   * jumps to a row it has no cursor near. The database still walks the skipped records, so the cost
+   * grows with {@code skip}; the screens keep it bounded by skipping from the nearest cursor they
+   * know.
+   */
+  Page page(
+      Connection connection,
+      AccessEvaluator evaluator,
+      CompiledObject object,
+      RecordQuery query,
+      boolean recycled,
+      Optional<Typed> extra,
+      long skip)
+      throws SQLException {
     ObjectAccess access = evaluator.on(object.definition());
     access.require("read");
     List<Violation> violations = new ArrayList<>();
@@ -123,7 +141,8 @@ public class RecordLists {
                 + " "
                 + keyset.orderBy()
                 + " LIMIT "
-                + (query.limit() + 1),
+                + (query.limit() + 1)
+                + (skip > 0 ? " OFFSET " + skip : ""),
             condition.binds());
     List<Map<String, Object>> rows = new ArrayList<>();
     try (PreparedStatement statement = prepare(connection, select);

@@ -201,6 +201,18 @@ public class RecordService {
   /** A page of live records (or of the recycle bin), filtered, sorted and counted. */
   public RecordLists.Page list(
       Actor actor, String objectName, RecordQuery query, boolean recycled) {
+    return list(actor, objectName, query, recycled, 0);
+  }
+
+  /**
+   * A page of live records that starts {@code skip} records after the query's cursor (or its
+   * start): for screens that jump to a row. {@code skip} is never negative.
+   */
+  public RecordLists.Page list(
+      Actor actor, String objectName, RecordQuery query, boolean recycled, long skip) {
+    if (skip < 0) {
+      throw new IllegalArgumentException("skip must not be negative: " + skip);
+    }
     CompiledObjects.Snapshot snapshot = objects.current();
     CompiledObject object = snapshot.required(objectName);
     return reading(
@@ -212,7 +224,8 @@ public class RecordService {
                 object,
                 query,
                 recycled,
-                Optional.empty()));
+                Optional.empty(),
+                skip));
   }
 
   /**

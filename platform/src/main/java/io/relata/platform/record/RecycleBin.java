@@ -20,7 +20,8 @@ import java.util.UUID;
  * master-detail children (records whose lookup says cascade, and records about it, such as its
  * activities) go to the recycle bin with it, at the same instant, and come back with it on restore
  * — but children deleted on their own earlier stay deleted. A restrict lookup from a live record
- * stops the delete. Purging (a real {@code DELETE}) leaves the rest to the foreign keys.
+ * stops the delete. Purging (a real {@code DELETE}) leaves the children to the foreign keys and the
+ * records about it to {@link AboutLinks#purge}.
  */
 final class RecycleBin {
 

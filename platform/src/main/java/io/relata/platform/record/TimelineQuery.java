@@ -35,7 +35,7 @@ public record TimelineQuery(Set<String> kinds, int limit, Position after) {
 
   private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_]{0,62}");
   private static final Pattern CURSOR =
-      Pattern.compile("h([0-9a-z]{0,13})_a(?:([0-9a-z]{1,13})\\.([0-9a-f-]{36}))?");
+      Pattern.compile("h([0-9a-z]{0,13})_a(?:(-?[0-9a-z]{1,13})\\.([0-9a-f-]{36}))?");
 
   public TimelineQuery {
     kinds = Set.copyOf(kinds);

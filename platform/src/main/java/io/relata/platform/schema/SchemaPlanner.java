@@ -75,6 +75,7 @@ public final class SchemaPlanner {
       steps.add(
           SchemaStep.destructive(
               "DROP TABLE " + table(object), "schema.drop-table", object, stats.rows(object)));
+      aboutRemoved(object);
     } else if (change instanceof Change.FieldAdded added) {
       addField(model.get(added.object()), added.field());
     } else if (change instanceof Change.FieldRemoved removed) {
@@ -85,6 +86,31 @@ public final class SchemaPlanner {
       changeField(model.get(changed.object()), changed);
     } else if (change instanceof Change.ObjectChanged changed) {
       changeObject(model.get(changed.object()), changed);
+    }
+  }
+
+  /**
+   * Records about records of a removed object (its activities) would be read by nobody and purged
+   * by nothing: they go with the object.
+   */
+  private void aboutRemoved(String object) {
+    for (ObjectDefinition referring : model.values()) {
+      for (FieldDefinition field : referring.fields()) {
+        if (field.type() instanceof FieldType.About) {
+          steps.add(
+              SchemaStep.destructive(
+                  "DELETE FROM "
+                      + table(referring.name())
+                      + " WHERE "
+                      + quote(field.name())
+                      + "->>'object' = '"
+                      + object.replace("'", "''")
+                      + "'",
+                  "schema.delete-about",
+                  object,
+                  referring.name()));
+        }
+      }
     }
   }
 

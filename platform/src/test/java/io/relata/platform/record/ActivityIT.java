@@ -41,6 +41,7 @@ class ActivityIT {
   private static Actor seller;
   private static Actor colleague;
   private static Actor auditor;
+  private static Actor viewer;
 
   @BeforeAll
   static void start() throws Exception {
@@ -52,6 +53,10 @@ class ActivityIT {
     objects.add(
         json(
             "{'name':'account','label':'Account','nameField':'title','recordAccess':'read',"
+                + "'fields':[{'name':'title','label':'Title','type':'text'}]}"));
+    objects.add(
+        json(
+            "{'name':'memo','label':'Memo','nameField':'title','recordAccess':'read-write',"
                 + "'fields':[{'name':'title','label':'Title','type':'text'}]}"));
     String all = "{'read':true,'create':true,'edit':true,'delete':true}";
     postgres =
@@ -69,12 +74,18 @@ class ActivityIT {
                 json(
                     "{'name':'auditor','label':'Auditor','objects':{"
                         + "'deal':{'read':true,'viewAll':true},"
-                        + "'activity':{'read':true,'fields':{'body':'hidden'}}}}")),
+                        + "'activity':{'read':true,'fields':{'body':'hidden'}}}}"),
+                json(
+                    "{'name':'viewer','label':'Viewer','objects':{'memo':{'read':true},"
+                        + "'activity':"
+                        + all
+                        + "}}")),
             CLOCK);
     admin = postgres.user("admin", "administrator");
     seller = postgres.user("seller", "seller");
     colleague = postgres.user("colleague", "seller");
     auditor = postgres.user("auditor", "auditor");
+    viewer = postgres.user("viewer", "viewer");
     records = postgres.service(List.of());
   }
 
@@ -229,6 +240,37 @@ class ActivityIT {
         "Called Acme about renewal",
         records.read(colleague, "activity", colleaguesCall, List.of()).values().get("subject"),
         "whoever edits the account edits what is logged on it");
+  }
+
+  @Test
+  void theRightToEditTheRecordIsNeededToEditOthersActivitiesOnIt() {
+    UUID memo = create(admin, "memo", Map.of("title", "Open to all"));
+    UUID adminsNote = log(admin, memo, "memo", "note", "Everyone may edit the memo", null);
+    UUID viewersNote = log(viewer, memo, "memo", "note", "I only read memos", null);
+
+    records.update(
+        postgres.context(viewer),
+        "activity",
+        viewersNote,
+        RecordInput.of(Map.of("subject", "I only read memos, but log notes")),
+        OptionalLong.empty());
+    assertThrows(
+        AccessDeniedException.class,
+        () ->
+            records.update(
+                postgres.context(viewer),
+                "activity",
+                adminsNote,
+                RecordInput.of(Map.of("subject", "Changed")),
+                OptionalLong.empty()),
+        "the memo is open to edits, but the viewer holds no edit right on memos");
+
+    UUID account = create(seller, "account", Map.of("title", "Readable to all who read accounts"));
+    InvalidRequestException refused =
+        assertThrows(
+            InvalidRequestException.class,
+            () -> log(viewer, account, "account", "note", "No right on accounts", null));
+    assertEquals("/about", refused.violations().get(0).pointer());
   }
 
   @Test

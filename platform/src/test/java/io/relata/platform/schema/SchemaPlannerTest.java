@@ -81,6 +81,27 @@ class SchemaPlannerTest {
   }
 
   @Test
+  void removingAnObjectTakesTheRecordsAboutItsRecordsWithIt() {
+    ObjectNode activity =
+        (ObjectNode)
+            io.relata.metadata.Fixtures.json(
+                "{'name':'activity','label':'Activity','nameField':'subject','fields':["
+                    + "{'name':'subject','label':'Subject','type':'text'},"
+                    + "{'name':'about','label':'About','type':'about'}]}");
+    List<ObjectDefinition> old = List.of(definition(before), definition(activity));
+    List<ObjectDefinition> now = List.of(definition(activity));
+
+    SchemaPlan plan = SchemaPlanner.plan(ModelDiff.between(old, now), now, new Stats(3));
+
+    assertEquals(
+        List.of(
+            "DROP TABLE \"records\".\"account\"",
+            "DELETE FROM \"records\".\"activity\" WHERE \"about\"->>'object' = 'account'"),
+        plan.steps().stream().map(SchemaStep::sql).toList());
+    assertTrue(plan.steps().stream().allMatch(SchemaStep::destructive));
+  }
+
+  @Test
   void droppingAFieldSaysHowManyValuesGo() {
     ((ArrayNode) before.get("fields"))
         .addObject()
