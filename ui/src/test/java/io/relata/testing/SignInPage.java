@@ -33,6 +33,15 @@ public final class SignInPage {
     browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
   }
 
+  /** Signs out through the user menu in the bar. */
+  public void signOut() {
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#user-menu vaadin-menu-bar-button")))
+        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
+  }
+
   /** Waits for the signed-in home view's greeting. */
   public WebElement awaitHome() {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));

@@ -69,7 +69,7 @@ class LoginScreenIT {
     assertEquals("Welcome, admin", greeting.getText());
     assertTrue(browser.getCurrentUrl().endsWith("/home"), browser.getCurrentUrl());
 
-    browser.findElement(By.id("sign-out")).click();
+    new SignInPage(browser).signOut();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
     browser.get(server.uri("/home").toString());
     wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
@@ -105,7 +105,7 @@ class LoginScreenIT {
     Cookie signedIn = browser.manage().getCookieNamed("JSESSIONID");
     assertNotEquals(before.getValue(), signedIn.getValue(), "a planted session id stays worthless");
 
-    browser.findElement(By.id("sign-out")).click();
+    new SignInPage(browser).signOut();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
     // the signed-in id, replayed after signing out, is a session the server no longer has
     browser.manage().deleteAllCookies();

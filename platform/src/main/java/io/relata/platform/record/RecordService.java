@@ -143,6 +143,25 @@ public class RecordService {
   }
 
   /**
+   * Whether the actor may edit record {@code id}: the edit right on the object, and the record
+   * within what they may edit. False for a record they may not read or that is not there.
+   */
+  public boolean editable(Actor actor, String objectName, UUID id) {
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object = snapshot.required(objectName);
+    return reading(
+        object,
+        connection -> {
+          ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
+          if (!access.rights().edit()) {
+            return false;
+          }
+          return RecordStore.find(connection, object, id, false, false, access.edit().condition())
+              .isPresent();
+        });
+  }
+
+  /**
    * A page of the record's timeline; 404 as for {@link #read} when the reader may not read the
    * record. Holding {@code view-audit} is not needed: reading the record is.
    */

@@ -1,42 +1,95 @@
 package io.relata.ui.home;
 
-import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.ui.screen.Labels;
+import io.relata.ui.screen.Workspace;
 import io.relata.ui.session.SignedInUser;
+import io.relata.ui.session.UserSettings;
+import io.relata.ui.shell.MainLayout;
+import io.relata.ui.shell.RecentRecords;
+import jakarta.inject.Inject;
 
-/** Greets the signed-in user and lets them sign out. */
-@Route("home")
+/**
+ * The user's start page: a greeting, the objects they work with as tiles, and the records they
+ * opened last.
+ */
+@Route(value = "home", layout = MainLayout.class)
 public class HomeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+  private final Workspace workspace;
   private final H1 greeting = new H1();
+  private final Div tiles = new Div();
+  private final Div recent = new Div();
+  private final H2 recentTitle = new H2();
 
-  public HomeView() {
+  @Inject
+  public HomeView(Workspace workspace) {
+    this.workspace = workspace;
+    addClassName("relata-page");
     greeting.setId("greeting");
-    Button signOut = new Button(getTranslation("home.sign-out"), click -> signOut());
-    signOut.setId("sign-out");
-    add(greeting, new Paragraph(getTranslation("home.placeholder")), signOut);
+    tiles.addClassName("relata-tiles");
+    tiles.setId("home-objects");
+    recent.addClassName("relata-recent");
+    recentTitle.setText(getTranslation("home.recent"));
+    H2 objectsTitle = new H2(getTranslation("home.objects"));
+    add(greeting, objectsTitle, tiles, recentTitle, recent);
   }
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     SignedInUser.current()
-        .ifPresent(actor -> greeting.setText(getTranslation("home.greeting", actor.username())));
+        .ifPresent(
+            actor -> {
+              UserSettings settings = UserSettings.current().orElseThrow();
+              greeting.setText(getTranslation("home.greeting", settings.displayName()));
+              Workspace.View view = workspace.of(actor);
+              tiles.removeAll();
+              for (ObjectDefinition object : view.readableObjects(settings.locale())) {
+                Anchor tile = new Anchor("o/" + object.name());
+                tile.addClassName("relata-tile");
+                tile.getElement().setAttribute("data-object", object.name());
+                Span label = new Span(Labels.plural(object));
+                label.addClassName("relata-tile-label");
+                tile.add(VaadinIcon.RECORDS.create(), label);
+                tiles.add(tile);
+              }
+              if (tiles.getComponentCount() == 0) {
+                tiles.add(new Paragraph(getTranslation("home.no-objects")));
+              }
+              recent.removeAll();
+              for (RecentRecords.Entry entry :
+                  RecentRecords.of(VaadinSession.getCurrent()).entries()) {
+                view.readable(entry.object())
+                    .ifPresent(
+                        object -> {
+                          Anchor link =
+                              new Anchor("o/" + entry.object() + "/" + entry.id(), entry.name());
+                          Span kind = new Span(Labels.singular(object));
+                          kind.addClassName("relata-muted");
+                          Div row = new Div(link, kind);
+                          row.addClassName("relata-recent-row");
+                          recent.add(row);
+                        });
+              }
+              recentTitle.setVisible(recent.getComponentCount() > 0);
+            });
   }
 
   @Override
   public String getPageTitle() {
     return getTranslation("home.page-title");
-  }
-
-  private void signOut() {
-    SignedInUser.signOut();
-    // a full page load: the old session, and the UI bound to it, are gone
-    getUI().ifPresent(ui -> ui.getPage().setLocation("./"));
   }
 }

@@ -1,0 +1,509 @@
+package io.relata.ui.list;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.ConditionParser;
+import io.relata.metadata.condition.Expression;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldKind;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.definition.ListView;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.type.FieldTypes;
+import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.message.Messages;
+import io.relata.platform.record.RecordLists;
+import io.relata.platform.record.RecordService;
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.ui.format.Values;
+import io.relata.ui.screen.Labels;
+import io.relata.ui.screen.Workspace;
+import io.relata.ui.session.SignedInUser;
+import io.relata.ui.session.UserSettings;
+import io.relata.ui.shell.MainLayout;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The records of one object as a list: a saved view or the default columns, a filter in the one
+ * condition language, a quick search, sort by header, and a grid that reads only what is on screen,
+ * however many records there are. View, filter, search and sort are in the address, so a list can
+ * be bookmarked and shared.
+ */
+@Route(value = "o/:object", layout = MainLayout.class)
+public class ObjectListView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+  private final Workspace workspace;
+  private final RecordService records;
+  private final H1 title = new H1();
+  private final Span count = new Span();
+  private final Select<Optional<ListView>> views = new Select<>();
+  private final TextField search = new TextField();
+  private final TextField filter = new TextField();
+  private final Button create = new Button();
+  private final Grid<ObjectNode> grid = new Grid<>();
+
+  private ObjectDefinition object;
+  private ObjectAccess access;
+  private Values values;
+  private boolean updating;
+  private com.vaadin.flow.shared.Registration resize;
+  private static final String CARD = "_card";
+  private static final int NARROW = 600;
+  private Optional<Expression> condition = Optional.empty();
+  private List<FieldDefinition> columns = List.of();
+  private RecordLists.Total total = new RecordLists.Total(0, true);
+
+  @Inject
+  public ObjectListView(Workspace workspace, RecordService records) {
+    this.workspace = workspace;
+    this.records = records;
+    addClassName("relata-page");
+    setSizeFull();
+    title.setId("list-title");
+    count.setId("list-count");
+    count.addClassName("relata-count");
+    create.setId("list-new");
+    create.setText(getTranslation("list.new"));
+    create.setIcon(VaadinIcon.PLUS.create());
+    create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    create.addClickListener(
+        e -> getUI().ifPresent(ui -> ui.navigate("o/" + object.name() + "/new")));
+    HorizontalLayout header = new HorizontalLayout(title, count);
+    header.setAlignItems(FlexComponent.Alignment.BASELINE);
+    header.addClassName("relata-list-header");
+    HorizontalLayout top = new HorizontalLayout(header, create);
+    top.setWidthFull();
+    top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+    top.setAlignItems(FlexComponent.Alignment.CENTER);
+
+    views.setId("list-view");
+    views.setAriaLabel(getTranslation("list.view"));
+    views.addValueChangeListener(
+        e -> {
+          if (e.isFromClient()) {
+            viewChosen();
+          }
+        });
+    search.setId("list-search");
+    search.setPlaceholder(getTranslation("list.search"));
+    search.setPrefixComponent(VaadinIcon.SEARCH.create());
+    search.setClearButtonVisible(true);
+    search.addKeyDownListener(Key.ENTER, e -> changed());
+    search.addValueChangeListener(
+        e -> {
+          if (e.getValue().isEmpty() && e.isFromClient()) {
+            changed();
+          }
+        });
+    filter.setId("list-filter");
+    filter.setPlaceholder(getTranslation("list.filter.placeholder"));
+    filter.setPrefixComponent(VaadinIcon.FILTER.create());
+    filter.setClearButtonVisible(true);
+    filter.setHelperText(getTranslation("list.filter.help"));
+    filter.addKeyDownListener(Key.ENTER, e -> changed());
+    filter.addValueChangeListener(
+        e -> {
+          if (e.getValue().isEmpty() && e.isFromClient()) {
+            changed();
+          }
+        });
+    HorizontalLayout tools = new HorizontalLayout(views, search, filter);
+    tools.setWidthFull();
+    tools.setAlignItems(FlexComponent.Alignment.BASELINE);
+    tools.expand(filter);
+    tools.addClassName("relata-list-tools");
+
+    grid.setId("records-grid");
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+    grid.setMultiSort(false);
+    grid.setSizeFull();
+    grid.addSortListener(
+        e -> {
+          if (e.isFromClient()) {
+            load(currentSort());
+            remember();
+          }
+        });
+    grid.addItemClickListener(
+        e ->
+            getUI()
+                .ifPresent(
+                    ui ->
+                        ui.navigate("o/" + object.name() + "/" + e.getItem().get("id").asText())));
+    add(top, tools, grid);
+    expand(grid);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    Actor actor = SignedInUser.current().orElseThrow();
+    String name = event.getRouteParameters().get("object").orElse("");
+    Workspace.View view = workspace.of(actor);
+    Optional<ObjectDefinition> found = view.readable(name);
+    if (found.isEmpty()) {
+      event.rerouteToError(NotFoundException.class);
+      return;
+    }
+    object = found.get();
+    access = view.access(object);
+    UserSettings settings = UserSettings.current().orElseThrow();
+    values = new Values(settings.locale(), settings.zone());
+    title.setText(Labels.plural(object));
+    create.setVisible(access.rights().create());
+
+    Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+    updating = true;
+    List<Optional<ListView>> choices = new ArrayList<>();
+    choices.add(Optional.empty());
+    object.listViews().forEach(v -> choices.add(Optional.of(v)));
+    views.setItems(choices);
+    views.setItemLabelGenerator(
+        v -> v.map(ListView::label).orElse(getTranslation("list.view.all")));
+    Optional<ListView> chosen =
+        first(parameters, "view")
+            .flatMap(n -> object.listViews().stream().filter(v -> v.name().equals(n)).findFirst());
+    views.setValue(chosen);
+    search.setValue(first(parameters, "q").orElse(""));
+    filter.setValue(
+        first(parameters, "filter").orElse(chosen.flatMap(ListView::filter).orElse("")));
+    Optional<String> sort =
+        first(parameters, "sort")
+            .or(() -> chosen.map(v -> String.join(",", v.sort())).filter(s -> !s.isEmpty()));
+    updating = false;
+    show(sort);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return object == null ? "Relata" : Labels.plural(object) + " · Relata";
+  }
+
+  private void changed() {
+    if (updating || object == null) {
+      return;
+    }
+    show(currentSort());
+    remember();
+  }
+
+  /** A saved view brings its own filter and sort. */
+  private void viewChosen() {
+    filter.setValue(views.getValue().flatMap(ListView::filter).orElse(""));
+    show(views.getValue().map(v -> String.join(",", v.sort())).filter(s -> !s.isEmpty()));
+    remember();
+  }
+
+  /** Builds the columns and the rows of what the controls say now. */
+  private void show(Optional<String> sort) {
+    filter.setInvalid(false);
+    Optional<Expression> condition;
+    try {
+      condition =
+          filter.getValue().isBlank()
+              ? Optional.empty()
+              : Optional.of(ConditionParser.parse(filter.getValue()));
+    } catch (ConditionException e) {
+      io.relata.metadata.problem.Problem problem = e.problem("");
+      refuse(Messages.text(problem.code(), getLocale(), problem.args().toArray()));
+      return;
+    }
+    List<FieldDefinition> columns = Columns.of(object, access, views.getValue());
+    RecordPages pages = pages(condition, columns, sort);
+    RecordLists.Total total;
+    try {
+      total = pages.total();
+    } catch (InvalidRequestException e) {
+      refuse(
+          e.violations().stream()
+              .map(v -> Messages.text(v.code(), getLocale(), v.args().toArray()))
+              .collect(Collectors.joining("; ")));
+      return;
+    }
+    this.condition = condition;
+    this.columns = columns;
+    this.total = total;
+    grid.removeAllColumns();
+    for (FieldDefinition field : columns) {
+      column(field);
+    }
+    card(columns);
+    fit();
+    sort.ifPresent(this::sortIndicator);
+    load(sort, total);
+  }
+
+  /** Reads the rows again, sorted by {@code sort}: after a click on a column's header. */
+  private void load(Optional<String> sort) {
+    load(sort, total);
+  }
+
+  private void load(Optional<String> sort, RecordLists.Total total) {
+    RecordPages pages = pages(condition, columns, sort);
+    count.setText(
+        values.count(total.count(), total.exact(), (key, arg) -> getTranslation(key, arg)));
+    count
+        .getElement()
+        .setAttribute("title", total.exact() ? "" : getTranslation("list.count.estimate"));
+    if (total.exact()) {
+      grid.setItems(
+          query -> pages.rows(query.getOffset(), query.getLimit()).stream(),
+          query -> (int) Math.min(total.count(), Integer.MAX_VALUE));
+    } else {
+      grid.setItems(query -> pages.rows(query.getOffset(), query.getLimit()).stream());
+      grid.getLazyDataView().setItemCountEstimate((int) Math.min(total.count(), Integer.MAX_VALUE));
+      grid.getLazyDataView()
+          .setItemCountEstimateIncrease(Math.max(1000, (int) (total.count() / 10)));
+    }
+  }
+
+  private RecordPages pages(
+      Optional<Expression> condition, List<FieldDefinition> columns, Optional<String> sort) {
+    List<String> fields = new ArrayList<>(columns.stream().map(FieldDefinition::name).toList());
+    if (!fields.contains("id")) {
+      fields.add("id");
+    }
+    List<String> expand =
+        columns.stream()
+            .filter(f -> FieldTypes.of(f.type()).reference() && !f.name().equals("id"))
+            .map(FieldDefinition::name)
+            .toList();
+    return new RecordPages(
+        records,
+        SignedInUser.current().orElseThrow(),
+        object.name(),
+        condition,
+        Optional.of(search.getValue().strip()).filter(s -> !s.isEmpty()),
+        sort,
+        withCurrencyCodes(columns, fields),
+        expand);
+  }
+
+  private static List<String> withCurrencyCodes(
+      List<FieldDefinition> columns, List<String> fields) {
+    List<String> all = new ArrayList<>(fields);
+    for (FieldDefinition field : columns) {
+      if (field.type() instanceof FieldType.Currency c && c.perRecord()) {
+        all.add(io.relata.metadata.schema.RecordSchema.currencyOf(field.name()));
+      }
+    }
+    return all;
+  }
+
+  private void refuse(String message) {
+    filter.setErrorMessage(message);
+    filter.setInvalid(true);
+    grid.setItems(List.of());
+    count.setText("");
+  }
+
+  private void column(FieldDefinition field) {
+    String name = field.name();
+    boolean isName = name.equals(object.nameField());
+    boolean chip =
+        field.type() instanceof FieldType.Picklist || field.type() instanceof FieldType.Stage;
+    String template;
+    if (isName) {
+      template = "<a data-field=\"" + name + "\" href=\"${item.href}\">${item.text}</a>";
+    } else if (chip) {
+      template =
+          "<span data-field=\""
+              + name
+              + "\" class=\"${item.text ? 'relata-chip' : ''}\""
+              + " style=\"--relata-chip: ${item.colour}\">${item.text}</span>";
+    } else {
+      template = "<span data-field=\"" + name + "\">${item.text}</span>";
+    }
+    LitRenderer<ObjectNode> renderer =
+        LitRenderer.<ObjectNode>of(template)
+            .withProperty("text", row -> values.text(object, field, row));
+    if (isName) {
+      renderer.withProperty("href", row -> "o/" + object.name() + "/" + row.path("id").asText());
+    }
+    if (chip) {
+      renderer.withProperty(
+          "colour",
+          row ->
+              Values.colour(object, field, row.path(name).asText())
+                  .orElse("var(--lumo-contrast-60pct)"));
+    }
+    Grid.Column<ObjectNode> column = grid.addColumn(renderer).setKey(name).setResizable(true);
+    Span header = new Span(Labels.field(field));
+    header.getElement().setAttribute("data-field", name);
+    column.setHeader(header);
+    if (FieldTypes.of(field.type()).sortable()) {
+      column.setSortable(true);
+      column.setSortProperty(name);
+    }
+    if (numeric(field)) {
+      column.setTextAlign(ColumnTextAlign.END);
+    }
+    column.setAutoWidth(true);
+    if (isName) {
+      column.setFrozen(true);
+    }
+  }
+
+  /**
+   * The column a phone shows instead of the others: each record as a card, its name over up to
+   * three of the list's other fields.
+   */
+  private void card(List<FieldDefinition> columns) {
+    FieldDefinition nameField =
+        columns.stream().filter(f -> f.name().equals(object.nameField())).findFirst().orElse(null);
+    List<FieldDefinition> others = columns.stream().filter(f -> f != nameField).limit(3).toList();
+    StringBuilder template = new StringBuilder("<div class=\"relata-card\">");
+    if (nameField != null) {
+      template
+          .append("<a data-field=\"")
+          .append(nameField.name())
+          .append("\" href=\"${item.href}\">${item.name}</a>");
+    }
+    template.append("<div class=\"relata-card-fields\">");
+    for (int i = 0; i < others.size(); i++) {
+      template
+          .append("<span data-field=\"")
+          .append(others.get(i).name())
+          .append("\">${item.f")
+          .append(i)
+          .append("}</span>");
+    }
+    template.append("</div></div>");
+    LitRenderer<ObjectNode> renderer =
+        LitRenderer.<ObjectNode>of(template.toString())
+            .withProperty("href", row -> "o/" + object.name() + "/" + row.path("id").asText());
+    if (nameField != null) {
+      renderer.withProperty("name", row -> values.text(object, nameField, row));
+    }
+    for (int i = 0; i < others.size(); i++) {
+      FieldDefinition field = others.get(i);
+      renderer.withProperty("f" + i, row -> values.text(object, field, row));
+    }
+    grid.addColumn(renderer).setKey(CARD).setVisible(false);
+  }
+
+  /** Cards on a narrow screen, columns on a wide one. */
+  private void fit() {
+    getUI()
+        .ifPresent(
+            ui ->
+                ui.getPage()
+                    .retrieveExtendedClientDetails(
+                        details -> narrow(details.getWindowInnerWidth() < NARROW)));
+  }
+
+  private void narrow(boolean narrow) {
+    for (Grid.Column<ObjectNode> column : grid.getColumns()) {
+      column.setVisible(CARD.equals(column.getKey()) == narrow);
+    }
+    grid.setAllRowsVisible(false);
+    if (narrow) {
+      grid.addClassName("relata-cards");
+    } else {
+      grid.removeClassName("relata-cards");
+    }
+  }
+
+  @Override
+  protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+    super.onAttach(event);
+    resize =
+        event.getUI().getPage().addBrowserWindowResizeListener(e -> narrow(e.getWidth() < NARROW));
+    fit();
+  }
+
+  @Override
+  protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+    if (resize != null) {
+      resize.remove();
+    }
+    super.onDetach(event);
+  }
+
+  private static boolean numeric(FieldDefinition field) {
+    FieldKind kind = field.type().kind();
+    return kind == FieldKind.NUMBER
+        || kind == FieldKind.CURRENCY
+        || kind == FieldKind.PERCENT
+        || kind == FieldKind.ROLL_UP;
+  }
+
+  private void sortIndicator(String sort) {
+    String first = sort.split(",")[0];
+    boolean descending = first.startsWith("-");
+    String name = descending ? first.substring(1) : first;
+    Grid.Column<ObjectNode> column = grid.getColumnByKey(name);
+    if (column != null && column.isSortable()) {
+      grid.sort(
+          List.of(
+              new GridSortOrder<>(
+                  column, descending ? SortDirection.DESCENDING : SortDirection.ASCENDING)));
+    }
+  }
+
+  private Optional<String> currentSort() {
+    return grid.getSortOrder().stream()
+        .findFirst()
+        .map(
+            order ->
+                (order.getDirection() == SortDirection.DESCENDING ? "-" : "")
+                    + order.getSorted().getKey());
+  }
+
+  /** Puts what the list shows into the address, so that it can be bookmarked and shared. */
+  private void remember() {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    views.getValue().ifPresent(v -> parameters.put("view", v.name()));
+    if (!filter.getValue().isBlank()) {
+      parameters.put("filter", filter.getValue());
+    }
+    if (!search.getValue().isBlank()) {
+      parameters.put("q", search.getValue());
+    }
+    currentSort().ifPresent(s -> parameters.put("sort", s));
+    getUI()
+        .ifPresent(
+            ui ->
+                ui.getPage()
+                    .getHistory()
+                    .replaceState(
+                        null,
+                        new Location("o/" + object.name(), QueryParameters.simple(parameters))));
+  }
+
+  private static Optional<String> first(Map<String, List<String>> parameters, String name) {
+    return Optional.ofNullable(parameters.get(name))
+        .flatMap(list -> list.stream().findFirst())
+        .filter(v -> !v.isBlank());
+  }
+}

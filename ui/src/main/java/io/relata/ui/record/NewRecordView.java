@@ -1,0 +1,139 @@
+package io.relata.ui.record;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.directory.Users;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
+import io.relata.platform.record.RecordService;
+import io.relata.platform.record.StoredRecord;
+import io.relata.platform.record.WriteContext;
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.ProblemException;
+import io.relata.ui.format.Values;
+import io.relata.ui.record.editor.EditorContext;
+import io.relata.ui.screen.Labels;
+import io.relata.ui.screen.Workspace;
+import io.relata.ui.session.SignedInUser;
+import io.relata.ui.session.UserSettings;
+import io.relata.ui.shell.MainLayout;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A new record through the object's form, its defaults shown and any field named in the address
+ * filled in ({@code ?account=…} from a related list's "new"). Nothing is stored until the platform
+ * accepts it; its problems show at their fields.
+ */
+@Route(value = "o/:object/new", layout = MainLayout.class)
+public class NewRecordView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+  private final Workspace workspace;
+  private final RecordService records;
+  private final Users users;
+  private final Clock clock;
+  private ObjectDefinition object;
+
+  @Inject
+  public NewRecordView(Workspace workspace, RecordService records, Users users, Clock clock) {
+    this.workspace = workspace;
+    this.records = records;
+    this.users = users;
+    this.clock = clock;
+    addClassName("relata-page");
+    addClassName("relata-record");
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    Actor actor = SignedInUser.current().orElseThrow();
+    Workspace.View view = workspace.of(actor);
+    Optional<ObjectDefinition> found =
+        view.readable(event.getRouteParameters().get("object").orElse(""));
+    if (found.isEmpty()) {
+      event.rerouteToError(NotFoundException.class);
+      return;
+    }
+    object = found.get();
+    ObjectAccess access = view.access(object);
+    if (!access.rights().create()) {
+      event.rerouteToError(NotFoundException.class);
+      return;
+    }
+    UserSettings settings = UserSettings.current().orElseThrow();
+    EditorContext context =
+        new EditorContext(
+            actor, new Values(settings.locale(), settings.zone()), object, view, records, users);
+    RecordForm form = new RecordForm(context, access);
+    form.read(initial(event.getLocation().getQueryParameters().getParameters()));
+    form.setEditing(true);
+
+    H1 title = new H1(getTranslation("record.new.title", Labels.singular(object)));
+    title.setId("record-name");
+    Button save = new Button(getTranslation("record.save"));
+    save.setId("record-save");
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    Button cancel = new Button(getTranslation("record.cancel"));
+    cancel.setId("record-cancel");
+    cancel.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("o/" + object.name())));
+    save.addClickListener(
+        e -> {
+          try {
+            StoredRecord created =
+                records.create(
+                    WriteContext.of(actor, WriteContext.Channel.SCREEN, clock),
+                    object.name(),
+                    form.values());
+            getUI().ifPresent(ui -> ui.navigate("o/" + object.name() + "/" + created.id()));
+          } catch (InvalidRequestException refused) {
+            Problems.notify(form.show(refused.violations(), getLocale()));
+          } catch (ProblemException other) {
+            Problems.notify(List.of(Problems.text(other, getLocale())));
+          }
+        });
+    HorizontalLayout actions = new HorizontalLayout(cancel, save);
+    HorizontalLayout header = new HorizontalLayout(title, actions);
+    header.setWidthFull();
+    header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+    header.setAlignItems(FlexComponent.Alignment.CENTER);
+    header.addClassName("relata-record-header");
+    removeAll();
+    add(header, form);
+  }
+
+  /** The defaults of the object's fields, and values named in the address for known fields. */
+  private ObjectNode initial(Map<String, List<String>> parameters) {
+    ObjectNode record = JsonCodec.object();
+    for (FieldDefinition field : object.fields()) {
+      field.defaultValue().ifPresent(d -> record.set(field.name(), JsonCodec.parse(d)));
+      List<String> given = parameters.get(field.name());
+      if (given != null && !given.isEmpty()) {
+        record.put(field.name(), given.get(0));
+      }
+    }
+    return record;
+  }
+
+  @Override
+  public String getPageTitle() {
+    return object == null
+        ? "Relata"
+        : getTranslation("record.new.title", Labels.singular(object)) + " · Relata";
+  }
+}

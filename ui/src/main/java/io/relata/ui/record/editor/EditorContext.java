@@ -1,0 +1,20 @@
+package io.relata.ui.record.editor;
+
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.platform.directory.Users;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.record.RecordService;
+import io.relata.ui.format.Values;
+import io.relata.ui.screen.Workspace;
+
+/**
+ * What editors need besides their field: the user, their formats, and the services that look up
+ * records and users for lookups.
+ */
+public record EditorContext(
+    Actor actor,
+    Values values,
+    ObjectDefinition object,
+    Workspace.View view,
+    RecordService records,
+    Users users) {}

@@ -1,0 +1,136 @@
+package io.relata.ui.record.editor;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.vaadin.flow.component.combobox.ComboBox;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.ConditionParser;
+import io.relata.metadata.condition.Expression;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.platform.directory.Account;
+import io.relata.platform.directory.Page;
+import io.relata.platform.query.RecordQuery;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A reference with type-ahead: the records of the target object the user may read, by name (or the
+ * active users, by display name); what is typed narrows the list on the server. A target the user
+ * may not read offers nothing, so its records are never named here.
+ */
+final class LookupEditor {
+
+  /** A record (or user) as a choice: its id and its name. */
+  record Ref(String id, String name) implements Serializable {}
+
+  private static final int SHOWN = 50;
+
+  private LookupEditor() {}
+
+  static FieldEditor records(EditorContext context, FieldDefinition field) {
+    String target =
+        field.type() instanceof FieldType.Lookup lookup
+            ? lookup.target()
+            : ((FieldType.MasterDetail) field.type()).target();
+    ComboBox<Ref> box = new ComboBox<>();
+    box.setItemLabelGenerator(Ref::name);
+    Optional<ObjectDefinition> readable = context.view().readable(target);
+    if (readable.isEmpty()) {
+      box.setItems(List.<Ref>of());
+    } else {
+      ObjectDefinition object = readable.get();
+      box.setItems(
+          query -> {
+            Optional<Expression> filter =
+                contains(object.nameField(), query.getFilter().orElse(""));
+            List<Ref> refs = new ArrayList<>();
+            context
+                .records()
+                .list(
+                    context.actor(),
+                    target,
+                    new RecordQuery(
+                        filter,
+                        Optional.empty(),
+                        Optional.of(object.nameField()),
+                        Optional.of(List.of("id", object.nameField())),
+                        SHOWN,
+                        Optional.empty(),
+                        List.of(),
+                        false),
+                    false)
+                .items()
+                .forEach(
+                    item ->
+                        refs.add(
+                            new Ref(
+                                item.path("id").asText(), item.path(object.nameField()).asText())));
+            return refs.stream().skip(query.getOffset()).limit(query.getLimit());
+          });
+    }
+    return bound(field, box);
+  }
+
+  static FieldEditor users(EditorContext context, FieldDefinition field) {
+    ComboBox<Ref> box = new ComboBox<>();
+    box.setItemLabelGenerator(Ref::name);
+    box.setItems(
+        query -> {
+          String typed = query.getFilter().orElse("").toLowerCase(Locale.ROOT);
+          return activeUsers(context)
+              .filter(r -> r.name().toLowerCase(Locale.ROOT).contains(typed))
+              .skip(query.getOffset())
+              .limit(query.getLimit());
+        });
+    return bound(field, box);
+  }
+
+  private static Stream<Ref> activeUsers(EditorContext context) {
+    List<Ref> refs = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    do {
+      Page<Account> page = context.users().list(cursor, 200);
+      for (Account account : page.items()) {
+        if (account.active()) {
+          String name =
+              account.displayName() == null || account.displayName().isBlank()
+                  ? account.username()
+                  : account.displayName();
+          refs.add(new Ref(account.id().toString(), name));
+        }
+      }
+      cursor = Optional.ofNullable(page.nextCursor());
+    } while (cursor.isPresent() && refs.size() < 2000);
+    return refs.stream();
+  }
+
+  private static FieldEditor bound(FieldDefinition field, ComboBox<Ref> box) {
+    box.setClearButtonVisible(true);
+    return new Bound<>(
+        field,
+        box,
+        json ->
+            json.isObject()
+                ? new Ref(json.path("id").asText(), json.path("name").asText())
+                : new Ref(json.asText(), json.asText()),
+        ref -> JsonNodeFactory.instance.textNode(ref.id()));
+  }
+
+  /** {@code field contains "typed"}, or nothing when nothing was typed. */
+  private static Optional<Expression> contains(String field, String typed) {
+    if (typed.isBlank()) {
+      return Optional.empty();
+    }
+    String quoted = typed.strip().replace("\\", "\\\\").replace("\"", "\\\"");
+    try {
+      return Optional.of(ConditionParser.parse(field + " contains \"" + quoted + "\""));
+    } catch (ConditionException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.relata.ui.screen;
+
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.model.CompiledModel;
+import io.relata.platform.access.AccessEvaluator;
+import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.access.Permissions;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.metadata.MetadataService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the signed-in user may see of the current metadata, for one screen: the objects they may
+ * read and their access to each. Screens decide no access themselves; they ask this, which asks the
+ * platform's evaluator, and every read and write goes through the platform's services again.
+ */
+@ApplicationScoped
+public class Workspace {
+
+  @Inject private MetadataService metadata;
+  @Inject private Permissions permissions;
+
+  /** The user's view of the current revision, decided now. */
+  public View of(Actor actor) {
+    CompiledModel model = metadata.current();
+    return new View(actor, model, permissions.evaluator(actor, model));
+  }
+
+  /** One user's view of one metadata revision. */
+  public static final class View {
+    private final Actor actor;
+    private final CompiledModel model;
+    private final AccessEvaluator evaluator;
+
+    View(Actor actor, CompiledModel model, AccessEvaluator evaluator) {
+      this.actor = actor;
+      this.model = model;
+      this.evaluator = evaluator;
+    }
+
+    public Actor actor() {
+      return actor;
+    }
+
+    public long revision() {
+      return model.revision();
+    }
+
+    /** The object, when it exists and the user may read its records; empty otherwise. */
+    public Optional<ObjectDefinition> readable(String name) {
+      return model.object(name).filter(o -> evaluator.on(o).rights().read());
+    }
+
+    /** The objects the user may read, by label in {@code locale}'s order. */
+    public List<ObjectDefinition> readableObjects(Locale locale) {
+      java.text.Collator collator = java.text.Collator.getInstance(locale);
+      return model.objects().stream()
+          .filter(o -> evaluator.on(o).rights().read())
+          .sorted(Comparator.comparing(ObjectDefinition::pluralLabel, collator))
+          .toList();
+    }
+
+    /** The user's access to {@code object}. */
+    public ObjectAccess access(ObjectDefinition object) {
+      return evaluator.on(object);
+    }
+
+    public boolean holds(io.relata.metadata.access.SystemPermission permission) {
+      return evaluator.holds(permission);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package io.relata.ui.shell;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldVariant;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.platform.directory.Users;
+import io.relata.platform.identity.Actor;
+import io.relata.ui.screen.Labels;
+import io.relata.ui.screen.Workspace;
+import io.relata.ui.session.SignedInUser;
+import io.relata.ui.session.UserSettings;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/**
+ * The frame of every signed-in screen: the drawer with home, the objects the user may read and the
+ * records they viewed last; the bar with global search (Ctrl+K), notifications and the user menu.
+ * Rebuilt on every navigation, so that a metadata change shows at the next click.
+ */
+@StyleSheet("context://styles/relata.css")
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
+
+  private final Workspace workspace;
+  private final Users users;
+  private final SideNav objects = new SideNav();
+  private final SideNav recent = new SideNav();
+  private final Span userName = new Span();
+  private final Avatar avatar = new Avatar();
+  private final TextField search = new TextField();
+
+  @Inject
+  public MainLayout(Workspace workspace, Users users) {
+    this.workspace = workspace;
+    this.users = users;
+    setPrimarySection(Section.DRAWER);
+    addToNavbar(new DrawerToggle(), bar());
+    addToDrawer(drawer());
+  }
+
+  private HorizontalLayout bar() {
+    search.setId("global-search");
+    search.setPlaceholder(getTranslation("shell.search.placeholder"));
+    search.setPrefixComponent(VaadinIcon.SEARCH.create());
+    search.addThemeVariants(TextFieldVariant.LUMO_SMALL);
+    search.setClearButtonVisible(true);
+    search.addClassName("relata-global-search");
+    search.addKeyDownListener(Key.ENTER, e -> searchFor(search.getValue()));
+    Shortcuts.addShortcutListener(this, search::focus, Key.KEY_K, KeyModifier.CONTROL)
+        .listenOn(this);
+
+    Button notifications = new Button(VaadinIcon.BELL_O.create());
+    notifications.setId("notifications");
+    notifications.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+    notifications.setAriaLabel(getTranslation("shell.notifications"));
+    notifications.setTooltipText(getTranslation("shell.notifications.none"));
+
+    MenuBar menu = new MenuBar();
+    menu.setId("user-menu");
+    menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+    HorizontalLayout who = new HorizontalLayout(avatar, userName);
+    who.setAlignItems(FlexComponent.Alignment.CENTER);
+    who.setSpacing(false);
+    who.addClassName("relata-user");
+    avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_SMALL);
+    MenuItem root = menu.addItem(who);
+    MenuItem profile =
+        root.getSubMenu()
+            .addItem(getTranslation("shell.profile"), e -> new ProfileDialog(users).open());
+    profile.setId("profile");
+    MenuItem signOut = root.getSubMenu().addItem(getTranslation("shell.sign-out"), e -> signOut());
+    signOut.setId("sign-out");
+
+    Span brand = new Span("Relata");
+    brand.addClassName("relata-brand");
+    HorizontalLayout bar = new HorizontalLayout(brand, search, notifications, menu);
+    bar.setWidthFull();
+    bar.setAlignItems(FlexComponent.Alignment.CENTER);
+    bar.expand(search);
+    bar.addClassName("relata-bar");
+    return bar;
+  }
+
+  private com.vaadin.flow.component.Component drawer() {
+    SideNav home = new SideNav();
+    SideNavItem homeItem = new SideNavItem(getTranslation("shell.home"), "home");
+    homeItem.setPrefixComponent(VaadinIcon.HOME_O.create());
+    home.addItem(homeItem);
+    objects.setLabel(getTranslation("shell.objects"));
+    objects.setId("nav-objects");
+    recent.setLabel(getTranslation("shell.recent"));
+    recent.setId("nav-recent");
+    recent.setCollapsible(true);
+    com.vaadin.flow.component.orderedlayout.VerticalLayout drawer =
+        new com.vaadin.flow.component.orderedlayout.VerticalLayout(home, objects, recent);
+    drawer.addClassName("relata-drawer");
+    drawer.setPadding(true);
+    return drawer;
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    Actor actor = SignedInUser.current().orElse(null);
+    if (actor == null) {
+      return; // the guard sends the browser to the sign-in page
+    }
+    UserSettings settings = UserSettings.current().orElseThrow();
+    userName.setText(settings.displayName());
+    avatar.setName(settings.displayName());
+    Workspace.View view = workspace.of(actor);
+    objects.removeAll();
+    for (ObjectDefinition object : view.readableObjects(settings.locale())) {
+      SideNavItem item = new SideNavItem(Labels.plural(object), "o/" + object.name());
+      item.setPrefixComponent(VaadinIcon.RECORDS.create());
+      item.getElement().setAttribute("data-object", object.name());
+      objects.addItem(item);
+    }
+    recent.removeAll();
+    for (RecentRecords.Entry entry : RecentRecords.of(VaadinSession.getCurrent()).entries()) {
+      if (view.readable(entry.object()).isPresent()) {
+        recent.addItem(new SideNavItem(entry.name(), "o/" + entry.object() + "/" + entry.id()));
+      }
+    }
+    recent.setVisible(!recent.getItems().isEmpty());
+  }
+
+  private void searchFor(String text) {
+    if (!text.isBlank()) {
+      UI.getCurrent().navigate("search", QueryParameters.simple(Map.of("q", text.strip())));
+    }
+  }
+
+  private void signOut() {
+    SignedInUser.signOut();
+    // a full page load: the old session, and the UI bound to it, are gone
+    UI.getCurrent().getPage().setLocation("./");
+  }
+}

@@ -1,0 +1,328 @@
+package io.relata.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.relata.testing.ApiClient;
+import io.relata.testing.Browser;
+import io.relata.testing.RelataProcess;
+import io.relata.testing.Screenshots;
+import io.relata.testing.SignInPage;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The end user's screens in a real Chromium against relata.jar as an operator starts it: a seller
+ * signs in, opens the list of opportunities, creates one through the form (a bad value is refused
+ * at its field), moves it along the pipeline, logs a call, and finds all of it in the list and the
+ * timeline. Screenshots of every screen, on a desktop and on a phone, land in {@code
+ * target/screenshots/}.
+ */
+class ScreensIT {
+
+  private static final String ADMIN_PASSWORD = "Screens-test-1";
+  private static final String SELLER_PASSWORD = "Seller-pass-1";
+  private static RelataProcess server;
+  private static ApiClient admin;
+  private static ApiClient seller;
+  private static String acme;
+
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  static void startRelata() throws Exception {
+    Path dataDir = Path.of(System.getProperty("relata.test.work"), "screens");
+    RelataProcess.deleteTree(dataDir);
+    server = RelataProcess.start(dataDir, Map.of("RELATA_ADMIN_PASSWORD", ADMIN_PASSWORD));
+    assertTrue(server.awaitReady(Duration.ofMinutes(4)), server::output);
+    admin = ApiClient.signIn(server.uri("/").toURL(), "admin", ADMIN_PASSWORD).privileged();
+    // the account's related list names opportunities, which refer to accounts: two steps
+    jakarta.json.JsonObject account = ApiClient.json(fixture("account"));
+    jakarta.json.JsonObject layout = account.getJsonArray("layouts").getJsonObject(0);
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/objects/account",
+            jakarta.json.Json.createObjectBuilder(account)
+                .add(
+                    "layouts",
+                    jakarta.json.Json.createArrayBuilder()
+                        .add(jakarta.json.Json.createObjectBuilder(layout).remove("relatedLists")))
+                .build()
+                .toString()));
+    ok(admin.send("PUT", "api/v1/metadata/objects/opportunity", fixture("opportunity")));
+    ok(admin.send("PUT", "api/v1/metadata/objects/account", fixture("account")));
+    ok(admin.send("PUT", "api/v1/metadata/permission-sets/sales", fixture("sales")));
+    String sara =
+        id(
+            admin.send(
+                "POST",
+                "api/v1/users",
+                "{\"username\":\"sara\",\"password\":\""
+                    + SELLER_PASSWORD
+                    + "\",\"displayName\":\"Sara Lind\",\"permissionSets\":[\"sales\"]}"));
+    seller = ApiClient.signIn(server.uri("/").toURL(), "sara", SELLER_PASSWORD);
+    acme =
+        id(
+            seller.send(
+                "POST",
+                "api/v1/records/account",
+                "{\"name\":\"Acme Oy\",\"industry\":\"software\"}"));
+    id(
+        seller.send(
+            "POST",
+            "api/v1/records/account",
+            "{\"name\":\"Nordic Retail AB\",\"industry\":\"retail\"}"));
+    String[][] deals = {
+      {"Acme platform licence", "48000", "high", "qualification"},
+      {"Acme support renewal", "12000", "normal", "prospecting"},
+      {"Pilot for the warehouse", "7500", "low", "prospecting"}
+    };
+    for (String[] deal : deals) {
+      String opportunity =
+          id(
+              admin.send(
+                  "POST",
+                  "api/v1/records/opportunity",
+                  "{\"title\":\""
+                      + deal[0]
+                      + "\",\"amount\":"
+                      + deal[1]
+                      + ",\"priority\":\""
+                      + deal[2]
+                      + "\",\"stage\":\""
+                      + deal[3]
+                      + "\",\"margin\":"
+                      + ApiClient.HIDDEN
+                      + ",\"account\":\""
+                      + acme
+                      + "\"}"));
+      ok(
+          admin.send(
+              "PATCH",
+              "api/v1/records/opportunity/" + opportunity,
+              "{\"owner_id\":\"" + sara + "\"}"));
+    }
+  }
+
+  @AfterAll
+  static void stopRelata() throws Exception {
+    server.close();
+  }
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    browser = Browser.open();
+    browser.manage().window().setSize(Screenshots.DESKTOP);
+    wait = Browser.await(browser);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.quit();
+  }
+
+  @Test
+  void aSellerWorksThroughHerDayOnTheScreens() throws Exception {
+    browser.get(server.uri("/").toString());
+    SignInPage page = new SignInPage(browser);
+    page.signIn("sara", SELLER_PASSWORD);
+    assertEquals("Welcome, Sara Lind", page.awaitHome().getText());
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#home-objects [data-object='opportunity']")));
+    assertTrue(
+        browser.findElements(By.cssSelector("#nav-objects [data-object='activity']")).size() == 1,
+        "activities are an object of their own");
+    Screenshots.save(browser, "desktop-home");
+
+    browser.findElement(By.cssSelector("#home-objects [data-object='opportunity']")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("list-title"), "Opportunities"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("records-grid"), "Acme platform licence"));
+    assertEquals("3", browser.findElement(By.id("list-count")).getText());
+    assertTrue(
+        browser.findElements(By.cssSelector("[data-field='margin']")).isEmpty(),
+        "a hidden field is no column");
+    assertTrue(
+        browser.findElement(By.id("records-grid")).getText().contains("€48,000.00"),
+        "amounts in the seller's locale");
+    Screenshots.save(browser, "desktop-list");
+
+    // a new opportunity: a bad amount is refused at its field, and nothing is stored
+    browser.findElement(By.id("list-new")).click();
+    type("vaadin-text-field[data-field='title']", "Northwind renewal");
+    type("vaadin-big-decimal-field[data-field='amount']", "-5");
+    browser.findElement(By.id("record-save")).click();
+    WebElement amount =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("vaadin-big-decimal-field[data-field='amount'][invalid]")));
+    assertEquals(
+        "The amount must be more than zero.",
+        ((JavascriptExecutor) browser).executeScript("return arguments[0].errorMessage", amount));
+    assertEquals(3, count("opportunity"), "nothing saved");
+    Screenshots.save(browser, "desktop-new-refused");
+
+    WebElement amountInput =
+        browser.findElement(By.cssSelector("vaadin-big-decimal-field[data-field='amount'] input"));
+    amountInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), "12500", Keys.TAB);
+    pick("account", "Acme");
+    browser.findElement(By.id("record-save")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("record-name"), "Northwind renewal"));
+    assertTrue(
+        browser.getCurrentUrl().matches(".*/o/opportunity/[0-9a-f-]{36}$"),
+        browser.getCurrentUrl());
+    assertEquals(4, count("opportunity"));
+    assertTrue(
+        browser.findElements(By.cssSelector("[data-field='margin']")).isEmpty(),
+        "a hidden field is not on the form");
+    recordId();
+    Screenshots.save(browser, "desktop-record");
+
+    // the stage path: proposal needs a close date, asked for in a dialog
+    browser.findElement(By.cssSelector("#stage-path [data-stage='proposal']")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stage-fields-dialog")));
+    // the dialog's date picker, not the form's behind it
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector("vaadin-date-picker[data-field='close_date']")).size()
+                == 2);
+    List<WebElement> pickers =
+        browser.findElements(By.cssSelector("vaadin-date-picker[data-field='close_date'] input"));
+    pickers.get(1).sendKeys("31/03/2027", Keys.ENTER);
+    Screenshots.save(browser, "desktop-stage-dialog");
+    browser.findElement(By.id("stage-fields-apply")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#stage-path [data-stage='proposal'].current")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("timeline"), "Stage: Prospecting → Proposal"));
+
+    // a note, logged on the record
+    browser.findElement(By.cssSelector("#activity-composer vaadin-details-summary")).click();
+    type("#activity-subject", "Called Northwind about the renewal");
+    browser.findElement(By.id("activity-save")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#timeline .relata-timeline-item[data-kind='note']")));
+    assertTrue(
+        browser
+            .findElement(By.id("timeline"))
+            .getText()
+            .contains("Called Northwind about the renewal"));
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].scrollIntoView()",
+            browser.findElement(By.cssSelector("#timeline .relata-timeline-items")));
+    Screenshots.save(browser, "desktop-record-timeline");
+
+    // an edit of one field
+    browser.findElement(By.id("record-edit")).click();
+    type("vaadin-text-field[data-field='next_step']", "Send the contract");
+    browser.findElement(By.id("record-save")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("record-save")));
+    assertEquals(
+        "Send the contract",
+        ApiClient.json(seller.send("GET", "api/v1/records/opportunity/" + recordId(), null))
+            .getString("next_step"));
+
+    // the list shows the move
+    browser.get(server.uri("/o/opportunity?sort=-amount").toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("records-grid"), "Northwind renewal"));
+    assertTrue(browser.findElement(By.id("records-grid")).getText().contains("Proposal"));
+    assertEquals("4", browser.findElement(By.id("list-count")).getText());
+
+    // what the seller may not read is not found, like what does not exist
+    browser.get(server.uri("/o/nothing_here").toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-found")));
+    Screenshots.save(browser, "desktop-not-found");
+
+    // the same screens on a phone
+    browser.manage().window().setSize(Screenshots.PHONE);
+    browser.get(server.uri("/home").toString());
+    page.awaitHome();
+    Screenshots.save(browser, "phone-home");
+    browser.get(server.uri("/o/opportunity").toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("records-grid"), "Northwind renewal"));
+    Screenshots.save(browser, "phone-list");
+    browser.get(server.uri("/o/opportunity/" + recordId()).toString());
+    wait.until(ExpectedConditions.textToBe(By.id("record-name"), "Northwind renewal"));
+    Screenshots.save(browser, "phone-record");
+  }
+
+  private String recordId;
+
+  private String recordId() {
+    if (recordId == null) {
+      String url = browser.getCurrentUrl();
+      recordId = url.substring(url.lastIndexOf('/') + 1);
+    }
+    return recordId;
+  }
+
+  private void type(String css, String text) {
+    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    WebElement input =
+        field.getTagName().equals("input")
+            ? field
+            : field.findElement(By.cssSelector("input, textarea"));
+    wait.until(ExpectedConditions.elementToBeClickable(input));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+  }
+
+  private void pick(String field, String typed) {
+    WebElement input =
+        browser.findElement(By.cssSelector("vaadin-combo-box[data-field='" + field + "'] input"));
+    input.sendKeys(typed);
+    WebElement item =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-combo-box-item")));
+    item.click();
+  }
+
+  private static long count(String object) throws Exception {
+    HttpResponse<String> list =
+        admin.send("GET", "api/v1/records/" + object + "?limit=1&total=true", null);
+    return ApiClient.json(list).getJsonObject("total").getJsonNumber("count").longValue();
+  }
+
+  private static String id(HttpResponse<String> created) {
+    assertEquals(201, created.statusCode(), created.body());
+    return ApiClient.json(created).getString("id");
+  }
+
+  private static void ok(HttpResponse<String> answer) {
+    assertTrue(answer.statusCode() / 100 == 2, answer.statusCode() + " " + answer.body());
+  }
+
+  private static String fixture(String name) throws Exception {
+    try (InputStream in = ScreensIT.class.getResourceAsStream("/screens/" + name + ".json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
