@@ -1,6 +1,7 @@
 package io.relata.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.testing.ApiClient;
@@ -142,6 +143,15 @@ class ScreensIT {
 
   @Test
   void aSellerWorksThroughHerDayOnTheScreens() throws Exception {
+    try {
+      day();
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed");
+      throw e;
+    }
+  }
+
+  private void day() throws Exception {
     browser.get(server.uri("/").toString());
     SignInPage page = new SignInPage(browser);
     page.signIn("sara", SELLER_PASSWORD);
@@ -236,6 +246,8 @@ class ScreensIT {
             "arguments[0].scrollIntoView()",
             browser.findElement(By.cssSelector("#timeline .relata-timeline-items")));
     Screenshots.save(browser, "desktop-record-timeline");
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("record-name")));
 
     // an edit of one field
     browser.findElement(By.id("record-edit")).click();
@@ -255,6 +267,32 @@ class ScreensIT {
     assertTrue(browser.findElement(By.id("records-grid")).getText().contains("Proposal"));
     assertEquals("4", browser.findElement(By.id("list-count")).getText());
 
+    // the board: counts and sums by the platform, a drag moves, a refused drag stays
+    browser.findElement(By.id("list-board")).click();
+    WebElement prospecting = lane("prospecting");
+    wait.until(d -> lane("prospecting").getText().contains("€19,500.00"));
+    assertTrue(prospecting.getText().contains("2"), prospecting.getText());
+    assertTrue(prospecting.getText().contains("€1,950.00 weighted (10 %)"), prospecting.getText());
+    Screenshots.save(browser, "desktop-board");
+    drag(card("Pilot for the warehouse"), lane("qualification"));
+    wait.until(d -> lane("qualification").getText().contains("Pilot for the warehouse"));
+    wait.until(d -> lane("qualification").getText().contains("€55,500.00"));
+    assertFalse(lane("prospecting").getText().contains("Pilot for the warehouse"));
+    drag(card("Acme platform licence"), lane("won"));
+    WebElement refusal =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-notification-card")));
+    assertTrue(
+        browser
+            .findElement(By.tagName("vaadin-notification-card"))
+            .getText()
+            .contains("cannot move from stage Qualification to Closed won"),
+        browser.findElement(By.tagName("vaadin-notification-card")).getText());
+    assertTrue(lane("qualification").getText().contains("Acme platform licence"), "snapped back");
+    assertFalse(lane("won").getText().contains("Acme platform licence"));
+    Screenshots.save(browser, "desktop-board-refused");
+    assertTrue(refusal != null);
+
     // what the seller may not read is not found, like what does not exist
     browser.get(server.uri("/o/nothing_here").toString());
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-found")));
@@ -273,6 +311,34 @@ class ScreensIT {
     browser.get(server.uri("/o/opportunity/" + recordId()).toString());
     wait.until(ExpectedConditions.textToBe(By.id("record-name"), "Northwind renewal"));
     Screenshots.save(browser, "phone-record");
+  }
+
+  private WebElement lane(String value) {
+    return wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".relata-board-column[data-lane='" + value + "']")));
+  }
+
+  private WebElement card(String name) {
+    return wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath(
+                "//div[contains(@class,'relata-board-card')][.//a[normalize-space()='"
+                    + name
+                    + "']]")));
+  }
+
+  /** HTML5 drag and drop as the browser fires it: Selenium's mouse drag does not. */
+  private void drag(WebElement source, WebElement target) {
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "const [s, t] = arguments; const d = new DataTransfer();"
+                + "const fire = (e, n) => e.dispatchEvent(new DragEvent(n,"
+                + " {bubbles: true, cancelable: true, dataTransfer: d}));"
+                + "fire(s, 'dragstart'); fire(t, 'dragenter'); fire(t, 'dragover');"
+                + "fire(t, 'drop'); fire(s, 'dragend');",
+            source,
+            target);
   }
 
   private String recordId;

@@ -71,6 +71,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
   private final TextField search = new TextField();
   private final TextField filter = new TextField();
   private final Button create = new Button();
+  private final Button board = new Button();
   private final Grid<ObjectNode> grid = new Grid<>();
 
   private ObjectDefinition object;
@@ -102,7 +103,13 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     HorizontalLayout header = new HorizontalLayout(title, count);
     header.setAlignItems(FlexComponent.Alignment.BASELINE);
     header.addClassName("relata-list-header");
-    HorizontalLayout top = new HorizontalLayout(header, create);
+    board.setId("list-board");
+    board.setText(getTranslation("list.board"));
+    board.setIcon(VaadinIcon.GRID_BIG_O.create());
+    board.addClickListener(
+        e -> getUI().ifPresent(ui -> ui.navigate("o/" + object.name() + "/board")));
+    HorizontalLayout actions = new HorizontalLayout(board, create);
+    HorizontalLayout top = new HorizontalLayout(header, actions);
     top.setWidthFull();
     top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
     top.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -181,6 +188,10 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     values = new Values(settings.locale(), settings.zone());
     title.setText(Labels.plural(object));
     create.setVisible(access.rights().create());
+    board.setVisible(
+        (object.pipeline().isPresent() && access.visible("stage"))
+            || object.fields().stream()
+                .anyMatch(f -> f.type() instanceof FieldType.Picklist && access.visible(f.name())));
 
     Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
     updating = true;

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * nearest known page, so its cost is bounded by the distance to a page already seen, and at most by
  * the position itself.
  */
-final class RecordPages implements Serializable {
+public final class RecordPages implements Serializable {
 
   private final transient RecordService records;
   private final Actor actor;
@@ -36,7 +36,7 @@ final class RecordPages implements Serializable {
 
   private final NavigableMap<Long, String> cursors = new TreeMap<>();
 
-  RecordPages(
+  public RecordPages(
       RecordService records,
       Actor actor,
       String object,
@@ -56,7 +56,7 @@ final class RecordPages implements Serializable {
   }
 
   /** How many records the list holds: exact, or the planner's estimate for big lists. */
-  RecordLists.Total total() {
+  public RecordLists.Total total() {
     return records
         .list(actor, object, query(Optional.empty(), 1, true), false)
         .total()
@@ -64,7 +64,7 @@ final class RecordPages implements Serializable {
   }
 
   /** The rows from {@code offset}, at most {@code limit} of them. */
-  List<ObjectNode> rows(long offset, int limit) {
+  public List<ObjectNode> rows(long offset, int limit) {
     List<ObjectNode> rows = new ArrayList<>(limit);
     long at = offset;
     while (rows.size() < limit) {

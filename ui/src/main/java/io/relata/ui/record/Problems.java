@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** The platform's refusals as a user reads them: in their language, never a stack trace. */
-final class Problems {
+public final class Problems {
 
   private Problems() {}
 
   /** The problem's own text, then its violations'. */
-  static String text(ProblemException problem, Locale locale) {
+  public static String text(ProblemException problem, Locale locale) {
     StringBuilder text = new StringBuilder(Messages.text(problem.code(), locale, problem.args()));
     for (ProblemException.Violation v : problem.violations()) {
       text.append(" · ").append(Messages.text(v.code(), locale, v.args().toArray()));
@@ -22,7 +22,7 @@ final class Problems {
   }
 
   /** Shows {@code messages} for a while at the bottom of the screen. */
-  static void notify(List<String> messages) {
+  public static void notify(List<String> messages) {
     if (messages.isEmpty()) {
       return;
     }

@@ -16,7 +16,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
-import io.relata.metadata.access.FieldAccess;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.Layout;
 import io.relata.metadata.definition.ObjectDefinition;
@@ -304,54 +303,25 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
 
   /** Moves the record to {@code stage}; fields the stage requires are asked for first. */
   private void move(String stage) {
-    RecordInput move = RecordInput.of(java.util.Map.of("stage", stage));
-    try {
-      records.update(
-          WriteContext.of(context.actor(), WriteContext.Channel.SCREEN, clock),
-          context.object().name(),
-          id,
-          move,
-          OptionalLong.of(version()));
-      record = read();
-      show();
-      timeline.page(true);
-    } catch (InvalidRequestException refused) {
-      List<FieldDefinition> required = new ArrayList<>();
-      List<String> reasons = new ArrayList<>();
-      for (ProblemException.Violation v : refused.violations()) {
-        Optional<FieldDefinition> field =
-            v.code().equals("record.stage-requires")
-                ? context.object().field(v.pointer().substring(1))
-                : Optional.empty();
-        if (field.isPresent() && access.field(field.get().name()) == FieldAccess.EDITABLE) {
-          required.add(field.get());
-        } else {
-          reasons.add(
-              io.relata.platform.message.Messages.text(v.code(), getLocale(), v.args().toArray()));
-        }
-      }
-      if (!reasons.isEmpty() || required.isEmpty()) {
-        Problems.notify(reasons);
-        show();
-      } else {
-        new StageFieldsDialog(
-                context,
-                stage,
-                required,
-                record.json(),
-                values -> {
-                  java.util.Map<String, Object> all =
-                      new java.util.LinkedHashMap<>(values.values());
-                  all.put("stage", stage);
-                  return write(RecordInput.of(all));
-                })
-            .open();
-      }
-    } catch (ProblemException other) {
-      Problems.notify(List.of(Problems.text(other, getLocale())));
-      record = read();
-      show();
-    }
+    String label =
+        context.object().pipeline().flatMap(p -> p.stage(stage)).map(s -> s.label()).orElse(stage);
+    StageMove.run(
+        context,
+        access,
+        clock,
+        record.json(),
+        "stage",
+        stage,
+        label,
+        () -> {
+          record = read();
+          show();
+          timeline.page(true);
+        },
+        () -> {
+          record = read();
+          show();
+        });
   }
 
   private void confirmDelete() {

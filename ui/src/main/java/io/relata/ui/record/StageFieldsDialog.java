@@ -6,7 +6,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import io.relata.metadata.definition.FieldDefinition;
+import io.relata.platform.message.Messages;
 import io.relata.platform.record.RecordInput;
+import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.ui.record.editor.EditorContext;
 import io.relata.ui.record.editor.Editors;
 import io.relata.ui.record.editor.FieldEditor;
@@ -14,25 +16,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
- * A stage the record may only enter with some fields filled: asks for them, and moves the record
- * with them in one write. Closes when the move succeeds; otherwise the platform's problems stay
- * shown at their fields.
+ * A stage (or column) the record may only enter with some fields filled: asks for them, and moves
+ * the record with them in one write. Closes when the move succeeds; otherwise the platform's
+ * problems show at their fields here.
  */
 final class StageFieldsDialog extends Dialog {
 
+  /**
+   * @param move writes the values with the move; answers the problems, none when it moved
+   */
   StageFieldsDialog(
       EditorContext context,
-      String stage,
+      String target,
       List<FieldDefinition> fields,
       JsonNode record,
-      Predicate<RecordInput> move) {
+      Function<RecordInput, List<Violation>> move) {
     setId("stage-fields-dialog");
-    String label =
-        context.object().pipeline().flatMap(p -> p.stage(stage)).map(s -> s.label()).orElse(stage);
-    setHeaderTitle(getTranslation("stage.required.title", label));
+    setHeaderTitle(getTranslation("stage.required.title", target));
     List<FieldEditor> editors = new ArrayList<>();
     FormLayout form = new FormLayout();
     form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
@@ -44,16 +47,28 @@ final class StageFieldsDialog extends Dialog {
       form.add(editor.component());
     }
     add(form);
-    Button apply = new Button(getTranslation("stage.required.move", label));
+    Button apply = new Button(getTranslation("stage.required.move", target));
     apply.setId("stage-fields-apply");
     apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     apply.addClickListener(
         e -> {
           Map<String, Object> values = new LinkedHashMap<>();
           editors.forEach(editor -> values.put(editor.field().name(), editor.value()));
-          if (move.test(RecordInput.of(values))) {
+          List<Violation> problems = move.apply(RecordInput.of(values));
+          if (problems.isEmpty()) {
             close();
+            return;
           }
+          List<String> elsewhere = new ArrayList<>();
+          editors.forEach(editor -> editor.setError(null));
+          for (Violation v : problems) {
+            String message = Messages.text(v.code(), context.values().locale(), v.args().toArray());
+            editors.stream()
+                .filter(editor -> v.pointer().equals("/" + editor.field().name()))
+                .findFirst()
+                .ifPresentOrElse(editor -> editor.setError(message), () -> elsewhere.add(message));
+          }
+          Problems.notify(elsewhere);
         });
     Button cancel = new Button(getTranslation("dialog.cancel"), e -> close());
     getFooter().add(cancel, apply);
