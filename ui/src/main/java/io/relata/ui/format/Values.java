@@ -92,12 +92,21 @@ public final class Values {
               .map(io.relata.metadata.definition.Pipeline.Stage::label)
               .orElse(value.asText());
       case LOOKUP, MASTER_DETAIL, USER ->
-          value.isObject() ? value.path("name").asText("") : value.asText();
+          value.path("name").isTextual() ? value.path("name").asText() : unseen();
       case ABOUT -> value.path("name").asText(value.path("object").asText());
       case RICH_TEXT -> Texts.plain(value.asText()).replaceAll("\\s+", " ");
       case JSON -> value.toString();
       default -> value.asText();
     };
+  }
+
+  /**
+   * A reference the platform did not name: its record is one the user may not read. Never its id,
+   * which would mean nothing to a person.
+   */
+  public static String unseen() {
+    com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+    return ui == null ? "…" : ui.getTranslation("value.unseen");
   }
 
   /** A stage's or picklist value's colour, for chips; empty when it has none. */

@@ -245,7 +245,7 @@ final class TimelinePanel extends Div {
             Optional<ObjectDefinition> object =
                 target == null ? Optional.empty() : context.view().readable(target);
             if (object.isEmpty()) {
-              return getTranslation("timeline.unseen");
+              return io.relata.ui.format.Values.unseen();
             }
             return context
                 .records()
@@ -254,7 +254,7 @@ final class TimelinePanel extends Div {
                 .path(object.get().nameField())
                 .asText();
           } catch (io.relata.platform.rest.ProblemException unseen) {
-            return getTranslation("timeline.unseen");
+            return io.relata.ui.format.Values.unseen();
           }
         });
   }

@@ -1,6 +1,7 @@
 package io.relata.ui.screen;
 
 import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.PicklistValue;
 import io.relata.metadata.definition.SystemFields;
@@ -23,7 +24,8 @@ public final class Labels {
 
   /** A field's label; the platform's own fields (owner, created at…) in the user's language. */
   public static String field(FieldDefinition field) {
-    if (SystemFields.NAMES.contains(field.name()) && !field.name().equals("stage")) {
+    if (SystemFields.NAMES.contains(field.name())
+        && (!field.name().equals("stage") || field.type() instanceof FieldType.Stage)) {
       com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
       if (ui != null) {
         return ui.getTranslation("field." + field.name());

@@ -115,9 +115,11 @@ final class LookupEditor {
         field,
         box,
         json ->
-            json.isObject()
-                ? new Ref(json.path("id").asText(), json.path("name").asText())
-                : new Ref(json.asText(), json.asText()),
+            new Ref(
+                json.isObject() ? json.path("id").asText() : json.asText(),
+                json.path("name").isTextual()
+                    ? json.path("name").asText()
+                    : io.relata.ui.format.Values.unseen()),
         ref -> JsonNodeFactory.instance.textNode(ref.id()));
   }
 
