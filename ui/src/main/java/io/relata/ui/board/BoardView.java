@@ -23,12 +23,10 @@ import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.directory.Users;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.record.RecordService;
-import io.relata.ui.format.Values;
 import io.relata.ui.record.editor.EditorContext;
 import io.relata.ui.screen.Labels;
 import io.relata.ui.screen.Workspace;
 import io.relata.ui.session.SignedInUser;
-import io.relata.ui.session.UserSettings;
 import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -72,10 +70,8 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
   public void beforeEnter(BeforeEnterEvent event) {
     Actor actor = SignedInUser.current().orElseThrow();
     Workspace.View view = workspace.of(actor);
-    Optional<ObjectDefinition> found =
-        view.readable(event.getRouteParameters().get("object").orElse(""));
+    Optional<ObjectDefinition> found = view.routed(event);
     if (found.isEmpty()) {
-      event.rerouteToError(NotFoundException.class);
       return;
     }
     object = found.get();
@@ -96,9 +92,7 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
         filter = Optional.empty();
       }
     }
-    UserSettings settings = UserSettings.current().orElseThrow();
-    Values values = new Values(settings.locale(), settings.zone());
-    EditorContext context = new EditorContext(actor, values, object, view, records, users);
+    EditorContext context = EditorContext.of(view, object, records, users);
 
     removeAll();
     H1 title = new H1(Labels.plural(object));

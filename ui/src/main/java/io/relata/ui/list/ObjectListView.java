@@ -22,7 +22,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Location;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.relata.metadata.condition.ConditionException;
@@ -175,17 +174,14 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     Actor actor = SignedInUser.current().orElseThrow();
-    String name = event.getRouteParameters().get("object").orElse("");
     Workspace.View view = workspace.of(actor);
-    Optional<ObjectDefinition> found = view.readable(name);
+    Optional<ObjectDefinition> found = view.routed(event);
     if (found.isEmpty()) {
-      event.rerouteToError(NotFoundException.class);
       return;
     }
     object = found.get();
     access = view.access(object);
-    UserSettings settings = UserSettings.current().orElseThrow();
-    values = new Values(settings.locale(), settings.zone());
+    values = UserSettings.current().orElseThrow().values();
     title.setText(Labels.plural(object));
     create.setVisible(access.rights().create());
     board.setVisible(

@@ -23,12 +23,10 @@ import io.relata.platform.record.StoredRecord;
 import io.relata.platform.record.WriteContext;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException;
-import io.relata.ui.format.Values;
 import io.relata.ui.record.editor.EditorContext;
 import io.relata.ui.screen.Labels;
 import io.relata.ui.screen.Workspace;
 import io.relata.ui.session.SignedInUser;
-import io.relata.ui.session.UserSettings;
 import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -64,10 +62,8 @@ public class NewRecordView extends Div implements BeforeEnterObserver, HasDynami
   public void beforeEnter(BeforeEnterEvent event) {
     Actor actor = SignedInUser.current().orElseThrow();
     Workspace.View view = workspace.of(actor);
-    Optional<ObjectDefinition> found =
-        view.readable(event.getRouteParameters().get("object").orElse(""));
+    Optional<ObjectDefinition> found = view.routed(event);
     if (found.isEmpty()) {
-      event.rerouteToError(NotFoundException.class);
       return;
     }
     object = found.get();
@@ -76,10 +72,7 @@ public class NewRecordView extends Div implements BeforeEnterObserver, HasDynami
       event.rerouteToError(NotFoundException.class);
       return;
     }
-    UserSettings settings = UserSettings.current().orElseThrow();
-    EditorContext context =
-        new EditorContext(
-            actor, new Values(settings.locale(), settings.zone()), object, view, records, users);
+    EditorContext context = EditorContext.of(view, object, records, users);
     RecordForm form = new RecordForm(context, access);
     form.read(initial(event.getLocation().getQueryParameters().getParameters()));
     form.setEditing(true);

@@ -33,12 +33,10 @@ import io.relata.platform.record.WriteContext;
 import io.relata.platform.rest.ConflictException;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException;
-import io.relata.ui.format.Values;
 import io.relata.ui.record.editor.EditorContext;
 import io.relata.ui.screen.Labels;
 import io.relata.ui.screen.Workspace;
 import io.relata.ui.session.SignedInUser;
-import io.relata.ui.session.UserSettings;
 import io.relata.ui.shell.MainLayout;
 import io.relata.ui.shell.RecentRecords;
 import jakarta.inject.Inject;
@@ -91,24 +89,18 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
   public void beforeEnter(BeforeEnterEvent event) {
     Actor actor = SignedInUser.current().orElseThrow();
     Workspace.View view = workspace.of(actor);
-    Optional<ObjectDefinition> object =
-        view.readable(event.getRouteParameters().get("object").orElse(""));
+    Optional<ObjectDefinition> object = view.routed(event);
+    if (object.isEmpty()) {
+      return;
+    }
     Optional<UUID> parsed = uuid(event.getRouteParameters().get("id").orElse(""));
-    if (object.isEmpty() || parsed.isEmpty()) {
+    if (parsed.isEmpty()) {
       event.rerouteToError(NotFoundException.class);
       return;
     }
     id = parsed.get();
     access = view.access(object.get());
-    UserSettings settings = UserSettings.current().orElseThrow();
-    context =
-        new EditorContext(
-            actor,
-            new Values(settings.locale(), settings.zone()),
-            object.get(),
-            view,
-            records,
-            users);
+    context = EditorContext.of(view, object.get(), records, users);
     try {
       record = read();
     } catch (RecordNotFoundException | AccessDeniedException e) {

@@ -56,6 +56,19 @@ public class Workspace {
       return model.object(name).filter(o -> evaluator.on(o).rights().read());
     }
 
+    /**
+     * The object the address names ({@code :object}) when the user may read it; otherwise the one
+     * "not found" page is shown instead, and the answer is empty.
+     */
+    public Optional<ObjectDefinition> routed(com.vaadin.flow.router.BeforeEnterEvent event) {
+      Optional<ObjectDefinition> found =
+          readable(event.getRouteParameters().get("object").orElse(""));
+      if (found.isEmpty()) {
+        event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+      }
+      return found;
+    }
+
     /** The objects the user may read, by label in {@code locale}'s order. */
     public List<ObjectDefinition> readableObjects(Locale locale) {
       java.text.Collator collator = java.text.Collator.getInstance(locale);

@@ -44,6 +44,11 @@ public record UserSettings(String displayName, Locale locale, ZoneId zone) imple
         : Optional.ofNullable(session.getAttribute(UserSettings.class));
   }
 
+  /** Values as this user reads them: their locale's formats, their zone's times. */
+  public io.relata.ui.format.Values values() {
+    return new io.relata.ui.format.Values(locale, zone);
+  }
+
   /** Makes these the session's settings and its locale. */
   public void apply(VaadinSession session) {
     session.setAttribute(UserSettings.class, this);

@@ -17,4 +17,17 @@ public record EditorContext(
     ObjectDefinition object,
     Workspace.View view,
     RecordService records,
-    Users users) {}
+    Users users) {
+
+  /** The context of the signed-in user's screen on {@code object}. */
+  public static EditorContext of(
+      Workspace.View view, ObjectDefinition object, RecordService records, Users users) {
+    return new EditorContext(
+        view.actor(),
+        io.relata.ui.session.UserSettings.current().orElseThrow().values(),
+        object,
+        view,
+        records,
+        users);
+  }
+}
