@@ -181,6 +181,17 @@ class ScreensIT {
         browser.findElement(By.id("records-grid")).getText().contains("€48,000.00"),
         "amounts in the seller's locale");
     Screenshots.save(browser, "desktop-list");
+    String csv =
+        (String)
+            ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('list-export').href)"
+                        + ".then(r => r.text()).then(done, e => done('failed: ' + e));");
+    assertTrue(csv.startsWith("\"title\",\"stage\""), csv);
+    assertTrue(csv.contains("\"Acme platform licence\""), csv);
+    assertEquals(4, csv.strip().split("\\R").length, "a header and three records: " + csv);
+    assertFalse(csv.contains("margin") || csv.contains("987654"), "a hidden field is not exported");
 
     // a new opportunity: a bad amount is refused at its field, and nothing is stored
     browser.findElement(By.id("list-new")).click();
@@ -380,6 +391,8 @@ class ScreensIT {
     assertTrue(grid.contains("31 mars 2027"), grid);
     assertTrue(browser.findElements(By.cssSelector("[data-field='margin']")).isEmpty());
     assertEquals("Ny", browser.findElement(By.id("list-new")).getText());
+    assertTrue(
+        browser.findElements(By.id("list-export")).isEmpty(), "no export without the export right");
     assertEquals(
         "Steg",
         browser

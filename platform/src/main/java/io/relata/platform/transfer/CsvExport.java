@@ -27,14 +27,14 @@ import org.apache.commons.csv.QuoteMode;
  * semicolon delimiter numbers take a decimal comma, as the import expects; multi-picklist values
  * are joined with {@code ;}.
  */
-final class CsvExport implements RecordLists.Sink {
+public final class CsvExport implements RecordLists.Sink {
 
   private final Writer writer;
   private final char delimiter;
   private CSVPrinter printer;
   private List<String> fields;
 
-  CsvExport(OutputStream out, char delimiter, boolean bom) throws IOException {
+  public CsvExport(OutputStream out, char delimiter, boolean bom) throws IOException {
     this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     this.delimiter = delimiter;
     if (bom) {
@@ -67,7 +67,7 @@ final class CsvExport implements RecordLists.Sink {
   }
 
   /** Ends the file; the caller closes the stream. */
-  void finish() throws IOException {
+  public void finish() throws IOException {
     if (printer != null) {
       printer.flush();
     }

@@ -71,6 +71,8 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
   private final TextField filter = new TextField();
   private final Button create = new Button();
   private final Button board = new Button();
+  private final com.vaadin.flow.component.html.Anchor export =
+      new com.vaadin.flow.component.html.Anchor();
   private final Grid<ObjectNode> grid = new Grid<>();
 
   private ObjectDefinition object;
@@ -107,7 +109,12 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     board.setIcon(VaadinIcon.GRID_BIG_O.create());
     board.addClickListener(
         e -> getUI().ifPresent(ui -> ui.navigate("o/" + object.name() + "/board")));
-    HorizontalLayout actions = new HorizontalLayout(board, create);
+    export.setId("list-export");
+    export.setText(getTranslation("list.export"));
+    export.getElement().setAttribute("download", true);
+    export.addClassName("relata-export");
+    HorizontalLayout actions = new HorizontalLayout(export, board, create);
+    actions.setAlignItems(FlexComponent.Alignment.CENTER);
     HorizontalLayout top = new HorizontalLayout(header, actions);
     top.setWidthFull();
     top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
@@ -184,6 +191,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     values = UserSettings.current().orElseThrow().values();
     title.setText(Labels.plural(object));
     create.setVisible(access.rights().create());
+    export.setVisible(view.holds(io.relata.metadata.access.SystemPermission.EXPORT));
     board.setVisible(
         (object.pipeline().isPresent() && access.visible("stage"))
             || object.fields().stream()
@@ -277,6 +285,9 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
 
   private void load(Optional<String> sort, RecordLists.Total total) {
     RecordPages pages = pages(condition, columns, sort);
+    if (export.isVisible()) {
+      exportable(condition, columns, sort);
+    }
     count.setText(
         values.count(total.count(), total.exact(), (key, arg) -> getTranslation(key, arg)));
     count
@@ -314,6 +325,40 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
         sort,
         withCurrencyCodes(columns, fields),
         expand);
+  }
+
+  /**
+   * The list as it is shown, as a CSV file: the same columns, filter, search and sort, every
+   * matching record, through the platform's export (which needs {@code export}). Nordic users get
+   * semicolons, decimal commas and a byte order mark, as their spreadsheets expect.
+   */
+  private void exportable(
+      Optional<Expression> condition, List<FieldDefinition> columns, Optional<String> sort) {
+    Actor actor = SignedInUser.current().orElseThrow();
+    String name = object.name();
+    boolean nordic = !values.locale().getLanguage().equals("en");
+    io.relata.platform.query.RecordQuery query =
+        new io.relata.platform.query.RecordQuery(
+            condition,
+            Optional.of(search.getValue().strip()).filter(s -> !s.isEmpty()),
+            sort,
+            Optional.of(
+                withCurrencyCodes(columns, columns.stream().map(FieldDefinition::name).toList())),
+            io.relata.platform.query.RecordQuery.MAX_LIMIT,
+            Optional.empty(),
+            List.of(),
+            false);
+    export.setHref(
+        (com.vaadin.flow.server.streams.DownloadHandler)
+            event -> {
+              event.setFileName(name + ".csv");
+              event.setContentType("text/csv; charset=UTF-8");
+              io.relata.platform.transfer.CsvExport csv =
+                  new io.relata.platform.transfer.CsvExport(
+                      event.getOutputStream(), nordic ? ';' : ',', nordic);
+              records.export(actor, name, query, csv);
+              csv.finish();
+            });
   }
 
   private static List<String> withCurrencyCodes(
