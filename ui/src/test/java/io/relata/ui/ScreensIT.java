@@ -308,6 +308,45 @@ class ScreensIT {
     Screenshots.save(browser, "desktop-board-refused");
     assertTrue(refusal != null);
 
+    // bulk: two records to another owner, one deleted, each after a question naming the count
+    browser.get(server.uri("/o/opportunity?sort=title").toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("records-grid"), "Acme platform licence"));
+    List<WebElement> boxes = rowBoxes();
+    boxes.get(0).click();
+    boxes.get(1).click();
+    wait.until(ExpectedConditions.textToBe(By.id("bulk-count"), "2 selected"));
+    Screenshots.save(browser, "desktop-list-selected");
+    browser.findElement(By.id("bulk-assign")).click();
+    pick("owner_id", "admin");
+    browser.findElement(By.id("bulk-assign-apply")).click();
+    confirm("Give 2 records to the new owner?");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.tagName("vaadin-notification-card"), "2 changed, 0 refused"));
+    wait.until(ExpectedConditions.textToBe(By.id("list-count"), "2"));
+    String adminId = ApiClient.json(admin.send("GET", "api/v1/users/me", null)).getString("id");
+    assertEquals(
+        2,
+        ApiClient.json(
+                admin.send(
+                    "GET",
+                    "api/v1/records/opportunity?limit=10&filter="
+                        + java.net.URLEncoder.encode(
+                            "owner_id = \"" + adminId + "\" and title starts with \"Acme\"",
+                            java.nio.charset.StandardCharsets.UTF_8),
+                    null))
+            .getJsonArray("items")
+            .size());
+    wait.until(d -> !rowBoxes().isEmpty());
+    rowBoxes().get(1).click();
+    wait.until(ExpectedConditions.textToBe(By.id("bulk-count"), "1 selected"));
+    browser.findElement(By.id("bulk-delete")).click();
+    confirm("Delete one record?");
+    wait.until(ExpectedConditions.textToBe(By.id("list-count"), "1"));
+    assertEquals(before, count("opportunity"), "one created, one deleted");
+
     // what the seller may not read is not found, like what does not exist
     browser.get(server.uri("/o/nothing_here").toString());
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-found")));
@@ -477,6 +516,30 @@ class ScreensIT {
     return text.replace('\u00a0', ' ').replace('\u202f', ' ');
   }
 
+  /** The selection boxes of the grid's rows, in row order. */
+  private List<WebElement> rowBoxes() {
+    return browser.findElements(By.cssSelector("#records-grid vaadin-checkbox")).stream()
+        .filter(WebElement::isDisplayed)
+        .filter(
+            box ->
+                box.getAttribute("aria-label") == null
+                    || !box.getAttribute("aria-label")
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("all"))
+        .toList();
+  }
+
+  /** Answers yes to the confirmation that asks {@code question}. */
+  private void confirm(String question) {
+    WebElement dialog =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bulk-confirm")));
+    wait.until(
+        d ->
+            ((String) ((JavascriptExecutor) d).executeScript("return arguments[0].header", dialog))
+                .equals(question));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("bulk-confirm-yes"))).click();
+  }
+
   private WebElement lane(String value) {
     return wait.until(
         ExpectedConditions.presenceOfElementLocated(
@@ -527,7 +590,9 @@ class ScreensIT {
 
   private void pick(String field, String typed) {
     WebElement input =
-        browser.findElement(By.cssSelector("vaadin-combo-box[data-field='" + field + "'] input"));
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-combo-box[data-field='" + field + "'] input")));
     input.sendKeys(typed);
     WebElement item =
         wait.until(

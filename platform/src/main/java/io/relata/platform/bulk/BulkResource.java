@@ -63,7 +63,7 @@ public class BulkResource {
   private static final Set<String> MEMBERS = Set.of("action", "ids", "filter", "values", "owner");
 
   @Inject private RecordService records;
-  @Inject private BulkJobs jobs;
+  @Inject private BulkRunner runner;
   @Inject private Clock clock;
   @Context private SecurityContext security;
   @Context private HttpHeaders headers;
@@ -73,20 +73,11 @@ public class BulkResource {
   public Response bulk(@PathParam("object") String object, InputStream body) {
     records.object(object);
     BulkRequest request = request(JsonCodec.read(body, MAX_BODY));
-    UUID id = UUID.randomUUID();
-    String action = request.action().name().toLowerCase(Locale.ROOT);
-    WriteContext context = WriteContext.of(actor(), WriteContext.Channel.API, clock);
-    // a refusal of the whole request leaves no job behind
-    records.admitBulk(actor(), object, request);
-    jobs.start(id, object, actor(), action);
-    RecordService.BulkResult result;
-    try {
-      result = records.bulk(context, object, request, jobs.journal(id));
-    } catch (RuntimeException e) {
-      jobs.finish(id, "failed");
-      throw e;
-    }
-    jobs.finish(id, "completed");
+    BulkRunner.Run run =
+        runner.run(WriteContext.of(actor(), WriteContext.Channel.API, clock), object, request);
+    UUID id = run.job();
+    String action = run.action();
+    RecordService.BulkResult result = run.result();
     ObjectNode answer = JsonCodec.object();
     answer.put("job", id.toString());
     answer.put("action", action);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -64,6 +65,11 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
 
   private final Workspace workspace;
   private final RecordService records;
+  private final io.relata.platform.directory.Users users;
+  private final io.relata.platform.bulk.BulkRunner runner;
+  private final java.time.Clock clock;
+  private final Div bulkPlace = new Div();
+  private BulkActions bulk;
   private final H1 title = new H1();
   private final Span count = new Span();
   private final Select<Optional<ListView>> views = new Select<>();
@@ -87,9 +93,17 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
   private RecordLists.Total total = new RecordLists.Total(0, true);
 
   @Inject
-  public ObjectListView(Workspace workspace, RecordService records) {
+  public ObjectListView(
+      Workspace workspace,
+      RecordService records,
+      io.relata.platform.directory.Users users,
+      io.relata.platform.bulk.BulkRunner runner,
+      java.time.Clock clock) {
     this.workspace = workspace;
     this.records = records;
+    this.users = users;
+    this.runner = runner;
+    this.clock = clock;
     addClassName("relata-page");
     setSizeFull();
     title.setId("list-title");
@@ -174,7 +188,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
                 .ifPresent(
                     ui ->
                         ui.navigate("o/" + object.name() + "/" + e.getItem().get("id").asText())));
-    add(top, tools, grid);
+    add(top, tools, bulkPlace, grid);
     expand(grid);
   }
 
@@ -192,6 +206,27 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     title.setText(Labels.plural(object));
     create.setVisible(access.rights().create());
     export.setVisible(view.holds(io.relata.metadata.access.SystemPermission.EXPORT));
+    bulkPlace.removeAll();
+    if (BulkActions.offered(access)) {
+      grid.setSelectionMode(Grid.SelectionMode.MULTI);
+      bulk =
+          new BulkActions(
+              io.relata.ui.record.editor.EditorContext.of(view, object, records, users),
+              access,
+              runner,
+              clock,
+              grid::getSelectedItems,
+              () -> {
+                grid.deselectAll();
+                show(currentSort());
+              });
+      bulkPlace.add(bulk);
+      // a selection listener belongs to the selection model, which the mode just replaced
+      grid.addSelectionListener(e -> bulk.selectionChanged());
+    } else {
+      grid.setSelectionMode(Grid.SelectionMode.NONE);
+      bulk = null;
+    }
     board.setVisible(
         (object.pipeline().isPresent() && access.visible("stage"))
             || object.fields().stream()
