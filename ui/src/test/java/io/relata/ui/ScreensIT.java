@@ -193,11 +193,12 @@ class ScreensIT {
     assertEquals(4, csv.strip().split("\\R").length, "a header and three records: " + csv);
     assertFalse(csv.contains("margin") || csv.contains("987654"), "a hidden field is not exported");
 
-    // a new opportunity: a bad amount is refused at its field, and nothing is stored
+    // a new opportunity in the list's dialog: a bad amount is refused at its field, nothing stored
     browser.findElement(By.id("list-new")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quick-create")));
     type("vaadin-text-field[data-field='title']", "Northwind renewal");
     type("vaadin-big-decimal-field[data-field='amount']", "-5");
-    browser.findElement(By.id("record-save")).click();
+    browser.findElement(By.id("quick-create-save")).click();
     WebElement amount =
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
@@ -211,12 +212,37 @@ class ScreensIT {
     WebElement amountInput =
         browser.findElement(By.cssSelector("vaadin-big-decimal-field[data-field='amount'] input"));
     amountInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), "12500", Keys.TAB);
-    pick("account", "Acme");
-    browser.findElement(By.id("record-save")).click();
+    // the account does not exist yet: created from the lookup, in a dialog of its own
+    browser.findElement(By.cssSelector("[data-create='account']")).click();
+    type("vaadin-text-field[data-field='name']", "Northwind Traders");
+    Screenshots.save(browser, "desktop-quick-create-from-lookup");
+    List<WebElement> saves = browser.findElements(By.id("quick-create-save"));
+    saves.get(saves.size() - 1).click();
+    wait.until(
+        d ->
+            "Northwind Traders"
+                .equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return document.querySelector("
+                                + "\"vaadin-combo-box[data-field='account'] input\").value")));
+    browser.findElement(By.id("quick-create-save")).click();
+    WebElement created = wait.until(ExpectedConditions.elementToBeClickable(By.id("created-link")));
+    assertEquals("Northwind renewal", created.getText());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("records-grid"), "Northwind renewal"));
+    created.click();
     wait.until(ExpectedConditions.textToBe(By.id("record-name"), "Northwind renewal"));
     assertTrue(
         browser.getCurrentUrl().matches(".*/o/opportunity/[0-9a-f-]{36}$"),
         browser.getCurrentUrl());
+    assertTrue(
+        browser
+            .findElement(By.cssSelector(".relata-highlights"))
+            .getText()
+            .contains("Northwind Traders"),
+        "the account created from the lookup is the record's");
     assertEquals(before + 1, count("opportunity"));
     assertTrue(
         browser.findElements(By.cssSelector("[data-field='margin']")).isEmpty(),
@@ -441,7 +467,7 @@ class ScreensIT {
 
     // the platform's own problem, at its field, in Swedish; nothing saved
     browser.findElement(By.id("list-new")).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("record-save"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("quick-create-save"))).click();
     WebElement title =
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
@@ -465,6 +491,9 @@ class ScreensIT {
     assertTrue(
         browser.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty(),
         "a lookup offers nothing of an object he may not read");
+    assertTrue(
+        browser.findElements(By.cssSelector("[data-create='account']")).isEmpty(),
+        "nor to create one");
     Screenshots.save(browser, "sv-new-refused");
 
     // his record: amounts and dates for Sweden, the hidden field nowhere, the timeline in Swedish

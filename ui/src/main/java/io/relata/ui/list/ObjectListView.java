@@ -113,8 +113,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     create.setText(getTranslation("list.new"));
     create.setIcon(VaadinIcon.PLUS.create());
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    create.addClickListener(
-        e -> getUI().ifPresent(ui -> ui.navigate("o/" + object.name() + "/new")));
+    create.addClickListener(e -> quickCreate());
     HorizontalLayout header = new HorizontalLayout(title, count);
     header.setAlignItems(FlexComponent.Alignment.BASELINE);
     header.addClassName("relata-list-header");
@@ -272,6 +271,39 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     filter.setValue(views.getValue().flatMap(ListView::filter).orElse(""));
     show(views.getValue().map(v -> String.join(",", v.sort())).filter(s -> !s.isEmpty()));
     remember();
+  }
+
+  /**
+   * A new record in a dialog over the list: the user stays where they work, and finds the record in
+   * the list, named in a notification that links to it.
+   */
+  private void quickCreate() {
+    Workspace.View view = workspace.of(SignedInUser.current().orElseThrow());
+    io.relata.ui.record.editor.EditorContext context =
+        io.relata.ui.record.QuickCreate.offeredIn(
+            io.relata.ui.record.editor.EditorContext.of(view, object, records, users), clock);
+    new io.relata.ui.record.QuickCreateDialog(
+            context,
+            clock,
+            Map.of(),
+            created -> {
+              show(currentSort());
+              com.vaadin.flow.component.html.Anchor link =
+                  new com.vaadin.flow.component.html.Anchor(
+                      "o/" + object.name() + "/" + created.path("id").asText(),
+                      created.path("name").asText());
+              link.setId("created-link");
+              com.vaadin.flow.component.notification.Notification note =
+                  new com.vaadin.flow.component.notification.Notification(
+                      new Span(getTranslation("list.created", Labels.singular(object))), link);
+              note.setDuration(6000);
+              note.setPosition(
+                  com.vaadin.flow.component.notification.Notification.Position.BOTTOM_CENTER);
+              note.addThemeVariants(
+                  com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
+              note.open();
+            })
+        .open();
   }
 
   /** Builds the columns and the rows of what the controls say now. */

@@ -1,6 +1,5 @@
 package io.relata.ui.record;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -12,12 +11,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
-import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.directory.Users;
 import io.relata.platform.identity.Actor;
-import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.record.StoredRecord;
 import io.relata.platform.record.WriteContext;
@@ -72,9 +69,16 @@ public class NewRecordView extends Div implements BeforeEnterObserver, HasDynami
       event.rerouteToError(NotFoundException.class);
       return;
     }
-    EditorContext context = EditorContext.of(view, object, records, users);
+    EditorContext context =
+        QuickCreate.offeredIn(EditorContext.of(view, object, records, users), clock);
     RecordForm form = new RecordForm(context, access);
-    form.read(initial(event.getLocation().getQueryParameters().getParameters()));
+    Map<String, String> given = new java.util.HashMap<>();
+    event
+        .getLocation()
+        .getQueryParameters()
+        .getParameters()
+        .forEach((name, values) -> values.stream().findFirst().ifPresent(v -> given.put(name, v)));
+    form.read(NewRecords.initial(object, given));
     form.setEditing(true);
 
     H1 title = new H1(getTranslation("record.new.title", Labels.singular(object)));
@@ -108,19 +112,6 @@ public class NewRecordView extends Div implements BeforeEnterObserver, HasDynami
     header.addClassName("relata-record-header");
     removeAll();
     add(header, form);
-  }
-
-  /** The defaults of the object's fields, and values named in the address for known fields. */
-  private ObjectNode initial(Map<String, List<String>> parameters) {
-    ObjectNode record = JsonCodec.object();
-    for (FieldDefinition field : object.fields()) {
-      field.defaultValue().ifPresent(d -> record.set(field.name(), JsonCodec.parse(d)));
-      List<String> given = parameters.get(field.name());
-      if (given != null && !given.isEmpty()) {
-        record.put(field.name(), given.get(0));
-      }
-    }
-    return record;
   }
 
   @Override

@@ -100,7 +100,7 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
     }
     id = parsed.get();
     access = view.access(object.get());
-    context = EditorContext.of(view, object.get(), records, users);
+    context = QuickCreate.offeredIn(EditorContext.of(view, object.get(), records, users), clock);
     try {
       record = read();
     } catch (RecordNotFoundException | AccessDeniedException e) {

@@ -8,8 +8,9 @@ import io.relata.ui.format.Values;
 import io.relata.ui.screen.Workspace;
 
 /**
- * What editors need besides their field: the user, their formats, and the services that look up
- * records and users for lookups.
+ * What editors need besides their field: the user, their formats, the services that look up records
+ * and users for lookups, and, where the screen offers it, a way to create the record a lookup
+ * should point at.
  */
 public record EditorContext(
     Actor actor,
@@ -17,7 +18,19 @@ public record EditorContext(
     ObjectDefinition object,
     Workspace.View view,
     RecordService records,
-    Users users) {
+    Users users,
+    java.util.Optional<QuickCreator> creator) {
+
+  /** This context, its lookups offering to create their records with {@code creator}. */
+  public EditorContext creating(QuickCreator creator) {
+    return new EditorContext(
+        actor, values, object, view, records, users, java.util.Optional.of(creator));
+  }
+
+  /** The same user and services, on {@code other}. */
+  public EditorContext on(ObjectDefinition other) {
+    return new EditorContext(actor, values, other, view, records, users, creator);
+  }
 
   /** The context of the signed-in user's screen on {@code object}. */
   public static EditorContext of(
@@ -28,6 +41,7 @@ public record EditorContext(
         object,
         view,
         records,
-        users);
+        users,
+        java.util.Optional.empty());
   }
 }

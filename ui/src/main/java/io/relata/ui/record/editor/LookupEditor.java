@@ -73,7 +73,13 @@ final class LookupEditor {
             return refs.stream().skip(query.getOffset()).limit(query.getLimit());
           });
     }
-    return bound(field, box);
+    FieldEditor editor = bound(field, box);
+    if (readable.isPresent()
+        && context.creator().isPresent()
+        && context.view().access(readable.get()).rights().create()) {
+      return new Creating(editor, readable.get(), context.creator().get());
+    }
+    return editor;
   }
 
   static FieldEditor users(EditorContext context, FieldDefinition field) {
