@@ -373,6 +373,19 @@ class ScreensIT {
     wait.until(ExpectedConditions.textToBe(By.id("list-count"), "1"));
     assertEquals(before, count("opportunity"), "one created, one deleted");
 
+    // global search as she types: a hit opens the record
+    browser.get(server.uri("/home").toString());
+    page.awaitHome();
+    browser.findElement(By.cssSelector("#global-search input")).sendKeys("northw");
+    WebElement hit =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//vaadin-combo-box-item[.//span[normalize-space()='Northwind renewal']]")));
+    Screenshots.save(browser, "desktop-search-type-ahead");
+    hit.click();
+    wait.until(ExpectedConditions.textToBe(By.id("record-name"), "Northwind renewal"));
+
     // what the seller may not read is not found, like what does not exist
     browser.get(server.uri("/o/nothing_here").toString());
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-found")));

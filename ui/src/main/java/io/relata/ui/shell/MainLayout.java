@@ -19,8 +19,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.textfield.TextFieldVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.QueryParameters;
@@ -43,18 +41,28 @@ import java.util.Map;
 @StyleSheet("context://styles/relata.css")
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
+  private static final int TYPE_AHEAD = 8;
+
   private final Workspace workspace;
   private final Users users;
   private final SideNav objects = new SideNav();
   private final SideNav recent = new SideNav();
   private final Span userName = new Span();
   private final Avatar avatar = new Avatar();
-  private final TextField search = new TextField();
+  private final com.vaadin.flow.component.combobox.ComboBox<Hit> search =
+      new com.vaadin.flow.component.combobox.ComboBox<>();
+  private final io.relata.platform.record.RecordService records;
+
+  /** A record global search found: what to open and how to name it. */
+  record Hit(String object, String objectLabel, String id, String name)
+      implements java.io.Serializable {}
 
   @Inject
-  public MainLayout(Workspace workspace, Users users) {
+  public MainLayout(
+      Workspace workspace, Users users, io.relata.platform.record.RecordService records) {
     this.workspace = workspace;
     this.users = users;
+    this.records = records;
     setPrimarySection(Section.DRAWER);
     addToNavbar(new DrawerToggle(), bar());
     addToDrawer(drawer());
@@ -64,10 +72,35 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     search.setId("global-search");
     search.setPlaceholder(getTranslation("shell.search.placeholder"));
     search.setPrefixComponent(VaadinIcon.SEARCH.create());
-    search.addThemeVariants(TextFieldVariant.LUMO_SMALL);
-    search.setClearButtonVisible(true);
     search.addClassName("relata-global-search");
-    search.addKeyDownListener(Key.ENTER, e -> searchFor(search.getValue()));
+    search.setAllowCustomValue(true);
+    search.setItemLabelGenerator(Hit::name);
+    search.setRenderer(
+        com.vaadin.flow.data.renderer.LitRenderer.<Hit>of(
+                "<div class=\"relata-hit\" data-object=\"${item.object}\">"
+                    + "<span>${item.name}</span>"
+                    + "<span class=\"relata-muted\">${item.kind}</span></div>")
+            .withProperty("object", Hit::object)
+            .withProperty("name", Hit::name)
+            .withProperty("kind", Hit::objectLabel));
+    search.setItems(
+        query ->
+            hits(query.getFilter().orElse("")).stream()
+                .skip(query.getOffset())
+                .limit(query.getLimit()));
+    search.addValueChangeListener(
+        e -> {
+          if (e.isFromClient() && e.getValue() != null) {
+            Hit hit = e.getValue();
+            search.clear();
+            UI.getCurrent().navigate("o/" + hit.object() + "/" + hit.id());
+          }
+        });
+    search.addCustomValueSetListener(
+        e -> {
+          search.clear();
+          searchFor(e.getDetail());
+        });
     Shortcuts.addShortcutListener(this, search::focus, Key.KEY_K, KeyModifier.CONTROL)
         .listenOn(this);
 
@@ -144,6 +177,35 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
       }
     }
     recent.setVisible(!recent.getItems().isEmpty());
+  }
+
+  /** The best matches of what is typed, across the objects the user may read: type-ahead. */
+  private java.util.List<Hit> hits(String typed) {
+    String text = typed.strip();
+    java.util.List<Hit> hits = new java.util.ArrayList<>();
+    Actor actor = SignedInUser.current().orElse(null);
+    if (actor == null || text.length() < 2) {
+      return hits;
+    }
+    Workspace.View view = workspace.of(actor);
+    try {
+      for (com.fasterxml.jackson.databind.JsonNode hit :
+          records.search(actor, text, java.util.Optional.empty(), TYPE_AHEAD).path("items")) {
+        String object = hit.path("object").asText();
+        view.readable(object)
+            .ifPresent(
+                definition ->
+                    hits.add(
+                        new Hit(
+                            object,
+                            Labels.singular(definition),
+                            hit.path("id").asText(),
+                            hit.path("name").asText())));
+      }
+    } catch (io.relata.platform.rest.ProblemException refused) {
+      // words the search cannot take are searched for on the results page, which says why
+    }
+    return hits;
   }
 
   private void searchFor(String text) {
