@@ -193,6 +193,23 @@ class ScreensIT {
     assertEquals(4, csv.strip().split("\\R").length, "a header and three records: " + csv);
     assertFalse(csv.contains("margin") || csv.contains("987654"), "a hidden field is not exported");
 
+    // a column chosen: in the grid and in the address; the hidden field is not offered
+    browser.findElement(By.id("list-columns")).click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-context-menu-item[data-field='next_step']")))
+        .click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("vaadin-grid-cell-content span[data-field='next_step']")));
+    assertTrue(
+        browser
+            .findElements(By.cssSelector("vaadin-context-menu-item[data-field='margin']"))
+            .isEmpty());
+    Screenshots.save(browser, "desktop-list-columns");
+    assertTrue(browser.getCurrentUrl().contains("columns="), browser.getCurrentUrl());
+    browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+
     // a new opportunity in the list's dialog: a bad amount is refused at its field, nothing stored
     browser.findElement(By.id("list-new")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quick-create")));

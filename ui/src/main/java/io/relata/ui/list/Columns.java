@@ -27,14 +27,35 @@ final class Columns {
 
   private Columns() {}
 
+  /** The fields a user may choose as columns: every field they may see, the platform's too. */
+  static List<FieldDefinition> choosable(ObjectDefinition object, ObjectAccess access) {
+    List<FieldDefinition> all = new ArrayList<>(object.fields());
+    for (FieldDefinition system : SystemFields.of(object)) {
+      boolean shown = !system.name().equals("id") && !system.name().equals("deleted_at");
+      if (shown && object.field(system.name()).isEmpty()) {
+        all.add(system);
+      }
+    }
+    return all.stream().filter(f -> access.visible(f.name())).toList();
+  }
+
+  /**
+   * The columns: {@code chosen} when the user picked them (the address's {@code columns}), else the
+   * view's, else the default.
+   */
   static List<FieldDefinition> of(
-      ObjectDefinition object, ObjectAccess access, Optional<ListView> view) {
+      ObjectDefinition object,
+      ObjectAccess access,
+      Optional<ListView> view,
+      Optional<List<String>> chosen) {
     List<String> names = new ArrayList<>();
-    if (view.isPresent()) {
+    if (chosen.isPresent()) {
+      names.addAll(chosen.get());
+    } else if (view.isPresent()) {
       names.addAll(view.get().columns());
     } else {
-      Set<String> chosen = new LinkedHashSet<>();
-      chosen.add(object.nameField());
+      Set<String> picked = new LinkedHashSet<>();
+      picked.add(object.nameField());
       List<String> candidates = new ArrayList<>();
       object.layouts().stream()
           .findFirst()
@@ -48,15 +69,15 @@ final class Columns {
         candidates.add(Math.min(1, candidates.size()), "stage");
       }
       for (String name : candidates) {
-        if (chosen.size() >= DEFAULT_COUNT - 1) {
+        if (picked.size() >= DEFAULT_COUNT - 1) {
           break;
         }
         SystemFields.field(object, name)
             .filter(f -> !NOT_BY_DEFAULT.contains(f.type().kind()))
-            .ifPresent(f -> chosen.add(f.name()));
+            .ifPresent(f -> picked.add(f.name()));
       }
-      chosen.add("owner_id");
-      names.addAll(chosen);
+      picked.add("owner_id");
+      names.addAll(picked);
     }
     List<FieldDefinition> columns = new ArrayList<>();
     for (String name : names) {

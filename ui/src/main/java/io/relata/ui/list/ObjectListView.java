@@ -90,6 +90,9 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
   private static final int NARROW = 600;
   private Optional<Expression> condition = Optional.empty();
   private List<FieldDefinition> columns = List.of();
+  private Optional<List<String>> picked = Optional.empty();
+  private final Button chooser = new Button();
+  private com.vaadin.flow.component.contextmenu.ContextMenu menu;
   private RecordLists.Total total = new RecordLists.Total(0, true);
 
   @Inject
@@ -164,7 +167,11 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
             changed();
           }
         });
-    HorizontalLayout tools = new HorizontalLayout(views, search, filter);
+    chooser.setId("list-columns");
+    chooser.setText(getTranslation("list.columns"));
+    chooser.setIcon(VaadinIcon.TABLE.create());
+    chooser.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    HorizontalLayout tools = new HorizontalLayout(views, search, filter, chooser);
     tools.setWidthFull();
     tools.setAlignItems(FlexComponent.Alignment.BASELINE);
     tools.expand(filter);
@@ -244,6 +251,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
             .flatMap(n -> object.listViews().stream().filter(v -> v.name().equals(n)).findFirst());
     views.setValue(chosen);
     search.setValue(first(parameters, "q").orElse(""));
+    picked = first(parameters, "columns").map(c -> List.of(c.split(",")));
     filter.setValue(
         first(parameters, "filter").orElse(chosen.flatMap(ListView::filter).orElse("")));
     Optional<String> sort =
@@ -268,6 +276,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
 
   /** A saved view brings its own filter and sort. */
   private void viewChosen() {
+    picked = Optional.empty();
     filter.setValue(views.getValue().flatMap(ListView::filter).orElse(""));
     show(views.getValue().map(v -> String.join(",", v.sort())).filter(s -> !s.isEmpty()));
     remember();
@@ -306,6 +315,44 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
         .open();
   }
 
+  /**
+   * The column chooser: every field the user may see, ticked when it is a column; a change shows
+   * the list again with the columns in the object's order, and puts them in the address.
+   */
+  private void columnMenu(List<FieldDefinition> shown) {
+    if (menu != null) {
+      menu.setTarget(null);
+    }
+    menu = new com.vaadin.flow.component.contextmenu.ContextMenu(chooser);
+    menu.setOpenOnClick(true);
+    menu.setId("list-columns-menu");
+    java.util.Set<String> on =
+        shown.stream().map(FieldDefinition::name).collect(java.util.stream.Collectors.toSet());
+    for (FieldDefinition field : Columns.choosable(object, access)) {
+      com.vaadin.flow.component.contextmenu.MenuItem item =
+          menu.addItem(Labels.field(field), e -> toggle(field.name(), e.getSource().isChecked()));
+      item.setCheckable(true);
+      item.setChecked(on.contains(field.name()));
+      item.setKeepOpen(true);
+      item.getElement().setAttribute("data-field", field.name());
+    }
+  }
+
+  private void toggle(String field, boolean on) {
+    List<String> now = new ArrayList<>(columns.stream().map(FieldDefinition::name).toList());
+    if (on && !now.contains(field)) {
+      now.add(field);
+    } else if (!on) {
+      now.remove(field);
+    }
+    if (now.isEmpty()) {
+      return;
+    }
+    picked = Optional.of(List.copyOf(now));
+    show(currentSort());
+    remember();
+  }
+
   /** Builds the columns and the rows of what the controls say now. */
   private void show(Optional<String> sort) {
     filter.setInvalid(false);
@@ -320,7 +367,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
       refuse(Messages.text(problem.code(), getLocale(), problem.args().toArray()));
       return;
     }
-    List<FieldDefinition> columns = Columns.of(object, access, views.getValue());
+    List<FieldDefinition> columns = Columns.of(object, access, views.getValue(), picked);
     RecordPages pages = pages(condition, columns, sort);
     RecordLists.Total total;
     try {
@@ -334,6 +381,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     }
     this.condition = condition;
     this.columns = columns;
+    columnMenu(columns);
     this.total = total;
     grid.removeAllColumns();
     for (FieldDefinition field : columns) {
@@ -610,6 +658,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
       parameters.put("q", search.getValue());
     }
     currentSort().ifPresent(s -> parameters.put("sort", s));
+    picked.ifPresent(c -> parameters.put("columns", String.join(",", c)));
     getUI()
         .ifPresent(
             ui ->
