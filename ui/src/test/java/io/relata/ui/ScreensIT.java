@@ -402,6 +402,26 @@ class ScreensIT {
     Screenshots.save(browser, "desktop-search-type-ahead");
     hit.click();
     wait.until(ExpectedConditions.textToBe(By.id("record-name"), "Northwind renewal"));
+    long version = version("opportunity", recordId());
+    browser.findElement(By.id("record-edit")).click();
+    browser.findElement(By.id("record-save")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("record-save")));
+    assertEquals(
+        version, version("opportunity", recordId()), "saving an untouched form writes nothing");
+
+    // from one record to another: the page is the same view, and one save is one write
+    browser.findElement(By.cssSelector("#global-search input")).sendKeys("acme oy");
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-combo-box-item[.//span[normalize-space()='Acme Oy']]")))
+        .click();
+    wait.until(ExpectedConditions.textToBe(By.id("record-name"), "Acme Oy"));
+    long accountVersion = version("account", acme);
+    browser.findElement(By.id("record-edit")).click();
+    type("vaadin-text-field[data-field='phone']", "+358 40 123 4567");
+    browser.findElement(By.id("record-save")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("record-save")));
+    assertEquals(accountVersion + 1, version("account", acme));
 
     // what the seller may not read is not found, like what does not exist
     browser.get(server.uri("/o/nothing_here").toString());
@@ -657,6 +677,12 @@ class ScreensIT {
         wait.until(
             ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-combo-box-item")));
     item.click();
+  }
+
+  private static long version(String object, String id) throws Exception {
+    return ApiClient.json(admin.send("GET", "api/v1/records/" + object + "/" + id, null))
+        .getJsonNumber("version")
+        .longValue();
   }
 
   private static long count(String object) throws Exception {

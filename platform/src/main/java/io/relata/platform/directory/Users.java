@@ -124,6 +124,39 @@ public class Users {
         });
   }
 
+  /** A user as others pick them for a field: their id and the name shown. */
+  public record Pickable(UUID id, String name) {}
+
+  /**
+   * Active users whose display name or username contains {@code typed} (any case), by the name
+   * shown, at most {@code limit}: what a user field offers to choose from. Names only, never the
+   * account; a user without a display name is shown by username.
+   */
+  public List<Pickable> pickable(String typed, int limit) {
+    String like =
+        "%" + typed.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return read(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT id, coalesce(nullif(display_name, ''), username) AS shown"
+                      + " FROM relata.app_user WHERE active"
+                      + " AND (display_name ILIKE ? OR username ILIKE ?)"
+                      + " ORDER BY shown, id LIMIT ?")) {
+            select.setString(1, like);
+            select.setString(2, like);
+            select.setInt(3, limit);
+            List<Pickable> found = new ArrayList<>();
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                found.add(new Pickable(rows.getObject(1, UUID.class), rows.getString(2)));
+              }
+            }
+            return found;
+          }
+        });
+  }
+
   /** The account, or 404. */
   public Account get(UUID id) {
     return read(connection -> find(connection, id)).orElseThrow(() -> notFound(id));

@@ -52,6 +52,8 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
   private final Users users;
   private final Clock clock;
   private ObjectDefinition object;
+  private final Div lanes = new Div();
+  private Runnable refresh = () -> {};
 
   @Inject
   public BoardView(Workspace workspace, RecordService records, Users users, Clock clock) {
@@ -102,24 +104,30 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
     HorizontalLayout header = new HorizontalLayout(title, list);
     header.setAlignItems(FlexComponent.Alignment.BASELINE);
     header.addClassName("relata-list-header");
-    Div lanes = new Div();
     lanes.setId("board");
     lanes.addClassName("relata-board");
     add(header, lanes);
 
-    Map<String, JsonNode> totals = totals(actor, by.get(), sum, filter);
-    for (Lane lane : lanes(by.get())) {
+    Optional<Expression> chosen = filter;
+    FieldDefinition grouped = by.get();
+    refresh = () -> lanes(context, access, grouped, sum, chosen);
+    lanes(context, access, grouped, sum, chosen);
+  }
+
+  /** The columns as the platform counts and sums them now: after each move too. */
+  private void lanes(
+      EditorContext context,
+      ObjectAccess access,
+      FieldDefinition by,
+      Optional<FieldDefinition> sum,
+      Optional<Expression> filter) {
+    lanes.removeAll();
+    Actor actor = context.actor();
+    Map<String, JsonNode> totals = totals(actor, by, sum, filter);
+    for (Lane lane : lanes(by)) {
       lanes.add(
           new BoardColumn(
-              context,
-              access,
-              clock,
-              by.get(),
-              lane,
-              sum,
-              filter,
-              totals.get(lane.value()),
-              () -> beforeEnter(event)));
+              context, access, clock, by, lane, sum, filter, totals.get(lane.value()), refresh));
     }
   }
 

@@ -71,7 +71,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Has
               }
               recent.removeAll();
               for (RecentRecords.Entry entry :
-                  RecentRecords.of(VaadinSession.getCurrent()).entries()) {
+                  RecentRecords.of(VaadinSession.getCurrent(), actor.id()).entries()) {
                 view.readable(entry.object())
                     .ifPresent(
                         object -> {

@@ -70,6 +70,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
   private final java.time.Clock clock;
   private final Div bulkPlace = new Div();
   private BulkActions bulk;
+  private com.vaadin.flow.shared.Registration selection;
   private final H1 title = new H1();
   private final Span count = new Span();
   private final Select<Optional<ListView>> views = new Select<>();
@@ -88,6 +89,10 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
   private com.vaadin.flow.shared.Registration resize;
   private static final String CARD = "_card";
   private static final int NARROW = 600;
+
+  /** The window's width as last seen; 0 before it is known. */
+  private int width;
+
   private Optional<Expression> condition = Optional.empty();
   private List<FieldDefinition> columns = List.of();
   private Optional<List<String>> picked = Optional.empty();
@@ -188,12 +193,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
             remember();
           }
         });
-    grid.addItemClickListener(
-        e ->
-            getUI()
-                .ifPresent(
-                    ui ->
-                        ui.navigate("o/" + object.name() + "/" + e.getItem().get("id").asText())));
+    // the record's name is its link; a click elsewhere on the row selects nothing and opens nothing
     add(top, tools, bulkPlace, grid);
     expand(grid);
   }
@@ -227,8 +227,12 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
                 show(currentSort());
               });
       bulkPlace.add(bulk);
-      // a selection listener belongs to the selection model, which the mode just replaced
-      grid.addSelectionListener(e -> bulk.selectionChanged());
+      // this view is reused from object to object: one selection listener at a time
+      if (selection != null) {
+        selection.remove();
+      }
+      BulkActions shown = bulk;
+      selection = grid.addSelectionListener(e -> shown.selectionChanged());
     } else {
       grid.setSelectionMode(Grid.SelectionMode.NONE);
       bulk = null;
@@ -581,12 +585,19 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
 
   /** Cards on a narrow screen, columns on a wide one. */
   private void fit() {
+    if (width > 0) {
+      narrow(width < NARROW);
+      return;
+    }
     getUI()
         .ifPresent(
             ui ->
                 ui.getPage()
                     .retrieveExtendedClientDetails(
-                        details -> narrow(details.getWindowInnerWidth() < NARROW)));
+                        details -> {
+                          width = details.getWindowInnerWidth();
+                          narrow(width < NARROW);
+                        }));
   }
 
   private void narrow(boolean narrow) {
@@ -605,7 +616,14 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
   protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
     super.onAttach(event);
     resize =
-        event.getUI().getPage().addBrowserWindowResizeListener(e -> narrow(e.getWidth() < NARROW));
+        event
+            .getUI()
+            .getPage()
+            .addBrowserWindowResizeListener(
+                e -> {
+                  width = e.getWidth();
+                  narrow(width < NARROW);
+                });
     fit();
   }
 

@@ -11,10 +11,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.directory.Users;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.record.StoredRecord;
 import io.relata.platform.record.WriteContext;
@@ -78,7 +80,7 @@ public class NewRecordView extends Div implements BeforeEnterObserver, HasDynami
         .getQueryParameters()
         .getParameters()
         .forEach((name, values) -> values.stream().findFirst().ifPresent(v -> given.put(name, v)));
-    form.read(NewRecords.initial(object, given));
+    form.read(named(NewRecords.initial(object, given), context));
     form.setEditing(true);
 
     H1 title = new H1(getTranslation("record.new.title", Labels.singular(object)));
@@ -112,6 +114,44 @@ public class NewRecordView extends Div implements BeforeEnterObserver, HasDynami
     header.addClassName("relata-record-header");
     removeAll();
     add(header, form);
+  }
+
+  /**
+   * A reference filled in by the address (a related list's "new") named as the record it is, when
+   * the user may read it: the form shows "Acme Oy", not an id.
+   */
+  private com.fasterxml.jackson.databind.node.ObjectNode named(
+      com.fasterxml.jackson.databind.node.ObjectNode initial, EditorContext context) {
+    for (FieldDefinition field : object.fields()) {
+      String target =
+          field.type() instanceof io.relata.metadata.definition.FieldType.Lookup lookup
+              ? lookup.target()
+              : field.type() instanceof io.relata.metadata.definition.FieldType.MasterDetail md
+                  ? md.target()
+                  : null;
+      if (target == null || !initial.path(field.name()).isTextual()) {
+        continue;
+      }
+      String id = initial.path(field.name()).asText();
+      context
+          .view()
+          .readable(target)
+          .ifPresent(
+              parent -> {
+                try {
+                  String name =
+                      records
+                          .read(context.actor(), target, java.util.UUID.fromString(id), List.of())
+                          .json()
+                          .path(parent.nameField())
+                          .asText();
+                  initial.set(field.name(), JsonCodec.object().put("id", id).put("name", name));
+                } catch (ProblemException | IllegalArgumentException unseen) {
+                  // not a record the user may read: left as given, the platform decides on save
+                }
+              });
+    }
+    return initial;
   }
 
   @Override

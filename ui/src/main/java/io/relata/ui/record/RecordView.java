@@ -83,6 +83,26 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
     this.clock = clock;
     addClassName("relata-page");
     addClassName("relata-record");
+    // this view is reused when the user goes from one record to another: listeners are added once
+    edit.setText(getTranslation("record.edit"));
+    edit.setId("record-edit");
+    edit.setIcon(VaadinIcon.EDIT.create());
+    edit.addClickListener(e -> editing(true));
+    save.setText(getTranslation("record.save"));
+    save.setId("record-save");
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    save.addClickListener(e -> save(Optional.empty()));
+    cancel.setText(getTranslation("record.cancel"));
+    cancel.setId("record-cancel");
+    cancel.addClickListener(
+        e -> {
+          form.read(record.json());
+          editing(false);
+        });
+    delete.setText(getTranslation("record.delete"));
+    delete.setId("record-delete");
+    delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+    delete.addClickListener(e -> confirmDelete());
   }
 
   @Override
@@ -108,7 +128,8 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
       return;
     }
     build();
-    RecentRecords.of(VaadinSession.getCurrent()).opened(object.get().name(), id, title());
+    RecentRecords.of(VaadinSession.getCurrent(), actor.id())
+        .opened(object.get().name(), id, title());
   }
 
   private StoredRecord read() {
@@ -131,29 +152,11 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
 
   private void build() {
     removeAll();
+    path = null;
     ObjectDefinition object = context.object();
     Span kind = new Span(Labels.singular(object));
     kind.addClassName("relata-record-kind");
     name.setId("record-name");
-    edit.setText(getTranslation("record.edit"));
-    edit.setId("record-edit");
-    edit.setIcon(VaadinIcon.EDIT.create());
-    edit.addClickListener(e -> editing(true));
-    save.setText(getTranslation("record.save"));
-    save.setId("record-save");
-    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    save.addClickListener(e -> save(Optional.empty()));
-    cancel.setText(getTranslation("record.cancel"));
-    cancel.setId("record-cancel");
-    cancel.addClickListener(
-        e -> {
-          form.read(record.json());
-          editing(false);
-        });
-    delete.setText(getTranslation("record.delete"));
-    delete.setId("record-delete");
-    delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-    delete.addClickListener(e -> confirmDelete());
     editable = canEdit();
     edit.setVisible(editable);
     delete.setVisible(access.rights().delete() && editable);
@@ -236,6 +239,10 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
     edit.setVisible(!on && editable);
     save.setVisible(on);
     cancel.setVisible(on);
+    if (path != null) {
+      // a move would show the record as stored over the user's unsaved edits
+      path.show(record.json().path("stage").asText(""), editable && !on);
+    }
   }
 
   /** Saves what the user changed, plus {@code extra} (fields a stage asked for). */
@@ -285,6 +292,15 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
   private void reapply(StoredRecord current, RecordInput mine) {
     record = current;
     show();
+    if (mine.names().isEmpty()) {
+      editing(false); // the user keeps the other save
+      return;
+    }
+    // the user's values over the current record, so that a refusal still shows what they typed
+    com.fasterxml.jackson.databind.node.ObjectNode theirs = current.json().deepCopy();
+    mine.values()
+        .forEach((name, value) -> theirs.set(name, io.relata.platform.json.JsonCodec.value(value)));
+    form.read(theirs);
     editing(true);
     write(mine);
   }

@@ -100,7 +100,12 @@ final class RelatedLists extends Div {
       return box; // the relation is out of the user's sight: no list
     }
     long count = page.total().map(RecordLists.Total::count).orElse((long) page.items().size());
-    H3 title = new H3(Labels.plural(child) + " (" + count + ")");
+    H3 title =
+        new H3(
+            Labels.plural(child)
+                + " ("
+                + context.values().number(java.math.BigDecimal.valueOf(count), 0)
+                + ")");
     Anchor all =
         new Anchor(
             "o/"

@@ -25,7 +25,10 @@ public final class SignedInUser {
    */
   public static void signIn(Actor actor) {
     VaadinService.reinitializeSession(VaadinRequest.getCurrent());
-    VaadinSession.getCurrent().setAttribute(Actor.class, actor);
+    VaadinSession session = VaadinSession.getCurrent();
+    // nothing of a user signed in before in this browser carries over to this one
+    session.setAttribute(UserSettings.class, null);
+    session.setAttribute(Actor.class, actor);
   }
 
   /**

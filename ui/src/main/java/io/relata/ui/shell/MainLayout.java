@@ -171,7 +171,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
       objects.addItem(item);
     }
     recent.removeAll();
-    for (RecentRecords.Entry entry : RecentRecords.of(VaadinSession.getCurrent()).entries()) {
+    for (RecentRecords.Entry entry :
+        RecentRecords.of(VaadinSession.getCurrent(), actor.id()).entries()) {
       if (view.readable(entry.object()).isPresent()) {
         recent.addItem(new SideNavItem(entry.name(), "o/" + entry.object() + "/" + entry.id()));
       }

@@ -20,11 +20,20 @@ public final class RecentRecords implements Serializable {
 
   private final Deque<Entry> entries = new ArrayDeque<>();
 
-  /** The session's list, made when first asked for. */
-  public static RecentRecords of(VaadinSession session) {
+  private final java.util.UUID user;
+
+  private RecentRecords(java.util.UUID user) {
+    this.user = user;
+  }
+
+  /**
+   * The list of {@code user} in this session, made when first asked for: another user signed in in
+   * the same browser starts with none.
+   */
+  public static RecentRecords of(VaadinSession session, java.util.UUID user) {
     RecentRecords recent = session.getAttribute(RecentRecords.class);
-    if (recent == null) {
-      recent = new RecentRecords();
+    if (recent == null || !recent.user.equals(user)) {
+      recent = new RecentRecords(user);
       session.setAttribute(RecentRecords.class, recent);
     }
     return recent;

@@ -55,9 +55,12 @@ final class Bound<V> implements FieldEditor {
   @Override
   public void read(JsonNode record) {
     JsonNode value = record.get(field.name());
-    read = value == null ? JsonNodeFactory.instance.nullNode() : value;
-    V converted = read.isNull() ? null : fromJson.apply(read);
+    JsonNode stored = value == null ? JsonNodeFactory.instance.nullNode() : value;
+    V converted = stored.isNull() ? null : fromJson.apply(stored);
     component.setValue(converted == null ? component.getEmptyValue() : converted);
+    // what the editor makes of the stored value (a null flag shows as false, a time to the
+    // milliseconds the picker keeps): only a difference from this is the user's change
+    read = value();
     setError(null);
   }
 
@@ -76,16 +79,7 @@ final class Bound<V> implements FieldEditor {
 
   @Override
   public boolean changed() {
-    return !value().equals(normalised(read));
-  }
-
-  /** The read value as this editor would write it back: so that reading alone changes nothing. */
-  private JsonNode normalised(JsonNode value) {
-    if (value.isNull()) {
-      return value;
-    }
-    V converted = fromJson.apply(value);
-    return converted == null ? JsonNodeFactory.instance.nullNode() : toJson.apply(converted);
+    return !value().equals(read);
   }
 
   @Override

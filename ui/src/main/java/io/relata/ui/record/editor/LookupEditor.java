@@ -8,15 +8,11 @@ import io.relata.metadata.condition.Expression;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.platform.directory.Account;
-import io.relata.platform.directory.Page;
 import io.relata.platform.query.RecordQuery;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A reference with type-ahead: the records of the target object the user may read, by name (or the
@@ -85,34 +81,14 @@ final class LookupEditor {
   static FieldEditor users(EditorContext context, FieldDefinition field) {
     ComboBox<Ref> box = new ComboBox<>();
     box.setItemLabelGenerator(Ref::name);
+    // the server narrows what is typed: names of active users only, a page at a time
     box.setItems(
-        query -> {
-          String typed = query.getFilter().orElse("").toLowerCase(Locale.ROOT);
-          return activeUsers(context)
-              .filter(r -> r.name().toLowerCase(Locale.ROOT).contains(typed))
-              .skip(query.getOffset())
-              .limit(query.getLimit());
-        });
+        query ->
+            context.users().pickable(query.getFilter().orElse(""), SHOWN).stream()
+                .map(user -> new Ref(user.id().toString(), user.name()))
+                .skip(query.getOffset())
+                .limit(query.getLimit()));
     return bound(field, box);
-  }
-
-  private static Stream<Ref> activeUsers(EditorContext context) {
-    List<Ref> refs = new ArrayList<>();
-    Optional<String> cursor = Optional.empty();
-    do {
-      Page<Account> page = context.users().list(cursor, 200);
-      for (Account account : page.items()) {
-        if (account.active()) {
-          String name =
-              account.displayName() == null || account.displayName().isBlank()
-                  ? account.username()
-                  : account.displayName();
-          refs.add(new Ref(account.id().toString(), name));
-        }
-      }
-      cursor = Optional.ofNullable(page.nextCursor());
-    } while (cursor.isPresent() && refs.size() < 2000);
-    return refs.stream();
   }
 
   private static FieldEditor bound(FieldDefinition field, ComboBox<Ref> box) {
