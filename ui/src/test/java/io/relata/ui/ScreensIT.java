@@ -534,6 +534,13 @@ class ScreensIT {
             ? "read-only"
             : "editable",
         "a read-only field cannot be typed into");
+    assertEquals(
+        "mars",
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return arguments[0].i18n.monthNames[2]",
+                browser.findElement(By.cssSelector("vaadin-date-picker[data-field='close_date']"))),
+        "the date picker speaks Swedish too");
     WebElement lookup =
         browser.findElement(By.cssSelector("vaadin-combo-box[data-field='account'] input"));
     lookup.sendKeys("Acme");

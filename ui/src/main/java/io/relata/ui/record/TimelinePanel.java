@@ -342,6 +342,8 @@ final class TimelinePanel extends Div {
     due.setId("activity-due");
     due.getElement().setAttribute("data-field", "due");
     due.setLocale(context.values().locale());
+    due.setDatePickerI18n(
+        io.relata.ui.format.Pickers.dates(context.values().locale(), this::getTranslation));
     Button log = new Button(getTranslation("timeline.log.save"));
     log.setId("activity-save");
     log.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

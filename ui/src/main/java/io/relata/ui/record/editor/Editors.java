@@ -97,6 +97,8 @@ public final class Editors {
   private static FieldEditor date(EditorContext context, FieldDefinition field) {
     DatePicker component = new DatePicker();
     component.setLocale(context.values().locale());
+    component.setI18n(
+        io.relata.ui.format.Pickers.dates(context.values().locale(), component::getTranslation));
     return new Bound<>(
         field,
         component,
@@ -107,6 +109,8 @@ public final class Editors {
   private static FieldEditor dateTime(EditorContext context, FieldDefinition field) {
     DateTimePicker component = new DateTimePicker();
     component.setLocale(context.values().locale());
+    component.setDatePickerI18n(
+        io.relata.ui.format.Pickers.dates(context.values().locale(), component::getTranslation));
     java.time.ZoneId zone = context.values().zone();
     return new Bound<>(
         field,
