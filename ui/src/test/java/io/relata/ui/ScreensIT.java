@@ -194,7 +194,7 @@ class ScreensIT {
     assertFalse(csv.contains("margin") || csv.contains("987654"), "a hidden field is not exported");
 
     // a column chosen: in the grid and in the address; the hidden field is not offered
-    browser.findElement(By.id("list-columns")).click();
+    click("list-columns");
     wait.until(
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector("vaadin-context-menu-item[data-field='next_step']")))
@@ -211,11 +211,11 @@ class ScreensIT {
     browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
 
     // a new opportunity in the list's dialog: a bad amount is refused at its field, nothing stored
-    browser.findElement(By.id("list-new")).click();
+    click("list-new");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quick-create")));
     type("vaadin-text-field[data-field='title']", "Northwind renewal");
     type("vaadin-big-decimal-field[data-field='amount']", "-5");
-    browser.findElement(By.id("quick-create-save")).click();
+    click("quick-create-save");
     WebElement amount =
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
@@ -243,7 +243,7 @@ class ScreensIT {
                         .executeScript(
                             "return document.querySelector("
                                 + "\"vaadin-combo-box[data-field='account'] input\").value")));
-    browser.findElement(By.id("quick-create-save")).click();
+    click("quick-create-save");
     WebElement created = wait.until(ExpectedConditions.elementToBeClickable(By.id("created-link")));
     assertEquals("Northwind renewal", created.getText());
     wait.until(
@@ -279,7 +279,7 @@ class ScreensIT {
         browser.findElements(By.cssSelector("vaadin-date-picker[data-field='close_date'] input"));
     pickers.get(1).sendKeys("31/03/2027", Keys.ENTER);
     Screenshots.save(browser, "desktop-stage-dialog");
-    browser.findElement(By.id("stage-fields-apply")).click();
+    click("stage-fields-apply");
     wait.until(
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("#stage-path [data-stage='proposal'].current")));
@@ -290,7 +290,7 @@ class ScreensIT {
     // a note, logged on the record
     browser.findElement(By.cssSelector("#activity-composer vaadin-details-summary")).click();
     type("#activity-subject", "Called Northwind about the renewal");
-    browser.findElement(By.id("activity-save")).click();
+    click("activity-save");
     wait.until(
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("#timeline .relata-timeline-item[data-kind='note']")));
@@ -308,9 +308,9 @@ class ScreensIT {
         .executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("record-name")));
 
     // an edit of one field
-    browser.findElement(By.id("record-edit")).click();
+    click("record-edit");
     type("vaadin-text-field[data-field='next_step']", "Send the contract");
-    browser.findElement(By.id("record-save")).click();
+    click("record-save");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("record-save")));
     assertEquals(
         "Send the contract",
@@ -326,7 +326,7 @@ class ScreensIT {
     assertEquals("4", browser.findElement(By.id("list-count")).getText());
 
     // the board: counts and sums by the platform, a drag moves, a refused drag stays
-    browser.findElement(By.id("list-board")).click();
+    click("list-board");
     WebElement prospecting = lane("prospecting");
     wait.until(d -> lane("prospecting").getText().contains("€19,500.00"));
     assertTrue(prospecting.getText().contains("2"), prospecting.getText());
@@ -361,9 +361,9 @@ class ScreensIT {
     boxes.get(1).click();
     wait.until(ExpectedConditions.textToBe(By.id("bulk-count"), "2 selected"));
     Screenshots.save(browser, "desktop-list-selected");
-    browser.findElement(By.id("bulk-assign")).click();
+    click("bulk-assign");
     pick("owner_id", "admin");
-    browser.findElement(By.id("bulk-assign-apply")).click();
+    click("bulk-assign-apply");
     confirm("Give 2 records to the new owner?");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
@@ -385,7 +385,7 @@ class ScreensIT {
     wait.until(d -> !rowBoxes().isEmpty());
     rowBoxes().get(1).click();
     wait.until(ExpectedConditions.textToBe(By.id("bulk-count"), "1 selected"));
-    browser.findElement(By.id("bulk-delete")).click();
+    click("bulk-delete");
     confirm("Delete one record?");
     wait.until(ExpectedConditions.textToBe(By.id("list-count"), "1"));
     assertEquals(before, count("opportunity"), "one created, one deleted");
@@ -403,8 +403,8 @@ class ScreensIT {
     hit.click();
     wait.until(ExpectedConditions.textToBe(By.id("record-name"), "Northwind renewal"));
     long version = version("opportunity", recordId());
-    browser.findElement(By.id("record-edit")).click();
-    browser.findElement(By.id("record-save")).click();
+    click("record-edit");
+    click("record-save");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("record-save")));
     assertEquals(
         version, version("opportunity", recordId()), "saving an untouched form writes nothing");
@@ -417,9 +417,9 @@ class ScreensIT {
         .click();
     wait.until(ExpectedConditions.textToBe(By.id("record-name"), "Acme Oy"));
     long accountVersion = version("account", acme);
-    browser.findElement(By.id("record-edit")).click();
+    click("record-edit");
     type("vaadin-text-field[data-field='phone']", "+358 40 123 4567");
-    browser.findElement(By.id("record-save")).click();
+    click("record-save");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("record-save")));
     assertEquals(accountVersion + 1, version("account", acme));
 
@@ -487,7 +487,7 @@ class ScreensIT {
                 By.xpath("//vaadin-select-item[normalize-space()='Svenska']")))
         .click();
     Screenshots.save(browser, "desktop-profile");
-    browser.findElement(By.id("profile-save")).click();
+    click("profile-save");
     wait.until(ExpectedConditions.textToBe(By.id("greeting"), "Välkommen, Olle Berg"));
     assertEquals(
         "Sök i allt (Ctrl+K)",
@@ -516,7 +516,7 @@ class ScreensIT {
     Screenshots.save(browser, "sv-list");
 
     // the platform's own problem, at its field, in Swedish; nothing saved
-    browser.findElement(By.id("list-new")).click();
+    click("list-new");
     wait.until(ExpectedConditions.elementToBeClickable(By.id("quick-create-save"))).click();
     WebElement title =
         wait.until(
@@ -600,6 +600,14 @@ class ScreensIT {
   /** Text with every kind of space as a plain one: locales group digits with no-break spaces. */
   private static String spaces(String text) {
     return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+  }
+
+  /**
+   * Clicks the element with {@code id} once the server has shown it: a button the server just made
+   * visible is not in the page until its answer arrives.
+   */
+  private void click(String id) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
   }
 
   /** The selection boxes of the grid's rows, in row order. */
