@@ -24,6 +24,7 @@ import io.relata.platform.directory.Users;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.record.RecordService;
 import io.relata.ui.record.editor.EditorContext;
+import io.relata.ui.screen.Address;
 import io.relata.ui.screen.Labels;
 import io.relata.ui.screen.Workspace;
 import io.relata.ui.session.SignedInUser;
@@ -78,15 +79,14 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
     }
     object = found.get();
     ObjectAccess access = view.access(object);
-    Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
-    Optional<FieldDefinition> by = grouping(access, first(parameters, "by"));
+    Optional<FieldDefinition> by = grouping(access, Address.parameter(event, "by"));
     if (by.isEmpty()) {
       event.rerouteToError(NotFoundException.class);
       return;
     }
-    Optional<FieldDefinition> sum = measure(access, first(parameters, "sum"));
+    Optional<FieldDefinition> sum = measure(access, Address.parameter(event, "sum"));
     Optional<Expression> filter = Optional.empty();
-    Optional<String> filterText = first(parameters, "filter");
+    Optional<String> filterText = Address.parameter(event, "filter");
     if (filterText.isPresent()) {
       try {
         filter = Optional.of(ConditionParser.parse(filterText.get()));
@@ -192,12 +192,6 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
     return object.fields().stream()
         .filter(f -> f.type() instanceof FieldType.Currency && access.visible(f.name()))
         .findFirst();
-  }
-
-  private static Optional<String> first(Map<String, List<String>> parameters, String name) {
-    return Optional.ofNullable(parameters.get(name))
-        .flatMap(l -> l.stream().findFirst())
-        .filter(v -> !v.isBlank());
   }
 
   @Override

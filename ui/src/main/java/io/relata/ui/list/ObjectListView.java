@@ -41,6 +41,7 @@ import io.relata.platform.record.RecordLists;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.ui.format.Values;
+import io.relata.ui.screen.Address;
 import io.relata.ui.screen.Labels;
 import io.relata.ui.screen.Workspace;
 import io.relata.ui.session.SignedInUser;
@@ -242,7 +243,6 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
             || object.fields().stream()
                 .anyMatch(f -> f.type() instanceof FieldType.Picklist && access.visible(f.name())));
 
-    Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
     updating = true;
     List<Optional<ListView>> choices = new ArrayList<>();
     choices.add(Optional.empty());
@@ -251,15 +251,15 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     views.setItemLabelGenerator(
         v -> v.map(ListView::label).orElse(getTranslation("list.view.all")));
     Optional<ListView> chosen =
-        first(parameters, "view")
+        Address.parameter(event, "view")
             .flatMap(n -> object.listViews().stream().filter(v -> v.name().equals(n)).findFirst());
     views.setValue(chosen);
-    search.setValue(first(parameters, "q").orElse(""));
-    picked = first(parameters, "columns").map(c -> List.of(c.split(",")));
+    search.setValue(Address.parameter(event, "q").orElse(""));
+    picked = Address.parameter(event, "columns").map(c -> List.of(c.split(",")));
     filter.setValue(
-        first(parameters, "filter").orElse(chosen.flatMap(ListView::filter).orElse("")));
+        Address.parameter(event, "filter").orElse(chosen.flatMap(ListView::filter).orElse("")));
     Optional<String> sort =
-        first(parameters, "sort")
+        Address.parameter(event, "sort")
             .or(() -> chosen.map(v -> String.join(",", v.sort())).filter(s -> !s.isEmpty()));
     updating = false;
     show(sort);
@@ -685,11 +685,5 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
                     .replaceState(
                         null,
                         new Location("o/" + object.name(), QueryParameters.simple(parameters))));
-  }
-
-  private static Optional<String> first(Map<String, List<String>> parameters, String name) {
-    return Optional.ofNullable(parameters.get(name))
-        .flatMap(list -> list.stream().findFirst())
-        .filter(v -> !v.isBlank());
   }
 }

@@ -14,12 +14,12 @@ import io.relata.platform.identity.Actor;
 import io.relata.platform.message.Messages;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.rest.InvalidRequestException;
+import io.relata.ui.screen.Address;
 import io.relata.ui.screen.Labels;
 import io.relata.ui.screen.Workspace;
 import io.relata.ui.session.SignedInUser;
 import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -51,16 +51,7 @@ public class SearchView extends Div implements BeforeEnterObserver, HasDynamicTi
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     Actor actor = SignedInUser.current().orElseThrow();
-    String text =
-        event
-            .getLocation()
-            .getQueryParameters()
-            .getParameters()
-            .getOrDefault("q", List.of())
-            .stream()
-            .findFirst()
-            .orElse("")
-            .strip();
+    String text = Address.parameter(event, "q").orElse("").strip();
     title.setText(getTranslation("search.title", text));
     hits.removeAll();
     if (text.isEmpty()) {
