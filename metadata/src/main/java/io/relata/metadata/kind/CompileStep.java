@@ -26,4 +26,10 @@ public interface CompileStep {
    * The authorization model, against the objects: roles, permission sets, sharing rules at once.
    */
   CompileStep ACCESS = (revision, before, documents) -> before.withAccess(documents.access());
+
+  /** Apps and dashboards, against the objects and roles they name. */
+  CompileStep PRESENTATION =
+      (revision, before, documents) ->
+          before.withPresentation(
+              documents.of(DocumentKinds.APPS), documents.of(DocumentKinds.DASHBOARDS));
 }

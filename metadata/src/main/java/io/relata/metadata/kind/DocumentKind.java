@@ -24,6 +24,11 @@ public record DocumentKind(
      */
     DESCRIBED,
     /** Those who manage metadata or users: the documents say how everyone's access works. */
-    MANAGERS
+    MANAGERS,
+    /**
+     * Every signed-in user, whole: the documents hold no records, and what they show of records is
+     * computed under the reader's own access (apps, dashboards).
+     */
+    USERS
   }
 }

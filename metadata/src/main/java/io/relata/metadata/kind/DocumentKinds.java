@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The registry of document kinds, in the order they compile: objects before the access documents
- * that refer to them, and kinds that share a compile step next to each other. Automation, apps,
- * dashboards and translations join it as kinds.
+ * that refer to them, and kinds that share a compile step next to each other. Automation and
+ * translations join it as kinds.
  */
 public final class DocumentKinds {
 
@@ -33,8 +33,19 @@ public final class DocumentKinds {
           false,
           CompileStep.ACCESS);
 
+  public static final DocumentKind APPS =
+      new DocumentKind(
+          "apps", MetaSchema.APP, DocumentKind.Readers.USERS, false, CompileStep.PRESENTATION);
+  public static final DocumentKind DASHBOARDS =
+      new DocumentKind(
+          "dashboards",
+          MetaSchema.DASHBOARD,
+          DocumentKind.Readers.USERS,
+          false,
+          CompileStep.PRESENTATION);
+
   private static final List<DocumentKind> ALL =
-      List.of(OBJECTS, ROLES, PERMISSION_SETS, SHARING_RULES);
+      List.of(OBJECTS, ROLES, PERMISSION_SETS, SHARING_RULES, APPS, DASHBOARDS);
 
   private DocumentKinds() {}
 

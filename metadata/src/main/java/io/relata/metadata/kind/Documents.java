@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.AccessDocuments;
+import io.relata.metadata.model.CompiledModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,13 @@ public final class Documents {
     byKind.put(DocumentKinds.OBJECTS.id(), objects);
     putAccess(byKind, access);
     return new Documents(byKind);
+  }
+
+  /** Every document of every kind of {@code model}, as a revision stores them. */
+  public static Documents of(CompiledModel model) {
+    return of(model.documents(), model.access().documents())
+        .with(DocumentKinds.APPS, model.presentation().appDocuments())
+        .with(DocumentKinds.DASHBOARDS, model.presentation().dashboardDocuments());
   }
 
   private static void putAccess(Map<String, List<JsonNode>> byKind, AccessDocuments access) {

@@ -3,6 +3,7 @@ package io.relata.metadata.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.access.AccessModel;
 import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.presentation.Presentation;
 import io.relata.metadata.schema.RecordSchema;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ public final class CompiledModel {
   private final Map<String, JsonNode> documents;
   private final Map<String, RecordSchema> schemas;
   private final AccessModel access;
+  private final Presentation presentation;
 
   CompiledModel(
       long revision,
@@ -26,6 +28,7 @@ public final class CompiledModel {
       AccessModel access) {
     this.revision = revision;
     this.access = access;
+    this.presentation = Presentation.EMPTY;
     Map<String, ObjectDefinition> byName = new LinkedHashMap<>();
     Map<String, RecordSchema> schemas = new LinkedHashMap<>();
     Map<String, JsonNode> docs = new LinkedHashMap<>();
@@ -39,17 +42,23 @@ public final class CompiledModel {
     this.documents = java.util.Collections.unmodifiableMap(docs);
   }
 
-  private CompiledModel(CompiledModel objectsOf, AccessModel access) {
+  private CompiledModel(CompiledModel objectsOf, AccessModel access, Presentation presentation) {
     this.revision = objectsOf.revision;
     this.objects = objectsOf.objects;
     this.schemas = objectsOf.schemas;
     this.documents = objectsOf.documents;
     this.access = access;
+    this.presentation = presentation;
   }
 
   /** The same objects with other roles, permission sets and sharing rules. */
   CompiledModel withAccess(AccessModel other) {
-    return new CompiledModel(this, other);
+    return new CompiledModel(this, other, presentation);
+  }
+
+  /** The same objects and access with other apps and dashboards. */
+  CompiledModel withPresentation(Presentation other) {
+    return new CompiledModel(this, access, other);
   }
 
   /** The model before the first revision: no objects. */
@@ -65,6 +74,11 @@ public final class CompiledModel {
   /** Roles, permission sets and sharing rules of this revision. */
   public AccessModel access() {
     return access;
+  }
+
+  /** Apps and dashboards of this revision. */
+  public Presentation presentation() {
+    return presentation;
   }
 
   public Collection<ObjectDefinition> objects() {

@@ -8,6 +8,7 @@ import io.relata.metadata.access.AccessModel;
 import io.relata.metadata.definition.DefinitionReader;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.origin.Origin;
+import io.relata.metadata.presentation.PresentationCompiler;
 import io.relata.metadata.problem.Problem;
 import io.relata.metadata.schema.MetaSchema;
 import io.relata.metadata.validation.ModelRules;
@@ -53,6 +54,22 @@ public final class ModelCompiler {
         return new Result(null, List.of(), rights.problems());
       }
       return new Result(model.withAccess(rights.model()), submitted, Map.of());
+    }
+
+    /**
+     * This result with apps and dashboards compiled against its objects and roles. A result with
+     * problems stays as it is.
+     */
+    public Result withPresentation(List<JsonNode> apps, List<JsonNode> dashboards) {
+      if (!ok()) {
+        return this;
+      }
+      PresentationCompiler.Result compiled =
+          PresentationCompiler.compile(apps, dashboards, model.objects(), model.access());
+      if (!compiled.ok()) {
+        return new Result(null, List.of(), compiled.problems());
+      }
+      return new Result(model.withPresentation(compiled.presentation()), submitted, Map.of());
     }
   }
 

@@ -30,6 +30,12 @@ public final class MetaSchema {
   /** The meta-schema of sharing rules. */
   public static final MetaSchema SHARING_RULE = load("sharing-rule.schema.json");
 
+  /** The meta-schema of apps. */
+  public static final MetaSchema APP = load("app.schema.json");
+
+  /** The meta-schema of dashboards. */
+  public static final MetaSchema DASHBOARD = load("dashboard.schema.json");
+
   private final JsonSchema schema;
 
   private MetaSchema(JsonSchema schema) {

@@ -34,9 +34,9 @@ class DocumentsTest {
             new DocumentChange("sharing-rules", "big", DocumentChange.Type.ADDED)),
         DocumentChange.between(before, after));
     assertEquals(
-        List.of("objects", "roles", "permission-sets", "sharing-rules"),
+        List.of("objects", "roles", "permission-sets", "sharing-rules", "apps", "dashboards"),
         DocumentKinds.all().stream().map(DocumentKind::id).toList());
-    assertTrue(DocumentKinds.find("dashboards").isEmpty());
+    assertTrue(DocumentKinds.find("translations").isEmpty());
 
     Documents roles =
         before

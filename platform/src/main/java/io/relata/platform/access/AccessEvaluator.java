@@ -493,7 +493,8 @@ public final class AccessEvaluator {
     return Optional.of(new Grant("access.sharing-rule", List.of(rule.name()), condition));
   }
 
-  private static Sql ownedByRoles(List<String> roles) {
+  /** Records owned by users who hold one of {@code roles}. */
+  public static Sql ownedByRoles(List<String> roles) {
     return Sql.of(
         "\"owner_id\" IN (SELECT u.id FROM relata.app_user u WHERE u.role = ANY(?))",
         roles.stream().sorted().toList());

@@ -42,9 +42,10 @@ import java.util.function.Function;
  * {@code /api/v1/metadata/{kind}/{name}}: every kind of metadata document through one resource —
  * list, get, put, delete and plan — with what differs between kinds taken from the registry ({@link
  * DocumentKinds}): who may read them, and whether a change may need its plan confirmed. Objects are
- * described to each user as they may see them; the other kinds only to those who manage metadata or
- * users. Changing any kind needs {@code manage-metadata}. The paths of the resources this one
- * replaced ({@code /objects/{name}}, {@code /roles/{name}}, ...) are its own.
+ * described to each user as they may see them; apps and dashboards are every user's to read; the
+ * access kinds only those who manage metadata or users. Changing any kind needs {@code
+ * manage-metadata}. The paths of the resources this one replaced ({@code /objects/{name}}, {@code
+ * /roles/{name}}, ...) are its own.
  */
 @Path("/v1/metadata/{kind: (?!(?:revisions|bundle|plan)(?:/|$))[a-z][a-z-]*}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -75,7 +76,7 @@ public class DocumentResource {
                       .put("label", o.label())
                       .put("pluralLabel", o.pluralLabel()));
     } else {
-      requireManager();
+      requireReader(which);
       documents(model).of(which).forEach(items::add);
     }
     return MetadataJson.write(body);
@@ -96,7 +97,7 @@ public class DocumentResource {
     if (which.readers() == DocumentKind.Readers.DESCRIBED) {
       return MetadataJson.write(describedTo(model).document(name).orElseThrow(this::notFound));
     }
-    requireManager();
+    requireReader(which);
     return MetadataJson.write(documents(model).find(which, name).orElseThrow(this::notFound));
   }
 
@@ -227,7 +228,7 @@ public class DocumentResource {
   }
 
   private static Documents documents(CompiledModel model) {
-    return Documents.of(model.documents(), model.access().documents());
+    return Documents.of(model);
   }
 
   /** The model as the caller may be told of it. */
@@ -235,10 +236,15 @@ public class DocumentResource {
     return Descriptions.to(actor(), model, permissions);
   }
 
-  /** Who may read the documents of access: who manage metadata or users. */
-  private void requireManager() {
-    permissions.requireAny(
-        actor(), SystemPermission.MANAGE_METADATA, SystemPermission.MANAGE_USERS);
+  /**
+   * Who may read the documents of a kind: of access, who manage metadata or users; of apps and
+   * dashboards, every user.
+   */
+  private void requireReader(DocumentKind kind) {
+    if (kind.readers() == DocumentKind.Readers.MANAGERS) {
+      permissions.requireAny(
+          actor(), SystemPermission.MANAGE_METADATA, SystemPermission.MANAGE_USERS);
+    }
   }
 
   private DocumentKind kind(String id) {

@@ -175,7 +175,8 @@ public class MetadataResource {
     permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     Revision target = metadata.revision(number).orElseThrow(() -> notFound());
     List<Revision> newer = metadata.revisions(10_000);
-    Documents documents = Documents.of(metadata.revertDocuments(target, newer), target.access());
+    Documents documents =
+        target.documents().with(DocumentKinds.OBJECTS, metadata.revertDocuments(target, newer));
     return MetadataJson.write(
         ChangeJson.outcome(
             changeDocuments(
@@ -192,7 +193,7 @@ public class MetadataResource {
     requireManager();
     CompiledModel model = metadata.current();
     ObjectNode body = NODES.objectNode().put("revision", model.revision());
-    body.setAll(Documents.of(model.documents(), model.access().documents()).toJson());
+    body.setAll(Documents.of(model).toJson());
     return MetadataJson.write(body);
   }
 
@@ -215,7 +216,7 @@ public class MetadataResource {
     }
     // every document of the bundle is saved as an admin saves it: its origin is Relata's to keep
     CompiledModel model = metadata.current();
-    Documents stored = Documents.of(model.documents(), model.access().documents());
+    Documents stored = Documents.of(model);
     Map<DocumentKind, List<JsonNode>> saved = new java.util.LinkedHashMap<>();
     List<Violation> claims = new ArrayList<>();
     for (DocumentKind kind : DocumentKinds.all()) {

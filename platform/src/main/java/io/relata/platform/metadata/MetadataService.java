@@ -10,6 +10,7 @@ import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.kind.Documents;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.model.ModelCompiler;
+import io.relata.metadata.presentation.PresentationRewrite;
 import io.relata.metadata.problem.Problem;
 import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.access.CurrentModel;
@@ -174,7 +175,7 @@ public class MetadataService implements CurrentModel {
     }
     CompiledModel before = compile(RevisionStore.latest(connection));
     long number = before.revision() + 1;
-    Documents current = Documents.of(before.documents(), before.access().documents());
+    Documents current = Documents.of(before);
     Documents edited = edit.apply(current);
     Map<String, List<Problem>> coreKept = CoreDocuments.removed(current, edited);
     if (!coreKept.isEmpty()) {
@@ -193,17 +194,27 @@ public class MetadataService implements CurrentModel {
             : edited.access();
     ModelCompiler.Result after =
         DocumentKinds.compileAfter(
-            DocumentKinds.OBJECTS, number, submitted, edited.withAccess(access));
+            DocumentKinds.OBJECTS,
+            number,
+            submitted,
+            followed(current, edited.withAccess(access), changes));
     if (!after.ok()) {
       throw new Refused(after.problems());
     }
     boolean accessChanged = !access.toJson().equals(before.access().documents().toJson());
+    boolean presentationChanged =
+        !after.model().presentation().appDocuments().equals(before.presentation().appDocuments())
+            || !after
+                .model()
+                .presentation()
+                .dashboardDocuments()
+                .equals(before.presentation().dashboardDocuments());
     SchemaPlan plan =
         SchemaPlanner.plan(changes, after.submitted(), new JdbcTableStats(connection));
     if (!plan.acceptable()) {
       throw new Refused(plan.refused());
     }
-    if (dryRun || (changes.isEmpty() && !accessChanged)) {
+    if (dryRun || (changes.isEmpty() && !accessChanged && !presentationChanged)) {
       return new Applied(new Outcome(before.revision(), false, changes, plan), before);
     }
     Outcome outcome = new Outcome(number, true, changes, plan);
@@ -219,7 +230,7 @@ public class MetadataService implements CurrentModel {
             now,
             actor.id(),
             comment == null ? "" : comment,
-            Documents.of(after.model().documents(), after.model().access().documents()),
+            Documents.of(after.model()),
             renames(changes)));
     // the revision holds the documents; the entry says who made it and what it touched
     AuditLog.append(
@@ -228,11 +239,33 @@ public class MetadataService implements CurrentModel {
             .audit(now, "metadata.revision")
             .with("revision", number)
             .with("objects", changes.stream().map(Change::object).distinct().sorted().toList())
-            .with("access", accessChanged));
+            .with("access", accessChanged)
+            .with("presentation", presentationChanged));
     try (Statement notify = connection.createStatement()) {
       notify.execute("notify relata_metadata, '" + number + "'");
     }
     return new Applied(outcome, after.model());
+  }
+
+  /**
+   * Apps and dashboards follow the objects (removed objects leave them, renamed fields are
+   * renamed), unless the edit wrote its own.
+   */
+  private static Documents followed(Documents current, Documents edited, List<Change> changes) {
+    Documents followed = edited;
+    if (edited.of(DocumentKinds.APPS).equals(current.of(DocumentKinds.APPS))) {
+      followed =
+          followed.with(
+              DocumentKinds.APPS,
+              PresentationRewrite.apps(current.of(DocumentKinds.APPS), changes));
+    }
+    if (edited.of(DocumentKinds.DASHBOARDS).equals(current.of(DocumentKinds.DASHBOARDS))) {
+      followed =
+          followed.with(
+              DocumentKinds.DASHBOARDS,
+              PresentationRewrite.dashboards(current.of(DocumentKinds.DASHBOARDS), changes));
+    }
+    return followed;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.relata.platform.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.access.AccessModel;
 import io.relata.metadata.condition.ConditionChecker;
 import io.relata.metadata.condition.ConditionContext;
 import io.relata.metadata.condition.ConditionException;
@@ -274,13 +275,26 @@ public class RecordLists {
       CompiledObject object,
       Optional<Expression> filter,
       Optional<String> groupBy,
-      String metrics)
+      String metrics,
+      Optional<String> ownerRole,
+      AccessModel roles)
       throws SQLException {
     ObjectAccess access = evaluator.on(object.definition());
     access.require("read");
     List<Violation> violations = new ArrayList<>();
     Sql where = where(evaluator, access, object, filter, false, Optional.empty(), violations);
-    Aggregation.Parsed parsed = Aggregation.parse(groupBy, metrics, visibleField(object, access));
+    if (ownerRole.isPresent()) {
+      if (roles.role(ownerRole.get()).isEmpty() || object.field("owner_id").isEmpty()) {
+        violations.add(new Violation("role", "access.unknown-role", List.of(ownerRole.get())));
+      } else {
+        List<String> within = new ArrayList<>(roles.subordinates(ownerRole.get()));
+        within.add(ownerRole.get());
+        where = where.join(" AND ", AccessEvaluator.ownedByRoles(within));
+      }
+    }
+    Aggregation.Parsed parsed =
+        Aggregation.parse(
+            groupBy, metrics, visibleField(object, access), object.definition().pipeline());
     parsed.problems().forEach(p -> violations.add(violation(p, "")));
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
@@ -292,13 +306,14 @@ public class RecordLists {
         ResultSet rows = statement.executeQuery()) {
       while (rows.next() && groups.size() < Aggregation.MAX_GROUPS) {
         ObjectNode group = groups.addObject();
-        if (aggregation.group().isPresent()) {
-          FieldDefinition field = aggregation.group().get().field();
+        for (int i = 0; i < aggregation.groups().size(); i++) {
+          Aggregation.Group by = aggregation.groups().get(i);
+          String column = Aggregation.keyColumn(i);
           Object key =
-              aggregation.group().get().granularity().isPresent()
-                  ? rows.getObject("key", LocalDate.class)
-                  : ColumnValues.read(rows, "key", field.type());
-          group.set(field.name(), JsonCodec.value(key));
+              by.granularity().isPresent()
+                  ? rows.getObject(column, LocalDate.class)
+                  : ColumnValues.read(rows, column, by.field().type());
+          group.set(by.field().name(), JsonCodec.value(key));
         }
         for (Aggregation.Metric metric : aggregation.metrics()) {
           Object value =

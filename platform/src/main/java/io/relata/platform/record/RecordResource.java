@@ -128,7 +128,8 @@ public class RecordResource {
       @PathParam("object") String object,
       @QueryParam("filter") String filter,
       @QueryParam("groupBy") String groupBy,
-      @QueryParam("metrics") String metrics) {
+      @QueryParam("metrics") String metrics,
+      @QueryParam("role") String role) {
     records.object(object);
     return JsonCodec.bytes(
         records.aggregate(
@@ -136,7 +137,8 @@ public class RecordResource {
             object,
             Optional.ofNullable(filter).map(QueryParameters::filter),
             Optional.ofNullable(groupBy),
-            metrics == null ? "count" : metrics));
+            metrics == null ? "count" : metrics,
+            Optional.ofNullable(role)));
   }
 
   @GET

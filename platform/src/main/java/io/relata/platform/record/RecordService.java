@@ -285,6 +285,20 @@ public class RecordService {
       Optional<io.relata.metadata.condition.Expression> filter,
       Optional<String> groupBy,
       String metrics) {
+    return aggregate(actor, objectName, filter, groupBy, metrics, Optional.empty());
+  }
+
+  /**
+   * Group-by aggregates over the live records that match {@code filter} and, with {@code
+   * ownerRole}, are owned by users of that role or the roles below it (a forecast per team).
+   */
+  public JsonNode aggregate(
+      Actor actor,
+      String objectName,
+      Optional<io.relata.metadata.condition.Expression> filter,
+      Optional<String> groupBy,
+      String metrics,
+      Optional<String> ownerRole) {
     CompiledObjects.Snapshot snapshot = objects.current();
     CompiledObject object = snapshot.required(objectName);
     return reading(
@@ -296,7 +310,9 @@ public class RecordService {
                 object,
                 filter,
                 groupBy,
-                metrics));
+                metrics,
+                ownerRole,
+                snapshot.access()));
   }
 
   /**

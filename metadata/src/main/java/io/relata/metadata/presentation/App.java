@@ -1,0 +1,19 @@
+package io.relata.metadata.presentation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A named set of objects for one kind of work: the drawer lists them in this order, and the app's
+ * home shows its home dashboard.
+ *
+ * @param icon a Vaadin icon's name without its {@code vaadin:} prefix
+ * @param home the dashboard its home shows
+ */
+public record App(
+    String name, String label, Optional<String> icon, List<String> objects, Optional<String> home) {
+
+  public App {
+    objects = List.copyOf(objects);
+  }
+}
