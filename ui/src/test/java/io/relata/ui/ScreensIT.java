@@ -72,6 +72,8 @@ class ScreensIT {
     ok(admin.send("PUT", "api/v1/metadata/objects/opportunity", fixture("opportunity")));
     ok(admin.send("PUT", "api/v1/metadata/objects/account", fixture("account")));
     ok(admin.send("PUT", "api/v1/metadata/permission-sets/sales", fixture("sales")));
+    ok(admin.send("PUT", "api/v1/metadata/dashboards/sales_home", fixture("sales-home")));
+    ok(admin.send("PUT", "api/v1/metadata/apps/sales", fixture("sales-app")));
     ok(
         admin.send(
             "PUT", "api/v1/metadata/permission-sets/pipeline_viewer", fixture("pipeline-viewer")));
@@ -164,11 +166,26 @@ class ScreensIT {
         ExpectedConditions.visibilityOfElementLocated(
             By.cssSelector("#home-objects [data-object='opportunity']")));
     assertTrue(
-        browser.findElements(By.cssSelector("#nav-objects [data-object='activity']")).size() == 1,
-        "activities are an object of their own");
+        browser.findElements(By.cssSelector("[data-app='sales'] [data-object='activity']")).size()
+            == 1,
+        "activities are an object of their own, in the app");
+    // the app's home dashboard, computed by the platform for her
+    assertEquals("1", widgetTotal(0));
+    assertEquals("67500.00", widgetTotal(1));
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector("#home-dashboard .relata-chart[data-drawn]")).size()
+                == 4);
+    String funnel = browser.findElement(By.cssSelector("[data-widget='2']")).getText();
+    assertTrue(funnel.contains("Total 3"), funnel);
     Screenshots.save(browser, "desktop-home");
 
-    browser.findElement(By.cssSelector("#home-objects [data-object='opportunity']")).click();
+    WebElement tile =
+        browser.findElement(By.cssSelector("#home-objects [data-object='opportunity']"));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", tile);
+    Screenshots.save(browser, "desktop-home-objects");
+    tile.click();
     wait.until(ExpectedConditions.textToBe(By.id("list-title"), "Opportunities"));
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
@@ -336,6 +353,35 @@ class ScreensIT {
     wait.until(d -> lane("qualification").getText().contains("Pilot for the warehouse"));
     wait.until(d -> lane("qualification").getText().contains("€55,500.00"));
     assertFalse(lane("prospecting").getText().contains("Pilot for the warehouse"));
+    // the move in the dashboard's figure, and the figure opens the records behind it
+    browser.get(server.uri("/home").toString());
+    wait.until(d -> "2".equals(widgetTotal(0)));
+    browser
+        .findElement(By.cssSelector("#home-dashboard [data-widget='0'] .relata-widget-link"))
+        .click();
+    wait.until(ExpectedConditions.textToBe(By.id("list-count"), "2"));
+    assertTrue(browser.getCurrentUrl().contains("filter="), browser.getCurrentUrl());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("records-grid"), "Pilot for the warehouse"));
+    browser.get(server.uri("/dashboards/sales_home").toString());
+    wait.until(ExpectedConditions.textToBe(By.id("dashboard-title"), "Sales overview"));
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector(".relata-dashboard .relata-chart[data-drawn]")).size()
+                == 4);
+    Screenshots.save(browser, "desktop-dashboard");
+    WebElement acmeTotal =
+        browser.findElement(
+            By.xpath("//div[@data-widget='5']//div[span[normalize-space()='Acme Oy']]/a"));
+    assertEquals("€67,500.00", acmeTotal.getText());
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", acmeTotal);
+    Screenshots.save(browser, "desktop-dashboard-table");
+    acmeTotal.click();
+    wait.until(ExpectedConditions.textToBe(By.id("list-count"), "3"));
+    browser.get(server.uri("/o/opportunity/board").toString());
+    wait.until(d -> lane("qualification").getText().contains("Pilot for the warehouse"));
     drag(card("Acme platform licence"), lane("won"));
     WebElement refusal =
         wait.until(
@@ -432,6 +478,10 @@ class ScreensIT {
     browser.manage().window().setSize(Screenshots.PHONE);
     browser.get(server.uri("/home").toString());
     page.awaitHome();
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector("#home-dashboard .relata-chart[data-drawn]")).size()
+                == 4);
     Screenshots.save(browser, "phone-home");
     browser.get(server.uri("/o/opportunity").toString());
     wait.until(
@@ -493,8 +543,20 @@ class ScreensIT {
         "Sök i allt (Ctrl+K)",
         browser.findElement(By.id("global-search")).getAttribute("placeholder"));
     assertTrue(
-        browser.findElements(By.cssSelector("#nav-objects [data-object='account']")).isEmpty(),
-        "an object he may not read is not in the drawer");
+        browser.findElements(By.cssSelector("vaadin-side-nav [data-object='account']")).isEmpty(),
+        "an object he may not read is not in the drawer, nor in the app");
+    assertTrue(
+        browser
+                .findElements(By.cssSelector("[data-app='sales'] [data-object='opportunity']"))
+                .size()
+            == 1);
+    // the dashboard in Swedish, computed over what he may read: his one opportunity
+    assertEquals("48000.00", widgetTotal(1));
+    String dashboard = browser.findElement(By.id("home-dashboard")).getText();
+    assertTrue(dashboard.contains("Öppna lista"), dashboard);
+    assertTrue(spaces(dashboard).contains("48 000,00 €"), dashboard);
+    assertFalse(dashboard.contains("Acme Oy"), "no name of an account he may not read");
+    Screenshots.save(browser, "sv-home-dashboard");
     Screenshots.save(browser, "sv-home");
 
     browser.get(server.uri("/o/opportunity").toString());
@@ -587,6 +649,13 @@ class ScreensIT {
   }
 
   /** Waits until the page has no request to the server in flight, as TestBench does. */
+  /** The figure a widget of the home dashboard shows, as a plain number. */
+  private String widgetTotal(int widget) {
+    return browser
+        .findElement(By.cssSelector("[data-widget='" + widget + "'] [data-total]"))
+        .getAttribute("data-total");
+  }
+
   private void awaitServer() {
     wait.until(
         d ->

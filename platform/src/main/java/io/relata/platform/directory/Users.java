@@ -157,6 +157,32 @@ public class Users {
         });
   }
 
+  /**
+   * The names shown for {@code ids} (display name, else username), inactive users too: what a chart
+   * or a column grouped by user labels its groups with. Unknown ids are absent.
+   */
+  public java.util.Map<UUID, String> names(java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return read(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT id, coalesce(nullif(display_name, ''), username)"
+                      + " FROM relata.app_user WHERE id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            java.util.Map<UUID, String> names = new java.util.HashMap<>();
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                names.put(rows.getObject(1, UUID.class), rows.getString(2));
+              }
+            }
+            return names;
+          }
+        });
+  }
+
   /** The account, or 404. */
   public Account get(UUID id) {
     return read(connection -> find(connection, id)).orElseThrow(() -> notFound(id));

@@ -14,6 +14,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.platform.directory.Users;
+import io.relata.platform.record.RecordService;
+import io.relata.ui.dashboard.DashboardPanel;
+import io.relata.ui.screen.Address;
 import io.relata.ui.screen.Labels;
 import io.relata.ui.screen.Workspace;
 import io.relata.ui.session.SignedInUser;
@@ -21,31 +25,43 @@ import io.relata.ui.session.UserSettings;
 import io.relata.ui.shell.MainLayout;
 import io.relata.ui.shell.RecentRecords;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
- * The user's start page: a greeting, the objects they work with as tiles, and the records they
- * opened last.
+ * The user's start page: a greeting, the app's home dashboard ({@code ?app=}; else the app opened
+ * last, else the first), the app's objects as tiles (every object the user may read when there are
+ * no apps), and the records they opened last.
  */
 @Route(value = "home", layout = MainLayout.class)
 public class HomeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+  /** The session's attribute that remembers the app opened last. */
+  private static final String APP = "relata.app";
+
   private final Workspace workspace;
+  private final RecordService records;
+  private final Users users;
   private final H1 greeting = new H1();
+  private final Div board = new Div();
+  private final H2 objectsTitle = new H2();
   private final Div tiles = new Div();
   private final Div recent = new Div();
   private final H2 recentTitle = new H2();
 
   @Inject
-  public HomeView(Workspace workspace) {
+  public HomeView(Workspace workspace, RecordService records, Users users) {
     this.workspace = workspace;
+    this.records = records;
+    this.users = users;
     addClassName("relata-page");
     greeting.setId("greeting");
     tiles.addClassName("relata-tiles");
     tiles.setId("home-objects");
     recent.addClassName("relata-recent");
     recentTitle.setText(getTranslation("home.recent"));
-    H2 objectsTitle = new H2(getTranslation("home.objects"));
-    add(greeting, objectsTitle, tiles, recentTitle, recent);
+    board.setId("home-dashboard");
+    board.setWidthFull();
+    add(greeting, board, objectsTitle, tiles, recentTitle, recent);
   }
 
   @Override
@@ -56,8 +72,21 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Has
               UserSettings settings = UserSettings.current().orElseThrow();
               greeting.setText(getTranslation("home.greeting", settings.displayName()));
               Workspace.View view = workspace.of(actor);
+              Optional<Workspace.View.VisibleApp> app = app(view, event);
+              board.removeAll();
+              app.flatMap(a -> a.app().home())
+                  .flatMap(view::dashboard)
+                  .ifPresent(
+                      dashboard ->
+                          board.add(
+                              new DashboardPanel(
+                                  dashboard, view, records, users, settings.values())));
+              objectsTitle.setText(
+                  app.map(a -> a.app().label()).orElse(getTranslation("home.objects")));
               tiles.removeAll();
-              for (ObjectDefinition object : view.readableObjects(settings.locale())) {
+              for (ObjectDefinition object :
+                  app.map(Workspace.View.VisibleApp::objects)
+                      .orElseGet(() -> view.readableObjects(settings.locale()))) {
                 Anchor tile = new Anchor("o/" + object.name());
                 tile.addClassName("relata-tile");
                 tile.getElement().setAttribute("data-object", object.name());
@@ -86,6 +115,21 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Has
               }
               recentTitle.setVisible(recent.getComponentCount() > 0);
             });
+  }
+
+  /** The app the address names, else the one opened last, else the first; remembered. */
+  private static Optional<Workspace.View.VisibleApp> app(
+      Workspace.View view, BeforeEnterEvent event) {
+    VaadinSession session = VaadinSession.getCurrent();
+    Optional<String> named =
+        Address.parameter(event, "app")
+            .or(() -> Optional.ofNullable((String) session.getAttribute(APP)));
+    Optional<Workspace.View.VisibleApp> app =
+        named
+            .flatMap(n -> view.apps().stream().filter(a -> a.app().name().equals(n)).findFirst())
+            .or(() -> view.apps().stream().findFirst());
+    session.setAttribute(APP, app.map(a -> a.app().name()).orElse(null));
+    return app;
   }
 
   @Override

@@ -1,2 +1,2 @@
-/** The first page after sign-in; the app shell replaces it in the screens issue. */
+/** {@code /home}: the greeting, the app's home dashboard, its objects, the records seen last. */
 package io.relata.ui.home;

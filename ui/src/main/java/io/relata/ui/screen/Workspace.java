@@ -2,6 +2,8 @@ package io.relata.ui.screen;
 
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.model.CompiledModel;
+import io.relata.metadata.presentation.App;
+import io.relata.metadata.presentation.Dashboard;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.access.Permissions;
@@ -76,6 +78,30 @@ public class Workspace {
           .filter(o -> evaluator.on(o).rights().read())
           .sorted(Comparator.comparing(ObjectDefinition::pluralLabel, collator))
           .toList();
+    }
+
+    /** An app as the user sees it: the objects of it they may read, in the app's order. */
+    public record VisibleApp(App app, List<ObjectDefinition> objects) {}
+
+    /** The apps with something in them for the user: an object they may read, or a home. */
+    public List<VisibleApp> apps() {
+      return model.presentation().apps().stream()
+          .map(
+              app ->
+                  new VisibleApp(
+                      app, app.objects().stream().flatMap(o -> readable(o).stream()).toList()))
+          .filter(app -> !app.objects().isEmpty() || app.app().home().isPresent())
+          .toList();
+    }
+
+    /** The shared dashboard {@code name}. */
+    public Optional<Dashboard> dashboard(String name) {
+      return model.presentation().dashboard(name);
+    }
+
+    /** Every shared dashboard, in the model's order. */
+    public List<Dashboard> dashboards() {
+      return model.presentation().dashboards();
     }
 
     /** The user's access to {@code object}. */

@@ -45,7 +45,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
   private final Workspace workspace;
   private final Users users;
+  private final com.vaadin.flow.component.html.Div apps = new com.vaadin.flow.component.html.Div();
   private final SideNav objects = new SideNav();
+  private final SideNav dashboards = new SideNav();
   private final SideNav recent = new SideNav();
   private final Span userName = new Span();
   private final Avatar avatar = new Avatar();
@@ -143,11 +145,17 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     home.addItem(homeItem);
     objects.setLabel(getTranslation("shell.objects"));
     objects.setId("nav-objects");
+    apps.setId("nav-apps");
+    apps.addClassName("relata-nav-apps");
+    dashboards.setLabel(getTranslation("shell.dashboards"));
+    dashboards.setId("nav-dashboards");
+    dashboards.setCollapsible(true);
     recent.setLabel(getTranslation("shell.recent"));
     recent.setId("nav-recent");
     recent.setCollapsible(true);
     com.vaadin.flow.component.orderedlayout.VerticalLayout drawer =
-        new com.vaadin.flow.component.orderedlayout.VerticalLayout(home, objects, recent);
+        new com.vaadin.flow.component.orderedlayout.VerticalLayout(
+            home, apps, objects, dashboards, recent);
     drawer.addClassName("relata-drawer");
     drawer.setPadding(true);
     return drawer;
@@ -163,13 +171,30 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     userName.setText(settings.displayName());
     avatar.setName(settings.displayName());
     Workspace.View view = workspace.of(actor);
-    objects.removeAll();
-    for (ObjectDefinition object : view.readableObjects(settings.locale())) {
-      SideNavItem item = new SideNavItem(Labels.plural(object), "o/" + object.name());
-      item.setPrefixComponent(VaadinIcon.RECORDS.create());
-      item.getElement().setAttribute("data-object", object.name());
-      objects.addItem(item);
+    apps.removeAll();
+    java.util.Set<String> inApps = new java.util.HashSet<>();
+    for (Workspace.View.VisibleApp app : view.apps()) {
+      apps.add(appNav(app));
+      app.objects().forEach(o -> inApps.add(o.name()));
     }
+    objects.removeAll();
+    objects.setLabel(getTranslation(inApps.isEmpty() ? "shell.objects" : "shell.other-objects"));
+    for (ObjectDefinition object : view.readableObjects(settings.locale())) {
+      if (!inApps.contains(object.name())) {
+        objects.addItem(objectItem(object));
+      }
+    }
+    objects.setVisible(!objects.getItems().isEmpty());
+    dashboards.removeAll();
+    for (io.relata.metadata.presentation.Dashboard dashboard : view.dashboards()) {
+      if (dashboard.widgets().stream().anyMatch(w -> view.readable(w.object()).isPresent())) {
+        SideNavItem item = new SideNavItem(dashboard.label(), "dashboards/" + dashboard.name());
+        item.setPrefixComponent(VaadinIcon.DASHBOARD.create());
+        item.getElement().setAttribute("data-dashboard", dashboard.name());
+        dashboards.addItem(item);
+      }
+    }
+    dashboards.setVisible(!dashboards.getItems().isEmpty());
     recent.removeAll();
     for (RecentRecords.Entry entry :
         RecentRecords.of(VaadinSession.getCurrent(), actor.id()).entries()) {
@@ -178,6 +203,31 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
       }
     }
     recent.setVisible(!recent.getItems().isEmpty());
+  }
+
+  /** An app's part of the drawer: its home, then its objects in its order. */
+  private SideNav appNav(Workspace.View.VisibleApp app) {
+    SideNav nav = new SideNav(app.app().label());
+    nav.setCollapsible(true);
+    nav.getElement().setAttribute("data-app", app.app().name());
+    nav.addClassName("relata-nav-app");
+    if (app.app().home().isPresent()) {
+      SideNavItem home =
+          new SideNavItem(getTranslation("shell.app-home"), "home?app=" + app.app().name());
+      home.setPrefixComponent(
+          new com.vaadin.flow.component.icon.Icon("vaadin", app.app().icon().orElse("grid-big")));
+      home.getElement().setAttribute("data-app-home", app.app().name());
+      nav.addItem(home);
+    }
+    app.objects().forEach(o -> nav.addItem(objectItem(o)));
+    return nav;
+  }
+
+  private static SideNavItem objectItem(ObjectDefinition object) {
+    SideNavItem item = new SideNavItem(Labels.plural(object), "o/" + object.name());
+    item.setPrefixComponent(VaadinIcon.RECORDS.create());
+    item.getElement().setAttribute("data-object", object.name());
+    return item;
   }
 
   /** The best matches of what is typed, across the objects the user may read: type-ahead. */

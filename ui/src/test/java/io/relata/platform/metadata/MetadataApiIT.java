@@ -326,7 +326,7 @@ class MetadataApiIT {
         send("GET", "api/v1/metadata/sharing-rules/meta-schema", null);
     assertEquals(200, metaSchema.statusCode(), metaSchema.body());
     assertTrue(json(metaSchema).containsKey("properties"), metaSchema.body());
-    assertEquals(404, send("GET", "api/v1/metadata/dashboards", null).statusCode());
+    assertEquals(404, send("GET", "api/v1/metadata/translations", null).statusCode());
     assertEquals(
         404, send("GET", "api/v1/metadata/roles/service__agents/schema", null).statusCode());
     // the literal paths beside the kinds stay theirs
@@ -349,6 +349,68 @@ class MetadataApiIT {
     assertTrue(deleted.body().contains("ships with Relata (activity)"), deleted.body());
     assertEquals(before, revisions());
     assertEquals(200, send("GET", "api/v1/metadata/objects/activity", null).statusCode());
+  }
+
+  @Test
+  @Order(8)
+  void appsAndDashboardsAreEveryUsersToReadAndFollowTheObjects() throws Exception {
+    String ticket =
+        "{\"label\":\"Case\",\"nameField\":\"subject\",\"fields\":"
+            + "[{\"name\":\"subject\",\"label\":\"Subject\",\"type\":\"text\"},"
+            + "{\"name\":\"hours\",\"label\":\"Hours\",\"type\":\"number\"}]}";
+    assertEquals(201, send("PUT", "api/v1/metadata/objects/support_case", ticket).statusCode());
+    long before = revisions();
+    HttpResponse<String> bad =
+        send(
+            "PUT",
+            "api/v1/metadata/dashboards/service",
+            "{\"label\":\"Service\",\"widgets\":[{\"type\":\"bar\",\"title\":\"Hours\","
+                + "\"object\":\"support_case\",\"groupBy\":\"subject\","
+                + "\"measure\":\"sum:nothing\"}]}");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("\"/widgets/0/measure\""), bad.body());
+    assertEquals(before, revisions());
+
+    String dashboard =
+        "{\"label\":\"Service\",\"widgets\":["
+            + "{\"type\":\"metric\",\"title\":\"Cases\",\"object\":\"support_case\","
+            + "\"measure\":\"count\"},"
+            + "{\"type\":\"metric\",\"title\":\"Activities\",\"object\":\"activity\","
+            + "\"measure\":\"count\"}]}";
+    assertEquals(201, send("PUT", "api/v1/metadata/dashboards/service", dashboard).statusCode());
+    String app =
+        "{\"label\":\"Service\",\"icon\":\"headset\","
+            + "\"objects\":[\"support_case\",\"activity\"],\"home\":\"service\"}";
+    HttpResponse<String> put = send("PUT", "api/v1/metadata/apps/service", app);
+    assertEquals(201, put.statusCode(), put.body());
+
+    // a user with no right at all reads them: what they show is computed under that user's access
+    String username = "reader-" + UUID.randomUUID().toString().substring(0, 8);
+    users.add(
+        new User(username, passwords.hash("s3cret-pass".toCharArray()), OffsetDateTime.now(clock)));
+    String reader =
+        json(send(
+                "POST",
+                "api/v1/auth/tokens",
+                "{\"username\":\"" + username + "\",\"password\":\"s3cret-pass\"}"))
+            .getString("token");
+    HttpResponse<String> apps = send(reader, "GET", "api/v1/metadata/apps", null);
+    assertEquals(200, apps.statusCode(), apps.body());
+    assertTrue(apps.body().contains("\"headset\""), apps.body());
+    assertEquals(200, send(reader, "GET", "api/v1/metadata/dashboards/service", null).statusCode());
+    assertEquals(403, send(reader, "GET", "api/v1/metadata/roles", null).statusCode());
+    assertEquals(403, send(reader, "PUT", "api/v1/metadata/apps/service", app).statusCode());
+
+    // the object goes: it leaves the app, and its widget goes with it, in the same revision
+    HttpResponse<String> removed =
+        send("DELETE", "api/v1/metadata/objects/support_case?confirm=true", null);
+    assertEquals(204, removed.statusCode(), removed.body());
+    JsonObject after = json(send("GET", "api/v1/metadata/apps/service", null));
+    assertEquals(1, after.getJsonArray("objects").size(), after.toString());
+    assertEquals("activity", after.getJsonArray("objects").getString(0));
+    JsonObject widgets = json(send("GET", "api/v1/metadata/dashboards/service", null));
+    assertEquals(1, widgets.getJsonArray("widgets").size(), widgets.toString());
+    assertEquals("activity", widgets.getJsonArray("widgets").getJsonObject(0).getString("object"));
   }
 
   private long revisions() throws Exception {
@@ -395,9 +457,14 @@ class MetadataApiIT {
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return send(token, method, path, body);
+  }
+
+  private HttpResponse<String> send(String bearer, String method, String path, String body)
+      throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve(path));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
     }
     request.header("Content-Type", "application/json");
     request.method(

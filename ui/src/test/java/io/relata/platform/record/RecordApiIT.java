@@ -465,6 +465,45 @@ class RecordApiIT {
             "GET", "api/v1/records/deal/aggregate?groupBy=close_date:month&metrics=count", null);
     assertEquals(200, monthly.statusCode(), monthly.body());
     assertTrue(monthly.body().contains("\"close_date\":\"2026-03-01\""), monthly.body());
+
+    // a forecast: amounts times their stage's probability, by month and owner, summed by the server
+    HttpResponse<String> forecast =
+        api.send(
+            "GET",
+            "api/v1/records/deal/aggregate?groupBy=close_date:month,owner_id"
+                + "&metrics=weighted:amount,sum:amount",
+            null);
+    assertEquals(200, forecast.statusCode(), forecast.body());
+    java.math.BigDecimal weighted = java.math.BigDecimal.ZERO;
+    for (JsonValue group : json(forecast).getJsonArray("groups")) {
+      assertTrue(group.asJsonObject().containsKey("owner_id"), group.toString());
+      if (group.asJsonObject().get("weighted_amount").getValueType()
+          == JsonValue.ValueType.NUMBER) {
+        weighted =
+            weighted.add(group.asJsonObject().getJsonNumber("weighted_amount").bigDecimalValue());
+      }
+    }
+    java.math.BigDecimal expected =
+        decimal(
+            "select coalesce(sum(amount * case stage when 'new' then 10 when 'qualified' then 50"
+                + " when 'won' then 100 else 0 end) / 100, 0) from records.deal"
+                + " where deleted_at is null");
+    assertEquals(0, expected.compareTo(weighted), expected + " != " + weighted);
+    assertTrue(expected.signum() > 0, "the story's deals have amounts in weighted stages");
+    HttpResponse<String> unknownRole =
+        api.send("GET", "api/v1/records/deal/aggregate?role=nobody", null);
+    assertEquals(400, unknownRole.statusCode(), unknownRole.body());
+    HttpResponse<String> company =
+        api.send("GET", "api/v1/records/company/aggregate?metrics=weighted:deal_total", null);
+    assertEquals(400, company.statusCode(), company.body());
+  }
+
+  private java.math.BigDecimal decimal(String sql) throws Exception {
+    try (var connection = dataSource.getConnection();
+        var rows = connection.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getBigDecimal(1);
+    }
   }
 
   @Test
