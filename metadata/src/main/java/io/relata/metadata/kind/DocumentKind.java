@@ -26,8 +26,9 @@ public record DocumentKind(
     /** Those who manage metadata or users: the documents say how everyone's access works. */
     MANAGERS,
     /**
-     * Every signed-in user, whole: the documents hold no records, and what they show of records is
-     * computed under the reader's own access (apps, dashboards).
+     * Every signed-in user, each as they may see it: apps with the objects they may read,
+     * dashboards with the widgets on what they may see; what a widget shows of records is computed
+     * under the reader's own access.
      */
     USERS
   }

@@ -166,6 +166,9 @@ public final class PresentationCompiler {
       add(key, Problem.at(at, "query.unknown-field", name.get()));
     } else if (!FieldTypes.of(field.get().type()).metrics().contains(summed)) {
       add(key, Problem.at(at, "query.not-summable", function, name.get()));
+    } else if (temporal(field.get())) {
+      // a widget draws figures; the latest date of a group is a list's answer
+      add(key, Problem.at(at, "widget.measure-number", name.get()));
     } else if (function.equals("weighted") && object.pipeline().isEmpty()) {
       add(key, Problem.at(at, "widget.needs-pipeline", object.name()));
     }
@@ -190,6 +193,9 @@ public final class PresentationCompiler {
           add(key, Problem.at(at + "/object", "widget.needs-pipeline", object.name()));
         } else if (!widget.groupBy().equals(Optional.of(STAGE))) {
           add(key, Problem.at(at + "/groupBy", "widget.funnel-by-stage", STAGE));
+        }
+        if (widget.series().isPresent()) {
+          add(key, Problem.at(at + "/series", "widget.no-series", widget.type().json()));
         }
       }
       case LINE -> requirePeriod(key, at, widget, group);

@@ -156,6 +156,15 @@ class PresentationCompilerTest {
             "/widgets/0/role",
             "access.unknown-role"),
         Arguments.of(
+            "{'type':'metric','title':'x','object':'opportunity','measure':'max:close_date'}",
+            "/widgets/0/measure",
+            "widget.measure-number"),
+        Arguments.of(
+            "{'type':'funnel','title':'x','object':'opportunity','groupBy':'stage',"
+                + "'series':'priority','measure':'count'}",
+            "/widgets/0/series",
+            "widget.no-series"),
+        Arguments.of(
             "{'type':'pie','title':'x','object':'opportunity','measure':'count'}",
             "/widgets/0/type",
             "schema.enum"));

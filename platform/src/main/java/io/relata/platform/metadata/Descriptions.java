@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.SystemPermission;
 import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.kind.DocumentKind;
+import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.model.CompiledModel;
+import io.relata.metadata.presentation.Dashboard;
+import io.relata.metadata.presentation.Widget;
 import io.relata.metadata.schema.RecordSchema;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
@@ -22,6 +26,8 @@ import java.util.regex.Pattern;
  * and the OpenAPI document alike. Holders of {@code manage-metadata} are told everything: they
  * define it. A hidden field leaves no trace: layouts, list views, validation rules and stages that
  * name it lose it (a list view or rule that names it goes whole, as its text would tell of it).
+ * Apps keep the objects the user may read; dashboards keep the widgets they may see ({@link
+ * #visible}), without the role a widget counts by, and a dashboard with none left is not there.
  */
 public final class Descriptions {
 
@@ -73,6 +79,75 @@ public final class Descriptions {
         .map(evaluator::on)
         .filter(access -> access.rights().read())
         .map(access -> RecordSchema.of(access.visibleDefinition()).document());
+  }
+
+  /**
+   * Whether a user with {@code access} to a widget's object may see the widget: they read the
+   * object, and it names no field hidden from them (in its grouping, series, measure or filter).
+   * The one decision for the API's documents and the screens' dashboards.
+   */
+  public static boolean visible(ObjectAccess access, Widget widget) {
+    if (!access.rights().read()) {
+      return false;
+    }
+    Hiding hiding = new Hiding(access);
+    return java.util.stream.Stream.of(widget.groupField(), widget.series(), widget.measureField())
+            .flatMap(Optional::stream)
+            .noneMatch(hiding::hidden)
+        && !hiding.mentionsHidden(widget.filter().orElse(""));
+  }
+
+  /** The documents of apps or dashboards ({@code kind}) as the user may be told of them. */
+  List<JsonNode> presentation(DocumentKind kind) {
+    boolean apps = kind == DocumentKinds.APPS;
+    List<JsonNode> documents =
+        apps ? model.presentation().appDocuments() : model.presentation().dashboardDocuments();
+    if (everything) {
+      return documents;
+    }
+    List<JsonNode> told = new java.util.ArrayList<>();
+    for (JsonNode doc : documents) {
+      ObjectNode copy = (ObjectNode) doc;
+      if (apps) {
+        Hiding.removeIf(copy.path("objects"), name -> !readable(name.asText()));
+        if (copy.has("home") && !shown(copy.get("home").asText())) {
+          copy.remove("home");
+        }
+        told.add(copy);
+      } else if (shown(copy)) {
+        told.add(copy);
+      }
+    }
+    return told;
+  }
+
+  private boolean readable(String object) {
+    return model.object(object).map(o -> evaluator.on(o).rights().read()).orElse(false);
+  }
+
+  private boolean shown(String dashboard) {
+    return model.presentation().dashboardDocuments().stream()
+        .filter(d -> dashboard.equals(d.path("name").asText()))
+        .anyMatch(d -> shown((ObjectNode) d));
+  }
+
+  /** Keeps the widgets the user may see, without their roles; whether any is left. */
+  private boolean shown(ObjectNode dashboard) {
+    Dashboard compiled =
+        model.presentation().dashboard(dashboard.path("name").asText()).orElseThrow();
+    ArrayNode kept = dashboard.arrayNode();
+    for (int i = 0; i < compiled.widgets().size(); i++) {
+      Widget widget = compiled.widgets().get(i);
+      boolean seen =
+          model.object(widget.object()).map(o -> visible(evaluator.on(o), widget)).orElse(false);
+      if (seen) {
+        ObjectNode copy = (ObjectNode) dashboard.path("widgets").get(i).deepCopy();
+        copy.remove("role"); // roles are for those who manage users or metadata to read
+        kept.add(copy);
+      }
+    }
+    dashboard.set("widgets", kept);
+    return !kept.isEmpty();
   }
 
   /** Removes what names a hidden field from an object document. */

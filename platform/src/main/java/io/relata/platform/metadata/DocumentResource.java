@@ -42,10 +42,10 @@ import java.util.function.Function;
  * {@code /api/v1/metadata/{kind}/{name}}: every kind of metadata document through one resource —
  * list, get, put, delete and plan — with what differs between kinds taken from the registry ({@link
  * DocumentKinds}): who may read them, and whether a change may need its plan confirmed. Objects are
- * described to each user as they may see them; apps and dashboards are every user's to read; the
- * access kinds only those who manage metadata or users. Changing any kind needs {@code
- * manage-metadata}. The paths of the resources this one replaced ({@code /objects/{name}}, {@code
- * /roles/{name}}, ...) are its own.
+ * described to each user as they may see them; apps and dashboards too (only the objects and
+ * widgets they may see); the access kinds only to those who manage metadata or users. Changing any
+ * kind needs {@code manage-metadata}. The paths of the resources this one replaced ({@code
+ * /objects/{name}}, {@code /roles/{name}}, ...) are its own.
  */
 @Path("/v1/metadata/{kind: (?!(?:revisions|bundle|plan)(?:/|$))[a-z][a-z-]*}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -75,6 +75,8 @@ public class DocumentResource {
                       .put("name", o.name())
                       .put("label", o.label())
                       .put("pluralLabel", o.pluralLabel()));
+    } else if (which.readers() == DocumentKind.Readers.USERS) {
+      describedTo(model).presentation(which).forEach(items::add);
     } else {
       requireReader(which);
       documents(model).of(which).forEach(items::add);
@@ -96,6 +98,13 @@ public class DocumentResource {
     CompiledModel model = metadata.current();
     if (which.readers() == DocumentKind.Readers.DESCRIBED) {
       return MetadataJson.write(describedTo(model).document(name).orElseThrow(this::notFound));
+    }
+    if (which.readers() == DocumentKind.Readers.USERS) {
+      return MetadataJson.write(
+          describedTo(model).presentation(which).stream()
+              .filter(d -> name.equals(d.path("name").asText()))
+              .findFirst()
+              .orElseThrow(this::notFound));
     }
     requireReader(which);
     return MetadataJson.write(documents(model).find(which, name).orElseThrow(this::notFound));
@@ -236,10 +245,7 @@ public class DocumentResource {
     return Descriptions.to(actor(), model, permissions);
   }
 
-  /**
-   * Who may read the documents of a kind: of access, who manage metadata or users; of apps and
-   * dashboards, every user.
-   */
+  /** Who may read the documents of access: who manage metadata or users. */
   private void requireReader(DocumentKind kind) {
     if (kind.readers() == DocumentKind.Readers.MANAGERS) {
       permissions.requireAny(

@@ -14,8 +14,11 @@ import java.util.function.BiConsumer;
  */
 final class Chart extends Div {
 
-  /** The library, served from the WebJar's {@code META-INF/resources} by the servlet container. */
-  static final String LIBRARY = "webjars/echarts/5.3.1/dist/echarts.min.js";
+  /**
+   * The library, served from the WebJar's {@code META-INF/resources} by the servlet container; its
+   * version is the WebJar's own, so the pom is the one place that names it.
+   */
+  static final String LIBRARY = "webjars/echarts/" + version() + "/dist/echarts.min.js";
 
   private static final String DRAW =
       """
@@ -39,7 +42,8 @@ final class Chart extends Div {
         const script = document.createElement('script');
         script.src = $2;
         script.onload = resolve;
-        script.onerror = reject;
+        // a failed load is tried again by the next chart, not remembered for the page's life
+        script.onerror = (e) => { window.relataCharts = undefined; reject(e); };
         document.head.appendChild(script);
       });
       window.relataCharts.then(() => {
@@ -65,6 +69,20 @@ final class Chart extends Div {
     this.figures = figures.toString();
     this.opened = opened;
     addClassName("relata-chart");
+  }
+
+  private static String version() {
+    try (java.io.InputStream in =
+        Chart.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("the ECharts WebJar is not on the class path");
+      }
+      java.util.Properties properties = new java.util.Properties();
+      properties.load(in);
+      return properties.getProperty("version");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -16,6 +16,7 @@ import io.relata.metadata.definition.SystemFields;
 import io.relata.metadata.presentation.Widget;
 import io.relata.platform.directory.Users;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.query.RecordQuery;
 import io.relata.platform.record.RecordService;
 import io.relata.ui.format.Values;
 import java.math.BigDecimal;
@@ -55,6 +56,7 @@ final class Figures {
   private final Optional<FieldDefinition> series;
   private final List<Category> categories;
   private final List<Series> lines;
+  private final boolean truncated;
 
   private Figures(
       Widget widget,
@@ -62,7 +64,9 @@ final class Figures {
       Optional<FieldDefinition> group,
       Optional<FieldDefinition> series,
       List<Category> categories,
-      List<Series> lines) {
+      List<Series> lines,
+      boolean truncated) {
+    this.truncated = truncated;
     this.widget = widget;
     this.object = object;
     this.group = group;
@@ -97,27 +101,30 @@ final class Figures {
             widget.role());
     String metric = widget.measure().replace(':', '_');
 
-    // the axis: stages and picklist values in their order (kept without records on bars and
-    // funnels), then the other keys in the platform's order
-    Map<String, JsonNode> axis = new LinkedHashMap<>();
-    boolean keepEmpty = widget.type() == Widget.Type.FUNNEL || widget.type() == Widget.Type.BAR;
-    if (group.isPresent() && keepEmpty) {
-      ordered(object, group.get()).forEach(k -> axis.put(k, TextNode.valueOf(k)));
-    }
-    Map<String, JsonNode> lineKeys = new LinkedHashMap<>();
+    Map<String, JsonNode> foundAxis = new LinkedHashMap<>();
+    Map<String, JsonNode> foundLines = new LinkedHashMap<>();
     Map<String, BigDecimal> cells = new LinkedHashMap<>();
     for (JsonNode row : answer.path("groups")) {
       JsonNode key = group.map(g -> row.path(g.name())).orElse(NullNode.getInstance());
       JsonNode line = series.map(s -> row.path(s.name())).orElse(NullNode.getInstance());
-      axis.putIfAbsent(id(key), key);
-      lineKeys.putIfAbsent(id(line), line);
+      foundAxis.putIfAbsent(id(key), key);
+      foundLines.putIfAbsent(id(line), line);
       BigDecimal value =
           row.path(metric).isNumber() ? row.get(metric).decimalValue() : BigDecimal.ZERO;
       cells.put(id(key) + "\u0000" + id(line), value);
     }
     if (group.isEmpty()) {
-      axis.putIfAbsent(id(NullNode.getInstance()), NullNode.getInstance());
+      foundAxis.putIfAbsent(id(NullNode.getInstance()), NullNode.getInstance());
     }
+    boolean keepEmpty = widget.type() == Widget.Type.FUNNEL || widget.type() == Widget.Type.BAR;
+    Map<String, JsonNode> axis =
+        group
+            .map(g -> arranged(object, g, widget.period(), foundAxis, keepEmpty))
+            .orElse(foundAxis);
+    Map<String, JsonNode> lineKeys =
+        series
+            .map(s -> arranged(object, s, Optional.empty(), foundLines, false))
+            .orElse(foundLines);
     Labeller labeller = new Labeller(records, users, actor, values, object);
     Map<String, String> labels =
         group
@@ -149,7 +156,63 @@ final class Figures {
           }
           lines.add(new Series(line, lineLabels.getOrDefault(lineId, ""), figures));
         });
-    return new Figures(widget, object, group, series, categories, lines);
+    return new Figures(
+        widget, object, group, series, categories, lines, answer.path("truncated").asBoolean());
+  }
+
+  /**
+   * The keys in the order a reader expects: stages and picklist values in their defined order (with
+   * those without records when {@code keepEmpty}), periods one after the other without a gap, other
+   * keys as the platform ordered them; no value last.
+   */
+  private static Map<String, JsonNode> arranged(
+      ObjectDefinition object,
+      FieldDefinition field,
+      Optional<String> period,
+      Map<String, JsonNode> found,
+      boolean keepEmpty) {
+    Map<String, JsonNode> arranged = new LinkedHashMap<>();
+    List<String> order = ordered(object, field);
+    if (!order.isEmpty()) {
+      for (String key : order) {
+        if (keepEmpty || found.containsKey(key)) {
+          arranged.put(key, found.getOrDefault(key, TextNode.valueOf(key)));
+        }
+      }
+    } else if (period.isPresent()) {
+      List<LocalDate> dates =
+          found.values().stream()
+              .filter(JsonNode::isTextual)
+              .map(k -> LocalDate.parse(k.asText()))
+              .sorted()
+              .toList();
+      for (LocalDate date = dates.isEmpty() ? null : dates.get(0);
+          date != null && !date.isAfter(dates.get(dates.size() - 1)) && arranged.size() < 1_000;
+          date = next(date, period.get())) {
+        arranged.put(
+            date.toString(),
+            found.getOrDefault(date.toString(), TextNode.valueOf(date.toString())));
+      }
+    }
+    found.forEach(
+        (id, key) -> {
+          if (!key.isNull() && !key.isMissingNode()) {
+            arranged.putIfAbsent(id, key);
+          }
+        });
+    found.forEach(arranged::putIfAbsent); // no value, last
+    return arranged;
+  }
+
+  /** The start of the period after the one starting at {@code start}. */
+  private static LocalDate next(LocalDate start, String period) {
+    return switch (period) {
+      case "day" -> start.plusDays(1);
+      case "week" -> start.plusWeeks(1);
+      case "quarter" -> start.plusMonths(3);
+      case "year" -> start.plusYears(1);
+      default -> start.plusMonths(1);
+    };
   }
 
   /** A key as a map key: its text, and one of its own for no value. */
@@ -189,6 +252,24 @@ final class Figures {
 
   List<Series> series() {
     return lines;
+  }
+
+  /** Whether the platform left groups out (more than it answers with). */
+  boolean truncated() {
+    return truncated;
+  }
+
+  /** Whether the figures add up: counts and sums do, averages and extremes do not. */
+  boolean additive() {
+    return List.of("count", "sum", "weighted").contains(widget.measureFunction());
+  }
+
+  /**
+   * Whether a figure can open the records behind it: not when the widget counts only owners in a
+   * role's subtree, which the condition language of a list cannot say.
+   */
+  boolean drillable() {
+    return widget.role().isEmpty();
   }
 
   /** The one figure of a metric, or the sum of every group the platform gave. */
@@ -251,14 +332,7 @@ final class Figures {
     }
     if (period.isPresent()) {
       LocalDate start = LocalDate.parse(key.asText());
-      LocalDate next =
-          switch (period.get()) {
-            case "day" -> start.plusDays(1);
-            case "week" -> start.plusWeeks(1);
-            case "quarter" -> start.plusMonths(3);
-            case "year" -> start.plusYears(1);
-            default -> start.plusMonths(1);
-          };
+      LocalDate next = next(start, period.get());
       if (field.type().kind() == FieldKind.DATETIME) {
         return new Expression.Binary(
             "and",
@@ -321,6 +395,16 @@ final class Figures {
                     ? none()
                     : names.getOrDefault(UUID.fromString(key.asText()), Values.unseen());
       }
+      Optional<String> target =
+          field.type() instanceof FieldType.Lookup lookup
+              ? Optional.of(lookup.target())
+              : field.type() instanceof FieldType.MasterDetail master
+                  ? Optional.of(master.target())
+                  : Optional.empty();
+      if (target.isPresent()) {
+        Map<String, String> names = names(target.get(), keys);
+        label = key -> key == null || !key.isTextual() ? none() : names.get(key.asText());
+      }
       for (JsonNode key : keys) {
         labels.put(id(key), label.apply(key));
       }
@@ -340,13 +424,6 @@ final class Figures {
           default -> values.date(key.asText());
         };
       }
-      FieldType type = field.type();
-      if (type instanceof FieldType.Lookup lookup) {
-        return name(lookup.target(), key.asText());
-      }
-      if (type instanceof FieldType.MasterDetail master) {
-        return name(master.target(), key.asText());
-      }
       com.fasterxml.jackson.databind.node.ObjectNode record =
           com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
       record.set(field.name(), key);
@@ -354,15 +431,52 @@ final class Figures {
       return text.isEmpty() ? none() : text;
     }
 
-    /** A record's name, when the viewer may read it. */
-    private String name(String target, String id) {
-      try {
-        var read = records.read(actor, target, UUID.fromString(id), List.of());
-        String nameField = records.object(target).definition().nameField();
-        return read.json().path(nameField).asText(Values.unseen());
-      } catch (RuntimeException hidden) {
-        return Values.unseen();
+    /**
+     * The names of the records {@code keys} of {@code target} that the viewer may read, read a page
+     * at a time; the others are unseen.
+     */
+    private Map<String, String> names(String target, java.util.Collection<JsonNode> keys) {
+      List<Expression> ids =
+          keys.stream()
+              .filter(k -> k != null && k.isTextual())
+              .<Expression>map(k -> new Expression.Literal(k.asText(), Expression.Where.at(0)))
+              .toList();
+      Map<String, String> names = new java.util.HashMap<>();
+      keys.forEach(k -> names.put(k.asText(), Values.unseen()));
+      String nameField = records.object(target).definition().nameField();
+      for (int from = 0; from < ids.size(); from += RecordQuery.MAX_LIMIT) {
+        List<Expression> chunk =
+            ids.subList(from, Math.min(ids.size(), from + RecordQuery.MAX_LIMIT));
+        Expression among =
+            new Expression.Among(
+                new Expression.Field("id", Expression.Where.at(0)),
+                chunk,
+                false,
+                Expression.Where.at(0));
+        try {
+          for (JsonNode row :
+              records
+                  .list(
+                      actor,
+                      target,
+                      new RecordQuery(
+                          Optional.of(among),
+                          Optional.empty(),
+                          Optional.empty(),
+                          Optional.of(List.of("id", nameField)),
+                          RecordQuery.MAX_LIMIT,
+                          Optional.empty(),
+                          List.of(),
+                          false),
+                      false)
+                  .items()) {
+            names.put(row.path("id").asText(), row.path(nameField).asText(Values.unseen()));
+          }
+        } catch (io.relata.platform.rest.ProblemException hidden) {
+          return names; // the object, or its name, is not the viewer's to read
+        }
       }
+      return names;
     }
 
     private static String none() {

@@ -28,11 +28,14 @@ final class WidgetCard extends Div {
     getElement().setAttribute("data-type", widget.type().json());
     H3 title = new H3(widget.title());
     title.addClassName("relata-widget-title");
-    Anchor all =
-        new Anchor(list(object, figures.drill(-1, -1)), getTranslation("dashboard.open-list"));
-    all.addClassName("relata-widget-link");
-    Div header = new Div(title, all);
+    Div header = new Div(title);
     header.addClassName("relata-widget-header");
+    if (figures.drillable()) {
+      Anchor all =
+          new Anchor(list(object, figures.drill(-1, -1)), getTranslation("dashboard.open-list"));
+      all.addClassName("relata-widget-link");
+      header.add(all);
+    }
     add(header);
     switch (widget.type()) {
       case METRIC -> add(metric(figures, values));
@@ -47,19 +50,29 @@ final class WidgetCard extends Div {
               new Chart(
                   ChartOptions.of(widget, figures),
                   ChartOptions.formatted(figures, values),
-                  (category, series) ->
+                  (category, series) -> {
+                    if (figures.drillable()) {
                       UI.getCurrent()
                           .navigate(
                               "o/" + object.name(),
                               QueryParameters.simple(
-                                  Map.of("filter", figures.drill(category, series))))));
+                                  Map.of("filter", figures.drill(category, series))));
+                    }
+                  }));
         }
-        Span total =
-            new Span(getTranslation("dashboard.total", figures.format(values, figures.total())));
-        total.addClassName("relata-widget-total");
-        total.getElement().setAttribute("data-total", figures.total().toPlainString());
-        add(total);
+        if (figures.additive()) {
+          Span total =
+              new Span(getTranslation("dashboard.total", figures.format(values, figures.total())));
+          total.addClassName("relata-widget-total");
+          total.getElement().setAttribute("data-total", figures.total().toPlainString());
+          add(total);
+        }
       }
+    }
+    if (figures.truncated()) {
+      Span note = new Span(getTranslation("dashboard.truncated"));
+      note.addClassName("relata-widget-empty");
+      add(note);
     }
   }
 
@@ -86,10 +99,16 @@ final class WidgetCard extends Div {
       row.addClassName("relata-widget-row");
       row.getElement().setAttribute("role", "row");
       for (int s = 0; s < figures.series().size(); s++) {
-        BigDecimal value = figures.series().get(s).values().get(c);
-        Anchor cell = new Anchor(list(object, figures.drill(c, s)), figures.format(values, value));
-        cell.addClassName("relata-number");
-        row.add(cell);
+        String shown = figures.format(values, figures.series().get(s).values().get(c));
+        if (figures.drillable()) {
+          Anchor cell = new Anchor(list(object, figures.drill(c, s)), shown);
+          cell.addClassName("relata-number");
+          row.add(cell);
+        } else {
+          Span cell = new Span(shown);
+          cell.addClassName("relata-number");
+          row.add(cell);
+        }
       }
       table.add(row);
     }

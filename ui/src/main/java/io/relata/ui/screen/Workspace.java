@@ -4,10 +4,12 @@ import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.metadata.presentation.App;
 import io.relata.metadata.presentation.Dashboard;
+import io.relata.metadata.presentation.Widget;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.access.Permissions;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.metadata.Descriptions;
 import io.relata.platform.metadata.MetadataService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,14 +96,28 @@ public class Workspace {
           .toList();
     }
 
-    /** The shared dashboard {@code name}. */
+    /** The shared dashboard {@code name}, when it has a widget the user may see. */
     public Optional<Dashboard> dashboard(String name) {
-      return model.presentation().dashboard(name);
+      return model.presentation().dashboard(name).filter(this::shown);
     }
 
-    /** Every shared dashboard, in the model's order. */
+    /** The shared dashboards with a widget the user may see, in the model's order. */
     public List<Dashboard> dashboards() {
-      return model.presentation().dashboards();
+      return model.presentation().dashboards().stream().filter(this::shown).toList();
+    }
+
+    /**
+     * Whether the user may see the widget: they read its object, and it names no field hidden from
+     * them (the platform's one decision, {@link Descriptions#visible}).
+     */
+    public boolean visible(Widget widget) {
+      return readable(widget.object())
+          .map(object -> Descriptions.visible(evaluator.on(object), widget))
+          .orElse(false);
+    }
+
+    private boolean shown(Dashboard dashboard) {
+      return dashboard.widgets().stream().anyMatch(this::visible);
     }
 
     /** The user's access to {@code object}. */

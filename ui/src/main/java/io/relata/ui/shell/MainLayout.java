@@ -187,12 +187,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     objects.setVisible(!objects.getItems().isEmpty());
     dashboards.removeAll();
     for (io.relata.metadata.presentation.Dashboard dashboard : view.dashboards()) {
-      if (dashboard.widgets().stream().anyMatch(w -> view.readable(w.object()).isPresent())) {
-        SideNavItem item = new SideNavItem(dashboard.label(), "dashboards/" + dashboard.name());
-        item.setPrefixComponent(VaadinIcon.DASHBOARD.create());
-        item.getElement().setAttribute("data-dashboard", dashboard.name());
-        dashboards.addItem(item);
-      }
+      SideNavItem item = new SideNavItem(dashboard.label(), "dashboards/" + dashboard.name());
+      item.setPrefixComponent(VaadinIcon.DASHBOARD.create());
+      item.getElement().setAttribute("data-dashboard", dashboard.name());
+      dashboards.addItem(item);
     }
     dashboards.setVisible(!dashboards.getItems().isEmpty());
     recent.removeAll();

@@ -1,6 +1,7 @@
 package io.relata.platform.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.platform.identity.PasswordHashing;
@@ -384,7 +385,8 @@ class MetadataApiIT {
     HttpResponse<String> put = send("PUT", "api/v1/metadata/apps/service", app);
     assertEquals(201, put.statusCode(), put.body());
 
-    // a user with no right at all reads them: what they show is computed under that user's access
+    // a user with no right at all reads them as they may see them: nothing of what they may not
+    // read
     String username = "reader-" + UUID.randomUUID().toString().substring(0, 8);
     users.add(
         new User(username, passwords.hash("s3cret-pass".toCharArray()), OffsetDateTime.now(clock)));
@@ -397,7 +399,12 @@ class MetadataApiIT {
     HttpResponse<String> apps = send(reader, "GET", "api/v1/metadata/apps", null);
     assertEquals(200, apps.statusCode(), apps.body());
     assertTrue(apps.body().contains("\"headset\""), apps.body());
-    assertEquals(200, send(reader, "GET", "api/v1/metadata/dashboards/service", null).statusCode());
+    assertFalse(apps.body().contains("support_case"), apps.body());
+    assertFalse(
+        apps.body().contains("\"home\""), "a home of widgets he may not see: " + apps.body());
+    assertEquals(404, send(reader, "GET", "api/v1/metadata/dashboards/service", null).statusCode());
+    assertFalse(
+        send(reader, "GET", "api/v1/metadata/dashboards", null).body().contains("support_case"));
     assertEquals(403, send(reader, "GET", "api/v1/metadata/roles", null).statusCode());
     assertEquals(403, send(reader, "PUT", "api/v1/metadata/apps/service", app).statusCode());
 
