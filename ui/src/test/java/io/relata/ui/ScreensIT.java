@@ -227,6 +227,51 @@ class ScreensIT {
     assertTrue(browser.getCurrentUrl().contains("columns="), browser.getCurrentUrl());
     browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
 
+    // a view of her own: what the list shows now, kept under her label, for her alone
+    type("#list-filter input", "amount > 10000" + Keys.ENTER);
+    wait.until(ExpectedConditions.textToBe(By.id("list-count"), "2"));
+    click("list-save-view");
+    type("#view-label input", "Big deals");
+    Screenshots.save(browser, "desktop-list-save-view");
+    click("view-save");
+    wait.until(d -> d.getCurrentUrl().contains("view=~big_deals"));
+    browser.get(server.uri("/o/opportunity").toString());
+    wait.until(ExpectedConditions.textToBe(By.id("list-count"), "3"));
+    browser.get(server.uri("/o/opportunity?view=~big_deals").toString());
+    wait.until(ExpectedConditions.textToBe(By.id("list-count"), "2"));
+    assertTrue(
+        browser
+                .findElements(
+                    By.cssSelector("vaadin-grid-cell-content span[data-field='next_step']"))
+                .size()
+            > 0,
+        "the view keeps the columns she chose");
+    click("list-delete-view");
+    click("view-delete-yes");
+    wait.until(ExpectedConditions.textToBe(By.id("list-count"), "3"));
+    assertFalse(browser.getCurrentUrl().contains("big_deals"), browser.getCurrentUrl());
+
+    // a filter built by pointing: high priority, or under 10,000, in the one condition language
+    click("list-filter-builder");
+    String first = "#filter-builder-root [data-row]:nth-of-type(1) ";
+    choose(first + "[data-role='field']", "Priority");
+    choose(first + "[data-role='value']", "High");
+    click("filter-builder-add");
+    String second = "#filter-builder-root [data-row]:nth-of-type(2) ";
+    choose(second + "[data-role='field']", "Amount");
+    choose(second + "[data-role='test']", "is less than");
+    type(second + "[data-role='value']", "10000");
+    choose("#filter-builder-match", "Any of these");
+    Screenshots.save(browser, "desktop-filter-builder");
+    click("filter-builder-apply");
+    wait.until(ExpectedConditions.textToBe(By.id("list-count"), "2"));
+    assertEquals(
+        "priority = \"high\" or amount < 10000",
+        browser.findElement(By.cssSelector("#list-filter input")).getAttribute("value"));
+    click("list-filter-builder");
+    click("filter-builder-clear");
+    wait.until(ExpectedConditions.textToBe(By.id("list-count"), "3"));
+
     // a new opportunity in the list's dialog: a bad amount is refused at its field, nothing stored
     click("list-new");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quick-create")));
@@ -474,6 +519,49 @@ class ScreensIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-found")));
     Screenshots.save(browser, "desktop-not-found");
 
+    // her password, changed by giving the one she has; a token for a script, shown once, revoked
+    userMenu("password");
+    type("#password-current input", "not-my-password");
+    type("#password-new input", "a-new-long-password");
+    type("#password-repeat input", "a-new-long-password");
+    click("password-save");
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("vaadin-password-field#password-current[invalid]")));
+    Screenshots.save(browser, "desktop-password-refused");
+    type("#password-current input", SELLER_PASSWORD);
+    click("password-save");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.tagName("vaadin-notification-card"), "Your password is changed"));
+    ApiClient.signIn(server.uri("/").toURL(), "sara", "a-new-long-password");
+    userMenu("tokens");
+    type("#token-name input", "Zapier");
+    click("token-create");
+    String secret =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#token-secret")))
+            .getAttribute("value");
+    assertEquals(
+        200,
+        new ApiClient(server.uri("/").toURL(), secret)
+            .send("GET", "api/v1/users/me", null)
+            .statusCode());
+    Screenshots.save(browser, "desktop-tokens");
+    browser
+        .findElement(By.xpath("//div[@data-token][span[normalize-space()='Zapier']]/vaadin-button"))
+        .click();
+    wait.until(
+        d ->
+            d.findElement(By.xpath("//div[@data-token][span[normalize-space()='Zapier']]"))
+                .getText()
+                .contains("revoked"));
+    assertEquals(
+        401,
+        new ApiClient(server.uri("/").toURL(), secret)
+            .send("GET", "api/v1/users/me", null)
+            .statusCode());
+    browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+
     // the same screens on a phone
     browser.manage().window().setSize(Screenshots.PHONE);
     browser.get(server.uri("/home").toString());
@@ -554,6 +642,12 @@ class ScreensIT {
     assertEquals("48000.00", widgetTotal(1));
     String dashboard = browser.findElement(By.id("home-dashboard")).getText();
     assertTrue(dashboard.contains("Öppna lista"), dashboard);
+    assertTrue(dashboard.contains("Öppen pipeline"), "a widget's title in Swedish: " + dashboard);
+    assertTrue(
+        browser
+            .findElement(By.cssSelector("[data-app='sales']"))
+            .getText()
+            .contains("Försäljning"));
     assertTrue(spaces(dashboard).contains("48 000,00 €"), dashboard);
     assertFalse(dashboard.contains("Acme Oy"), "no name of an account he may not read");
     Screenshots.save(browser, "sv-home-dashboard");
@@ -564,6 +658,8 @@ class ScreensIT {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("records-grid"), "Skåne expansion"));
     String grid = spaces(browser.findElement(By.id("records-grid")).getText());
+    assertEquals("Affärsmöjligheter", browser.findElement(By.id("list-title")).getText());
+    assertTrue(grid.contains("Prospektering"), "a stage's label in Swedish: " + grid);
     assertTrue(grid.contains("48 000,00 €"), grid);
     assertTrue(grid.contains("31 mars 2027"), grid);
     assertTrue(browser.findElements(By.cssSelector("[data-field='margin']")).isEmpty());
@@ -633,6 +729,7 @@ class ScreensIT {
 
     browser.get(server.uri("/o/opportunity/board").toString());
     wait.until(d -> lane("proposal").getText().contains("viktat"));
+    assertTrue(lane("proposal").getText().contains("Offert"), lane("proposal").getText());
     assertTrue(browser.findElements(By.cssSelector("[data-field='margin']")).isEmpty());
     Screenshots.save(browser, "sv-board");
 
@@ -649,6 +746,26 @@ class ScreensIT {
   }
 
   /** Waits until the page has no request to the server in flight, as TestBench does. */
+  /** Opens the select {@code css} and picks the item labelled {@code label}. */
+  private void choose(String css, String label) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[normalize-space()='" + label + "']")))
+        .click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.tagName("vaadin-select-overlay")));
+  }
+
+  /** Opens the user menu and picks its item {@code id}. */
+  private void userMenu(String id) {
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#user-menu vaadin-menu-bar-button")))
+        .click();
+    click(id);
+  }
+
   /** The figure a widget of the home dashboard shows, as a plain number. */
   private String widgetTotal(int widget) {
     return browser

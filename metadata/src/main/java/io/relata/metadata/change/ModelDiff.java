@@ -86,6 +86,7 @@ public final class ModelDiff {
   /** Equal but for the name and the rename marker, which the diff has already accounted for. */
   private static boolean sameDefinition(FieldDefinition a, FieldDefinition b) {
     return a.label().equals(b.label())
+        && a.labels().equals(b.labels())
         && a.description().equals(b.description())
         && a.helpText().equals(b.helpText())
         && a.type().equals(b.type())
@@ -101,6 +102,8 @@ public final class ModelDiff {
     Map<String, Function<ObjectDefinition, Object>> parts = new LinkedHashMap<>();
     parts.put("label", ObjectDefinition::label);
     parts.put("pluralLabel", ObjectDefinition::pluralLabel);
+    parts.put("labels", ObjectDefinition::labels);
+    parts.put("pluralLabels", ObjectDefinition::pluralLabels);
     parts.put("description", ObjectDefinition::description);
     parts.put("recordAccess", ObjectDefinition::recordAccess);
     parts.put("nameField", ObjectDefinition::nameField);

@@ -31,7 +31,9 @@ public final class DefinitionReader {
         Optional.ofNullable(doc.get("pipeline")).map(DefinitionReader::pipeline),
         list(doc, "validationRules", DefinitionReader::validationRule),
         list(doc, "layouts", DefinitionReader::layout),
-        list(doc, "listViews", DefinitionReader::listView));
+        list(doc, "listViews", DefinitionReader::listView),
+        Translations.read(doc.get("labels")),
+        Translations.read(doc.get("pluralLabels")));
   }
 
   static FieldDefinition field(JsonNode f) {
@@ -47,7 +49,8 @@ public final class DefinitionReader {
         Optional.ofNullable(f.get("defaultValue")).map(JsonNode::toString),
         flag(f, "personal", false),
         flag(f, "trackHistory", false),
-        text(f, "renamedFrom"));
+        text(f, "renamedFrom"),
+        Translations.read(f.get("labels")));
   }
 
   private static FieldType type(JsonNode f) {
@@ -128,7 +131,8 @@ public final class DefinitionReader {
         v.get("name").asText(),
         v.get("label").asText(),
         text(v, "colour"),
-        flag(v, "active", true));
+        flag(v, "active", true),
+        Translations.read(v.get("labels")));
   }
 
   private static Pipeline pipeline(JsonNode p) {
@@ -144,7 +148,8 @@ public final class DefinitionReader {
                     enumValue(s, "category", StageCategory.class).orElseThrow(),
                     text(s, "colour"),
                     list(s, "requiredFields", JsonNode::asText),
-                    list(s, "next", JsonNode::asText))));
+                    list(s, "next", JsonNode::asText),
+                    Translations.read(s.get("labels")))));
   }
 
   private static ValidationRule validationRule(JsonNode r) {

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param trackHistory changes are kept in the record's field history
  * @param renamedFrom the field's previous name, when a change renames it: the column is renamed and
  *     its data kept, instead of one column dropped and another added
+ * @param labels the label in other languages
  */
 public record FieldDefinition(
     String name,
@@ -24,4 +25,5 @@ public record FieldDefinition(
     Optional<String> defaultValue,
     boolean personal,
     boolean trackHistory,
-    Optional<String> renamedFrom) {}
+    Optional<String> renamedFrom,
+    Translations labels) {}

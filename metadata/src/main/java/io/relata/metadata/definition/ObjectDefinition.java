@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param nameField the field that names a record in lists, lookups and search (a text, auto-number
  *     or text formula field)
  * @param recordAccess the org-wide default for records the user does not own
+ * @param labels the label in other languages
+ * @param pluralLabels the plural label in other languages
  */
 public record ObjectDefinition(
     String name,
@@ -21,7 +23,9 @@ public record ObjectDefinition(
     Optional<Pipeline> pipeline,
     List<ValidationRule> validationRules,
     List<Layout> layouts,
-    List<ListView> listViews) {
+    List<ListView> listViews,
+    Translations labels,
+    Translations pluralLabels) {
 
   public ObjectDefinition {
     fields = List.copyOf(fields);

@@ -19,6 +19,7 @@ public record Pipeline(List<Stage> stages) {
    *
    * @param requiredFields fields that must have a value for a record to enter the stage
    * @param next the stages a record may move to from here; empty means any
+   * @param labels the label in other languages
    */
   public record Stage(
       String name,
@@ -27,7 +28,8 @@ public record Pipeline(List<Stage> stages) {
       StageCategory category,
       Optional<String> colour,
       List<String> requiredFields,
-      List<String> next) {
+      List<String> next,
+      Translations labels) {
 
     public Stage {
       requiredFields = List.copyOf(requiredFields);

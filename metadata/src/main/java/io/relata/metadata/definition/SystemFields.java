@@ -75,6 +75,7 @@ public final class SystemFields {
         Optional.empty(),
         false,
         false,
-        Optional.empty());
+        Optional.empty(),
+        Translations.NONE);
   }
 }

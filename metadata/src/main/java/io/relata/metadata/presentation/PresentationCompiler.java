@@ -9,6 +9,7 @@ import io.relata.metadata.condition.Scope;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.SystemFields;
+import io.relata.metadata.definition.Translations;
 import io.relata.metadata.origin.Origin;
 import io.relata.metadata.problem.Problem;
 import io.relata.metadata.schema.MetaSchema;
@@ -247,7 +248,8 @@ public final class PresentationCompiler {
         doc.get("label").asText(),
         text(doc, "icon"),
         objects,
-        text(doc, "home"));
+        text(doc, "home"),
+        Translations.read(doc.get("labels")));
   }
 
   private static Dashboard dashboard(JsonNode doc) {
@@ -263,10 +265,15 @@ public final class PresentationCompiler {
               text(w, "series"),
               w.get("measure").asText(),
               text(w, "role"),
-              w.path("width").asInt(1)));
+              w.path("width").asInt(1),
+              Translations.read(w.get("titles"))));
     }
     return new Dashboard(
-        doc.get("name").asText(), doc.get("label").asText(), text(doc, "description"), widgets);
+        doc.get("name").asText(),
+        doc.get("label").asText(),
+        text(doc, "description"),
+        widgets,
+        Translations.read(doc.get("labels")));
   }
 
   private static Optional<String> text(JsonNode node, String name) {

@@ -1,5 +1,6 @@
 package io.relata.metadata.presentation;
 
+import io.relata.metadata.definition.Translations;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  *     a sum with each record's amount multiplied by its stage's probability
  * @param role only records owned by users of this role or the roles below it
  * @param width the columns of the dashboard's grid it spans, 1 or 2
+ * @param titles the title in other languages
  */
 public record Widget(
     Type type,
@@ -23,7 +25,8 @@ public record Widget(
     Optional<String> series,
     String measure,
     Optional<String> role,
-    int width) {
+    int width,
+    Translations titles) {
 
   /** What a widget draws. */
   public enum Type {

@@ -111,7 +111,8 @@ public final class RecordReader implements ValueReader {
               Optional.empty(),
               false,
               false,
-              Optional.empty()));
+              Optional.empty(),
+              io.relata.metadata.definition.Translations.NONE));
     }
     if (partial) {
       // a change may hand the record to another owner (who may is the platform's to decide)

@@ -80,7 +80,9 @@ public final class ObjectAccess {
         object.pipeline().filter(p -> visible("stage")),
         object.validationRules(),
         object.layouts(),
-        object.listViews());
+        object.listViews(),
+        object.labels(),
+        object.pluralLabels());
   }
 
   /** A value made at its first use, at most once per thread that races to it (all equal). */

@@ -305,6 +305,52 @@ public class Users {
         });
   }
 
+  /** The shortest password an account takes, as for one an administrator sets. */
+  public static final int MIN_PASSWORD = 12;
+
+  /**
+   * The user's own change of their password, which needs the one they have now: a signed-in screen
+   * left open is not enough to take the account over. 400 at {@code /current} when it is wrong (or
+   * the account signs in through single sign-on only), at {@code /password} when the new one is too
+   * short; nothing changes then.
+   */
+  public void changeOwnPassword(Actor actor, char[] current, char[] next) {
+    if (next.length < MIN_PASSWORD) {
+      throw new InvalidRequestException(
+          List.of(new Violation("/password", "schema.minLength", List.of(MIN_PASSWORD))));
+    }
+    String hash = passwords.hash(next);
+    write(
+        connection -> {
+          Account before = lock(connection, actor.id()).orElseThrow(() -> notFound(actor.id()));
+          String stored;
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT password_hash FROM relata.app_user WHERE id = ?")) {
+            select.setObject(1, actor.id());
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+              rows.next();
+              stored = rows.getString(1);
+            }
+          }
+          if (stored == null || !passwords.verify(current, stored)) {
+            throw new InvalidRequestException(
+                List.of(new Violation("/current", "password.wrong", List.of())));
+          }
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE relata.app_user SET password_hash = ? WHERE id = ?")) {
+            update.setString(1, hash);
+            update.setObject(2, actor.id());
+            update.executeUpdate();
+          }
+          AuditLog.append(
+              connection,
+              changeEntry(actor, before, find(connection, actor.id()).orElseThrow(), true));
+          return null;
+        });
+  }
+
   /** Lifts the login lock on the user and forgets their failed attempts. */
   public Account unlock(Actor actor, UUID id) {
     return write(

@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /**
  * Resolves references for {@code ?expand=}: each referenced id becomes {@code {"id", "name"}}, with
- * one query per expanded field for a whole page of records. Users are named by username.
+ * one query per expanded field for a whole page of records. Users are named as people see them:
+ * their display name, else their username.
  */
 final class Expansions {
 
@@ -65,7 +66,9 @@ final class Expansions {
       throws SQLException {
     Map<UUID, ObjectNode> names = new HashMap<>();
     if (field.type() instanceof FieldType.User) {
-      String sql = "SELECT \"id\", \"username\" FROM \"relata\".\"app_user\" WHERE \"id\" = ANY(?)";
+      String sql =
+          "SELECT \"id\", coalesce(nullif(\"display_name\", ''), \"username\")"
+              + " FROM \"relata\".\"app_user\" WHERE \"id\" = ANY(?)";
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
         try (ResultSet rows = statement.executeQuery()) {

@@ -154,7 +154,8 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
           .forEach(
               s ->
                   lanes.add(
-                      new Lane(s.name(), s.label(), s.colour(), Optional.of(s.probability()))));
+                      new Lane(
+                          s.name(), Labels.stage(s), s.colour(), Optional.of(s.probability()))));
     } else {
       for (PicklistValue value : ((FieldType.Picklist) by.type()).values()) {
         if (value.active()) {

@@ -44,7 +44,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
       return;
     }
     removeAll();
-    title = dashboard.get().label();
+    title = io.relata.ui.screen.Labels.dashboard(dashboard.get());
     H1 heading = new H1(title);
     heading.setId("dashboard-title");
     add(heading);

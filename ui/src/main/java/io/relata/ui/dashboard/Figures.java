@@ -19,6 +19,7 @@ import io.relata.platform.identity.Actor;
 import io.relata.platform.query.RecordQuery;
 import io.relata.platform.record.RecordService;
 import io.relata.ui.format.Values;
+import io.relata.ui.screen.Labels;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -129,7 +130,7 @@ final class Figures {
     Map<String, String> labels =
         group
             .map(g -> labeller.labels(g, widget.period(), axis.values()))
-            .orElse(Map.of(id(NullNode.getInstance()), widget.title()));
+            .orElse(Map.of(id(NullNode.getInstance()), Labels.widget(widget)));
     List<Category> categories = new ArrayList<>();
     axis.forEach(
         (id, key) ->
@@ -146,7 +147,7 @@ final class Figures {
     Map<String, String> lineLabels =
         series
             .map(s -> labeller.labels(s, Optional.empty(), lineKeys.values()))
-            .orElse(Map.of(id(NullNode.getInstance()), widget.title()));
+            .orElse(Map.of(id(NullNode.getInstance()), Labels.widget(widget)));
     List<Series> lines = new ArrayList<>();
     lineKeys.forEach(
         (lineId, line) -> {

@@ -26,7 +26,7 @@ final class WidgetCard extends Div {
     }
     getElement().setAttribute("data-widget", String.valueOf(index));
     getElement().setAttribute("data-type", widget.type().json());
-    H3 title = new H3(widget.title());
+    H3 title = new H3(io.relata.ui.screen.Labels.widget(widget));
     title.addClassName("relata-widget-title");
     Div header = new Div(title);
     header.addClassName("relata-widget-header");

@@ -89,7 +89,7 @@ public final class Values {
           object
               .pipeline()
               .flatMap(p -> p.stage(value.asText()))
-              .map(io.relata.metadata.definition.Pipeline.Stage::label)
+              .map(Labels::stage)
               .orElse(value.asText());
       case LOOKUP, MASTER_DETAIL, USER ->
           value.path("name").isTextual() ? value.path("name").asText() : unseen();

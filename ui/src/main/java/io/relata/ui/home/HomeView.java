@@ -82,7 +82,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Has
                               new DashboardPanel(
                                   dashboard, view, records, users, settings.values())));
               objectsTitle.setText(
-                  app.map(a -> a.app().label()).orElse(getTranslation("home.objects")));
+                  app.map(a -> Labels.app(a.app())).orElse(getTranslation("home.objects")));
               tiles.removeAll();
               for (ObjectDefinition object :
                   app.map(Workspace.View.VisibleApp::objects)

@@ -94,6 +94,9 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
   /** The window's width as last seen; 0 before it is known. */
   private int width;
 
+  private final io.relata.platform.view.PersonalViews personal;
+  private final SavedViews saved;
+
   private Optional<Expression> condition = Optional.empty();
   private List<FieldDefinition> columns = List.of();
   private Optional<List<String>> picked = Optional.empty();
@@ -107,8 +110,22 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
       RecordService records,
       io.relata.platform.directory.Users users,
       io.relata.platform.bulk.BulkRunner runner,
+      io.relata.platform.view.PersonalViews personal,
       java.time.Clock clock) {
     this.workspace = workspace;
+    this.personal = personal;
+    this.saved =
+        new SavedViews(
+            personal,
+            () ->
+                new SavedViews.Shown(
+                    SignedInUser.current().orElseThrow(),
+                    object,
+                    columns.stream().map(FieldDefinition::name).toList(),
+                    filter.getValue(),
+                    currentSort(),
+                    views.getValue()),
+            this::savedViewsChanged);
     this.records = records;
     this.users = users;
     this.runner = runner;
@@ -177,7 +194,23 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     chooser.setText(getTranslation("list.columns"));
     chooser.setIcon(VaadinIcon.TABLE.create());
     chooser.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-    HorizontalLayout tools = new HorizontalLayout(views, search, filter, chooser);
+    Button builder = new Button(VaadinIcon.SLIDERS.create());
+    builder.setId("list-filter-builder");
+    builder.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+    builder.setAriaLabel(getTranslation("filter.title"));
+    builder.setTooltipText(getTranslation("filter.title"));
+    builder.addClickListener(
+        e ->
+            new FilterBuilder(
+                    access.visibleDefinition(),
+                    getLocale(),
+                    filter.getValue(),
+                    text -> {
+                      filter.setValue(text);
+                      changed();
+                    })
+                .open());
+    HorizontalLayout tools = new HorizontalLayout(views, search, filter, builder, chooser, saved);
     tools.setWidthFull();
     tools.setAlignItems(FlexComponent.Alignment.BASELINE);
     tools.expand(filter);
@@ -244,16 +277,31 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
                 .anyMatch(f -> f.type() instanceof FieldType.Picklist && access.visible(f.name())));
 
     updating = true;
-    List<Optional<ListView>> choices = new ArrayList<>();
-    choices.add(Optional.empty());
-    object.listViews().forEach(v -> choices.add(Optional.of(v)));
+    List<Optional<ListView>> choices =
+        SavedViews.choices(object, personal.of(actor, object.name()));
     views.setItems(choices);
     views.setItemLabelGenerator(
         v -> v.map(ListView::label).orElse(getTranslation("list.view.all")));
+    views.setRenderer(
+        new com.vaadin.flow.data.renderer.ComponentRenderer<>(
+            v -> {
+              Span label = new Span(v.map(ListView::label).orElse(getTranslation("list.view.all")));
+              if (v.filter(SavedViews::personal).isPresent()) {
+                label.addComponentAsFirst(VaadinIcon.USER.create());
+                label.addClassName("relata-personal-view");
+              }
+              return label;
+            }));
     Optional<ListView> chosen =
         Address.parameter(event, "view")
-            .flatMap(n -> object.listViews().stream().filter(v -> v.name().equals(n)).findFirst());
+            .flatMap(
+                n ->
+                    choices.stream()
+                        .flatMap(Optional::stream)
+                        .filter(v -> v.name().equals(n))
+                        .findFirst());
     views.setValue(chosen);
+    saved.chosen(chosen);
     search.setValue(Address.parameter(event, "q").orElse(""));
     picked = Address.parameter(event, "columns").map(c -> List.of(c.split(",")));
     filter.setValue(
@@ -278,8 +326,20 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     remember();
   }
 
+  /** After a save, the saved view is chosen; after a delete, all records. */
+  private void savedViewsChanged(Optional<ListView> now) {
+    Actor actor = SignedInUser.current().orElseThrow();
+    updating = true;
+    views.setItems(SavedViews.choices(object, personal.of(actor, object.name())));
+    views.setValue(now);
+    updating = false;
+    saved.chosen(now);
+    viewChosen();
+  }
+
   /** A saved view brings its own filter and sort. */
   private void viewChosen() {
+    saved.chosen(views.getValue());
     picked = Optional.empty();
     filter.setValue(views.getValue().flatMap(ListView::filter).orElse(""));
     show(views.getValue().map(v -> String.join(",", v.sort())).filter(s -> !s.isEmpty()));

@@ -312,7 +312,12 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
   /** Moves the record to {@code stage}; fields the stage requires are asked for first. */
   private void move(String stage) {
     String label =
-        context.object().pipeline().flatMap(p -> p.stage(stage)).map(s -> s.label()).orElse(stage);
+        context
+            .object()
+            .pipeline()
+            .flatMap(p -> p.stage(stage))
+            .map(io.relata.ui.screen.Labels::stage)
+            .orElse(stage);
     StageMove.run(
         context,
         access,

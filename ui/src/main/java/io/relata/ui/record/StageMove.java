@@ -119,7 +119,7 @@ public final class StageMove {
                         .object()
                         .pipeline()
                         .flatMap(p -> p.stage(String.valueOf(name)))
-                        .map(s -> s.label())
+                        .map(io.relata.ui.screen.Labels::stage)
                         .orElse(String.valueOf(name)))
         .toList();
   }

@@ -32,7 +32,7 @@ final class StagePath extends Div {
     }
     for (int i = 0; i < pipeline.stages().size(); i++) {
       Pipeline.Stage stage = pipeline.stages().get(i);
-      Button step = new Button(stage.label());
+      Button step = new Button(io.relata.ui.screen.Labels.stage(stage));
       step.addClassName("relata-stage");
       step.getElement().setAttribute("data-stage", stage.name());
       if (i < at) {

@@ -285,7 +285,7 @@ final class TimelinePanel extends Div {
         .object()
         .pipeline()
         .flatMap(p -> p.stage(name.toString()))
-        .map(s -> s.label())
+        .map(io.relata.ui.screen.Labels::stage)
         .orElse(name.toString());
   }
 

@@ -54,6 +54,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
   private final com.vaadin.flow.component.combobox.ComboBox<Hit> search =
       new com.vaadin.flow.component.combobox.ComboBox<>();
   private final io.relata.platform.record.RecordService records;
+  private final io.relata.platform.identity.ApiTokens tokens;
+  private final java.time.Clock clock;
 
   /** A record global search found: what to open and how to name it. */
   record Hit(String object, String objectLabel, String id, String name)
@@ -61,10 +63,16 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
   @Inject
   public MainLayout(
-      Workspace workspace, Users users, io.relata.platform.record.RecordService records) {
+      Workspace workspace,
+      Users users,
+      io.relata.platform.record.RecordService records,
+      io.relata.platform.identity.ApiTokens tokens,
+      java.time.Clock clock) {
     this.workspace = workspace;
     this.users = users;
     this.records = records;
+    this.tokens = tokens;
+    this.clock = clock;
     setPrimarySection(Section.DRAWER);
     addToNavbar(new DrawerToggle(), bar());
     addToDrawer(drawer());
@@ -125,6 +133,14 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         root.getSubMenu()
             .addItem(getTranslation("shell.profile"), e -> new ProfileDialog(users).open());
     profile.setId("profile");
+    MenuItem password =
+        root.getSubMenu()
+            .addItem(getTranslation("shell.password"), e -> new PasswordDialog(users).open());
+    password.setId("password");
+    MenuItem apiTokens =
+        root.getSubMenu()
+            .addItem(getTranslation("shell.tokens"), e -> new TokensDialog(tokens, clock).open());
+    apiTokens.setId("tokens");
     MenuItem signOut = root.getSubMenu().addItem(getTranslation("shell.sign-out"), e -> signOut());
     signOut.setId("sign-out");
 
@@ -187,7 +203,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     objects.setVisible(!objects.getItems().isEmpty());
     dashboards.removeAll();
     for (io.relata.metadata.presentation.Dashboard dashboard : view.dashboards()) {
-      SideNavItem item = new SideNavItem(dashboard.label(), "dashboards/" + dashboard.name());
+      SideNavItem item =
+          new SideNavItem(Labels.dashboard(dashboard), "dashboards/" + dashboard.name());
       item.setPrefixComponent(VaadinIcon.DASHBOARD.create());
       item.getElement().setAttribute("data-dashboard", dashboard.name());
       dashboards.addItem(item);
@@ -205,7 +222,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
   /** An app's part of the drawer: its home, then its objects in its order. */
   private SideNav appNav(Workspace.View.VisibleApp app) {
-    SideNav nav = new SideNav(app.app().label());
+    SideNav nav = new SideNav(Labels.app(app.app()));
     nav.setCollapsible(true);
     nav.getElement().setAttribute("data-app", app.app().name());
     nav.addClassName("relata-nav-app");

@@ -233,6 +233,32 @@ class DirectoryApiIT {
   }
 
   @Test
+  void aUserChangesTheirOwnPasswordGivingTheCurrentOne() throws Exception {
+    String name = "self-" + SUFFIX;
+    admin.send(
+        "POST", "api/v1/users", "{\"username\":\"" + name + "\",\"password\":\"first-long-pass\"}");
+    ApiClient self = ApiClient.signIn(base, name, "first-long-pass");
+    String path = "api/v1/users/me/password";
+    HttpResponse<String> wrong =
+        self.send(
+            "POST", path, "{\"current\":\"not-it-at-all\",\"password\":\"second-long-pass\"}");
+    assertEquals(400, wrong.statusCode(), wrong.body());
+    assertTrue(wrong.body().contains("\"/current\""), wrong.body());
+    HttpResponse<String> shortOne =
+        self.send("POST", path, "{\"current\":\"first-long-pass\",\"password\":\"short\"}");
+    assertEquals(400, shortOne.statusCode(), shortOne.body());
+    assertTrue(shortOne.body().contains("\"/password\""), shortOne.body());
+    assertEquals(201, login(name, "first-long-pass").statusCode(), "nothing changed yet");
+
+    HttpResponse<String> changed =
+        self.send(
+            "POST", path, "{\"current\":\"first-long-pass\",\"password\":\"second-long-pass\"}");
+    assertEquals(204, changed.statusCode(), changed.body());
+    assertEquals(401, login(name, "first-long-pass").statusCode());
+    assertEquals(201, login(name, "second-long-pass").statusCode());
+  }
+
+  @Test
   void manageUsersDoesNotMakeAnAdministrator() throws Exception {
     String name = "helpdesk-" + SUFFIX;
     String id =

@@ -896,6 +896,48 @@ class RecordApiIT {
         : x.compareTo(y);
   }
 
+  @Test
+  @Order(17)
+  void eachUserKeepsViewsOfTheirOwn() throws Exception {
+    String path = "api/v1/users/me/views/deal/";
+    String big =
+        "{\"label\":\"Big deals\",\"columns\":[\"title\",\"amount\",\"stage\"],"
+            + "\"filter\":\"amount > 1000\",\"sort\":[\"-amount\"]}";
+    HttpResponse<String> created = api.send("PUT", path + "big_deals", big);
+    assertEquals(201, created.statusCode(), created.body());
+    assertEquals(200, api.send("PUT", path + "big_deals", big).statusCode());
+    HttpResponse<String> listed = api.send("GET", path, null);
+    assertEquals(200, listed.statusCode(), listed.body());
+    JsonObject view = json(listed).getJsonArray("items").getJsonObject(0);
+    assertEquals("big_deals", view.getString("name"));
+    assertEquals("amount > 1000", view.getString("filter"));
+
+    // what a list cannot show is refused at its place, and nothing is saved
+    long before = count("select count(*) from relata.personal_view");
+    HttpResponse<String> refused =
+        api.send(
+            "PUT",
+            path + "broken",
+            "{\"label\":\"Broken\",\"columns\":[\"title\",\"nothing\"],"
+                + "\"filter\":\"amount >\",\"sort\":[\"-nothing_either\"]}");
+    assertEquals(400, refused.statusCode(), refused.body());
+    for (String pointer : List.of("/columns/1", "/filter", "/sort/0")) {
+      assertTrue(refused.body().contains("\"" + pointer + "\""), pointer + ": " + refused.body());
+    }
+    assertEquals(before, count("select count(*) from relata.personal_view"));
+    assertEquals(400, api.send("PUT", path + "Bad%20Name", big).statusCode());
+    assertEquals(404, api.send("PUT", "api/v1/users/me/views/nothing/x", big).statusCode());
+
+    // another user sees none of them, and cannot delete them
+    ApiClient other = TestUsers.signIn(base, users, passwords, clock, "other");
+    HttpResponse<String> theirs = other.send("GET", path, null);
+    assertEquals(0, json(theirs).getJsonArray("items").size(), theirs.body());
+    assertEquals(404, other.send("DELETE", path + "big_deals", null).statusCode());
+
+    assertEquals(204, api.send("DELETE", path + "big_deals", null).statusCode());
+    assertEquals(404, api.send("DELETE", path + "big_deals", null).statusCode());
+  }
+
   private static Object[] bad(
       String method, String path, String body, int status, String... headers) {
     return new Object[] {method, path, body, status, headers};

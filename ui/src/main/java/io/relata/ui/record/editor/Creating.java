@@ -27,8 +27,10 @@ final class Creating implements FieldEditor {
     create = new Button(VaadinIcon.PLUS.create());
     create.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
     create.getElement().setAttribute("data-create", lookup.field().name());
-    create.setAriaLabel(create.getTranslation("lookup.new", target.label()));
-    create.setTooltipText(create.getTranslation("lookup.new", target.label()));
+    create.setAriaLabel(
+        create.getTranslation("lookup.new", io.relata.ui.screen.Labels.singular(target)));
+    create.setTooltipText(
+        create.getTranslation("lookup.new", io.relata.ui.screen.Labels.singular(target)));
     create.addClickListener(
         e ->
             creator.create(
