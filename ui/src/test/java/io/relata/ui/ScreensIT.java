@@ -372,12 +372,32 @@ class ScreensIT {
     // an edit of one field
     click("record-edit");
     type("vaadin-text-field[data-field='next_step']", "Send the contract");
+    // rich text with its toolbar: a bold line
+    WebElement prose =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-field='description'] .ql-editor")));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", prose);
+    prose.click();
+    prose.sendKeys("Anna signs on Friday");
+    prose.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    browser.findElement(By.cssSelector("[data-field='description'] .ql-bold")).click();
+    browser.findElement(By.cssSelector("vaadin-text-field[data-field='next_step'] input")).click();
+    awaitServer();
+    Screenshots.save(browser, "desktop-rich-text");
     click("record-save");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("record-save")));
     assertEquals(
         "Send the contract",
         ApiClient.json(seller.send("GET", "api/v1/records/opportunity/" + recordId(), null))
             .getString("next_step"));
+    String description =
+        ApiClient.json(seller.send("GET", "api/v1/records/opportunity/" + recordId(), null))
+            .getString("description");
+    assertTrue(
+        description.contains("<strong>Anna signs on Friday</strong>"),
+        "the editor's bold text, as the platform kept it: " + description);
 
     // the list shows the move
     browser.get(server.uri("/o/opportunity?sort=-amount").toString());
@@ -793,7 +813,11 @@ class ScreensIT {
    * visible is not in the page until its answer arrives.
    */
   private void click(String id) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    // in sight first, not under the shell's bar or scrolled away with the page
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
   /** The selection boxes of the grid's rows, in row order. */

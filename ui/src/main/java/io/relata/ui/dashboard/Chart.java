@@ -14,11 +14,8 @@ import java.util.function.BiConsumer;
  */
 final class Chart extends Div {
 
-  /**
-   * The library, served from the WebJar's {@code META-INF/resources} by the servlet container; its
-   * version is the WebJar's own, so the pom is the one place that names it.
-   */
-  static final String LIBRARY = "webjars/echarts/" + version() + "/dist/echarts.min.js";
+  /** The library, from its WebJar. */
+  static final String LIBRARY = io.relata.ui.screen.WebJars.url("echarts", "dist/echarts.min.js");
 
   private static final String DRAW =
       """
@@ -69,20 +66,6 @@ final class Chart extends Div {
     this.figures = figures.toString();
     this.opened = opened;
     addClassName("relata-chart");
-  }
-
-  private static String version() {
-    try (java.io.InputStream in =
-        Chart.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("the ECharts WebJar is not on the class path");
-      }
-      java.util.Properties properties = new java.util.Properties();
-      properties.load(in);
-      return properties.getProperty("version");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   @Override
