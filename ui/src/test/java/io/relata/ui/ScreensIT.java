@@ -436,6 +436,33 @@ class ScreensIT {
             d.findElements(By.cssSelector(".relata-dashboard .relata-chart[data-drawn]")).size()
                 == 4);
     Screenshots.save(browser, "desktop-dashboard");
+    // her own copy: widgets she takes away leave hers only
+    click("dashboard-copy");
+    wait.until(ExpectedConditions.textToBe(By.id("dashboard-title"), "Sales overview (my copy)"));
+    assertTrue(browser.getCurrentUrl().contains("/dashboards/~my_sales_home"));
+    int widgets = browser.findElements(By.cssSelector(".relata-dashboard .relata-widget")).size();
+    browser.findElement(By.cssSelector("[data-widget='3'] .relata-widget-remove")).click();
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector(".relata-dashboard .relata-widget")).size()
+                == widgets - 1);
+    assertTrue(
+        browser
+                .findElements(
+                    By.cssSelector("vaadin-side-nav-item[data-dashboard='~my_sales_home']"))
+                .size()
+            == 1);
+    browser.get(server.uri("/dashboards/sales_home").toString());
+    wait.until(ExpectedConditions.textToBe(By.id("dashboard-title"), "Sales overview"));
+    wait.until(
+        d -> d.findElements(By.cssSelector(".relata-dashboard .relata-widget")).size() == widgets);
+    browser.get(server.uri("/dashboards/~my_sales_home").toString());
+    click("dashboard-delete");
+    click("dashboard-delete-yes");
+    page.awaitHome();
+    assertTrue(browser.findElements(By.cssSelector("[data-dashboard='~my_sales_home']")).isEmpty());
+    browser.get(server.uri("/dashboards/sales_home").toString());
+    wait.until(ExpectedConditions.textToBe(By.id("dashboard-title"), "Sales overview"));
     WebElement acmeTotal =
         browser.findElement(
             By.xpath("//div[@data-widget='5']//div[span[normalize-space()='Acme Oy']]/a"));
@@ -599,6 +626,22 @@ class ScreensIT {
     browser.get(server.uri("/o/opportunity/" + recordId()).toString());
     wait.until(ExpectedConditions.textToBe(By.id("record-name"), "Northwind renewal"));
     Screenshots.save(browser, "phone-record");
+    // on a phone a card cannot be dragged: its menu moves it, through the same guard
+    browser.get(server.uri("/o/opportunity/board").toString());
+    WebElement proposalCard =
+        wait.until(d -> lane("proposal").findElement(By.cssSelector(".relata-board-card")));
+    String moving = proposalCard.findElement(By.tagName("a")).getText();
+    Screenshots.save(browser, "phone-board");
+    WebElement menu = proposalCard.findElement(By.cssSelector(".relata-card-move"));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", menu);
+    menu.click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-context-menu-item[data-lane='negotiation']")))
+        .click();
+    wait.until(d -> lane("negotiation").getText().contains(moving));
+    assertFalse(lane("proposal").getText().contains(moving));
   }
 
   @Test

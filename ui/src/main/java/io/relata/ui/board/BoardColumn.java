@@ -2,13 +2,19 @@ package io.relata.ui.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.dnd.DragSource;
 import com.vaadin.flow.component.dnd.DropEffect;
 import com.vaadin.flow.component.dnd.DropTarget;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.virtuallist.VirtualList;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import io.relata.metadata.condition.ConditionException;
@@ -37,16 +43,20 @@ final class BoardColumn extends Div {
   /** The record a dragged card stands for, kept on the card's component. */
   private static final String RECORD = "relata-record";
 
+  /** A column's lane, and every lane of the board: where a card may be moved to. */
+  record Place(BoardView.Lane lane, List<BoardView.Lane> lanes) {}
+
   BoardColumn(
       EditorContext context,
       ObjectAccess access,
       Clock clock,
       FieldDefinition by,
-      BoardView.Lane lane,
+      Place place,
       Optional<FieldDefinition> sum,
       Optional<Expression> filter,
       JsonNode total,
       Runnable refresh) {
+    BoardView.Lane lane = place.lane();
     addClassName("relata-board-column");
     getElement().setAttribute("data-lane", lane.value());
     lane.colour().ifPresent(c -> getStyle().set("--relata-lane", c));
@@ -97,7 +107,9 @@ final class BoardColumn extends Div {
             List.of("owner_id"));
     VirtualList<ObjectNode> cards = new VirtualList<>();
     cards.addClassName("relata-lane-cards");
-    cards.setRenderer(new ComponentRenderer<>(row -> card(context, sum, row)));
+    cards.setRenderer(
+        new ComponentRenderer<>(
+            row -> card(context, sum, row, move(context, access, clock, by, place, refresh))));
     cards.setDataProvider(
         com.vaadin.flow.data.provider.DataProvider.<ObjectNode>fromCallbacks(
             query -> pages.rows(query.getOffset(), query.getLimit()).stream(),
@@ -125,14 +137,64 @@ final class BoardColumn extends Div {
                             refresh)));
   }
 
-  private Div card(EditorContext context, Optional<FieldDefinition> sum, ObjectNode row) {
+  /**
+   * "Move to…" on a card, for those who cannot drag (a phone's touch, the keyboard): the other
+   * lanes, each moving the record through the same guard as a drag.
+   */
+  private static java.util.function.Function<ObjectNode, Component> move(
+      EditorContext context,
+      ObjectAccess access,
+      Clock clock,
+      FieldDefinition by,
+      Place place,
+      Runnable refresh) {
+    return row -> {
+      Button button = new Button(VaadinIcon.ELLIPSIS_DOTS_V.create());
+      button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+      button.addClassName("relata-card-move");
+      button.setAriaLabel(button.getTranslation("board.move-to"));
+      button.setTooltipText(button.getTranslation("board.move-to"));
+      ContextMenu menu = new ContextMenu(button);
+      menu.setOpenOnClick(true);
+      menu.addItem(button.getTranslation("board.move-to")).setEnabled(false);
+      for (BoardView.Lane other : place.lanes()) {
+        if (other.value().equals(place.lane().value())) {
+          continue;
+        }
+        MenuItem item =
+            menu.addItem(
+                other.label(),
+                e ->
+                    StageMove.run(
+                        context,
+                        access,
+                        clock,
+                        row,
+                        by.name(),
+                        other.value(),
+                        other.label(),
+                        refresh,
+                        refresh));
+        item.getElement().setAttribute("data-lane", other.value());
+      }
+      return button;
+    };
+  }
+
+  private Div card(
+      EditorContext context,
+      Optional<FieldDefinition> sum,
+      ObjectNode row,
+      java.util.function.Function<ObjectNode, Component> move) {
     String nameField = context.object().nameField();
     Anchor name =
         new Anchor(
             "o/" + context.object().name() + "/" + row.path("id").asText(),
             row.path(nameField).asText());
     name.getElement().setAttribute("data-field", nameField);
-    Div card = new Div(name);
+    Div top = new Div(name, move.apply(row));
+    top.addClassName("relata-board-card-top");
+    Div card = new Div(top);
     card.addClassName("relata-board-card");
     card.getElement().setAttribute("data-id", row.path("id").asText());
     sum.ifPresent(

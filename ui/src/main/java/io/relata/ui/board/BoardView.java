@@ -124,10 +124,19 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
     lanes.removeAll();
     Actor actor = context.actor();
     Map<String, JsonNode> totals = totals(actor, by, sum, filter);
-    for (Lane lane : lanes(by)) {
+    List<Lane> all = lanes(by);
+    for (Lane lane : all) {
       lanes.add(
           new BoardColumn(
-              context, access, clock, by, lane, sum, filter, totals.get(lane.value()), refresh));
+              context,
+              access,
+              clock,
+              by,
+              new BoardColumn.Place(lane, all),
+              sum,
+              filter,
+              totals.get(lane.value()),
+              refresh));
     }
   }
 

@@ -18,6 +18,20 @@ public final class DashboardPanel extends Div {
 
   public DashboardPanel(
       Dashboard dashboard, Workspace.View view, RecordService records, Users users, Values values) {
+    this(dashboard, view, records, users, values, null);
+  }
+
+  /**
+   * @param remove told of the widget the user takes away (on their own dashboards); null where they
+   *     may not
+   */
+  public DashboardPanel(
+      Dashboard dashboard,
+      Workspace.View view,
+      RecordService records,
+      Users users,
+      Values values,
+      java.util.function.IntConsumer remove) {
     addClassName("relata-dashboard");
     getElement().setAttribute("data-dashboard", dashboard.name());
     for (int i = 0; i < dashboard.widgets().size(); i++) {
@@ -28,7 +42,12 @@ public final class DashboardPanel extends Div {
         continue;
       }
       Figures figures = Figures.of(records, users, view.actor(), values, object.get(), widget);
-      add(new WidgetCard(i, widget, object.get(), figures, values));
+      WidgetCard card = new WidgetCard(i, widget, object.get(), figures, values);
+      if (remove != null) {
+        int index = i;
+        card.removable(() -> remove.accept(index));
+      }
+      add(card);
     }
   }
 }

@@ -76,6 +76,20 @@ final class WidgetCard extends Div {
     }
   }
 
+  /** Offers to take the widget away from the user's own dashboard. */
+  void removable(Runnable remove) {
+    com.vaadin.flow.component.button.Button button =
+        new com.vaadin.flow.component.button.Button(
+            com.vaadin.flow.component.icon.VaadinIcon.CLOSE_SMALL.create(), e -> remove.run());
+    button.addThemeVariants(
+        com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY_INLINE,
+        com.vaadin.flow.component.button.ButtonVariant.LUMO_ICON);
+    button.setAriaLabel(getTranslation("dashboard.remove-widget"));
+    button.setTooltipText(getTranslation("dashboard.remove-widget"));
+    button.addClassName("relata-widget-remove");
+    getChildren().findFirst().ifPresent(header -> ((Div) header).add(button));
+  }
+
   private static Div metric(Figures figures, Values values) {
     BigDecimal total = figures.total();
     Span figure = new Span(figures.format(values, total));

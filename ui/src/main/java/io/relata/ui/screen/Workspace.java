@@ -116,6 +116,23 @@ public class Workspace {
           .orElse(false);
     }
 
+    /** The shared dashboard's document, a copy: what a user's own copy of it starts from. */
+    public Optional<com.fasterxml.jackson.databind.node.ObjectNode> dashboardDocument(String name) {
+      return model.presentation().dashboardDocuments().stream()
+          .filter(d -> name.equals(d.path("name").asText()))
+          .findFirst()
+          .map(d -> (com.fasterxml.jackson.databind.node.ObjectNode) d);
+    }
+
+    /** Widget {@code index} of the shared dashboard's document, a copy. */
+    public Optional<com.fasterxml.jackson.databind.node.ObjectNode> dashboardWidget(
+        String name, int index) {
+      return dashboardDocument(name)
+          .map(d -> d.path("widgets").get(index))
+          .filter(com.fasterxml.jackson.databind.JsonNode::isObject)
+          .map(w -> (com.fasterxml.jackson.databind.node.ObjectNode) w);
+    }
+
     private boolean shown(Dashboard dashboard) {
       return dashboard.widgets().stream().anyMatch(this::visible);
     }

@@ -55,6 +55,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
       new com.vaadin.flow.component.combobox.ComboBox<>();
   private final io.relata.platform.record.RecordService records;
   private final io.relata.platform.identity.ApiTokens tokens;
+  private final io.relata.platform.view.PersonalDashboards personal;
   private final java.time.Clock clock;
 
   /** A record global search found: what to open and how to name it. */
@@ -67,7 +68,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
       Users users,
       io.relata.platform.record.RecordService records,
       io.relata.platform.identity.ApiTokens tokens,
+      io.relata.platform.view.PersonalDashboards personal,
       java.time.Clock clock) {
+    this.personal = personal;
     this.workspace = workspace;
     this.users = users;
     this.records = records;
@@ -207,6 +210,15 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
           new SideNavItem(Labels.dashboard(dashboard), "dashboards/" + dashboard.name());
       item.setPrefixComponent(VaadinIcon.DASHBOARD.create());
       item.getElement().setAttribute("data-dashboard", dashboard.name());
+      dashboards.addItem(item);
+    }
+    for (io.relata.metadata.presentation.Dashboard mine : personal.of(actor)) {
+      SideNavItem item =
+          new SideNavItem(
+              Labels.dashboard(mine),
+              "dashboards/" + io.relata.ui.dashboard.DashboardView.PERSONAL + mine.name());
+      item.setPrefixComponent(VaadinIcon.USER_CARD.create());
+      item.getElement().setAttribute("data-dashboard", "~" + mine.name());
       dashboards.addItem(item);
     }
     dashboards.setVisible(!dashboards.getItems().isEmpty());

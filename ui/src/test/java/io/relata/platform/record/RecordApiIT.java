@@ -938,6 +938,39 @@ class RecordApiIT {
     assertEquals(404, api.send("DELETE", path + "big_deals", null).statusCode());
   }
 
+  @Test
+  @Order(18)
+  void eachUserKeepsDashboardsOfTheirOwn() throws Exception {
+    String path = "api/v1/users/me/dashboards/";
+    String mine =
+        "{\"label\":\"My deals\",\"widgets\":[{\"type\":\"bar\",\"title\":\"By stage\","
+            + "\"object\":\"deal\",\"groupBy\":\"stage\",\"measure\":\"sum:amount\"}]}";
+    HttpResponse<String> created = api.send("PUT", path + "my_deals", mine);
+    assertEquals(201, created.statusCode(), created.body());
+    assertEquals(200, api.send("PUT", path + "my_deals", mine).statusCode());
+    HttpResponse<String> read = api.send("GET", path + "my_deals", null);
+    assertEquals(200, read.statusCode(), read.body());
+    assertEquals("My deals", json(read).getString("label"));
+
+    long before = count("select count(*) from relata.personal_dashboard");
+    HttpResponse<String> refused =
+        api.send(
+            "PUT",
+            path + "broken",
+            "{\"label\":\"Broken\",\"widgets\":[{\"type\":\"bar\",\"title\":\"x\","
+                + "\"object\":\"nothing\",\"groupBy\":\"stage\",\"measure\":\"count\"}]}");
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("\"/widgets/0/object\""), refused.body());
+    assertEquals(before, count("select count(*) from relata.personal_dashboard"));
+
+    ApiClient other = TestUsers.signIn(base, users, passwords, clock, "other");
+    HttpResponse<String> theirs = other.send("GET", path, null);
+    assertEquals(0, json(theirs).getJsonArray("items").size(), theirs.body());
+    assertEquals(404, other.send("GET", path + "my_deals", null).statusCode());
+    assertEquals(204, api.send("DELETE", path + "my_deals", null).statusCode());
+    assertEquals(404, api.send("DELETE", path + "my_deals", null).statusCode());
+  }
+
   private static Object[] bad(
       String method, String path, String body, int status, String... headers) {
     return new Object[] {method, path, body, status, headers};
