@@ -638,7 +638,7 @@ class ScreensIT {
     menu.click();
     wait.until(
             ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-context-menu-item[data-lane='negotiation']")))
+                By.cssSelector("vaadin-button[data-lane='negotiation']")))
         .click();
     wait.until(d -> lane("negotiation").getText().contains(moving));
     assertFalse(lane("proposal").getText().contains(moving));

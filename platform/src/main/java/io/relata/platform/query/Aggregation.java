@@ -166,9 +166,23 @@ public record Aggregation(List<Group> groups, List<Metric> metrics, Optional<Pip
     String column = quote(metric.field().get().name());
     return switch (metric.function()) {
       case "avg" -> "round(avg(" + column + "), 6)";
-      case "weighted" -> "sum(" + column + " * " + probability() + ") / 100";
+      case "weighted" ->
+          "round(sum("
+              + column
+              + " * "
+              + probability()
+              + ") / 100, "
+              + scale(metric.field().get())
+              + ")";
       default -> metric.function() + "(" + column + ")";
     };
+  }
+
+  /** The decimals a weighted sum keeps: its field's own (cents of an amount). */
+  private static int scale(FieldDefinition field) {
+    return field.type() instanceof io.relata.metadata.definition.FieldType.Decimal decimal
+        ? decimal.scale()
+        : 2;
   }
 
   /** Each record's stage's probability, 0 to 100, from the pipeline this revision defines. */

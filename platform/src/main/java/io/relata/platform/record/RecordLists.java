@@ -284,7 +284,17 @@ public class RecordLists {
     List<Violation> violations = new ArrayList<>();
     Sql where = where(evaluator, access, object, filter, false, Optional.empty(), violations);
     if (ownerRole.isPresent()) {
-      if (roles.role(ownerRole.get()).isEmpty() || object.field("owner_id").isEmpty()) {
+      // a team's figures are for those above it, or who manage users or metadata: to anyone
+      // else, a role they may not look into is as unknown as one that does not exist
+      boolean mayLook =
+          evaluator.holds(io.relata.metadata.access.SystemPermission.MANAGE_USERS)
+              || evaluator.holds(io.relata.metadata.access.SystemPermission.MANAGE_METADATA)
+              || evaluator
+                  .subject()
+                  .role()
+                  .filter(own -> roles.within(ownerRole.get(), own))
+                  .isPresent();
+      if (!mayLook || roles.role(ownerRole.get()).isEmpty() || object.field("owner_id").isEmpty()) {
         violations.add(new Violation("role", "access.unknown-role", List.of(ownerRole.get())));
       } else {
         List<String> within = new ArrayList<>(roles.subordinates(ownerRole.get()));

@@ -26,7 +26,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,10 +198,6 @@ public class PersonalDashboards {
   }
 
   private <T> T run(boolean write, Transactions.Work<T> work) {
-    try {
-      return write ? Transactions.run(dataSource, work) : Transactions.read(dataSource, work);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot reach the personal dashboards", e);
-    }
+    return PersonalRows.run(dataSource, write, work);
   }
 }

@@ -248,10 +248,6 @@ public class PersonalViews {
   }
 
   private <T> T run(boolean write, Transactions.Work<T> work) {
-    try {
-      return write ? Transactions.run(dataSource, work) : Transactions.read(dataSource, work);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot reach the personal views", e);
-    }
+    return PersonalRows.run(dataSource, write, work);
   }
 }

@@ -6,8 +6,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.contextmenu.ContextMenu;
-import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.dnd.DragSource;
 import com.vaadin.flow.component.dnd.DropEffect;
 import com.vaadin.flow.component.dnd.DropTarget;
@@ -154,29 +152,41 @@ final class BoardColumn extends Div {
       button.addClassName("relata-card-move");
       button.setAriaLabel(button.getTranslation("board.move-to"));
       button.setTooltipText(button.getTranslation("board.move-to"));
-      ContextMenu menu = new ContextMenu(button);
-      menu.setOpenOnClick(true);
-      menu.addItem(button.getTranslation("board.move-to")).setEnabled(false);
-      for (BoardView.Lane other : place.lanes()) {
-        if (other.value().equals(place.lane().value())) {
-          continue;
-        }
-        MenuItem item =
-            menu.addItem(
-                other.label(),
-                e ->
-                    StageMove.run(
-                        context,
-                        access,
-                        clock,
-                        row,
-                        by.name(),
-                        other.value(),
-                        other.label(),
-                        refresh,
-                        refresh));
-        item.getElement().setAttribute("data-lane", other.value());
-      }
+      // the choices are made on a click, not with every card: a board shows many cards
+      button.addClickListener(
+          e -> {
+            com.vaadin.flow.component.dialog.Dialog dialog =
+                new com.vaadin.flow.component.dialog.Dialog();
+            dialog.setId("card-move");
+            dialog.setHeaderTitle(button.getTranslation("board.move-to"));
+            Div choices = new Div();
+            choices.addClassName("relata-move-choices");
+            for (BoardView.Lane other : place.lanes()) {
+              if (other.value().equals(place.lane().value())) {
+                continue;
+              }
+              Button choice =
+                  new Button(
+                      other.label(),
+                      chosen -> {
+                        dialog.close();
+                        StageMove.run(
+                            context,
+                            access,
+                            clock,
+                            row,
+                            by.name(),
+                            other.value(),
+                            other.label(),
+                            refresh,
+                            refresh);
+                      });
+              choice.getElement().setAttribute("data-lane", other.value());
+              choices.add(choice);
+            }
+            dialog.add(choices);
+            dialog.open();
+          });
       return button;
     };
   }

@@ -41,7 +41,12 @@ public final class DashboardPanel extends Div {
       if (object.isEmpty()) {
         continue;
       }
-      Figures figures = Figures.of(records, users, view.actor(), values, object.get(), widget);
+      Figures figures;
+      try {
+        figures = Figures.of(records, users, view.actor(), values, object.get(), widget);
+      } catch (io.relata.platform.rest.ProblemException refused) {
+        continue; // a team's figures (a widget's role) for someone outside the team
+      }
       WidgetCard card = new WidgetCard(i, widget, object.get(), figures, values);
       if (remove != null) {
         int index = i;

@@ -259,6 +259,52 @@ class DirectoryApiIT {
   }
 
   @Test
+  void aTeamsFiguresAreForThoseAboveIt() throws Exception {
+    ApiClient boss = member("team-lead-" + SUFFIX, MANAGER);
+    ApiClient rep = member("team-rep-" + SUFFIX, REP);
+    String mark = "team-memo-" + SUFFIX;
+    ok(rep.send("POST", "api/v1/records/" + OBJECT, "{\"title\":\"Rep " + mark + "\"}"));
+    ok(boss.send("POST", "api/v1/records/" + OBJECT, "{\"title\":\"Lead " + mark + "\"}"));
+    String path =
+        "api/v1/records/"
+            + OBJECT
+            + "/aggregate?filter="
+            + java.net.URLEncoder.encode(
+                    "title contains \"" + mark + "\"", java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20")
+            + "&role=";
+    HttpResponse<String> team = boss.send("GET", path + REP, null);
+    assertEquals(200, team.statusCode(), team.body());
+    assertEquals(1, json(team).getJsonArray("groups").getJsonObject(0).getInt("count"));
+    HttpResponse<String> whole = boss.send("GET", path + MANAGER, null);
+    assertEquals(2, json(whole).getJsonArray("groups").getJsonObject(0).getInt("count"));
+    assertEquals(200, rep.send("GET", path + REP, null).statusCode());
+    // above the rep: as unknown to him as a role that does not exist
+    HttpResponse<String> above = rep.send("GET", path + MANAGER, null);
+    HttpResponse<String> nowhere = rep.send("GET", path + "nothing_" + SUFFIX, null);
+    assertEquals(400, above.statusCode(), above.body());
+    assertEquals(nowhere.statusCode(), above.statusCode());
+    assertEquals(
+        nowhere.body().replace("nothing_" + SUFFIX, "?"), above.body().replace(MANAGER, "?"));
+  }
+
+  /** A new user in {@code role} who writes memos, signed in. */
+  private ApiClient member(String name, String role) throws Exception {
+    ok(
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\""
+                + name
+                + "\",\"password\":\"long-enough-pass\",\"role\":\""
+                + role
+                + "\",\"permissionSets\":[\""
+                + WRITER
+                + "\"]}"));
+    return ApiClient.signIn(base, name, "long-enough-pass");
+  }
+
+  @Test
   void manageUsersDoesNotMakeAnAdministrator() throws Exception {
     String name = "helpdesk-" + SUFFIX;
     String id =
