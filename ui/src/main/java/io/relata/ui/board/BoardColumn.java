@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dnd.DragSource;
 import com.vaadin.flow.component.dnd.DropEffect;
 import com.vaadin.flow.component.dnd.DropTarget;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.virtuallist.VirtualList;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import io.relata.metadata.condition.ConditionException;
@@ -147,13 +145,15 @@ final class BoardColumn extends Div {
       Place place,
       Runnable refresh) {
     return row -> {
-      Button button = new Button(VaadinIcon.ELLIPSIS_DOTS_V.create());
-      button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+      // a plain element, not a button component: a board shows many cards, each with one;
+      // focusable and opened by Enter too, and the choices made only when it is opened
+      Span button = new Span("⋮");
       button.addClassName("relata-card-move");
-      button.setAriaLabel(button.getTranslation("board.move-to"));
-      button.setTooltipText(button.getTranslation("board.move-to"));
-      // the choices are made on a click, not with every card: a board shows many cards
-      button.addClickListener(
+      button.getElement().setAttribute("role", "button");
+      button.getElement().setAttribute("tabindex", "0");
+      button.getElement().setAttribute("aria-label", button.getTranslation("board.move-to"));
+      button.getElement().setAttribute("title", button.getTranslation("board.move-to"));
+      com.vaadin.flow.function.SerializableConsumer<com.vaadin.flow.dom.DomEvent> open =
           e -> {
             com.vaadin.flow.component.dialog.Dialog dialog =
                 new com.vaadin.flow.component.dialog.Dialog();
@@ -186,7 +186,12 @@ final class BoardColumn extends Div {
             }
             dialog.add(choices);
             dialog.open();
-          });
+          };
+      button.getElement().addEventListener("click", open::accept);
+      button
+          .getElement()
+          .addEventListener("keydown", open::accept)
+          .setFilter("event.key === 'Enter'");
       return button;
     };
   }
