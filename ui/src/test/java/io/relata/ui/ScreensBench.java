@@ -502,18 +502,27 @@ class ScreensBench {
       Samples jumpTimes = new Samples();
       Samples boardTimes = new Samples();
       Samples recordTimes = new Samples();
+      Split listSplit = new Split();
+      Split boardSplit = new Split();
+      Split recordSplit = new Split();
       for (int round = 0; round < WARM_UP + ROUNDS; round++) {
         boolean counted = round >= WARM_UP;
         double listed = load(browser, base + list.substring(1), listReady);
+        Parts listParts = Parts.of(browser, listed);
         int row = JUMP + round * 997;
         double jumped = jump(browser, row);
         double boarded = load(browser, base + board.substring(1), boardReady);
+        Parts boardParts = Parts.of(browser, boarded);
         double recorded = load(browser, base + record.substring(1), recordReady);
+        Parts recordParts = Parts.of(browser, recorded);
         if (counted) {
           listTimes.add(listed);
           jumpTimes.add(jumped);
           boardTimes.add(boarded);
           recordTimes.add(recorded);
+          listSplit.add(listParts);
+          boardSplit.add(boardParts);
+          recordSplit.add(recordParts);
         }
       }
       io.relata.testing.Screenshots.save(browser, "bench-record");
@@ -562,6 +571,7 @@ class ScreensBench {
               listTimes,
               "GET /records/bench_deal (defaults: 50 rows and the total)",
               apiList));
+      out.append(listSplit.line());
       out.append(
           line(
               "jump to row 500,000 (scrollToIndex, cold: a fresh page each round)",
@@ -574,12 +584,14 @@ class ScreensBench {
               boardTimes,
               "GET aggregate by stage (count, sum) + 6 lanes' first 20 cards",
               apiBoard));
+      out.append(boardSplit.line());
       out.append(
           line(
               "record page: 30 fields, 3 related lists, 200 timeline entries",
               recordTimes,
               "GET record + timeline + 3 related lists",
               apiRecord));
+      out.append(recordSplit.line());
       return out.toString();
     } finally {
       browser.quit();
@@ -713,6 +725,53 @@ class ScreensBench {
         beside.percentile(50),
         beside.percentile(95),
         beside.size());
+  }
+
+  /**
+   * Where a page load's time went, from the browser's own timings: the server's time to the first
+   * byte of the page and of Vaadin's requests until the screen showed, and the rest (the network
+   * transfer, and the browser's scripts, layout and paint).
+   */
+  private record Parts(double page, double requests, double browser) {
+    static Parts of(ChromeDriver browser, double total) {
+      @SuppressWarnings("unchecked")
+      List<Number> timed =
+          (List<Number>)
+              ((JavascriptExecutor) browser)
+                  .executeScript(
+                      "const nav = performance.getEntriesByType('navigation')[0];"
+                          + "const seen = window.relataSeen;"
+                          + "const vaadin = performance.getEntriesByType('resource')"
+                          + ".filter(r => r.name.includes('v-r=') && r.responseEnd <= seen)"
+                          + ".reduce((sum, r) => sum + (r.responseStart - r.requestStart), 0);"
+                          + "return [nav.responseStart - nav.requestStart, vaadin];");
+      double page = timed.get(0).doubleValue();
+      double requests = timed.get(1).doubleValue();
+      return new Parts(page, requests, total - page - requests);
+    }
+  }
+
+  /** The parts of many loads, reported at their medians. */
+  private static final class Split {
+    private final Samples page = new Samples();
+    private final Samples requests = new Samples();
+    private final Samples browser = new Samples();
+
+    void add(Parts parts) {
+      page.add(parts.page());
+      requests.add(parts.requests());
+      browser.add(parts.browser());
+    }
+
+    String line() {
+      return String.format(
+          Locale.ROOT,
+          "  where the time went, p50: page's first byte %.0f, Vaadin requests' first bytes %.0f,"
+              + " the rest (transfer, scripts, layout, paint) %.0f%n",
+          page.percentile(50),
+          requests.percentile(50),
+          browser.percentile(50));
+    }
   }
 
   /** Times in milliseconds. */

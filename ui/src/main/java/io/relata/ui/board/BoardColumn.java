@@ -2,24 +2,21 @@ package io.relata.ui.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.dnd.DragSource;
-import com.vaadin.flow.component.dnd.DropEffect;
-import com.vaadin.flow.component.dnd.DropTarget;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.virtuallist.VirtualList;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import io.relata.metadata.condition.ConditionException;
 import io.relata.metadata.condition.ConditionParser;
 import io.relata.metadata.condition.Expression;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.platform.access.ObjectAccess;
+import io.relata.platform.rest.ProblemException;
 import io.relata.ui.list.RecordPages;
+import io.relata.ui.record.Problems;
 import io.relata.ui.record.StageMove;
 import io.relata.ui.record.editor.EditorContext;
 import java.math.BigDecimal;
@@ -28,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One column of a board: its heading with the platform's count and sums, and its records as cards,
@@ -36,8 +34,11 @@ import java.util.Optional;
  */
 final class BoardColumn extends Div {
 
-  /** The record a dragged card stands for, kept on the card's component. */
-  private static final String RECORD = "relata-record";
+  /** The type under which a dragged card carries its record's id. */
+  private static final String DRAGGED = "application/x-relata-record";
+
+  /** The event data of a drop: the dragged record's id. */
+  private static final String DROPPED = "event.dataTransfer.getData('" + DRAGGED + "')";
 
   /** A column's lane, and every lane of the board: where a card may be moved to. */
   record Place(BoardView.Lane lane, List<BoardView.Lane> lanes) {}
@@ -101,131 +102,151 @@ final class BoardColumn extends Div {
             Optional.of("-updated_at"),
             fields(context, sum),
             List.of("owner_id"));
+    Mover mover = new Mover(context, access, clock, by, place, refresh);
     VirtualList<ObjectNode> cards = new VirtualList<>();
     cards.addClassName("relata-lane-cards");
-    cards.setRenderer(
-        new ComponentRenderer<>(
-            row -> card(context, sum, row, move(context, access, clock, by, place, refresh))));
+    cards.setRenderer(cards(context, sum, mover));
     cards.setDataProvider(
         com.vaadin.flow.data.provider.DataProvider.<ObjectNode>fromCallbacks(
             query -> pages.rows(query.getOffset(), query.getLimit()).stream(),
             query -> (int) Math.min(count, Integer.MAX_VALUE)));
     add(heading, cards);
-
-    DropTarget<BoardColumn> target = DropTarget.create(this);
-    target.setDropEffect(DropEffect.MOVE);
-    target.addDropListener(
-        e ->
-            e.getDragSourceComponent()
-                .map(c -> (ObjectNode) ComponentUtil.getData(c, RECORD))
-                .filter(row -> !row.path(by.name()).asText().equals(lane.value()))
-                .ifPresent(
-                    row ->
-                        StageMove.run(
-                            context,
-                            access,
-                            clock,
-                            row,
-                            by.name(),
-                            lane.value(),
-                            lane.label(),
-                            refresh,
-                            refresh)));
+    dropTarget(mover);
   }
 
   /**
-   * "Move to…" on a card, for those who cannot drag (a phone's touch, the keyboard): the other
-   * lanes, each moving the record through the same guard as a drag.
+   * The cards, drawn in the browser from one template: a board shows many, and a server component
+   * per card made the board the slowest screen. A card's drag carries its record's id; its "move
+   * to" (for a phone's touch and the keyboard) asks the server for the other lanes.
    */
-  private static java.util.function.Function<ObjectNode, Component> move(
+  private LitRenderer<ObjectNode> cards(
+      EditorContext context, Optional<FieldDefinition> sum, Mover mover) {
+    String nameField = context.object().nameField();
+    String template =
+        "<div class=\"relata-board-card\" data-id=\"${item.id}\" draggable=\"true\""
+            + " @dragstart=\"${e => { e.dataTransfer.setData('"
+            + DRAGGED
+            + "', item.id); e.dataTransfer.effectAllowed = 'move'; }}\">"
+            + "<div class=\"relata-board-card-top\">"
+            + "<a href=\"${item.href}\" data-field=\""
+            + nameField
+            + "\">${item.name}</a>"
+            + "<span class=\"relata-card-move\" role=\"button\" tabindex=\"0\""
+            + " aria-label=\"${item.moveTo}\" title=\"${item.moveTo}\" @click=\"${move}\""
+            + " @keydown=\"${e => { if (e.key === 'Enter') move(); }}\">⋮</span></div>"
+            + sum.map(f -> "<span data-field=\"" + f.name() + "\">${item.amount}</span>").orElse("")
+            + "<span class=\"relata-muted\" data-field=\"owner_id\">${item.owner}</span>"
+            + "</div>";
+    String moveTo = getTranslation("board.move-to");
+    String path = "o/" + context.object().name() + "/";
+    LitRenderer<ObjectNode> renderer =
+        LitRenderer.<ObjectNode>of(template)
+            .withProperty("id", row -> row.path("id").asText())
+            .withProperty("href", row -> path + row.path("id").asText())
+            .withProperty("name", row -> row.path(nameField).asText())
+            .withProperty("owner", row -> row.path("owner_id").path("name").asText(""))
+            .withProperty("moveTo", row -> moveTo)
+            .withFunction("move", row -> mover.choose(row, moveTo));
+    sum.ifPresent(
+        field ->
+            renderer.withProperty(
+                "amount", row -> context.values().text(context.object(), field, row)));
+    return renderer;
+  }
+
+  /**
+   * Takes a card dropped here: the browser allows the drop only for a card and marks the column
+   * while one is over it; the server is sent the record's id.
+   */
+  private void dropTarget(Mover mover) {
+    getElement()
+        .executeJs(
+            "const type = $0;"
+                + "this.addEventListener('dragover', e => {"
+                + " if (!e.dataTransfer.types.includes(type)) return;"
+                + " e.preventDefault(); e.dataTransfer.dropEffect = 'move';"
+                + " this.setAttribute('dragover', ''); });"
+                + "this.addEventListener('dragleave', e => {"
+                + " if (!this.contains(e.relatedTarget)) this.removeAttribute('dragover'); });"
+                + "this.addEventListener('drop', e => {"
+                + " e.preventDefault(); this.removeAttribute('dragover'); });",
+            DRAGGED);
+    getElement()
+        .addEventListener(
+            "drop",
+            e -> {
+              String id = e.getEventData().getString(DROPPED);
+              if (id != null && !id.isEmpty()) {
+                mover.dropped(id);
+              }
+            })
+        .addEventData(DROPPED);
+  }
+
+  /** Moves a card's record to another lane, through the same guard as the stage path. */
+  private record Mover(
       EditorContext context,
       ObjectAccess access,
       Clock clock,
       FieldDefinition by,
       Place place,
-      Runnable refresh) {
-    return row -> {
-      // a plain element, not a button component: a board shows many cards, each with one;
-      // focusable and opened by Enter too, and the choices made only when it is opened
-      Span button = new Span("⋮");
-      button.addClassName("relata-card-move");
-      button.getElement().setAttribute("role", "button");
-      button.getElement().setAttribute("tabindex", "0");
-      button.getElement().setAttribute("aria-label", button.getTranslation("board.move-to"));
-      button.getElement().setAttribute("title", button.getTranslation("board.move-to"));
-      com.vaadin.flow.function.SerializableConsumer<com.vaadin.flow.dom.DomEvent> open =
-          e -> {
-            com.vaadin.flow.component.dialog.Dialog dialog =
-                new com.vaadin.flow.component.dialog.Dialog();
-            dialog.setId("card-move");
-            dialog.setHeaderTitle(button.getTranslation("board.move-to"));
-            Div choices = new Div();
-            choices.addClassName("relata-move-choices");
-            for (BoardView.Lane other : place.lanes()) {
-              if (other.value().equals(place.lane().value())) {
-                continue;
-              }
-              Button choice =
-                  new Button(
-                      other.label(),
-                      chosen -> {
-                        dialog.close();
-                        StageMove.run(
-                            context,
-                            access,
-                            clock,
-                            row,
-                            by.name(),
-                            other.value(),
-                            other.label(),
-                            refresh,
-                            refresh);
-                      });
-              choice.getElement().setAttribute("data-lane", other.value());
-              choices.add(choice);
-            }
-            dialog.add(choices);
-            dialog.open();
-          };
-      button.getElement().addEventListener("click", open::accept);
-      button
-          .getElement()
-          .addEventListener("keydown", open::accept)
-          .setFilter("event.key === 'Enter'");
-      return button;
-    };
-  }
+      Runnable refresh)
+      implements java.io.Serializable {
 
-  private Div card(
-      EditorContext context,
-      Optional<FieldDefinition> sum,
-      ObjectNode row,
-      java.util.function.Function<ObjectNode, Component> move) {
-    String nameField = context.object().nameField();
-    Anchor name =
-        new Anchor(
-            "o/" + context.object().name() + "/" + row.path("id").asText(),
-            row.path(nameField).asText());
-    name.getElement().setAttribute("data-field", nameField);
-    Div top = new Div(name, move.apply(row));
-    top.addClassName("relata-board-card-top");
-    Div card = new Div(top);
-    card.addClassName("relata-board-card");
-    card.getElement().setAttribute("data-id", row.path("id").asText());
-    sum.ifPresent(
-        field -> {
-          Span amount = new Span(context.values().text(context.object(), field, row));
-          amount.getElement().setAttribute("data-field", field.name());
-          card.add(amount);
-        });
-    Span owner = new Span(row.path("owner_id").path("name").asText(""));
-    owner.addClassName("relata-muted");
-    owner.getElement().setAttribute("data-field", "owner_id");
-    card.add(owner);
-    ComponentUtil.setData(card, RECORD, row);
-    DragSource<Div> drag = DragSource.create(card);
-    drag.setDraggable(true);
-    return card;
+    /** A card dropped on this lane: its record as it is now, moved unless it is here already. */
+    void dropped(String id) {
+      UUID recordId;
+      try {
+        recordId = UUID.fromString(id);
+      } catch (IllegalArgumentException notACard) {
+        return; // something else was dropped: nothing to move
+      }
+      JsonNode row;
+      try {
+        row =
+            context
+                .records()
+                .read(context.actor(), context.object().name(), recordId, List.of())
+                .json();
+      } catch (ProblemException gone) {
+        Problems.notify(List.of(Problems.text(gone, context.values().locale())));
+        refresh.run();
+        return;
+      }
+      if (!row.path(by.name()).asText().equals(place.lane().value())) {
+        move(row, place.lane());
+      }
+    }
+
+    /** "Move to…": the other lanes, chosen in a dialog. */
+    void choose(ObjectNode row, String title) {
+      Dialog dialog = new Dialog();
+      dialog.setId("card-move");
+      dialog.setHeaderTitle(title);
+      Div choices = new Div();
+      choices.addClassName("relata-move-choices");
+      for (BoardView.Lane other : place.lanes()) {
+        if (other.value().equals(place.lane().value())) {
+          continue;
+        }
+        Button choice =
+            new Button(
+                other.label(),
+                chosen -> {
+                  dialog.close();
+                  move(row, other);
+                });
+        choice.getElement().setAttribute("data-lane", other.value());
+        choices.add(choice);
+      }
+      dialog.add(choices);
+      dialog.open();
+    }
+
+    private void move(JsonNode row, BoardView.Lane to) {
+      StageMove.run(
+          context, access, clock, row, by.name(), to.value(), to.label(), refresh, refresh);
+    }
   }
 
   private static List<String> fields(EditorContext context, Optional<FieldDefinition> sum) {

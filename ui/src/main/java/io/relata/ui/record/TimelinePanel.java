@@ -315,7 +315,25 @@ final class TimelinePanel extends Div {
    * Logs an activity about the record: a kind, a subject, what was said, when it is due. Folded
    * until the user opens it, so that the stream stays in sight.
    */
+  /**
+   * "Log activity", closed: its form is made when first opened, since most visits to a record only
+   * read it and a form of five editors is much of a record page's weight in the browser.
+   */
   private com.vaadin.flow.component.details.Details composer(ObjectDefinition activityObject) {
+    com.vaadin.flow.component.details.Details composer =
+        new com.vaadin.flow.component.details.Details(getTranslation("timeline.log"));
+    composer.setId("activity-composer");
+    composer.addClassName("relata-composer");
+    composer.addOpenedChangeListener(
+        e -> {
+          if (e.isOpened() && composer.getContent().findAny().isEmpty()) {
+            composer.add(form(activityObject));
+          }
+        });
+    return composer;
+  }
+
+  private Div form(ObjectDefinition activityObject) {
     Select<String> kinds = new Select<>();
     kinds.setId("activity-kind");
     kinds.getElement().setAttribute("data-field", "kind");
@@ -409,11 +427,6 @@ final class TimelinePanel extends Div {
     last.expand(due);
     last.setAlignItems(FlexComponent.Alignment.BASELINE);
     last.addClassName("relata-composer-line");
-    Div form = new Div(line, body, last);
-    com.vaadin.flow.component.details.Details composer =
-        new com.vaadin.flow.component.details.Details(getTranslation("timeline.log"), form);
-    composer.setId("activity-composer");
-    composer.addClassName("relata-composer");
-    return composer;
+    return new Div(line, body, last);
   }
 }
