@@ -498,6 +498,12 @@ class ScreensBench {
               + " && [...document.querySelectorAll('.relata-related-list')]"
               + ".every(l => l.textContent.includes('Item'))"
               + " && document.querySelectorAll('.relata-timeline-item').length >= 10";
+      String shell = "/search";
+      String shellReady =
+          "document.getElementById('search-title')"
+              + " && document.querySelector('vaadin-side-nav-item[data-object]')";
+      Samples shellTimes = new Samples();
+      Split shellSplit = new Split();
       Samples listTimes = new Samples();
       Samples jumpTimes = new Samples();
       Samples boardTimes = new Samples();
@@ -507,6 +513,8 @@ class ScreensBench {
       Split recordSplit = new Split();
       for (int round = 0; round < WARM_UP + ROUNDS; round++) {
         boolean counted = round >= WARM_UP;
+        double empty = load(browser, base + shell.substring(1), shellReady);
+        Parts shellParts = Parts.of(browser, empty);
         double listed = load(browser, base + list.substring(1), listReady);
         Parts listParts = Parts.of(browser, listed);
         int row = JUMP + round * 997;
@@ -516,6 +524,8 @@ class ScreensBench {
         double recorded = load(browser, base + record.substring(1), recordReady);
         Parts recordParts = Parts.of(browser, recorded);
         if (counted) {
+          shellTimes.add(empty);
+          shellSplit.add(shellParts);
           listTimes.add(listed);
           jumpTimes.add(jumped);
           boardTimes.add(boarded);
@@ -566,9 +576,19 @@ class ScreensBench {
                       + get(api + "bench_deal/" + recordId + "/related/bench_case"));
       StringBuilder out = new StringBuilder();
       out.append(
+          String.format(
+              Locale.ROOT,
+              "baseline: the shell around an empty screen (/search without words), the framework's"
+                  + " and the drawer's own cost%n  browser p50 %.0f p95 %.0f (n=%d)%n",
+              shellTimes.percentile(50),
+              shellTimes.percentile(95),
+              shellTimes.size()));
+      out.append(shellSplit.line());
+      out.append(
           line(
               "first list page, 1,000,000 records (default sort, count)",
               listTimes,
+              shellTimes,
               "GET /records/bench_deal (defaults: 50 rows and the total)",
               apiList));
       out.append(listSplit.line());
@@ -576,12 +596,14 @@ class ScreensBench {
           line(
               "jump to row 500,000 (scrollToIndex, cold: a fresh page each round)",
               jumpTimes,
+              null,
               "SQL of the bounded strategy: ORDER BY created_at DESC, id DESC OFFSET 500000 LIMIT 50",
               sqlJump));
       out.append(
           line(
               "board of 100,000 records in 6 stages",
               boardTimes,
+              shellTimes,
               "GET aggregate by stage (count, sum) + 6 lanes' first 20 cards",
               apiBoard));
       out.append(boardSplit.line());
@@ -589,6 +611,7 @@ class ScreensBench {
           line(
               "record page: 30 fields, 3 related lists, 200 timeline entries",
               recordTimes,
+              shellTimes,
               "GET record + timeline + 3 related lists",
               apiRecord));
       out.append(recordSplit.line());
@@ -712,15 +735,22 @@ class ScreensBench {
     return samples;
   }
 
-  private static String line(String screen, Samples browser, String what, Samples beside) {
+  private static String line(
+      String screen, Samples browser, Samples shell, String what, Samples beside) {
     return String.format(
         Locale.ROOT,
-        "%s%n  browser p50 %.0f p95 %.0f (n=%d, %s)%n  %s: p50 %.1f p95 %.1f (n=%d)%n",
+        "%s%n  browser p50 %.0f p95 %.0f (n=%d, %s%s)%n  %s: p50 %.1f p95 %.1f (n=%d)%n",
         screen,
         browser.percentile(50),
         browser.percentile(95),
         browser.size(),
         browser.percentile(95) < 1000 ? "under 1 s" : "NOT under 1 s",
+        shell == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; p50 %.2f× the empty shell's",
+                browser.percentile(50) / shell.percentile(50)),
         what,
         beside.percentile(50),
         beside.percentile(95),

@@ -322,6 +322,14 @@ class ScreensIT {
             .getText()
             .contains("Northwind Traders"),
         "the account created from the lookup is the record's");
+    // read, the form shows values: the account is a link to its record, no editor in sight
+    WebElement account =
+        browser.findElement(By.cssSelector(".relata-form a[data-field='account']"));
+    assertEquals("Northwind Traders", account.getText());
+    assertTrue(account.getAttribute("href").matches(".*/o/account/[0-9a-f-]{36}$"));
+    assertTrue(
+        browser.findElements(By.cssSelector(".relata-form vaadin-text-field")).isEmpty(),
+        "no editor before Edit");
     assertEquals(before + 1, count("opportunity"));
     assertTrue(
         browser.findElements(By.cssSelector("[data-field='margin']")).isEmpty(),
@@ -332,14 +340,14 @@ class ScreensIT {
     // the stage path: proposal needs a close date, asked for in a dialog
     browser.findElement(By.cssSelector("#stage-path [data-stage='proposal']")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stage-fields-dialog")));
-    // the dialog's date picker, not the form's behind it
+    // the dialog's date picker: the form behind it shows values, not editors, until "Edit"
     wait.until(
         d ->
             d.findElements(By.cssSelector("vaadin-date-picker[data-field='close_date']")).size()
-                == 2);
-    List<WebElement> pickers =
-        browser.findElements(By.cssSelector("vaadin-date-picker[data-field='close_date'] input"));
-    pickers.get(1).sendKeys("31/03/2027", Keys.ENTER);
+                == 1);
+    browser
+        .findElement(By.cssSelector("vaadin-date-picker[data-field='close_date'] input"))
+        .sendKeys("31/03/2027", Keys.ENTER);
     Screenshots.save(browser, "desktop-stage-dialog");
     click("stage-fields-apply");
     wait.until(
@@ -735,6 +743,9 @@ class ScreensIT {
             .findElement(By.cssSelector("vaadin-grid-cell-content span[data-field='stage']"))
             .getText());
     Screenshots.save(browser, "sv-list");
+    // a shared view, and a layout's section, by the labels their documents give in Swedish
+    browser.get(server.uri("/o/opportunity?view=high_priority").toString());
+    wait.until(d -> d.findElement(By.id("list-view")).getText().contains("Hög prioritet"));
 
     // the platform's own problem, at its field, in Swedish; nothing saved
     click("list-new");
@@ -784,6 +795,10 @@ class ScreensIT {
         header.contains("(inte synlig för dig)"),
         "an account he may not read is not named: " + header);
     assertTrue(browser.findElements(By.cssSelector("[data-field='margin']")).isEmpty());
+    assertTrue(
+        browser.findElements(By.tagName("h3")).stream()
+            .anyMatch(h -> h.getText().equals("Planering")),
+        "a section's title in Swedish");
     String timeline = browser.findElement(By.id("timeline")).getText();
     assertTrue(timeline.contains("Skapad"), timeline);
     assertFalse(timeline.contains("Margin") || timeline.contains("12,5"), timeline);

@@ -171,6 +171,7 @@ public final class DefinitionReader {
             s ->
                 new Layout.Section(
                     s.get("label").asText(),
+                    Translations.read(s.get("labels")),
                     integer(s, "columns").orElse(2),
                     list(s, "fields", JsonNode::asText))),
         list(
@@ -187,6 +188,7 @@ public final class DefinitionReader {
     return new ListView(
         v.get("name").asText(),
         v.get("label").asText(),
+        Translations.read(v.get("labels")),
         list(v, "columns", JsonNode::asText),
         text(v, "filter"),
         list(v, "sort", JsonNode::asText),

@@ -11,8 +11,8 @@ public record Layout(
     relatedLists = List.copyOf(relatedLists);
   }
 
-  /** A titled group of fields in one to four columns. */
-  public record Section(String label, int columns, List<String> fields) {
+  /** A titled group of fields in one to four columns; its title translated by {@code labels}. */
+  public record Section(String label, Translations labels, int columns, List<String> fields) {
     public Section {
       fields = List.copyOf(fields);
     }

@@ -44,6 +44,29 @@ class TranslationsTest {
   }
 
   @Test
+  void layoutSectionsAndListViewsAreTranslatedToo() {
+    ObjectNode doc = object("opportunity");
+    doc.set(
+        "layouts",
+        json(
+            "[{'name':'standard','label':'Opportunity','sections':[{'label':'Plan',"
+                + "'labels':{'sv':'Planering'},'fields':['amount']}]}]"));
+    doc.set(
+        "listViews",
+        json(
+            "[{'name':'big','label':'Big deals','labels':{'fi':'Isot kaupat'},"
+                + "'columns':['amount']}]"));
+    assertEquals(List.of(), MetaSchema.OBJECT.check(Origin.content(doc)));
+
+    ObjectDefinition read = DefinitionReader.object(doc);
+    Layout.Section plan = read.layouts().get(0).sections().get(0);
+    assertEquals("Planering", plan.labels().in(Locale.forLanguageTag("sv"), plan.label()));
+    assertEquals("Plan", plan.labels().in(Locale.forLanguageTag("da"), plan.label()));
+    ListView big = read.listViews().get(0);
+    assertEquals("Isot kaupat", big.labels().in(Locale.forLanguageTag("fi"), big.label()));
+  }
+
+  @Test
   void aTranslationIsAChangeOfTheObject() {
     ObjectNode doc = object("opportunity");
     ObjectNode translated = doc.deepCopy();

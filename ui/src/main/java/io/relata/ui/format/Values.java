@@ -118,6 +118,12 @@ public final class Values {
           .findFirst()
           .flatMap(PicklistValue::colour);
     }
+    if (field.type() instanceof FieldType.MultiPicklist multi) {
+      return multi.values().stream()
+          .filter(v -> v.name().equals(name))
+          .findFirst()
+          .flatMap(PicklistValue::colour);
+    }
     if (field.type() instanceof FieldType.Stage) {
       return object.pipeline().flatMap(p -> p.stage(name)).flatMap(s -> s.colour());
     }

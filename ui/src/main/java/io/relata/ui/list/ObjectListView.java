@@ -280,12 +280,11 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     List<Optional<ListView>> choices =
         SavedViews.choices(object, personal.of(actor, object.name()));
     views.setItems(choices);
-    views.setItemLabelGenerator(
-        v -> v.map(ListView::label).orElse(getTranslation("list.view.all")));
+    views.setItemLabelGenerator(v -> v.map(Labels::view).orElse(getTranslation("list.view.all")));
     views.setRenderer(
         new com.vaadin.flow.data.renderer.ComponentRenderer<>(
             v -> {
-              Span label = new Span(v.map(ListView::label).orElse(getTranslation("list.view.all")));
+              Span label = new Span(v.map(Labels::view).orElse(getTranslation("list.view.all")));
               if (v.filter(SavedViews::personal).isPresent()) {
                 label.addComponentAsFirst(VaadinIcon.USER.create());
                 label.addClassName("relata-personal-view");

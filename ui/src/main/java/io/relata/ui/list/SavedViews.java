@@ -91,7 +91,13 @@ final class SavedViews extends HorizontalLayout {
 
   private static ListView listView(PersonalView view) {
     return new ListView(
-        PERSONAL + view.name(), view.label(), view.columns(), view.filter(), view.sort(), false);
+        PERSONAL + view.name(),
+        view.label(),
+        io.relata.metadata.definition.Translations.NONE,
+        view.columns(),
+        view.filter(),
+        view.sort(),
+        false);
   }
 
   private void saveDialog() {

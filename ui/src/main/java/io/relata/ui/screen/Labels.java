@@ -3,6 +3,8 @@ package io.relata.ui.screen;
 import com.vaadin.flow.component.UI;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.definition.Layout;
+import io.relata.metadata.definition.ListView;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.PicklistValue;
 import io.relata.metadata.definition.Pipeline;
@@ -14,8 +16,8 @@ import java.util.Locale;
 
 /**
  * The one place screens take the labels of metadata from: objects, fields, picklist values, stages,
- * apps, dashboards and widgets, each in the user's language where its document translates it
- * ({@code labels}), else as the document labels it.
+ * layout sections, list views, apps, dashboards and widgets, each in the user's language where its
+ * document translates it ({@code labels}), else as the document labels it.
  */
 public final class Labels {
 
@@ -47,6 +49,14 @@ public final class Labels {
 
   public static String stage(Pipeline.Stage stage) {
     return stage.labels().in(locale(), stage.label());
+  }
+
+  public static String section(Layout.Section section) {
+    return section.labels().in(locale(), section.label());
+  }
+
+  public static String view(ListView view) {
+    return view.labels().in(locale(), view.label());
   }
 
   public static String app(App app) {
