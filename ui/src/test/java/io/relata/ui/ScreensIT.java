@@ -330,6 +330,17 @@ class ScreensIT {
     assertTrue(
         browser.findElements(By.cssSelector(".relata-form vaadin-text-field")).isEmpty(),
         "no editor before Edit");
+    // the link opens the account, whose related list shows the opportunity and links back
+    account.click();
+    wait.until(ExpectedConditions.textToBe(By.id("record-name"), "Northwind Traders"));
+    WebElement related =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".relata-related-list[data-related='opportunity']")));
+    assertTrue(related.getText().contains("Opportunities (1)"), related.getText());
+    Screenshots.save(browser, "desktop-account-related");
+    related.findElement(By.cssSelector("td a[data-field='title']")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("record-name"), "Northwind renewal"));
     assertEquals(before + 1, count("opportunity"));
     assertTrue(
         browser.findElements(By.cssSelector("[data-field='margin']")).isEmpty(),

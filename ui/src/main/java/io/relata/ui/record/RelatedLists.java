@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.QueryParameters;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.Layout;
@@ -136,24 +136,42 @@ final class RelatedLists extends Div {
       box.add(none);
       return box;
     }
-    Grid<ObjectNode> grid = new Grid<>();
-    grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
-    grid.setAllRowsVisible(true);
-    for (FieldDefinition field : columns) {
-      String template =
-          field.name().equals(child.nameField())
-              ? "<a data-field=\"" + field.name() + "\" href=\"${item.href}\">${item.text}</a>"
-              : "<span data-field=\"" + field.name() + "\">${item.text}</span>";
-      LitRenderer<ObjectNode> renderer =
-          LitRenderer.<ObjectNode>of(template)
-              .withProperty("text", row -> context.values().text(child, field, row))
-              .withProperty("href", row -> "o/" + child.name() + "/" + row.path("id").asText());
-      Span header2 = new Span(Labels.field(field));
-      header2.getElement().setAttribute("data-field", field.name());
-      grid.addColumn(renderer).setHeader(header2).setAutoWidth(true);
-    }
-    grid.setItems(page.items());
-    box.add(grid);
+    box.add(table(context, child, columns, page.items()));
     return box;
+  }
+
+  /**
+   * The few records of a related list as a plain table: a grid's scrolling and lazy loading are for
+   * long lists, and three grids were a large part of a record page's time in the browser.
+   */
+  private static Div table(
+      EditorContext context,
+      ObjectDefinition child,
+      List<FieldDefinition> columns,
+      List<ObjectNode> rows) {
+    NativeTable table = new NativeTable();
+    table.addClassName("relata-related-table");
+    NativeTableRow head = table.getHead().addRow();
+    for (FieldDefinition field : columns) {
+      NativeTableHeaderCell cell = head.addHeaderCell();
+      cell.setText(Labels.field(field));
+      cell.getElement().setAttribute("scope", "col");
+      cell.getElement().setAttribute("data-field", field.name());
+    }
+    for (ObjectNode row : rows) {
+      NativeTableRow line = table.getBody().addRow();
+      for (FieldDefinition field : columns) {
+        String text = context.values().text(child, field, row);
+        com.vaadin.flow.component.Component value =
+            field.name().equals(child.nameField())
+                ? new Anchor("o/" + child.name() + "/" + row.path("id").asText(), text)
+                : new Span(text);
+        value.getElement().setAttribute("data-field", field.name());
+        line.addDataCell().add(value);
+      }
+    }
+    Div scroller = new Div(table);
+    scroller.addClassName("relata-related-scroller");
+    return scroller;
   }
 }
