@@ -1,0 +1,167 @@
+package io.relata.platform.job;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.access.SystemPermission;
+import io.relata.platform.access.Permissions;
+import io.relata.platform.identity.Actor;
+import io.relata.platform.json.JsonCodec;
+import io.relata.platform.rest.ConflictException;
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.ListLimit;
+import io.relata.platform.rest.NotFoundProblem;
+import io.relata.platform.rest.PathIds;
+import io.relata.platform.rest.ProblemException.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /api/v1/jobs}: the job queue as admins (holders of {@code manage-metadata}) see it. Jobs
+ * newest first, filtered by state and kind; one job with its attempts and last error; a dead job
+ * retried, a waiting or dead one discarded.
+ */
+@Path("/v1/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class JobResource {
+
+  @Inject private JobQueue queue;
+  @Inject private Permissions permissions;
+  @Context private SecurityContext security;
+
+  @GET
+  public String list(
+      @QueryParam("state") String state,
+      @QueryParam("kind") String kind,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor)
+      throws SQLException {
+    allowed();
+    int size = ListLimit.parse(limit);
+    Optional<JobState> inState = state(state);
+    Optional<UUID> after = Optional.empty();
+    if (cursor != null) {
+      after =
+          Optional.of(
+              PathIds.uuid(cursor)
+                  .orElseThrow(
+                      () ->
+                          new InvalidRequestException(
+                              List.of(new Violation("cursor", "query.cursor", List.of())))));
+    }
+    List<Job> jobs = queue.list(inState, Optional.ofNullable(kind), after, size + 1);
+    ObjectNode page = JsonCodec.object();
+    ArrayNode items = page.putArray("items");
+    jobs.stream().limit(size).forEach(job -> items.add(json(job)));
+    if (jobs.size() > size) {
+      page.put("nextCursor", jobs.get(size - 1).id().toString());
+    } else {
+      page.putNull("nextCursor");
+    }
+    return JsonCodec.text(page);
+  }
+
+  @GET
+  @Path("/{id}")
+  public String job(@PathParam("id") String id) throws SQLException {
+    allowed();
+    return JsonCodec.text(json(found(id)));
+  }
+
+  /** A dead (or discarded) job runs again now, with fresh attempts. */
+  @POST
+  @Path("/{id}/retry")
+  public String retry(@PathParam("id") String id) throws SQLException {
+    allowed();
+    Job job = found(id);
+    if (!queue.retry(job.id())) {
+      throw new ConflictException(
+          "problem.job-not-retryable", List.of(), Map.of(), job.id(), current(job).json());
+    }
+    return JsonCodec.text(json(found(id)));
+  }
+
+  /** A waiting or dead job is set aside and never runs. */
+  @POST
+  @Path("/{id}/discard")
+  public String discard(@PathParam("id") String id) throws SQLException {
+    allowed();
+    Job job = found(id);
+    if (!queue.discard(job.id())) {
+      throw new ConflictException(
+          "problem.job-not-discardable", List.of(), Map.of(), job.id(), current(job).json());
+    }
+    return JsonCodec.text(json(found(id)));
+  }
+
+  private JobState current(Job job) throws SQLException {
+    return queue.find(job.id()).map(Job::state).orElse(job.state());
+  }
+
+  private Job found(String id) throws SQLException {
+    Optional<UUID> parsed = PathIds.uuid(id);
+    if (parsed.isPresent()) {
+      Optional<Job> job = queue.find(parsed.get());
+      if (job.isPresent()) {
+        return job.get();
+      }
+    }
+    throw new NotFoundProblem("/api/v1/jobs/" + id);
+  }
+
+  private static Optional<JobState> state(String state) {
+    if (state == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        JobState.of(state)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        List.of(
+                            new Violation(
+                                "state",
+                                "query.one-of",
+                                List.of(
+                                    Arrays.stream(JobState.values())
+                                        .map(JobState::json)
+                                        .collect(Collectors.joining(", "))))))));
+  }
+
+  private void allowed() {
+    permissions.require((Actor) security.getUserPrincipal(), SystemPermission.MANAGE_METADATA);
+  }
+
+  static ObjectNode json(Job job) {
+    ObjectNode json = JsonCodec.object();
+    json.put("id", job.id().toString());
+    json.put("kind", job.kind());
+    json.put("state", job.state().json());
+    json.set("payload", job.payload());
+    json.put("idempotencyKey", job.idempotencyKey().orElse(null));
+    json.set("runAt", JsonCodec.value(job.runAt()));
+    json.put("attempts", job.attempts());
+    json.put("maxAttempts", job.maxAttempts());
+    json.put("lastError", job.lastError().orElse(null));
+    json.set("createdAt", JsonCodec.value(job.createdAt()));
+    json.set("finishedAt", JsonCodec.value(job.finishedAt().orElse(null)));
+    json.put("ranOn", job.ranOn().orElse(null));
+    return json;
+  }
+}
