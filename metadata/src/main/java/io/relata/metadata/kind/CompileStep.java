@@ -32,4 +32,9 @@ public interface CompileStep {
       (revision, before, documents) ->
           before.withPresentation(
               documents.of(DocumentKinds.APPS), documents.of(DocumentKinds.DASHBOARDS));
+
+  /** Automations, against the objects they name. */
+  CompileStep AUTOMATIONS =
+      (revision, before, documents) ->
+          before.withAutomations(documents.of(DocumentKinds.AUTOMATIONS));
 }

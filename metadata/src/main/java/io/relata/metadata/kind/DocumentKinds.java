@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /**
  * The registry of document kinds, in the order they compile: objects before the access documents
- * that refer to them, and kinds that share a compile step next to each other. Automation and
- * translations join it as kinds.
+ * that refer to them, and kinds that share a compile step next to each other.
  */
 public final class DocumentKinds {
 
@@ -44,8 +43,16 @@ public final class DocumentKinds {
           false,
           CompileStep.PRESENTATION);
 
+  public static final DocumentKind AUTOMATIONS =
+      new DocumentKind(
+          "automations",
+          MetaSchema.AUTOMATION,
+          DocumentKind.Readers.MANAGERS,
+          false,
+          CompileStep.AUTOMATIONS);
+
   private static final List<DocumentKind> ALL =
-      List.of(OBJECTS, ROLES, PERMISSION_SETS, SHARING_RULES, APPS, DASHBOARDS);
+      List.of(OBJECTS, ROLES, PERMISSION_SETS, SHARING_RULES, APPS, DASHBOARDS, AUTOMATIONS);
 
   private DocumentKinds() {}
 

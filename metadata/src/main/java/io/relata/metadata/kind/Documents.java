@@ -42,7 +42,8 @@ public final class Documents {
   public static Documents of(CompiledModel model) {
     return of(model.documents(), model.access().documents())
         .with(DocumentKinds.APPS, model.presentation().appDocuments())
-        .with(DocumentKinds.DASHBOARDS, model.presentation().dashboardDocuments());
+        .with(DocumentKinds.DASHBOARDS, model.presentation().dashboardDocuments())
+        .with(DocumentKinds.AUTOMATIONS, model.automations().documents());
   }
 
   private static void putAccess(Map<String, List<JsonNode>> byKind, AccessDocuments access) {

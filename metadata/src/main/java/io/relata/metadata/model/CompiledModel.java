@@ -2,6 +2,7 @@ package io.relata.metadata.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.access.AccessModel;
+import io.relata.metadata.automation.Automations;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.presentation.Presentation;
 import io.relata.metadata.schema.RecordSchema;
@@ -20,6 +21,7 @@ public final class CompiledModel {
   private final Map<String, RecordSchema> schemas;
   private final AccessModel access;
   private final Presentation presentation;
+  private final Automations automations;
 
   CompiledModel(
       long revision,
@@ -29,6 +31,7 @@ public final class CompiledModel {
     this.revision = revision;
     this.access = access;
     this.presentation = Presentation.EMPTY;
+    this.automations = Automations.EMPTY;
     Map<String, ObjectDefinition> byName = new LinkedHashMap<>();
     Map<String, RecordSchema> schemas = new LinkedHashMap<>();
     Map<String, JsonNode> docs = new LinkedHashMap<>();
@@ -42,23 +45,33 @@ public final class CompiledModel {
     this.documents = java.util.Collections.unmodifiableMap(docs);
   }
 
-  private CompiledModel(CompiledModel objectsOf, AccessModel access, Presentation presentation) {
+  private CompiledModel(
+      CompiledModel objectsOf,
+      AccessModel access,
+      Presentation presentation,
+      Automations automations) {
     this.revision = objectsOf.revision;
     this.objects = objectsOf.objects;
     this.schemas = objectsOf.schemas;
     this.documents = objectsOf.documents;
     this.access = access;
     this.presentation = presentation;
+    this.automations = automations;
   }
 
   /** The same objects with other roles, permission sets and sharing rules. */
   CompiledModel withAccess(AccessModel other) {
-    return new CompiledModel(this, other, presentation);
+    return new CompiledModel(this, other, presentation, automations);
   }
 
   /** The same objects and access with other apps and dashboards. */
   CompiledModel withPresentation(Presentation other) {
-    return new CompiledModel(this, access, other);
+    return new CompiledModel(this, access, other, automations);
+  }
+
+  /** The same objects, access and presentation with other automations. */
+  CompiledModel withAutomations(Automations other) {
+    return new CompiledModel(this, access, presentation, other);
   }
 
   /** The model before the first revision: no objects. */
@@ -79,6 +92,11 @@ public final class CompiledModel {
   /** Apps and dashboards of this revision. */
   public Presentation presentation() {
     return presentation;
+  }
+
+  /** Automations of this revision. */
+  public Automations automations() {
+    return automations;
   }
 
   public Collection<ObjectDefinition> objects() {

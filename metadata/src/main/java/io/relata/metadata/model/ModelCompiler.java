@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.AccessCompiler;
 import io.relata.metadata.access.AccessDocuments;
 import io.relata.metadata.access.AccessModel;
+import io.relata.metadata.automation.AutomationCompiler;
 import io.relata.metadata.definition.DefinitionReader;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.origin.Origin;
@@ -70,6 +71,21 @@ public final class ModelCompiler {
         return new Result(null, List.of(), compiled.problems());
       }
       return new Result(model.withPresentation(compiled.presentation()), submitted, Map.of());
+    }
+
+    /**
+     * This result with automations compiled against its objects. A result with problems stays as it
+     * is.
+     */
+    public Result withAutomations(List<JsonNode> automations) {
+      if (!ok()) {
+        return this;
+      }
+      AutomationCompiler.Result compiled = AutomationCompiler.compile(automations, model.objects());
+      if (!compiled.ok()) {
+        return new Result(null, List.of(), compiled.problems());
+      }
+      return new Result(model.withAutomations(compiled.automations()), submitted, Map.of());
     }
   }
 

@@ -36,6 +36,9 @@ public final class MetaSchema {
   /** The meta-schema of dashboards. */
   public static final MetaSchema DASHBOARD = load("dashboard.schema.json");
 
+  /** The meta-schema of automations. */
+  public static final MetaSchema AUTOMATION = load("automation.schema.json");
+
   private final JsonSchema schema;
 
   private MetaSchema(JsonSchema schema) {

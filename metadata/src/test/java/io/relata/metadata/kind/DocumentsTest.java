@@ -34,7 +34,14 @@ class DocumentsTest {
             new DocumentChange("sharing-rules", "big", DocumentChange.Type.ADDED)),
         DocumentChange.between(before, after));
     assertEquals(
-        List.of("objects", "roles", "permission-sets", "sharing-rules", "apps", "dashboards"),
+        List.of(
+            "objects",
+            "roles",
+            "permission-sets",
+            "sharing-rules",
+            "apps",
+            "dashboards",
+            "automations"),
         DocumentKinds.all().stream().map(DocumentKind::id).toList());
     assertTrue(DocumentKinds.find("translations").isEmpty());
 

@@ -209,12 +209,15 @@ public class MetadataService implements CurrentModel {
                 .presentation()
                 .dashboardDocuments()
                 .equals(before.presentation().dashboardDocuments());
+    boolean automationsChanged =
+        !after.model().automations().documents().equals(before.automations().documents());
     SchemaPlan plan =
         SchemaPlanner.plan(changes, after.submitted(), new JdbcTableStats(connection));
     if (!plan.acceptable()) {
       throw new Refused(plan.refused());
     }
-    if (dryRun || (changes.isEmpty() && !accessChanged && !presentationChanged)) {
+    if (dryRun
+        || (changes.isEmpty() && !accessChanged && !presentationChanged && !automationsChanged)) {
       return new Applied(new Outcome(before.revision(), false, changes, plan), before);
     }
     Outcome outcome = new Outcome(number, true, changes, plan);
@@ -240,7 +243,8 @@ public class MetadataService implements CurrentModel {
             .with("revision", number)
             .with("objects", changes.stream().map(Change::object).distinct().sorted().toList())
             .with("access", accessChanged)
-            .with("presentation", presentationChanged));
+            .with("presentation", presentationChanged)
+            .with("automations", automationsChanged));
     try (Statement notify = connection.createStatement()) {
       notify.execute("notify relata_metadata, '" + number + "'");
     }

@@ -420,6 +420,54 @@ class MetadataApiIT {
     assertEquals("activity", widgets.getJsonArray("widgets").getJsonObject(0).getString("object"));
   }
 
+  @Test
+  @Order(9)
+  void automationsAreCheckedDocumentsThatHoldTheObjectsTheyName() throws Exception {
+    String survey =
+        "{\"label\":\"Survey\",\"nameField\":\"title\",\"fields\":"
+            + "[{\"name\":\"title\",\"label\":\"Title\",\"type\":\"text\"},"
+            + "{\"name\":\"score\",\"label\":\"Score\",\"type\":\"number\"},"
+            + "{\"name\":\"closed\",\"label\":\"Closed\",\"type\":\"boolean\"}]}";
+    assertEquals(201, send("PUT", "api/v1/metadata/objects/survey", survey).statusCode());
+    long before = revisions();
+    HttpResponse<String> bad =
+        send(
+            "PUT",
+            "api/v1/metadata/automations/close_low",
+            "{\"label\":\"Close low scores\",\"object\":\"survey\","
+                + "\"trigger\":{\"type\":\"record\",\"timing\":\"before\","
+                + "\"on\":[\"create\",\"update\"],\"fields\":[\"score\"]},"
+                + "\"condition\":\"score < 3\","
+                + "\"actions\":[{\"type\":\"set\",\"formulas\":{\"closed\":\"title\"}}]}");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("\"/actions/0/formulas/closed\""), bad.body());
+    assertEquals(before, revisions(), "a refused automation makes no revision");
+
+    String automation =
+        "{\"label\":\"Close low scores\",\"object\":\"survey\","
+            + "\"trigger\":{\"type\":\"record\",\"timing\":\"before\","
+            + "\"on\":[\"create\",\"update\"],\"fields\":[\"score\"]},"
+            + "\"condition\":\"score < 3\","
+            + "\"actions\":[{\"type\":\"set\",\"values\":{\"closed\":true}}]}";
+    HttpResponse<String> put = send("PUT", "api/v1/metadata/automations/close_low", automation);
+    assertEquals(201, put.statusCode(), put.body());
+    assertEquals(before + 1, revisions());
+    JsonObject stored = json(send("GET", "api/v1/metadata/automations/close_low", null));
+    assertEquals("survey", stored.getString("object"));
+
+    // the object cannot go while an automation names it: the problem is at the automation
+    HttpResponse<String> removed =
+        send("DELETE", "api/v1/metadata/objects/survey?confirm=true", null);
+    assertEquals(400, removed.statusCode(), removed.body());
+    assertTrue(removed.body().contains("\"/automations/close_low/object\""), removed.body());
+    assertEquals(200, send("GET", "api/v1/metadata/objects/survey", null).statusCode());
+
+    assertEquals(204, send("DELETE", "api/v1/metadata/automations/close_low", null).statusCode());
+    assertEquals(404, send("GET", "api/v1/metadata/automations/close_low", null).statusCode());
+    assertEquals(
+        204, send("DELETE", "api/v1/metadata/objects/survey?confirm=true", null).statusCode());
+  }
+
   private long revisions() throws Exception {
     return count("select count(*) from relata.metadata_revision");
   }

@@ -1,0 +1,41 @@
+package io.relata.metadata.automation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.condition.Typed;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** One step of an automation, run in order for a record its condition holds for. */
+public sealed interface Action {
+
+  /**
+   * Values for fields: {@code values} as the REST API takes them, and {@code formulas} computed
+   * from the triggering record, by field name.
+   */
+  record Values(ObjectNode values, Map<String, Typed> formulas) {
+    public Values {
+      values = values.deepCopy();
+      formulas = Map.copyOf(formulas);
+    }
+
+    public boolean isEmpty() {
+      return values.isEmpty() && formulas.isEmpty();
+    }
+  }
+
+  /** Sets fields of the triggering record itself. */
+  record Set(Values values) implements Action {}
+
+  /**
+   * Creates a record of {@code object}, its lookup {@code link} (when given) referring to the
+   * triggering record.
+   */
+  record Create(String object, Optional<String> link, Values values) implements Action {}
+
+  /**
+   * Adds an activity about the triggering record, owned by the record's owner, due {@code due}
+   * after the automation runs.
+   */
+  record Task(String subject, Optional<Duration> due, String kind) implements Action {}
+}

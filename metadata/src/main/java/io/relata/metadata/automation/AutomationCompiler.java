@@ -1,0 +1,329 @@
+package io.relata.metadata.automation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.condition.ConditionChecker;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.ConditionParser;
+import io.relata.metadata.condition.Scope;
+import io.relata.metadata.condition.Typed;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldKind;
+import io.relata.metadata.definition.FieldType;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.definition.SystemFields;
+import io.relata.metadata.origin.Origin;
+import io.relata.metadata.problem.Problem;
+import io.relata.metadata.record.RecordReader;
+import io.relata.metadata.schema.MetaSchema;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks automations against the objects they name and compiles them. Problems are keyed {@code
+ * automations/<name>}, pointing into the document: an unknown object or field, a stage the object's
+ * pipeline lacks, a condition or formula that does not type against the object, a value a field
+ * does not take, an action a before-save automation cannot run.
+ */
+public final class AutomationCompiler {
+
+  /** The built-in object a task action adds a record of. */
+  static final String ACTIVITY = "activity";
+
+  private static final String KIND = "automations";
+  private static final String STAGE = "stage";
+  private static final String OWNER = "owner_id";
+
+  private final Map<String, ObjectDefinition> objects = new LinkedHashMap<>();
+  private final Map<String, List<Problem>> problems = new LinkedHashMap<>();
+
+  private AutomationCompiler(Iterable<ObjectDefinition> objects) {
+    objects.forEach(o -> this.objects.put(o.name(), o));
+  }
+
+  /** The outcome: the compiled automations, or the problems that stop them. */
+  public record Result(Automations automations, Map<String, List<Problem>> problems) {
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  public static Result compile(List<JsonNode> documents, Iterable<ObjectDefinition> objects) {
+    return new AutomationCompiler(objects).run(documents);
+  }
+
+  private Result run(List<JsonNode> documents) {
+    List<Automation> automations = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < documents.size(); i++) {
+      JsonNode doc = documents.get(i);
+      String name = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
+      String key = KIND + "/" + name;
+      List<Problem> structural = new ArrayList<>(MetaSchema.AUTOMATION.check(Origin.content(doc)));
+      structural.addAll(Origin.check(doc));
+      if (!structural.isEmpty()) {
+        structural.forEach(p -> add(key, p));
+      } else if (!seen.add(name)) {
+        add(key, Problem.at("/name", "automation.duplicate-name", name));
+      } else {
+        automation(key, doc).ifPresent(automations::add);
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new Result(null, Map.copyOf(problems));
+    }
+    return new Result(new Automations(automations, documents), Map.of());
+  }
+
+  private Optional<Automation> automation(String key, JsonNode doc) {
+    String objectName = doc.get("object").asText();
+    ObjectDefinition object = objects.get(objectName);
+    if (object == null) {
+      add(key, Problem.at("/object", "automation.unknown-object", objectName));
+      return Optional.empty();
+    }
+    int before = count(key);
+    Trigger trigger = trigger(key, doc.get("trigger"), object);
+    Scope scope = trigger instanceof Trigger.OnWrite ? Scope.WRITE : Scope.RECORD;
+    Optional<Typed> condition = Optional.empty();
+    if (doc.has("condition")) {
+      try {
+        condition =
+            Optional.of(
+                ConditionChecker.condition(
+                        ConditionParser.parse(doc.get("condition").asText()), object, scope)
+                    .typed());
+      } catch (ConditionException e) {
+        add(key, e.problem("/condition"));
+      }
+    }
+    List<Action> actions = new ArrayList<>();
+    JsonNode list = doc.get("actions");
+    for (int i = 0; i < list.size(); i++) {
+      action(key, "/actions/" + i, list.get(i), object, scope, trigger).ifPresent(actions::add);
+    }
+    if (count(key) > before) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Automation(
+            doc.get("name").asText(),
+            doc.get("label").asText(),
+            objectName,
+            doc.path("active").asBoolean(true),
+            doc.path("order").asInt(100),
+            trigger,
+            condition,
+            actions));
+  }
+
+  private Trigger trigger(String key, JsonNode json, ObjectDefinition object) {
+    if ("date".equals(json.get("type").asText())) {
+      String field = json.get("field").asText();
+      Optional<FieldDefinition> date = SystemFields.field(object, field);
+      if (date.isEmpty()) {
+        add(key, Problem.at("/trigger/field", "automation.unknown-field", field));
+      } else if (date.get().type().kind() != FieldKind.DATE
+          && date.get().type().kind() != FieldKind.DATETIME) {
+        add(key, Problem.at("/trigger/field", "automation.not-a-date", field));
+      }
+      return new Trigger.OnDate(field, duration(key, "/trigger/offset", json.get("offset")));
+    }
+    Trigger.Timing timing = Trigger.Timing.valueOf(json.get("timing").asText().toUpperCase());
+    Set<Trigger.Event> events = EnumSet.noneOf(Trigger.Event.class);
+    json.get("on").forEach(e -> events.add(Trigger.Event.valueOf(e.asText().toUpperCase())));
+    if (timing == Trigger.Timing.BEFORE && events.contains(Trigger.Event.DELETE)) {
+      add(key, Problem.at("/trigger/on", "automation.before-delete"));
+    }
+    List<String> fields = new ArrayList<>();
+    JsonNode named = json.path("fields");
+    for (int i = 0; i < named.size(); i++) {
+      String field = named.get(i).asText();
+      if (SystemFields.field(object, field).isEmpty()) {
+        add(key, Problem.at("/trigger/fields/" + i, "automation.unknown-field", field));
+      }
+      fields.add(field);
+    }
+    Optional<String> enters = stage(key, json.path("stage"), "enters", object);
+    Optional<String> leaves = stage(key, json.path("stage"), "leaves", object);
+    return new Trigger.OnWrite(timing, events, fields, enters, leaves);
+  }
+
+  private Optional<String> stage(String key, JsonNode json, String way, ObjectDefinition object) {
+    if (!json.has(way)) {
+      return Optional.empty();
+    }
+    String stage = json.get(way).asText();
+    boolean known = object.pipeline().flatMap(p -> p.stage(stage)).isPresent();
+    if (!known) {
+      add(key, Problem.at("/trigger/stage/" + way, "automation.unknown-stage", stage));
+    }
+    return Optional.of(stage);
+  }
+
+  private Optional<Action> action(
+      String key, String at, JsonNode json, ObjectDefinition object, Scope scope, Trigger trigger) {
+    String type = json.get("type").asText();
+    boolean beforeSave =
+        trigger instanceof Trigger.OnWrite write && write.timing() == Trigger.Timing.BEFORE;
+    if (beforeSave && !type.equals("set")) {
+      add(key, Problem.at(at + "/type", "automation.before-save-sets-only", type));
+      return Optional.empty();
+    }
+    switch (type) {
+      case "set":
+        return Optional.of(new Action.Set(values(key, at, json, object, object, scope)));
+      case "create":
+        {
+          String target = json.get("object").asText();
+          ObjectDefinition created = objects.get(target);
+          if (created == null) {
+            add(key, Problem.at(at + "/object", "automation.unknown-object", target));
+            return Optional.empty();
+          }
+          Optional<String> link = Optional.ofNullable(json.get("link")).map(JsonNode::asText);
+          link.ifPresent(l -> checkLink(key, at + "/link", created, l, object));
+          return Optional.of(
+              new Action.Create(target, link, values(key, at, json, created, object, scope)));
+        }
+      case "task":
+        return task(key, at, json);
+      default:
+        throw new IllegalStateException("the meta-schema lets through action " + type);
+    }
+  }
+
+  /** The new record's lookup that refers to the triggering record must point at its object. */
+  private void checkLink(
+      String key, String at, ObjectDefinition created, String link, ObjectDefinition from) {
+    Optional<FieldDefinition> field = created.field(link);
+    String target =
+        field
+            .map(FieldDefinition::type)
+            .map(
+                t ->
+                    t instanceof FieldType.Lookup lookup
+                        ? lookup.target()
+                        : t instanceof FieldType.MasterDetail detail ? detail.target() : null)
+            .orElse(null);
+    if (!from.name().equals(target)) {
+      add(key, Problem.at(at, "automation.bad-link", link, created.name(), from.name()));
+    }
+  }
+
+  private Optional<Action> task(String key, String at, JsonNode json) {
+    ObjectDefinition activity = objects.get(ACTIVITY);
+    String kind = json.path("kind").asText("task");
+    if (activity == null) {
+      add(key, Problem.at(at + "/type", "automation.unknown-object", ACTIVITY));
+      return Optional.empty();
+    }
+    boolean known =
+        activity
+            .field("kind")
+            .filter(f -> f.type() instanceof FieldType.Picklist)
+            .map(
+                f ->
+                    ((FieldType.Picklist) f.type())
+                        .values().stream().anyMatch(v -> v.name().equals(kind) && v.active()))
+            .orElse(false);
+    if (!known) {
+      add(key, Problem.at(at + "/kind", "automation.unknown-activity-kind", kind));
+    }
+    Optional<Duration> due =
+        json.has("due")
+            ? Optional.of(duration(key, at + "/due", json.get("due")))
+            : Optional.empty();
+    return Optional.of(new Action.Task(json.get("subject").asText(), due, kind));
+  }
+
+  /**
+   * An action's values for {@code target}'s fields: {@code values} read as the REST API reads a
+   * change, {@code formulas} typed against the triggering {@code source} and fitting their field.
+   */
+  private Action.Values values(
+      String key,
+      String at,
+      JsonNode json,
+      ObjectDefinition target,
+      ObjectDefinition source,
+      Scope scope) {
+    ObjectNode values =
+        json.has("values")
+            ? (ObjectNode) json.get("values")
+            : JsonNodeFactory.instance.objectNode();
+    for (Problem problem : RecordReader.readChanges(target, values).problems()) {
+      add(key, new Problem(at + "/values" + problem.pointer(), problem.code(), problem.args()));
+    }
+    Map<String, Typed> formulas = new LinkedHashMap<>();
+    JsonNode expressions = json.path("formulas");
+    for (Iterator<String> names = expressions.fieldNames(); names.hasNext(); ) {
+      String field = names.next();
+      String where = at + "/formulas/" + field;
+      Optional<FieldDefinition> definition = writable(target, field);
+      if (definition.isEmpty()) {
+        add(key, Problem.at(where, "record.unknown-field", field));
+        continue;
+      }
+      if (values.has(field)) {
+        add(key, Problem.at(where, "automation.value-twice", field));
+        continue;
+      }
+      try {
+        ConditionChecker.Checked checked =
+            ConditionChecker.check(expressions.get(field).asText(), source, scope);
+        var wanted = ConditionChecker.of(definition.get().type());
+        if (!checked.type().fits(wanted)) {
+          add(
+              key,
+              Problem.at(
+                  where, "automation.formula-type", field, wanted.label(), checked.type().label()));
+        } else {
+          formulas.put(field, checked.typed());
+        }
+      } catch (ConditionException e) {
+        add(key, e.problem(where));
+      }
+    }
+    return new Action.Values(values, formulas);
+  }
+
+  /** A field an automation may write: not computed; of the platform's, only stage and owner. */
+  private static Optional<FieldDefinition> writable(ObjectDefinition object, String name) {
+    Optional<FieldDefinition> custom = object.field(name).filter(f -> !f.type().computed());
+    if (custom.isPresent() || object.field(name).isPresent()) {
+      return custom;
+    }
+    if (name.equals(OWNER) || (name.equals(STAGE) && object.pipeline().isPresent())) {
+      return SystemFields.field(object, name);
+    }
+    return Optional.empty();
+  }
+
+  private Duration duration(String key, String at, JsonNode json) {
+    try {
+      return Duration.parse(json.asText());
+    } catch (DateTimeParseException e) {
+      add(key, Problem.at(at, "automation.duration", json.asText()));
+      return Duration.ZERO;
+    }
+  }
+
+  private int count(String key) {
+    return problems.getOrDefault(key, List.of()).size();
+  }
+
+  private void add(String key, Problem problem) {
+    problems.computeIfAbsent(key, k -> new ArrayList<>()).add(problem);
+  }
+}
