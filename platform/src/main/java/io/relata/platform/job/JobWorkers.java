@@ -1,5 +1,6 @@
 package io.relata.platform.job;
 
+import io.relata.platform.database.ChannelListener;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.time.Now;
 import jakarta.annotation.PostConstruct;
@@ -13,9 +14,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * This node's job workers: {@code relata.jobs.workers} threads (2 by default; 0 runs no jobs on
@@ -42,7 +39,6 @@ public class JobWorkers {
   private static final Logger LOG = Logger.getLogger(JobWorkers.class.getName());
   private static final long IDLE_MILLIS = 1_000;
   private static final long RETRY_MILLIS = 5_000;
-  private static final int LISTEN_MILLIS = 5_000;
 
   @Resource(lookup = DatabaseSchema.DATA_SOURCE)
   private DataSource dataSource;
@@ -128,26 +124,26 @@ public class JobWorkers {
   }
 
   private void listen() {
-    while (!stopping) {
-      try (Connection connection = dataSource.getConnection()) {
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("LISTEN " + JobQueue.CHANNEL);
-        }
-        PGConnection postgres = connection.unwrap(PGConnection.class);
-        while (!stopping) {
-          PGNotification[] notifications = postgres.getNotifications(LISTEN_MILLIS);
-          if (notifications != null && notifications.length > 0) {
-            synchronized (wake) {
-              wake.notifyAll();
-            }
+    ChannelListener.listen(
+        dataSource,
+        JobQueue.CHANNEL,
+        new ChannelListener.Events() {
+          @Override
+          public void listening() {
+            wakeAll(); // jobs enqueued while nobody listened
           }
-        }
-      } catch (SQLException | RuntimeException e) {
-        if (!stopping) {
-          LOG.log(Level.WARNING, "The job listener lost its connection; retrying", e);
-          idle(RETRY_MILLIS);
-        }
-      }
+
+          @Override
+          public void notified() {
+            wakeAll();
+          }
+        },
+        () -> !stopping);
+  }
+
+  private void wakeAll() {
+    synchronized (wake) {
+      wake.notifyAll();
     }
   }
 }
