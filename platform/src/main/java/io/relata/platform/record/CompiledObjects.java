@@ -45,7 +45,8 @@ public class CompiledObjects {
       Map<String, List<Reference>> referencesByTarget,
       List<Reference> aboutAny,
       ModelObjects definitions,
-      AccessModel access) {
+      AccessModel access,
+      io.relata.metadata.automation.Automations automations) {
 
     public Optional<CompiledObject> object(String name) {
       return Optional.ofNullable(objects.get(name));
@@ -144,6 +145,7 @@ public class CompiledObjects {
         Map.copyOf(references),
         List.copyOf(about),
         ModelObjects.of(model),
-        model.access());
+        model.access(),
+        model.automations());
   }
 }

@@ -45,9 +45,21 @@ final class RecordsOnPostgres implements AutoCloseable {
   /** Starts PostgreSQL and makes the tables of {@code objects}. */
   static RecordsOnPostgres start(List<JsonNode> objects, List<JsonNode> permissionSets, Clock clock)
       throws Exception {
+    return start(objects, permissionSets, List.of(), clock);
+  }
+
+  /** Starts PostgreSQL and makes the tables of {@code objects}, with {@code automations}. */
+  static RecordsOnPostgres start(
+      List<JsonNode> objects,
+      List<JsonNode> permissionSets,
+      List<JsonNode> automations,
+      Clock clock)
+      throws Exception {
     ModelCompiler.Result compiled =
         DocumentKinds.compile(
-            1, Documents.of(objects, new AccessDocuments(List.of(), permissionSets, List.of())));
+            1,
+            Documents.of(objects, new AccessDocuments(List.of(), permissionSets, List.of()))
+                .with(DocumentKinds.AUTOMATIONS, automations));
     assertTrue(compiled.ok(), compiled.problems().toString());
     MigratedPostgres postgres = MigratedPostgres.start();
     CompiledModel model = compiled.model();

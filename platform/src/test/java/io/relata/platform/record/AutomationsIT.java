@@ -1,0 +1,143 @@
+package io.relata.platform.record;
+
+import static io.relata.metadata.Fixtures.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.relata.platform.automation.BeforeSaveAutomations;
+import io.relata.platform.identity.Actor;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Before-save automations on a real PostgreSQL, through the one write pipeline: they set a record's
+ * own fields when their trigger (event, changed fields, a stage entered) and condition hold, in
+ * their order, and never when inactive.
+ */
+class AutomationsIT {
+
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC);
+
+  private static RecordsOnPostgres postgres;
+  private static RecordService records;
+  private static Actor admin;
+
+  @BeforeAll
+  static void start() throws Exception {
+    postgres =
+        RecordsOnPostgres.start(
+            List.of(
+                json(
+                    "{'name':'prospect','label':'Prospect','nameField':'company','fields':["
+                        + "{'name':'company','label':'Company','type':'text'},"
+                        + "{'name':'users','label':'Users','type':'number'},"
+                        + "{'name':'score','label':'Score','type':'number'},"
+                        + "{'name':'qualified','label':'Qualified','type':'boolean'},"
+                        + "{'name':'tier','label':'Tier','type':'picklist','values':["
+                        + "{'name':'small','label':'Small'},{'name':'large','label':'Large'}]}],"
+                        + "'pipeline':{'stages':["
+                        + "{'name':'new','label':'New','probability':0,'category':'open'},"
+                        + "{'name':'qualified','label':'Qualified','probability':50,'category':'open'},"
+                        + "{'name':'converted','label':'Converted','probability':100,"
+                        + "'category':'won'}]}}")),
+            List.of(),
+            List.of(
+                json(
+                    "{'name':'size_up','label':'Size up','object':'prospect','order':10,"
+                        + "'trigger':{'type':'record','timing':'before','on':['create','update'],"
+                        + "'fields':['users']},"
+                        + "'condition':'users > 50',"
+                        + "'actions':[{'type':'set','values':{'tier':'large'},"
+                        + "'formulas':{'score':'users * 2'}}]}"),
+                json(
+                    "{'name':'then_more','label':'Then more','object':'prospect','order':20,"
+                        + "'trigger':{'type':'record','timing':'before','on':['create','update'],"
+                        + "'fields':['users']},"
+                        + "'condition':'tier = \\'large\\'',"
+                        + "'actions':[{'type':'set','formulas':{'score':'score + 1'}}]}"),
+                json(
+                    "{'name':'mark_qualified','label':'Mark qualified','object':'prospect',"
+                        + "'trigger':{'type':'record','timing':'before','on':['update'],"
+                        + "'stage':{'enters':'qualified'}},"
+                        + "'actions':[{'type':'set','values':{'qualified':true}}]}"),
+                json(
+                    "{'name':'switched_off','label':'Switched off','object':'prospect',"
+                        + "'active':false,"
+                        + "'trigger':{'type':'record','timing':'before','on':['create']},"
+                        + "'actions':[{'type':'set','values':{'company':'Overwritten'}}]}")),
+            CLOCK);
+    admin = postgres.user("admin", "administrator");
+    records = postgres.service(List.of(new BeforeSaveAutomations()));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    postgres.close();
+  }
+
+  @Test
+  void automationsSetFieldsInTheirOrderWhenTheirTriggerAndConditionHold() {
+    StoredRecord big = create("Big Co", "100");
+    assertEquals("Big Co", big.values().get("company"), "an inactive automation never runs");
+    assertEquals("large", big.values().get("tier"));
+    assertEquals(
+        0,
+        new BigDecimal("201").compareTo((BigDecimal) big.values().get("score")),
+        "the second sees what the first set: " + big.values().get("score"));
+
+    StoredRecord small = create("Small Co", "10");
+    assertNull(small.values().get("tier"), "the condition does not hold");
+    assertNull(small.values().get("score"));
+
+    StoredRecord grown = update(small, Map.of("users", new BigDecimal("60")));
+    assertEquals("large", grown.values().get("tier"));
+    assertEquals(0, new BigDecimal("121").compareTo((BigDecimal) grown.values().get("score")));
+
+    // a write that does not change the users is not theirs: the score the writer sets stays
+    StoredRecord renamed =
+        update(grown, Map.of("company", "Grown Co", "score", new BigDecimal("5")));
+    assertEquals(0, new BigDecimal("5").compareTo((BigDecimal) renamed.values().get("score")));
+    assertEquals(
+        0,
+        new BigDecimal("5")
+            .compareTo((BigDecimal) postgres.column("prospect", renamed.id(), "score")),
+        "as stored");
+  }
+
+  @Test
+  void aStageEnteredTriggersOnceNotWhileTheRecordStaysInIt() {
+    StoredRecord prospect = create("Stage Co", "5");
+    assertNull(prospect.values().get("qualified"));
+    StoredRecord moved = update(prospect, Map.of("stage", "qualified"));
+    assertEquals(Boolean.TRUE, moved.values().get("qualified"));
+    StoredRecord unmarked = update(moved, Map.of("qualified", false));
+    assertEquals(Boolean.FALSE, unmarked.values().get("qualified"), "it stays in the stage");
+  }
+
+  private static StoredRecord create(String company, String users) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("company", company);
+    values.put("users", new BigDecimal(users));
+    return records.create(postgres.context(admin), "prospect", RecordInput.of(values));
+  }
+
+  private static StoredRecord update(StoredRecord record, Map<String, Object> changes) {
+    return records.update(
+        postgres.context(admin),
+        "prospect",
+        (UUID) record.values().get("id"),
+        RecordInput.of(changes),
+        OptionalLong.empty());
+  }
+}
