@@ -455,6 +455,16 @@ class MetadataApiIT {
     JsonObject stored = json(send("GET", "api/v1/metadata/automations/close_low", null));
     assertEquals("survey", stored.getString("object"));
 
+    // and it runs: a record written with a low score is closed before it is saved
+    HttpResponse<String> low =
+        send("POST", "api/v1/records/survey", "{\"title\":\"Q4\",\"score\":2}");
+    assertEquals(201, low.statusCode(), low.body());
+    assertTrue(json(low).getBoolean("closed"), low.body());
+    HttpResponse<String> high =
+        send("POST", "api/v1/records/survey", "{\"title\":\"Q3\",\"score\":4}");
+    assertEquals(201, high.statusCode(), high.body());
+    assertFalse(json(high).containsKey("closed") && !json(high).isNull("closed"), high.body());
+
     // the object cannot go while an automation names it: the problem is at the automation
     HttpResponse<String> removed =
         send("DELETE", "api/v1/metadata/objects/survey?confirm=true", null);
