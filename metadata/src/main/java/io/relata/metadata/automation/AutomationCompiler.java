@@ -262,8 +262,17 @@ public final class AutomationCompiler {
         json.has("values")
             ? (ObjectNode) json.get("values")
             : JsonNodeFactory.instance.objectNode();
+    Set<String> refused = new HashSet<>();
     for (Problem problem : RecordReader.readChanges(target, values).problems()) {
+      refused.add(problem.pointer());
       add(key, new Problem(at + "/values" + problem.pointer(), problem.code(), problem.args()));
+    }
+    for (Iterator<String> names = values.fieldNames(); names.hasNext(); ) {
+      String field = names.next();
+      if (writable(target, field).isEmpty() && !refused.contains("/" + field)) {
+        // a per-record currency's code: a writer may send it, an automation sets the amount only
+        add(key, Problem.at(at + "/values/" + field, "record.unknown-field", field));
+      }
     }
     Map<String, Typed> formulas = new LinkedHashMap<>();
     JsonNode expressions = json.path("formulas");

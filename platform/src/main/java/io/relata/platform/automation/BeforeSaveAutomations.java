@@ -1,15 +1,16 @@
 package io.relata.platform.automation;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.automation.Action;
 import io.relata.metadata.automation.Automation;
 import io.relata.metadata.automation.Trigger;
 import io.relata.metadata.condition.ConditionEvaluator;
-import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.metadata.record.RecordReader;
+import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.RecordChange;
 import io.relata.platform.record.RecordHook;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Before a record is saved, the automations its write triggers with {@code timing: before} set its
@@ -49,21 +50,24 @@ public class BeforeSaveAutomations implements RecordHook {
     }
   }
 
+  /**
+   * One action's values: formulas computed from the record as it stands, then every value read by
+   * its field's type and sanitised as a writer's would be; one a field does not take refuses the
+   * write at that field.
+   */
   private static void apply(RecordChange change, Action.Values values) {
-    ObjectDefinition object = change.object().definition();
-    RecordReader.Result read = RecordReader.readChanges(object, values.values());
-    if (!read.ok()) {
-      // the automation was checked against this revision's object: a value it no longer takes
-      // is a defect of the platform, not of the writer
-      throw new IllegalStateException("an automation's values do not fit " + read.problems());
-    }
-    read.values().forEach(change::set);
-    for (Map.Entry<String, io.relata.metadata.condition.Typed> formula :
-        values.formulas().entrySet()) {
-      Object value =
-          ConditionEvaluator.evaluate(
-              formula.getValue(), change.after(), change.before(), change.context().conditions());
-      change.set(formula.getKey(), value);
-    }
+    ObjectNode json = values.values().deepCopy();
+    Map<String, Object> record = change.computed();
+    Optional<Map<String, Object>> prior = change.computedBefore();
+    values
+        .formulas()
+        .forEach(
+            (field, formula) ->
+                json.set(
+                    field,
+                    JsonCodec.value(
+                        ConditionEvaluator.evaluate(
+                            formula, record, prior, change.context().conditions()))));
+    change.setAll(json);
   }
 }

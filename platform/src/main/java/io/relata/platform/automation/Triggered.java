@@ -46,7 +46,10 @@ final class Triggered {
             .map(
                 c ->
                     ConditionEvaluator.passes(
-                        c, change.after(), change.before(), change.context().conditions()))
+                        c,
+                        change.computed(),
+                        change.computedBefore(),
+                        change.context().conditions()))
             .orElse(true);
   }
 

@@ -91,7 +91,8 @@ public class JobQueue {
                   .orElseThrow(() -> new IllegalStateException("no handler runs " + job.kind()));
           handler.run(new JobRun(job, connection, now));
           JobStore.done(connection, job.id(), Now.of(clock), NODE);
-        } catch (Exception failure) {
+        } catch (Exception | Error failure) {
+          // an Error too: the job is recorded as failed, never left half done by a later commit
           connection.rollback(start);
           JobStore.failed(connection, job, reason(failure), Now.of(clock), NODE);
           LOG.log(
@@ -107,7 +108,7 @@ public class JobQueue {
         }
         connection.commit();
         return true;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) {
         rollback(connection, e);
         throw e;
       } finally {
@@ -119,7 +120,7 @@ public class JobQueue {
   }
 
   /** Rolls back after {@code cause}; a connection that is gone already is its own rollback. */
-  private static void rollback(Connection connection, Exception cause) {
+  private static void rollback(Connection connection, Throwable cause) {
     try {
       connection.rollback();
     } catch (SQLException gone) {

@@ -65,6 +65,11 @@ public class JobResource {
                           new InvalidRequestException(
                               List.of(new Violation("cursor", "query.cursor", List.of())))));
     }
+    if (after.isPresent() && queue.find(after.get()).isEmpty()) {
+      // the job the cursor names is gone (purged): the list cannot go on from it
+      throw new InvalidRequestException(
+          List.of(new Violation("cursor", "query.cursor", List.of())));
+    }
     List<Job> jobs = queue.list(inState, Optional.ofNullable(kind), after, size + 1);
     ObjectNode page = JsonCodec.object();
     ArrayNode items = page.putArray("items");

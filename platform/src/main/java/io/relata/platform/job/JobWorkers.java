@@ -102,9 +102,9 @@ public class JobWorkers {
         if (!queue.runNext()) {
           idle(IDLE_MILLIS);
         }
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) {
         if (!stopping) {
-          LOG.log(Level.WARNING, "A job worker lost its connection; retrying", e);
+          LOG.log(Level.WARNING, "A job worker failed; it goes on after a pause", e);
           idle(RETRY_MILLIS);
         }
       }
@@ -117,8 +117,10 @@ public class JobWorkers {
       try {
         wake.wait(millis);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        stopping = true;
+        // only stop() ends a worker; an interrupt a handler left behind is cleared here
+        if (!stopping) {
+          LOG.fine("A job worker was interrupted; it goes on");
+        }
       }
     }
   }

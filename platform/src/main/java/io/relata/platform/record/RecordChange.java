@@ -110,10 +110,36 @@ public final class RecordChange {
     if (stage != RecordHook.Stage.BEFORE_SAVE) {
       throw new IllegalStateException("only a before-save hook may change a record, not " + stage);
     }
-    if (object.field(field).isEmpty()) {
+    if (object.field(field).isEmpty()
+        && object.columns().stream().noneMatch(c -> c.name().equals(field))) {
       throw new IllegalArgumentException("no field " + field + " on " + object.name());
     }
     after.put(field, value);
+  }
+
+  /**
+   * Sets fields from values in the REST API's JSON form, read by their field types as a client's
+   * would be and rich text sanitised; a value a field does not take refuses the write at it. For
+   * values a hook computed: nothing reaches the record that a writer could not have sent.
+   */
+  public void setAll(com.fasterxml.jackson.databind.node.ObjectNode values) {
+    io.relata.metadata.record.RecordReader.Result read =
+        io.relata.metadata.record.RecordReader.readChanges(object.definition(), values);
+    if (!read.ok()) {
+      throw InvalidRequestException.of(read.problems());
+    }
+    NewRecords.sanitised(object, read.values()).forEach(this::set);
+  }
+
+  /** The record as it will be stored, with its formula fields computed: what conditions read. */
+  public Map<String, Object> computed() {
+    return Collections.unmodifiableMap(Formulas.compute(object, after, context.clock()));
+  }
+
+  /** The stored record with its formula fields computed, as prior values; empty for a create. */
+  public Optional<Map<String, Object>> computedBefore() {
+    return before()
+        .map(b -> Collections.unmodifiableMap(Formulas.compute(object, b, context.clock())));
   }
 
   /** Refuses the write with a problem at {@code field}: nothing of the write is kept. */

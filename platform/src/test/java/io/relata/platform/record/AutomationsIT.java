@@ -2,10 +2,14 @@ package io.relata.platform.record;
 
 import static io.relata.metadata.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.platform.automation.BeforeSaveAutomations;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.rest.InvalidRequestException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +48,7 @@ class AutomationsIT {
                         + "{'name':'users','label':'Users','type':'number'},"
                         + "{'name':'score','label':'Score','type':'number'},"
                         + "{'name':'qualified','label':'Qualified','type':'boolean'},"
+                        + "{'name':'notes','label':'Notes','type':'rich-text'},"
                         + "{'name':'tier','label':'Tier','type':'picklist','values':["
                         + "{'name':'small','label':'Small'},{'name':'large','label':'Large'}]}],"
                         + "'pipeline':{'stages':["
@@ -71,6 +76,16 @@ class AutomationsIT {
                         + "'trigger':{'type':'record','timing':'before','on':['update'],"
                         + "'stage':{'enters':'qualified'}},"
                         + "'actions':[{'type':'set','values':{'qualified':true}}]}"),
+                json(
+                    "{'name':'copy_notes','label':'Copy notes','object':'prospect',"
+                        + "'trigger':{'type':'record','timing':'before','on':['create']},"
+                        + "'condition':'users = 7',"
+                        + "'actions':[{'type':'set','formulas':{'notes':'company'}}]}"),
+                json(
+                    "{'name':'bad_tier','label':'Bad tier','object':'prospect',"
+                        + "'trigger':{'type':'record','timing':'before','on':['create']},"
+                        + "'condition':'users = 13',"
+                        + "'actions':[{'type':'set','formulas':{'tier':'company'}}]}"),
                 json(
                     "{'name':'switched_off','label':'Switched off','object':'prospect',"
                         + "'active':false,"
@@ -123,6 +138,20 @@ class AutomationsIT {
     assertEquals(Boolean.TRUE, moved.values().get("qualified"));
     StoredRecord unmarked = update(moved, Map.of("qualified", false));
     assertEquals(Boolean.FALSE, unmarked.values().get("qualified"), "it stays in the stage");
+  }
+
+  @Test
+  void whatAFormulaGivesIsReadAsAWritersValueWouldBe() {
+    StoredRecord copied = create("<b>Bold</b><img src=x onerror=alert(1)>", "7");
+    String notes = (String) postgres.column("prospect", copied.id(), "notes");
+    assertTrue(notes.contains("<b>Bold</b>"), notes);
+    assertFalse(notes.contains("onerror"), "rich text sanitised: " + notes);
+
+    long before = (Long) postgres.query("SELECT count(*) FROM records.prospect");
+    InvalidRequestException refused =
+        assertThrows(InvalidRequestException.class, () -> create("Acme", "13"));
+    assertEquals("/tier", refused.violations().get(0).pointer(), refused.violations().toString());
+    assertEquals(before, postgres.query("SELECT count(*) FROM records.prospect"), "nothing kept");
   }
 
   private static StoredRecord create(String company, String users) {
