@@ -154,7 +154,9 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     export.addClassName("relata-export");
     HorizontalLayout actions = new HorizontalLayout(export, board, create);
     actions.setAlignItems(FlexComponent.Alignment.CENTER);
+    actions.addClassName("relata-list-actions");
     HorizontalLayout top = new HorizontalLayout(header, actions);
+    top.addClassName("relata-list-top");
     top.setWidthFull();
     top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
     top.setAlignItems(FlexComponent.Alignment.CENTER);
