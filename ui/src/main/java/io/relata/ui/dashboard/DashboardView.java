@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -133,23 +132,16 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     delete.setId("dashboard-delete");
     delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
     delete.addClickListener(
-        e -> {
-          ConfirmDialog confirm = new ConfirmDialog();
-          confirm.setHeader(
-              getTranslation("dashboard.delete.question", Labels.dashboard(dashboard)));
-          confirm.setCancelable(true);
-          confirm.setCancelText(getTranslation("dialog.cancel"));
-          Button yes = new Button(getTranslation("dashboard.delete"));
-          yes.setId("dashboard-delete-yes");
-          yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-          confirm.setConfirmButton(yes);
-          confirm.addConfirmListener(
-              ok -> {
-                personal.delete(actor, dashboard.name());
-                UI.getCurrent().navigate("home");
-              });
-          confirm.open();
-        });
+        e ->
+            io.relata.ui.screen.ConfirmDelete.open(
+                "dashboard-delete-confirm",
+                getTranslation("dashboard.delete.question", Labels.dashboard(dashboard)),
+                getTranslation("dashboard.delete"),
+                "dashboard-delete-yes",
+                () -> {
+                  personal.delete(actor, dashboard.name());
+                  UI.getCurrent().navigate("home");
+                }));
     return delete;
   }
 

@@ -2,7 +2,6 @@ package io.relata.ui.list;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -153,22 +152,16 @@ final class SavedViews extends HorizontalLayout {
     if (view.isEmpty()) {
       return;
     }
-    ConfirmDialog confirm = new ConfirmDialog();
-    confirm.setId("view-delete-confirm");
-    confirm.setHeader(getTranslation("view.delete.question", view.get().label()));
-    confirm.setCancelable(true);
-    confirm.setCancelText(getTranslation("dialog.cancel"));
-    Button yes = new Button(getTranslation("view.delete"));
-    yes.setId("view-delete-yes");
-    yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-    confirm.setConfirmButton(yes);
-    confirm.addConfirmListener(
-        e -> {
+    io.relata.ui.screen.ConfirmDelete.open(
+        "view-delete-confirm",
+        getTranslation("view.delete.question", view.get().label()),
+        getTranslation("view.delete"),
+        "view-delete-yes",
+        () -> {
           personal.delete(
               now.actor(), now.object().name(), view.get().name().substring(PERSONAL.length()));
           changed.accept(Optional.empty());
         });
-    confirm.open();
   }
 
   /** A view's name from its label: {@code "Mina stora affärer"} is {@code mina_stora_affarer}. */
