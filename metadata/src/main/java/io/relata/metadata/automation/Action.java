@@ -38,4 +38,10 @@ public sealed interface Action {
    * after the automation runs.
    */
   record Task(String subject, Optional<Duration> due, String kind) implements Action {}
+
+  /**
+   * Gives the triggering record an owner: the one its assignment {@code rules} choose, or {@code
+   * to}. Exactly one of the two is present.
+   */
+  record Assign(Optional<String> rules, Optional<Assignee> to) implements Action {}
 }

@@ -30,10 +30,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks automations against the objects they name and compiles them. Problems are keyed {@code
- * automations/<name>}, pointing into the document: an unknown object or field, a stage the object's
- * pipeline lacks, a condition or formula that does not type against the object, a value a field
- * does not take, an action a before-save automation cannot run.
+ * Checks automations and assignment rules against the objects they name and compiles them. Problems
+ * are keyed {@code automations/<name>} and {@code assignment-rules/<name>}, pointing into the
+ * document: an unknown object or field, a stage the object's pipeline lacks, a condition or formula
+ * that does not type against the object, a value a field does not take, an action a before-save
+ * automation cannot run, assignment rules of another object.
  */
 public final class AutomationCompiler {
 
@@ -41,11 +42,13 @@ public final class AutomationCompiler {
   static final String ACTIVITY = "activity";
 
   private static final String KIND = "automations";
+  private static final String ASSIGNMENTS = "assignment-rules";
   private static final String STAGE = "stage";
   private static final String OWNER = "owner_id";
 
   private final Map<String, ObjectDefinition> objects = new LinkedHashMap<>();
   private final Map<String, List<Problem>> problems = new LinkedHashMap<>();
+  private final Map<String, AssignmentRules> assignments = new LinkedHashMap<>();
 
   private AutomationCompiler(Iterable<ObjectDefinition> objects) {
     objects.forEach(o -> this.objects.put(o.name(), o));
@@ -58,11 +61,30 @@ public final class AutomationCompiler {
     }
   }
 
-  public static Result compile(List<JsonNode> documents, Iterable<ObjectDefinition> objects) {
-    return new AutomationCompiler(objects).run(documents);
+  /** Compiles assignment rules, then the automations that may name them. */
+  public static Result compile(
+      List<JsonNode> documents,
+      List<JsonNode> assignmentDocuments,
+      Iterable<ObjectDefinition> objects) {
+    return new AutomationCompiler(objects).run(documents, assignmentDocuments);
   }
 
-  private Result run(List<JsonNode> documents) {
+  private Result run(List<JsonNode> documents, List<JsonNode> assignmentDocuments) {
+    for (int i = 0; i < assignmentDocuments.size(); i++) {
+      JsonNode doc = assignmentDocuments.get(i);
+      String name = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
+      String key = ASSIGNMENTS + "/" + name;
+      List<Problem> structural =
+          new ArrayList<>(MetaSchema.ASSIGNMENT_RULES.check(Origin.content(doc)));
+      structural.addAll(Origin.check(doc));
+      if (!structural.isEmpty()) {
+        structural.forEach(p -> add(key, p));
+      } else if (assignments.containsKey(name)) {
+        add(key, Problem.at("/name", "assignment.duplicate-name", name));
+      } else {
+        assignment(key, doc).ifPresent(a -> assignments.put(name, a));
+      }
+    }
     List<Automation> automations = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < documents.size(); i++) {
@@ -82,7 +104,49 @@ public final class AutomationCompiler {
     if (!problems.isEmpty()) {
       return new Result(null, Map.copyOf(problems));
     }
-    return new Result(new Automations(automations, documents), Map.of());
+    return new Result(
+        new Automations(
+            automations, documents, List.copyOf(assignments.values()), assignmentDocuments),
+        Map.of());
+  }
+
+  private Optional<AssignmentRules> assignment(String key, JsonNode doc) {
+    String objectName = doc.get("object").asText();
+    ObjectDefinition object = objects.get(objectName);
+    if (object == null) {
+      add(key, Problem.at("/object", "automation.unknown-object", objectName));
+      return Optional.empty();
+    }
+    int before = count(key);
+    List<AssignmentRules.Rule> rules = new ArrayList<>();
+    JsonNode list = doc.get("rules");
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode rule = list.get(i);
+      String source = rule.get("condition").asText();
+      try {
+        Typed condition =
+            ConditionChecker.condition(ConditionParser.parse(source), object, Scope.RECORD).typed();
+        rules.add(
+            new AssignmentRules.Rule(
+                i + 1,
+                Optional.ofNullable(rule.get("label")).map(JsonNode::asText),
+                source,
+                condition,
+                Assignee.read(rule.get("assignTo"))));
+      } catch (ConditionException e) {
+        add(key, e.problem("/rules/" + i + "/condition"));
+      }
+    }
+    if (count(key) > before) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new AssignmentRules(
+            doc.get("name").asText(),
+            doc.get("label").asText(),
+            objectName,
+            rules,
+            Assignee.read(doc.get("fallback"))));
   }
 
   private Optional<Automation> automation(String key, JsonNode doc) {
@@ -176,7 +240,7 @@ public final class AutomationCompiler {
     String type = json.get("type").asText();
     boolean beforeSave =
         trigger instanceof Trigger.OnWrite write && write.timing() == Trigger.Timing.BEFORE;
-    if (beforeSave && !type.equals("set")) {
+    if (beforeSave && !type.equals("set") && !type.equals("assign")) {
       add(key, Problem.at(at + "/type", "automation.before-save-sets-only", type));
       return Optional.empty();
     }
@@ -198,6 +262,8 @@ public final class AutomationCompiler {
         }
       case "task":
         return task(key, at, json);
+      case "assign":
+        return assign(key, at, json, object);
       default:
         throw new IllegalStateException("the meta-schema lets through action " + type);
     }
@@ -219,6 +285,21 @@ public final class AutomationCompiler {
     if (!from.name().equals(target)) {
       add(key, Problem.at(at, "automation.bad-link", link, created.name(), from.name()));
     }
+  }
+
+  /** Assignment rules must be of the triggering object: their conditions read its fields. */
+  private Optional<Action> assign(String key, String at, JsonNode json, ObjectDefinition object) {
+    if (json.has("to")) {
+      return Optional.of(
+          new Action.Assign(Optional.empty(), Optional.of(Assignee.read(json.get("to")))));
+    }
+    String rules = json.get("rules").asText();
+    AssignmentRules found = assignments.get(rules);
+    if (found == null || !found.object().equals(object.name())) {
+      add(key, Problem.at(at + "/rules", "automation.unknown-assignment", rules, object.name()));
+      return Optional.empty();
+    }
+    return Optional.of(new Action.Assign(Optional.of(rules), Optional.empty()));
   }
 
   private Optional<Action> task(String key, String at, JsonNode json) {

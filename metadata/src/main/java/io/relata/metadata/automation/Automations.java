@@ -1,27 +1,45 @@
 package io.relata.metadata.automation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The automations of one revision, with their documents as written. Immutable; the platform asks it
- * which automations a write or a date triggers.
+ * The automations and assignment rules of one revision, with their documents as written. Immutable;
+ * the platform asks it which automations a write or a date triggers.
  */
 public final class Automations {
 
-  public static final Automations EMPTY = new Automations(List.of(), List.of());
+  public static final Automations EMPTY =
+      new Automations(List.of(), List.of(), List.of(), List.of());
 
   private final List<Automation> automations;
   private final List<JsonNode> documents;
+  private final Map<String, AssignmentRules> assignments;
+  private final List<JsonNode> assignmentDocuments;
 
-  public Automations(List<Automation> automations, List<JsonNode> documents) {
+  public Automations(
+      List<Automation> automations,
+      List<JsonNode> documents,
+      List<AssignmentRules> assignments,
+      List<JsonNode> assignmentDocuments) {
     this.automations =
         automations.stream()
             .sorted(Comparator.comparingInt(Automation::order).thenComparing(Automation::name))
             .toList();
-    this.documents = documents.stream().<JsonNode>map(JsonNode::deepCopy).toList();
+    this.documents = copies(documents);
+    Map<String, AssignmentRules> byName = new LinkedHashMap<>();
+    assignments.forEach(a -> byName.put(a.name(), a));
+    this.assignments = Collections.unmodifiableMap(byName);
+    this.assignmentDocuments = copies(assignmentDocuments);
+  }
+
+  private static List<JsonNode> copies(List<JsonNode> documents) {
+    return documents.stream().<JsonNode>map(JsonNode::deepCopy).toList();
   }
 
   /** Every automation, active or not, in the order they run. */
@@ -40,8 +58,18 @@ public final class Automations {
     return automations.stream().filter(a -> a.name().equals(name)).findFirst();
   }
 
-  /** The documents as written, copies. */
+  /** The automation documents as written, copies. */
   public List<JsonNode> documents() {
-    return documents.stream().<JsonNode>map(JsonNode::deepCopy).toList();
+    return copies(documents);
+  }
+
+  /** The assignment rules {@code name}. */
+  public Optional<AssignmentRules> assignment(String name) {
+    return Optional.ofNullable(assignments.get(name));
+  }
+
+  /** The assignment rule documents as written, copies. */
+  public List<JsonNode> assignmentDocuments() {
+    return copies(assignmentDocuments);
   }
 }

@@ -33,8 +33,10 @@ public interface CompileStep {
           before.withPresentation(
               documents.of(DocumentKinds.APPS), documents.of(DocumentKinds.DASHBOARDS));
 
-  /** Automations, against the objects they name. */
+  /** Assignment rules and the automations that may name them, against the objects they name. */
   CompileStep AUTOMATIONS =
       (revision, before, documents) ->
-          before.withAutomations(documents.of(DocumentKinds.AUTOMATIONS));
+          before.withAutomations(
+              documents.of(DocumentKinds.AUTOMATIONS),
+              documents.of(DocumentKinds.ASSIGNMENT_RULES));
 }

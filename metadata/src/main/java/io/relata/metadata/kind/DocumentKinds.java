@@ -51,8 +51,24 @@ public final class DocumentKinds {
           false,
           CompileStep.AUTOMATIONS);
 
+  public static final DocumentKind ASSIGNMENT_RULES =
+      new DocumentKind(
+          "assignment-rules",
+          MetaSchema.ASSIGNMENT_RULES,
+          DocumentKind.Readers.MANAGERS,
+          false,
+          CompileStep.AUTOMATIONS);
+
   private static final List<DocumentKind> ALL =
-      List.of(OBJECTS, ROLES, PERMISSION_SETS, SHARING_RULES, APPS, DASHBOARDS, AUTOMATIONS);
+      List.of(
+          OBJECTS,
+          ROLES,
+          PERMISSION_SETS,
+          SHARING_RULES,
+          APPS,
+          DASHBOARDS,
+          ASSIGNMENT_RULES,
+          AUTOMATIONS);
 
   private DocumentKinds() {}
 

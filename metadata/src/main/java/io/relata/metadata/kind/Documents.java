@@ -43,7 +43,8 @@ public final class Documents {
     return of(model.documents(), model.access().documents())
         .with(DocumentKinds.APPS, model.presentation().appDocuments())
         .with(DocumentKinds.DASHBOARDS, model.presentation().dashboardDocuments())
-        .with(DocumentKinds.AUTOMATIONS, model.automations().documents());
+        .with(DocumentKinds.AUTOMATIONS, model.automations().documents())
+        .with(DocumentKinds.ASSIGNMENT_RULES, model.automations().assignmentDocuments());
   }
 
   private static void putAccess(Map<String, List<JsonNode>> byKind, AccessDocuments access) {

@@ -74,14 +74,15 @@ public final class ModelCompiler {
     }
 
     /**
-     * This result with automations compiled against its objects. A result with problems stays as it
-     * is.
+     * This result with automations and assignment rules compiled against its objects. A result with
+     * problems stays as it is.
      */
-    public Result withAutomations(List<JsonNode> automations) {
+    public Result withAutomations(List<JsonNode> automations, List<JsonNode> assignments) {
       if (!ok()) {
         return this;
       }
-      AutomationCompiler.Result compiled = AutomationCompiler.compile(automations, model.objects());
+      AutomationCompiler.Result compiled =
+          AutomationCompiler.compile(automations, assignments, model.objects());
       if (!compiled.ok()) {
         return new Result(null, List.of(), compiled.problems());
       }

@@ -39,6 +39,9 @@ public final class MetaSchema {
   /** The meta-schema of automations. */
   public static final MetaSchema AUTOMATION = load("automation.schema.json");
 
+  /** The meta-schema of assignment rules. */
+  public static final MetaSchema ASSIGNMENT_RULES = load("assignment-rules.schema.json");
+
   private final JsonSchema schema;
 
   private MetaSchema(JsonSchema schema) {

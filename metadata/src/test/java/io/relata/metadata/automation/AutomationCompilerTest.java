@@ -252,4 +252,79 @@ class AutomationCompilerTest {
     assertTrue(
         problems.stream().anyMatch(p -> p.pointer().startsWith("/actions/1")), problems.toString());
   }
+
+  @Test
+  void assignmentRulesCompileAndAnAssignActionMustNameRulesOfItsObject() {
+    String rules =
+        "{'name':'big_deals','label':'Big deals','object':'opportunity','rules':["
+            + "{'label':'Large','condition':'amount > 100000','assignTo':{'user':'Karin'}},"
+            + "{'condition':'quantity >= 10','assignTo':{'group':'sales','method':'least-loaded'}}],"
+            + "'fallback':{'group':'sales'}}";
+    Documents documents =
+        MODEL
+            .put(DocumentKinds.ASSIGNMENT_RULES, json(rules))
+            .put(
+                DocumentKinds.AUTOMATIONS,
+                json(
+                    "{'name':'route','label':'Route','object':'opportunity',"
+                        + "'trigger':{'type':'record','timing':'before','on':['create']},"
+                        + "'actions':[{'type':'assign','rules':'big_deals'},"
+                        + "{'type':'assign','to':{'user':'alan'}}]}"));
+    ModelCompiler.Result result = DocumentKinds.compile(7, documents);
+    assertTrue(result.ok(), result.problems().toString());
+    AssignmentRules table = result.model().automations().assignment("big_deals").orElseThrow();
+    assertEquals(2, table.rules().size());
+    assertEquals(new Assignee.User("karin"), table.rules().get(0).to());
+    assertEquals(Optional.of("Large"), table.rules().get(0).label());
+    assertEquals("amount > 100000", table.rules().get(0).source());
+    assertEquals(
+        new Assignee.Group("sales", Assignee.Method.LEAST_LOADED), table.rules().get(1).to());
+    assertEquals(new Assignee.Group("sales", Assignee.Method.ROUND_ROBIN), table.fallback());
+    assertEquals(
+        List.of(
+            new Action.Assign(Optional.of("big_deals"), Optional.empty()),
+            new Action.Assign(Optional.empty(), Optional.of(new Assignee.User("alan")))),
+        result.model().automations().named("route").orElseThrow().actions());
+    assertEquals(
+        List.of(json(rules)),
+        Documents.of(result.model()).of(DocumentKinds.ASSIGNMENT_RULES),
+        "the documents are kept as written");
+
+    ModelCompiler.Result wrong =
+        DocumentKinds.compile(
+            7,
+            documents
+                .put(
+                    DocumentKinds.ASSIGNMENT_RULES,
+                    json(
+                        "{'name':'accounts','label':'A','object':'account','rules':[],"
+                            + "'fallback':{'user':'alan'}}"))
+                .put(
+                    DocumentKinds.ASSIGNMENT_RULES,
+                    json(
+                        "{'name':'bad','label':'B','object':'opportunity','rules':["
+                            + "{'condition':'nonsense > 1','assignTo':{'user':'a'}}],"
+                            + "'fallback':{'user':'alan'}}"))
+                .put(
+                    DocumentKinds.AUTOMATIONS,
+                    json(
+                        "{'name':'flag','label':'F','object':'opportunity',"
+                            + "'trigger':{'type':'record','timing':'after','on':['create']},"
+                            + "'actions':[{'type':'assign','rules':'accounts'}]}")));
+    refusedAt(wrong, "/actions/0/rules", "automation.unknown-assignment");
+    assertTrue(
+        wrong.problems().get("assignment-rules/bad").stream()
+            .anyMatch(p -> p.pointer().equals("/rules/0/condition")),
+        wrong.problems().toString());
+    assertFalse(
+        DocumentKinds.compile(
+                7,
+                MODEL.put(
+                    DocumentKinds.ASSIGNMENT_RULES,
+                    json(
+                        "{'name':'x','label':'X','object':'opportunity','rules':[],"
+                            + "'fallback':{'user':'a','group':'sales'}}")))
+            .ok(),
+        "an assignee is a user or a group, not both");
+  }
 }

@@ -210,7 +210,12 @@ public class MetadataService implements CurrentModel {
                 .dashboardDocuments()
                 .equals(before.presentation().dashboardDocuments());
     boolean automationsChanged =
-        !after.model().automations().documents().equals(before.automations().documents());
+        !after.model().automations().documents().equals(before.automations().documents())
+            || !after
+                .model()
+                .automations()
+                .assignmentDocuments()
+                .equals(before.automations().assignmentDocuments());
     SchemaPlan plan =
         SchemaPlanner.plan(changes, after.submitted(), new JdbcTableStats(connection));
     if (!plan.acceptable()) {

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Writes the audit entry of every record write ({@link RecordAudit}) in the write's transaction, so
- * that a committed write has exactly one and a refused one none. It runs last among the after-save
- * hooks, to record what they left.
+ * that a committed write has exactly one and a refused one none. It runs first among the after-save
+ * hooks: the entry says what this write stored, and what automations then write in the same
+ * transaction are writes of their own, each with its own entry after it.
  */
 @ApplicationScoped
 public class AuditHook implements RecordHook {
@@ -24,7 +25,7 @@ public class AuditHook implements RecordHook {
 
   @Override
   public int order() {
-    return Integer.MAX_VALUE;
+    return 0;
   }
 
   @Override

@@ -99,7 +99,11 @@ final class NewRecords {
       Clock clock) {
     Map<String, Object> row = new LinkedHashMap<>(values);
     row.put("id", RecordIds.next(clock));
-    row.put("owner_id", actor);
+    // an owner a before-save hook or an automation gave the record; else its creator
+    row.putIfAbsent("owner_id", actor);
+    if (row.get("owner_id") == null) {
+      row.put("owner_id", actor);
+    }
     row.put("created_at", now);
     row.put("created_by", actor);
     row.put("updated_at", now);

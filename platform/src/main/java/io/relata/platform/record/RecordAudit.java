@@ -93,12 +93,28 @@ final class RecordAudit {
 
   private static AuditEntry entry(RecordChange change, AuditEntry event) {
     CompiledObject object = change.object();
-    return switch (change.kind()) {
-      case CREATE -> entry(event, "record.create", object, change.after(), Map.of());
-      case UPDATE ->
-          entry(event, "record.update", object, change.after(), change.before().orElseThrow());
-      case DELETE, RESTORE, PURGE -> event(change).on(object.name(), change.id());
-    };
+    AuditEntry entry =
+        switch (change.kind()) {
+          case CREATE -> entry(event, "record.create", object, change.after(), Map.of());
+          case UPDATE ->
+              entry(event, "record.update", object, change.after(), change.before().orElseThrow());
+          case DELETE, RESTORE, PURGE -> event(change).on(object.name(), change.id());
+        };
+    return caused(change, entry);
+  }
+
+  /**
+   * The entry with what an automation made the write do: the chain of automation runs that made it,
+   * and the reasons hooks gave (the assignment rule that chose the owner). The values stay in the
+   * entry's changes; reasons name rules and automations only.
+   */
+  private static AuditEntry caused(RecordChange change, AuditEntry entry) {
+    List<WriteContext.Cause> chain = change.context().chain();
+    if (!chain.isEmpty()) {
+      entry = entry.with("chain", chain);
+    }
+    List<com.fasterxml.jackson.databind.node.ObjectNode> reasons = change.reasons();
+    return reasons.isEmpty() ? entry : entry.with("because", reasons);
   }
 
   /** One committed batch of an import: how many records it wrote. */

@@ -36,6 +36,12 @@ public final class RecordChange {
   private Map<String, Object> after;
   private Connection connection;
   private RecordHook.Stage stage;
+  private final List<com.fasterxml.jackson.databind.node.ObjectNode> because =
+      new java.util.ArrayList<>();
+  private final List<RecordChange> caused = new java.util.ArrayList<>();
+  private NestedWrites writes;
+  private RecordChange parent;
+  private final Set<String> claimed = new java.util.HashSet<>();
 
   RecordChange(
       Kind kind,
@@ -142,6 +148,30 @@ public final class RecordChange {
         .map(b -> Collections.unmodifiableMap(Formulas.compute(object, b, context.clock())));
   }
 
+  /**
+   * Says why the write changes what it changes (an automation, the assignment rule that chose the
+   * owner): kept in its audit entry, shown on the record's timeline.
+   */
+  public void because(com.fasterxml.jackson.databind.node.ObjectNode reason) {
+    because.add(reason.deepCopy());
+  }
+
+  /** The reasons given so far, in order. */
+  public List<com.fasterxml.jackson.databind.node.ObjectNode> reasons() {
+    return because.stream().map(r -> r.deepCopy()).toList();
+  }
+
+  /**
+   * Writes in this write's transaction, each through the whole pipeline: for after-save hooks only,
+   * once the record is stored.
+   */
+  public NestedWrites writes() {
+    if (stage != RecordHook.Stage.AFTER_SAVE || writes == null) {
+      throw new IllegalStateException("only an after-save hook may write other records");
+    }
+    return writes;
+  }
+
   /** Refuses the write with a problem at {@code field}: nothing of the write is kept. */
   public void refuse(String field, String code, Object... args) {
     throw new InvalidRequestException(
@@ -161,6 +191,39 @@ public final class RecordChange {
     if (stage == RecordHook.Stage.AFTER_COMMIT) {
       connection = null;
     }
+  }
+
+  /**
+   * Whether {@code key} is claimed here for the first time in the transaction of the write a person
+   * made, counting every write hooks made in it: an automation runs once per record in it, however
+   * often the writes it causes trigger it again.
+   */
+  public boolean once(String key) {
+    RecordChange root = this;
+    while (root.parent != null) {
+      root = root.parent;
+    }
+    return root.claimed.add(key);
+  }
+
+  /** Makes this a write that an after-save hook of {@code parent} makes. */
+  void causedBy(RecordChange parent) {
+    this.parent = parent;
+  }
+
+  /** Lets after-save hooks write through {@code pipeline}. */
+  void writesThrough(WritePipeline pipeline) {
+    this.writes = new NestedWrites(pipeline, this);
+  }
+
+  /** A write an after-save hook made in this write's transaction. */
+  void cause(RecordChange nested) {
+    caused.add(nested);
+  }
+
+  /** The writes hooks made in this write's transaction, in order: their after-commit hooks run. */
+  List<RecordChange> caused() {
+    return caused;
   }
 
   /** The record as the store stage wrote it: what later stages see. */

@@ -72,8 +72,9 @@ public class RecordHooks {
   }
 
   /**
-   * Runs the after-commit hooks on {@code change}. The write has committed, so a hook that fails
-   * cannot undo it: its failure is logged, and the next hook runs all the same.
+   * Runs the after-commit hooks on {@code change}, then on the writes hooks made in its
+   * transaction. The write has committed, so a hook that fails cannot undo it: its failure is
+   * logged, and the next hook runs all the same.
    */
   void afterCommit(RecordChange change) {
     change.enter(RecordHook.Stage.AFTER_COMMIT);
@@ -96,6 +97,7 @@ public class RecordHooks {
                     + ")");
       }
     }
+    change.caused().forEach(this::afterCommit);
   }
 
   /** Runs the hooks of {@code stage} on {@code change}, in order. */

@@ -101,6 +101,10 @@ final class RecordImport {
   private final ImportSettings settings;
   private final ImportJournal journal;
   private final RecordHooks hooks;
+
+  /** Runs what after-save hooks write for a row, whole, on the import's connection. */
+  private final WritePipeline nested;
+
   private final Clock clock;
   private final String requestId = UUID.randomUUID().toString();
   private final List<String> columns;
@@ -141,6 +145,7 @@ final class RecordImport {
     this.settings = settings;
     this.journal = journal;
     this.hooks = hooks;
+    this.nested = new WritePipeline(null, hooks);
     this.clock = clock;
     this.columns =
         object.columns().stream()
@@ -199,7 +204,7 @@ final class RecordImport {
         new WriteContext(
             actor,
             WriteContext.Channel.IMPORT,
-            0,
+            List.of(),
             Now.of(clock),
             writer.subject().zone(),
             java.util.Locale.ENGLISH,
@@ -381,6 +386,7 @@ final class RecordImport {
             before.orElse(null),
             values,
             connection);
+    change.writesThrough(nested);
     hooks.run(RecordHook.Stage.BEFORE_SAVE, change);
     if (before.isPresent()) {
       written.addAll(change.changed());

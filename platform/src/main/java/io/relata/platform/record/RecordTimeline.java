@@ -192,7 +192,8 @@ final class RecordTimeline {
                 found.key().id(),
                 activities.shown(row),
                 Optional.ofNullable(owner)
-                    .map(u -> new TimelineItem.Person(u, names.getOrDefault(u, u.toString()))))));
+                    .map(u -> new TimelineItem.Person(u, names.getOrDefault(u, u.toString()))))),
+        List.of());
   }
 
   private static TimelineItem item(
@@ -241,7 +242,45 @@ final class RecordTimeline {
         changes,
         sharedWith,
         Optional.ofNullable(detail.path("access").textValue()),
-        Optional.empty());
+        Optional.empty(),
+        because(detail, visible));
+  }
+
+  /** The reasons an entry gives, as its reader may read them. */
+  private static List<TimelineItem.Because> because(
+      JsonNode detail, Map<String, ColumnType.Storage> visible) {
+    List<TimelineItem.Because> because = new ArrayList<>();
+    for (JsonNode reason : detail.path("because")) {
+      Optional<String> condition =
+          Optional.ofNullable(reason.path("condition").textValue())
+              .filter(source -> readable(source, visible));
+      because.add(
+          new TimelineItem.Because(
+              reason.path("automation").asText(),
+              Optional.ofNullable(reason.path("assignment").textValue()),
+              reason.path("rule").isInt()
+                  ? Optional.of(reason.get("rule").asInt())
+                  : Optional.empty(),
+              Optional.ofNullable(reason.path("label").textValue()),
+              condition,
+              reason.path("fallback").asBoolean(false),
+              Optional.ofNullable(reason.path("group").textValue()),
+              Optional.ofNullable(reason.path("method").textValue())));
+    }
+    return because;
+  }
+
+  /** Whether the reader may see every field {@code condition} reads. */
+  private static boolean readable(String condition, Map<String, ColumnType.Storage> visible) {
+    try {
+      return visible
+          .keySet()
+          .containsAll(
+              io.relata.metadata.condition.Expression.fields(
+                  io.relata.metadata.condition.ConditionParser.parse(condition)));
+    } catch (io.relata.metadata.condition.ConditionException e) {
+      return false;
+    }
   }
 
   /**

@@ -34,6 +34,14 @@ final class RecordWrites {
 
   /** A new record from the caller's values. */
   static WritePipeline.Write<StoredRecord> create(RecordInput input) {
+    return create(input, Optional.empty());
+  }
+
+  /**
+   * A new record from the caller's values, owned by {@code owner} when given (an automation's
+   * record for someone else); a caller's values never name the owner of a new record.
+   */
+  static WritePipeline.Write<StoredRecord> create(RecordInput input, Optional<UUID> owner) {
     return new WritePipeline.Write<>(RecordChange.Kind.CREATE) {
       @Override
       void authorize(ObjectAccess access) {
@@ -44,7 +52,9 @@ final class RecordWrites {
 
       @Override
       Map<String, Object> read(Map<String, Object> before) {
-        return NewRecords.values(object(), input.json());
+        Map<String, Object> values = NewRecords.values(object(), input.json());
+        owner.ifPresent(o -> values.put(OWNER, o));
+        return values;
       }
 
       @Override

@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param sharedWith for a share's grant or end: the user's or group's name
  * @param access for a share's grant: {@code read} or {@code read-write}
  * @param activity for an activity: the activity
+ * @param because why automations made the change, in order; empty for a person's own
  */
 public record TimelineItem(
     String id,
@@ -31,7 +32,8 @@ public record TimelineItem(
     List<Change> changes,
     Optional<String> sharedWith,
     Optional<String> access,
-    Optional<Activity> activity) {
+    Optional<Activity> activity,
+    List<Because> because) {
 
   /** What a history item says happened; a change of stage or owner is one of its own. */
   public enum Event {
@@ -66,8 +68,25 @@ public record TimelineItem(
   /** One field's value before and after; either may be null. */
   public record Change(String field, Object before, Object after) {}
 
+  /**
+   * Why an automation made a change. For an owner chosen by assignment rules: the rules, and the
+   * rule that chose (its number, label and condition) or that the fallback took it; for a group's
+   * member, the group and how the member was chosen. A condition that reads a field the reader may
+   * not see is left out: that it held would tell them something of its value.
+   */
+  public record Because(
+      String automation,
+      Optional<String> assignment,
+      Optional<Integer> rule,
+      Optional<String> label,
+      Optional<String> condition,
+      boolean fallback,
+      Optional<String> group,
+      Optional<String> method) {}
+
   public TimelineItem {
     fields = List.copyOf(fields);
     changes = List.copyOf(changes);
+    because = List.copyOf(because);
   }
 }

@@ -84,6 +84,10 @@ public class TimelineResource {
       item.sharedWith().ifPresent(name -> json.put("sharedWith", name));
       item.access().ifPresent(access -> json.put("access", access));
       item.activity().ifPresent(activity -> json.set("activity", activity(activity)));
+      if (!item.because().isEmpty()) {
+        ArrayNode because = json.putArray("because");
+        item.because().forEach(reason -> because.add(because(reason)));
+      }
     }
     if (page.nextCursor().isPresent()) {
       body.put("nextCursor", page.nextCursor().get());
@@ -91,5 +95,19 @@ public class TimelineResource {
       body.putNull("nextCursor");
     }
     return body;
+  }
+
+  private static ObjectNode because(TimelineItem.Because reason) {
+    ObjectNode json = JsonCodec.object().put("automation", reason.automation());
+    reason.assignment().ifPresent(rules -> json.put("assignment", rules));
+    reason.rule().ifPresent(rule -> json.put("rule", rule));
+    reason.label().ifPresent(label -> json.put("label", label));
+    reason.condition().ifPresent(condition -> json.put("condition", condition));
+    if (reason.fallback()) {
+      json.put("fallback", true);
+    }
+    reason.group().ifPresent(group -> json.put("group", group));
+    reason.method().ifPresent(method -> json.put("method", method));
+    return json;
   }
 }

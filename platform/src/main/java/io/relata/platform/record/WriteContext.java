@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +20,9 @@ import java.util.UUID;
  * it stored.
  *
  * @param channel where the write came from; automations and plugins write with their own
- * @param automationDepth how many automations deep this write is (0 for a person's own write)
+ * @param chain the automation runs that led to this write, first first: empty for a person's own
+ *     write; how deep a chain may go, and that an automation does not run again for a record its
+ *     own run changed, are read from it
  * @param zone the user's time zone, for relative dates ({@code today}) in rules
  * @param locale the user's language, for messages
  * @param requestId names the request in logs and hooks; writes of one request share it
@@ -27,7 +30,7 @@ import java.util.UUID;
 public record WriteContext(
     Actor actor,
     Channel channel,
-    int automationDepth,
+    List<Cause> chain,
     OffsetDateTime now,
     ZoneId zone,
     Locale locale,
@@ -43,16 +46,37 @@ public record WriteContext(
     SYSTEM
   }
 
+  /** An automation's run for one record: what a write it makes was caused by. */
+  public record Cause(String automation, String object, UUID record) {
+    @Override
+    public String toString() {
+      return automation + " on " + object + " " + record;
+    }
+  }
+
   public WriteContext {
+    chain = List.copyOf(chain);
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(locale, "locale");
     Objects.requireNonNull(requestId, "requestId");
-    if (automationDepth < 0) {
-      throw new IllegalArgumentException("automation depth " + automationDepth);
-    }
+  }
+
+  /** How many automations deep this write is: 0 for a person's own write. */
+  public int automationDepth() {
+    return chain.size();
+  }
+
+  /**
+   * The context of a write that {@code cause} makes in this write's transaction: the same person,
+   * moment, zone and request, through the automation channel, one step deeper.
+   */
+  public WriteContext causedBy(Cause cause) {
+    List<Cause> longer = new java.util.ArrayList<>(chain);
+    longer.add(cause);
+    return new WriteContext(actor, Channel.AUTOMATION, longer, now, zone, locale, requestId);
   }
 
   /**
@@ -63,7 +87,7 @@ public record WriteContext(
     return new WriteContext(
         actor,
         channel,
-        0,
+        List.of(),
         Now.of(clock),
         actor.holdings().map(h -> (ZoneId) h.zone()).orElse(ZoneOffset.UTC),
         Locale.ENGLISH,

@@ -46,6 +46,12 @@ final class WritePipeline {
     /** The change, once the write has been through the steps. */
     RecordChange change;
 
+    /** The write whose after-save hook makes this one; null for a person's write. */
+    RecordChange parent;
+
+    /** Why the write is made, when a hook makes it: its audit entry keeps them. */
+    java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> because = java.util.List.of();
+
     CompiledObject object() {
       return object;
     }
@@ -135,6 +141,11 @@ final class WritePipeline {
     RecordChange change =
         new RecordChange(
             write.kind, context, snapshot, object, before, write.read(before), connection);
+    write.because.forEach(change::because);
+    if (write.parent != null) {
+      change.causedBy(write.parent);
+    }
+    change.writesThrough(this);
     if (write.guarded()) {
       guard(context, object, before, change.values());
     }

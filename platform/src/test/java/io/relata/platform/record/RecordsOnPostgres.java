@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.access.AccessDocuments;
 import io.relata.metadata.change.ModelDiff;
+import io.relata.metadata.kind.DocumentKind;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.kind.Documents;
 import io.relata.metadata.model.CompiledModel;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -55,11 +57,22 @@ final class RecordsOnPostgres implements AutoCloseable {
       List<JsonNode> automations,
       Clock clock)
       throws Exception {
-    ModelCompiler.Result compiled =
-        DocumentKinds.compile(
-            1,
-            Documents.of(objects, new AccessDocuments(List.of(), permissionSets, List.of()))
-                .with(DocumentKinds.AUTOMATIONS, automations));
+    return start(objects, permissionSets, Map.of(DocumentKinds.AUTOMATIONS, automations), clock);
+  }
+
+  /** Starts PostgreSQL and makes the tables of {@code objects}, with documents of other kinds. */
+  static RecordsOnPostgres start(
+      List<JsonNode> objects,
+      List<JsonNode> permissionSets,
+      Map<DocumentKind, List<JsonNode>> others,
+      Clock clock)
+      throws Exception {
+    Documents documents =
+        Documents.of(objects, new AccessDocuments(List.of(), permissionSets, List.of()));
+    for (Map.Entry<DocumentKind, List<JsonNode>> kind : others.entrySet()) {
+      documents = documents.with(kind.getKey(), kind.getValue());
+    }
+    ModelCompiler.Result compiled = DocumentKinds.compile(1, documents);
     assertTrue(compiled.ok(), compiled.problems().toString());
     MigratedPostgres postgres = MigratedPostgres.start();
     CompiledModel model = compiled.model();
@@ -97,6 +110,29 @@ final class RecordsOnPostgres implements AutoCloseable {
       holds.executeUpdate();
     }
     return new Actor(id, name);
+  }
+
+  /** A group of {@code members}, by name. */
+  void group(String name, Actor... members) throws SQLException {
+    UUID id = UUID.randomUUID();
+    try (Connection connection = postgres.dataSource().getConnection();
+        PreparedStatement group =
+            connection.prepareStatement(
+                "INSERT INTO relata.user_group (id, name, label, created_at)"
+                    + " VALUES (?, ?, ?, now())");
+        PreparedStatement member =
+            connection.prepareStatement(
+                "INSERT INTO relata.group_member (group_id, user_id) VALUES (?, ?)")) {
+      group.setObject(1, id);
+      group.setString(2, name);
+      group.setString(3, name);
+      group.executeUpdate();
+      for (Actor actor : members) {
+        member.setObject(1, id);
+        member.setObject(2, actor.id());
+        member.executeUpdate();
+      }
+    }
   }
 
   /** The service, with the roll-up and audit hooks and {@code hooks}. */

@@ -1,0 +1,39 @@
+package io.relata.platform.automation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.automation.Action;
+import io.relata.metadata.condition.ConditionEvaluator;
+import io.relata.platform.json.JsonCodec;
+import io.relata.platform.record.RecordChange;
+import java.util.Map;
+import java.util.Optional;
+
+/** An action's values in the REST API's form: as written, and its formulas computed. */
+final class ActionValues {
+
+  private ActionValues() {}
+
+  /** {@code values} with each formula computed from {@code change}'s record as it stands. */
+  static ObjectNode of(Action.Values values, RecordChange change) {
+    ObjectNode json = values.values().deepCopy();
+    Map<String, Object> record = change.computed();
+    Optional<Map<String, Object>> prior = change.computedBefore();
+    values
+        .formulas()
+        .forEach(
+            (field, formula) ->
+                json.set(
+                    field,
+                    JsonCodec.value(
+                        ConditionEvaluator.evaluate(
+                            formula, record, prior, change.context().conditions()))));
+    return json;
+  }
+
+  /** Why an automation changed a record: its name, and what the action adds. */
+  static ObjectNode because(String automation, ObjectNode detail) {
+    ObjectNode because = JsonCodec.object().put("automation", automation);
+    because.setAll(detail);
+    return because;
+  }
+}
