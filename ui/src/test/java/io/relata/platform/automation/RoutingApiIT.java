@@ -1,0 +1,285 @@
+package io.relata.platform.automation;
+
+import static io.relata.testing.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.relata.platform.identity.PasswordHashing;
+import io.relata.platform.identity.UserRepository;
+import io.relata.testing.ApiClient;
+import io.relata.testing.Deployments;
+import io.relata.testing.TestUsers;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The routing story every CRM buyer asks about, end to end over HTTP in the real WAR on real
+ * PostgreSQL, with its automations and assignment rules made through the metadata API only: a web
+ * form creates a prospect of about 100 users, which goes to Karin in marketing (one of 10 goes to
+ * Alan); Karin qualifies and converts it; the lead, of 50 users or more, goes to Daniel, the sales
+ * manager, who hands it to a seller. Each owner's reason is on the record's timeline.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RoutingApiIT {
+
+  private static final String SUFFIX = "r" + UUID.randomUUID().toString().substring(0, 6);
+  private static final String PROSPECT = "prospect_" + SUFFIX;
+  private static final String LEAD = "lead_" + SUFFIX;
+  private static final String KARIN = "karin-" + SUFFIX;
+  private static final String ALAN = "alan-" + SUFFIX;
+  private static final String DANIEL = "daniel-" + SUFFIX;
+  private static final String SELLER = "sally-" + SUFFIX;
+  private static final String PASSWORD = "long-enough-pass";
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.relataWar(RoutingApiIT.class);
+  }
+
+  @ArquillianResource private URL base;
+  @Inject private UserRepository users;
+  @Inject private PasswordHashing passwords;
+  @Inject private Clock clock;
+
+  @Test
+  void aWebFormsProspectIsRoutedConvertedAndHandedOnWithTheReasonOnEachTimeline() throws Exception {
+    ApiClient admin = TestUsers.signIn(base, users, passwords, clock, "admin");
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/objects/" + PROSPECT,
+            "{\"label\":\"Prospect\",\"nameField\":\"company\",\"recordAccess\":\"private\","
+                + "\"fields\":[{\"name\":\"company\",\"label\":\"Company\",\"type\":\"text\"},"
+                + "{\"name\":\"users\",\"label\":\"Users\",\"type\":\"number\"}],"
+                + "\"pipeline\":{\"stages\":["
+                + "{\"name\":\"new\",\"label\":\"New\",\"probability\":0,\"category\":\"open\"},"
+                + "{\"name\":\"qualified\",\"label\":\"Qualified\",\"probability\":50,"
+                + "\"category\":\"open\",\"next\":[\"converted\"]},"
+                + "{\"name\":\"converted\",\"label\":\"Converted\",\"probability\":100,"
+                + "\"category\":\"won\"}]}}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/objects/" + LEAD,
+            "{\"label\":\"Lead\",\"nameField\":\"company\",\"recordAccess\":\"private\","
+                + "\"fields\":[{\"name\":\"company\",\"label\":\"Company\",\"type\":\"text\"},"
+                + "{\"name\":\"users\",\"label\":\"Users\",\"type\":\"number\"},"
+                + "{\"name\":\"prospect\",\"label\":\"Prospect\",\"type\":\"lookup\","
+                + "\"target\":\""
+                + PROSPECT
+                + "\",\"onDelete\":\"set-null\"}]}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/web_form_" + SUFFIX,
+            "{\"label\":\"Web form\",\"objects\":{\""
+                + PROSPECT
+                + "\":{\"create\":true,\"read\":true,\"edit\":true}}}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/marketing_" + SUFFIX,
+            "{\"label\":\"Marketing\",\"objects\":{\""
+                + PROSPECT
+                + "\":{\"create\":true,\"read\":true,\"edit\":true}}}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/sales_" + SUFFIX,
+            "{\"label\":\"Sales\",\"objects\":{\""
+                + LEAD
+                + "\":{\"create\":true,\"read\":true,\"edit\":true}}}"));
+    user(admin, "webform-" + SUFFIX, "web_form_" + SUFFIX);
+    String karinId = user(admin, KARIN, "marketing_" + SUFFIX);
+    user(admin, ALAN, "marketing_" + SUFFIX);
+    String danielId = user(admin, DANIEL, "sales_" + SUFFIX);
+    String sally = user(admin, SELLER, "sales_" + SUFFIX);
+
+    // the rules and automations, through the metadata API only
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/assignment-rules/prospects_" + SUFFIX,
+            "{\"label\":\"Prospect routing\",\"object\":\""
+                + PROSPECT
+                + "\",\"rules\":[{\"label\":\"More than 50 users\",\"condition\":\"users > 50\","
+                + "\"assignTo\":{\"user\":\""
+                + KARIN
+                + "\"}}],\"fallback\":{\"user\":\""
+                + ALAN
+                + "\"}}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/assignment-rules/leads_" + SUFFIX,
+            "{\"label\":\"Lead routing\",\"object\":\""
+                + LEAD
+                + "\",\"rules\":[{\"label\":\"Large leads\",\"condition\":\"users >= 50\","
+                + "\"assignTo\":{\"user\":\""
+                + DANIEL
+                + "\"}}],\"fallback\":{\"user\":\""
+                + ALAN
+                + "\"}}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/automations/route_prospects_" + SUFFIX,
+            "{\"label\":\"Route new prospects\",\"object\":\""
+                + PROSPECT
+                + "\",\"trigger\":{\"type\":\"record\",\"timing\":\"before\",\"on\":[\"create\"]},"
+                + "\"actions\":[{\"type\":\"assign\",\"rules\":\"prospects_"
+                + SUFFIX
+                + "\"}]}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/automations/convert_" + SUFFIX,
+            "{\"label\":\"Convert to a lead\",\"object\":\""
+                + PROSPECT
+                + "\",\"trigger\":{\"type\":\"record\",\"timing\":\"after\",\"on\":[\"update\"],"
+                + "\"stage\":{\"enters\":\"converted\"}},"
+                + "\"actions\":[{\"type\":\"create\",\"object\":\""
+                + LEAD
+                + "\",\"link\":\"prospect\",\"formulas\":{\"company\":\"company\","
+                + "\"users\":\"users\"}}]}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/automations/route_leads_" + SUFFIX,
+            "{\"label\":\"Route converted leads\",\"object\":\""
+                + LEAD
+                + "\",\"trigger\":{\"type\":\"record\",\"timing\":\"before\",\"on\":[\"create\"]},"
+                + "\"actions\":[{\"type\":\"assign\",\"rules\":\"leads_"
+                + SUFFIX
+                + "\"}]}"));
+    HttpResponse<String> unknown =
+        admin.send(
+            "PUT",
+            "api/v1/metadata/automations/route_nowhere_" + SUFFIX,
+            "{\"label\":\"Nowhere\",\"object\":\""
+                + LEAD
+                + "\",\"trigger\":{\"type\":\"record\",\"timing\":\"before\",\"on\":[\"create\"]},"
+                + "\"actions\":[{\"type\":\"assign\",\"rules\":\"prospects_"
+                + SUFFIX
+                + "\"}]}");
+    assertEquals(400, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("\"/actions/0/rules\""), unknown.body());
+    assertTrue(unknown.body().contains("automation.unknown-assignment"), unknown.body());
+
+    // the web form's prospects: about 100 users go to Karin, 10 to Alan
+    ApiClient form = ApiClient.signIn(base, "webform-" + SUFFIX, PASSWORD);
+    HttpResponse<String> big =
+        form.send("POST", "api/v1/records/" + PROSPECT, "{\"company\":\"Big Co\",\"users\":100}");
+    assertEquals(201, big.statusCode(), big.body());
+    String bigId = json(big).getString("id");
+    HttpResponse<String> small =
+        form.send("POST", "api/v1/records/" + PROSPECT, "{\"company\":\"Small Co\",\"users\":10}");
+    assertEquals(201, small.statusCode(), small.body());
+    String smallId = json(small).getString("id");
+
+    ApiClient karin = ApiClient.signIn(base, KARIN, PASSWORD);
+    ApiClient alan = ApiClient.signIn(base, ALAN, PASSWORD);
+    assertEquals(200, karin.send("GET", prospect(bigId), null).statusCode());
+    assertEquals(404, karin.send("GET", prospect(smallId), null).statusCode(), "Alan's");
+    assertEquals(200, alan.send("GET", prospect(smallId), null).statusCode());
+    assertEquals(404, form.send("GET", prospect(bigId), null).statusCode(), "the form reads none");
+    assertEquals(karinId, json(karin.send("GET", prospect(bigId), null)).getString("owner_id"));
+
+    JsonObject bigWhy = because(karin, prospect(bigId), "route_prospects_" + SUFFIX);
+    assertEquals("route_prospects_" + SUFFIX, bigWhy.getString("automation"));
+    assertEquals("prospects_" + SUFFIX, bigWhy.getString("assignment"));
+    assertEquals(1, bigWhy.getInt("rule"));
+    assertEquals("More than 50 users", bigWhy.getString("label"));
+    assertEquals("users > 50", bigWhy.getString("condition"));
+    assertTrue(
+        because(alan, prospect(smallId), "route_prospects_" + SUFFIX).getBoolean("fallback"));
+
+    // Karin qualifies and converts it: the lead goes to Daniel, the sales manager
+    ok(karin.send("PATCH", prospect(bigId), "{\"stage\":\"qualified\"}"));
+    ok(karin.send("PATCH", prospect(bigId), "{\"stage\":\"converted\"}"));
+    ApiClient daniel = ApiClient.signIn(base, DANIEL, PASSWORD);
+    JsonArray leads =
+        json(daniel.send("GET", "api/v1/records/" + LEAD, null)).getJsonArray("items");
+    assertEquals(1, leads.size(), leads.toString());
+    JsonObject lead = leads.getJsonObject(0);
+    assertEquals("Big Co", lead.getString("company"));
+    assertEquals(bigId, lead.getString("prospect"));
+    assertEquals(danielId, lead.getString("owner_id"));
+    String leadId = lead.getString("id");
+    JsonObject leadWhy = because(daniel, lead(leadId), "route_leads_" + SUFFIX);
+    assertTrue(
+        because(daniel, lead(leadId), "convert_" + SUFFIX).getString("automation").length() > 0,
+        "made by the conversion");
+    assertEquals("route_leads_" + SUFFIX, leadWhy.getString("automation"));
+    assertEquals("users >= 50", leadWhy.getString("condition"));
+    JsonObject created = history(daniel, lead(leadId)).getJsonObject(0);
+    assertEquals(KARIN, created.getJsonObject("actor").getString("name"), "Karin's conversion");
+
+    // who hands it to a seller
+    ok(daniel.send("PATCH", lead(leadId), "{\"owner_id\":\"" + sally + "\"}"));
+    ApiClient seller = ApiClient.signIn(base, SELLER, PASSWORD);
+    assertEquals(200, seller.send("GET", lead(leadId), null).statusCode());
+    assertEquals(403, karin.send("GET", lead(leadId), null).statusCode(), "no right on leads");
+  }
+
+  private static String user(ApiClient admin, String username, String permissionSet)
+      throws Exception {
+    HttpResponse<String> created =
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\""
+                + username
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\",\"permissionSets\":[\""
+                + permissionSet
+                + "\"]}");
+    assertEquals(201, created.statusCode(), created.body());
+    return json(created).getString("id");
+  }
+
+  /** The reason {@code automation} gives on the record's timeline. */
+  private static JsonObject because(ApiClient reader, String record, String automation)
+      throws Exception {
+    for (JsonObject item : history(reader, record).getValuesAs(JsonObject.class)) {
+      if (item.containsKey("because")) {
+        for (JsonObject reason : item.getJsonArray("because").getValuesAs(JsonObject.class)) {
+          if (reason.getString("automation").equals(automation)) {
+            return reason;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no reason of " + automation + " on the timeline of " + record);
+  }
+
+  private static JsonArray history(ApiClient reader, String record) throws Exception {
+    HttpResponse<String> timeline = reader.send("GET", record + "/timeline", null);
+    assertEquals(200, timeline.statusCode(), timeline.body());
+    return json(timeline).getJsonArray("items");
+  }
+
+  private static String prospect(String id) {
+    return "api/v1/records/" + PROSPECT + "/" + id;
+  }
+
+  private static String lead(String id) {
+    return "api/v1/records/" + LEAD + "/" + id;
+  }
+
+  private static void ok(HttpResponse<String> answer) {
+    assertTrue(answer.statusCode() / 100 == 2, answer.statusCode() + " " + answer.body());
+  }
+}
