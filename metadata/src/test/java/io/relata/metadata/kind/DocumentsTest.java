@@ -41,6 +41,7 @@ class DocumentsTest {
             "sharing-rules",
             "apps",
             "dashboards",
+            "assignment-rules",
             "automations"),
         DocumentKinds.all().stream().map(DocumentKind::id).toList());
     assertTrue(DocumentKinds.find("translations").isEmpty());

@@ -192,6 +192,12 @@ final class TimelinePanel extends Div {
         body.add(new Span(String.join(", ", labels)));
       }
     }
+    for (TimelineItem.Because reason : item.because()) {
+      Span why = new Span(because(reason));
+      why.addClassName("relata-muted");
+      why.addClassName("relata-because");
+      body.add(new Div(why));
+    }
     icon.addClassName("relata-timeline-icon");
     Span when = new Span(context.values().dateTime(item.at().toString()));
     when.addClassName("relata-muted");
@@ -207,6 +213,38 @@ final class TimelinePanel extends Div {
     text.addClassName("relata-timeline-text");
     card.add(icon, text);
     return card;
+  }
+
+  /**
+   * Why an automation made the change, in words: the automation, then the rule that chose the owner
+   * (its label and condition, as the reader may see them) or the fallback, and the group's method.
+   */
+  private String because(TimelineItem.Because reason) {
+    List<String> parts = new ArrayList<>();
+    parts.add(getTranslation("timeline.because", reason.automation()));
+    reason
+        .assignment()
+        .ifPresent(
+            rules -> {
+              if (reason.fallback()) {
+                parts.add(getTranslation("timeline.because.fallback", rules));
+              } else {
+                String rule =
+                    getTranslation("timeline.because.rule", reason.rule().orElse(0), rules);
+                parts.add(
+                    rule
+                        + reason.label().map(l -> " “" + l + "”").orElse("")
+                        + reason.condition().map(c -> ": " + c).orElse(""));
+              }
+            });
+    reason
+        .group()
+        .ifPresent(
+            group ->
+                parts.add(
+                    getTranslation(
+                        "timeline.because." + reason.method().orElse("round-robin"), group)));
+    return String.join(" · ", parts);
   }
 
   private Span value(FieldDefinition field, Object value, String cls) {
