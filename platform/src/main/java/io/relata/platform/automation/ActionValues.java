@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.automation.Action;
 import io.relata.metadata.condition.ConditionEvaluator;
 import io.relata.platform.json.JsonCodec;
-import io.relata.platform.record.RecordChange;
+import io.relata.platform.record.WriteContext;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,11 +13,16 @@ final class ActionValues {
 
   private ActionValues() {}
 
-  /** {@code values} with each formula computed from {@code change}'s record as it stands. */
-  static ObjectNode of(Action.Values values, RecordChange change) {
+  /**
+   * {@code values} with each formula computed from {@code record} as it stands (formula fields
+   * computed), with {@code prior} as the values before the write.
+   */
+  static ObjectNode of(
+      Action.Values values,
+      Map<String, Object> record,
+      Optional<Map<String, Object>> prior,
+      WriteContext context) {
     ObjectNode json = values.values().deepCopy();
-    Map<String, Object> record = change.computed();
-    Optional<Map<String, Object>> prior = change.computedBefore();
     values
         .formulas()
         .forEach(
@@ -26,7 +31,7 @@ final class ActionValues {
                     field,
                     JsonCodec.value(
                         ConditionEvaluator.evaluate(
-                            formula, record, prior, change.context().conditions()))));
+                            formula, record, prior, context.conditions()))));
     return json;
   }
 

@@ -9,7 +9,8 @@ import io.relata.metadata.condition.ConditionEvaluator;
 import io.relata.metadata.definition.Pipeline;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.CompiledObject;
-import io.relata.platform.record.RecordChange;
+import io.relata.platform.record.CompiledObjects;
+import io.relata.platform.record.WriteContext;
 import io.relata.platform.schema.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,15 +43,25 @@ final class Assigner {
     this.object = object;
   }
 
-  /** The owner {@code assign} chooses for the record of {@code change}, as it stands now. */
-  static Assigned choose(RecordChange change, Action.Assign assign) throws SQLException {
-    Assigner assigner = new Assigner(change.connection(), change.object());
+  /**
+   * The owner {@code assign} chooses for {@code record} of {@code object}, as it stands (formula
+   * fields computed), on the write's connection.
+   */
+  static Assigned choose(
+      Connection connection,
+      CompiledObject object,
+      CompiledObjects.Snapshot snapshot,
+      Map<String, Object> record,
+      WriteContext context,
+      Action.Assign assign)
+      throws SQLException {
+    Assigner assigner = new Assigner(connection, object);
     if (assign.to().isPresent()) {
       return assigner.to(assign.to().get());
     }
     AssignmentRules rules =
-        change.snapshot().automations().assignment(assign.rules().orElseThrow()).orElseThrow();
-    return assigner.byRules(rules, change.computed(), change.context().conditions());
+        snapshot.automations().assignment(assign.rules().orElseThrow()).orElseThrow();
+    return assigner.byRules(rules, record, context.conditions());
   }
 
   /** The owner {@code rules} choose for {@code record} (with its formula fields computed). */

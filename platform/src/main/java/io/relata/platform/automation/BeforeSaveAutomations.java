@@ -46,9 +46,18 @@ public class BeforeSaveAutomations implements RecordHook {
       for (Action action : automation.actions()) {
         if (action instanceof Action.Set set) {
           // one value a field does not take refuses the write at that field
-          change.setAll(ActionValues.of(set.values(), change));
+          change.setAll(
+              ActionValues.of(
+                  set.values(), change.computed(), change.computedBefore(), change.context()));
         } else if (action instanceof Action.Assign assign) {
-          Assigner.Assigned assigned = Assigner.choose(change, assign);
+          Assigner.Assigned assigned =
+              Assigner.choose(
+                  change.connection(),
+                  change.object(),
+                  change.snapshot(),
+                  change.computed(),
+                  change.context(),
+                  assign);
           assigned
               .owner()
               .ifPresent(owner -> change.setAll(JsonCodec.object().put(OWNER, owner.toString())));

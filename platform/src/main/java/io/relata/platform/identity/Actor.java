@@ -17,6 +17,17 @@ import java.util.UUID;
 public record Actor(UUID id, String username, UUID token, Holdings held)
     implements Principal, Serializable {
 
+  /** The id of the platform's own user (migration V22), which cannot sign in. */
+  public static final UUID PLATFORM_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+  /**
+   * The platform itself: who acts when no person's write set the work off, as when a date an
+   * automation waits for comes.
+   */
+  public static Actor platform() {
+    return new Actor(PLATFORM_ID, "relata");
+  }
+
   /** An actor that is not using an API token. */
   public Actor(UUID id, String username) {
     this(id, username, null, null);

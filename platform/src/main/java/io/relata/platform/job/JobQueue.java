@@ -84,16 +84,19 @@ public class JobQueue {
         }
         Job job = claimed.get();
         Savepoint start = connection.setSavepoint();
+        JobRun run = null;
         try {
           JobHandler handler =
               handlers
                   .of(job.kind())
                   .orElseThrow(() -> new IllegalStateException("no handler runs " + job.kind()));
-          handler.run(new JobRun(job, connection, now));
+          run = new JobRun(job, connection, now);
+          handler.run(run);
           JobStore.done(connection, job.id(), Now.of(clock), NODE);
         } catch (Exception | Error failure) {
           // an Error too: the job is recorded as failed, never left half done by a later commit
           connection.rollback(start);
+          run = null;
           JobStore.failed(connection, job, reason(failure), Now.of(clock), NODE);
           LOG.log(
               Level.INFO,
@@ -107,6 +110,9 @@ public class JobQueue {
                       + (job.attempts() + 1));
         }
         connection.commit();
+        if (run != null) {
+          committed(run);
+        }
         return true;
       } catch (SQLException | RuntimeException | Error e) {
         rollback(connection, e);
@@ -115,6 +121,17 @@ public class JobQueue {
         if (!connection.isClosed()) {
           connection.setAutoCommit(true);
         }
+      }
+    }
+  }
+
+  /** What a succeeded job's handler left for after its commit; a failure there is logged. */
+  private static void committed(JobRun run) {
+    for (Runnable work : run.committed()) {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, e, () -> "after the commit of job " + run.job().id());
       }
     }
   }

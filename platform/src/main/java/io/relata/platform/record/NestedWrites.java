@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.PermissionSet;
 import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.Subject;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Writes that an after-save hook makes in the transaction of the write it runs for (an automation's
@@ -27,11 +31,38 @@ public final class NestedWrites {
   private static final String OWNER = "owner_id";
 
   private final WritePipeline pipeline;
+  private final CompiledObjects.Snapshot snapshot;
+  private final Supplier<Connection> connection;
+
+  /** The write whose after-save hooks write; null for work of the platform's own (a job). */
   private final RecordChange parent;
+
+  /** The writes made, when there is no parent to keep them for the after-commit hooks. */
+  private final List<RecordChange> made = new ArrayList<>();
 
   NestedWrites(WritePipeline pipeline, RecordChange parent) {
     this.pipeline = pipeline;
+    this.snapshot = parent.snapshot();
+    this.connection = parent::connection;
     this.parent = parent;
+  }
+
+  /** Writes on {@code connection}, in its transaction, of work that no write set off. */
+  NestedWrites(WritePipeline pipeline, CompiledObjects.Snapshot snapshot, Connection connection) {
+    this.pipeline = pipeline;
+    this.snapshot = snapshot;
+    this.connection = () -> connection;
+    this.parent = null;
+  }
+
+  /** The revision the writes are made against. */
+  public CompiledObjects.Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** The writes' connection, in their transaction. */
+  public Connection connection() {
+    return connection.get();
   }
 
   /**
@@ -62,7 +93,7 @@ public final class NestedWrites {
             objectName,
             RecordWrites.update(id, RecordInput.fromJson(values), OptionalLong.empty()),
             because);
-    if (objectName.equals(parent.object().name()) && id.equals(parent.id())) {
+    if (parent != null && objectName.equals(parent.object().name()) && id.equals(parent.id())) {
       // the write this one runs for answers, and hands on, the record as it now is
       parent.stored(parent.caused().get(parent.caused().size() - 1).after());
     }
@@ -75,19 +106,38 @@ public final class NestedWrites {
       WritePipeline.Write<StoredRecord> write,
       List<ObjectNode> because)
       throws SQLException {
-    CompiledObjects.Snapshot snapshot = parent.snapshot();
     write.because = List.copyOf(because);
     write.parent = parent;
     StoredRecord stored =
         pipeline.runIn(
-            parent.connection(),
+            connection.get(),
             context,
             snapshot,
             snapshot.required(objectName),
             platform(snapshot, context),
             write);
-    parent.cause(write.change);
+    if (parent != null) {
+      parent.cause(write.change);
+    } else {
+      made.add(write.change);
+    }
     return stored;
+  }
+
+  /**
+   * The live record {@code id} of {@code objectName}, locked for the rest of the transaction, with
+   * its formula fields computed as of {@code context}'s now; empty when there is none.
+   */
+  public Optional<Map<String, Object>> lock(WriteContext context, String objectName, UUID id)
+      throws SQLException {
+    CompiledObject object = snapshot.required(objectName);
+    return RecordStore.find(connection.get(), object, id, false, true)
+        .map(stored -> Formulas.compute(object, stored, context.clock()));
+  }
+
+  /** The writes made without a parent: their after-commit hooks run once they commit. */
+  List<RecordChange> made() {
+    return made;
   }
 
   /** Every right, in the name of the write's actor. */

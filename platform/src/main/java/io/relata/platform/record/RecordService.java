@@ -212,6 +212,20 @@ public class RecordService {
     write(context, objectName, RecordWrites.purge(id));
   }
 
+  /**
+   * Writes of the platform's own work on {@code connection}, in the caller's transaction (a job's):
+   * each through the whole pipeline with every right, as an automation's. Once the caller commits,
+   * it hands them to {@link #afterCommit(NestedWrites)}.
+   */
+  public NestedWrites writesOn(Connection connection) {
+    return new NestedWrites(writes, objects.current(), connection);
+  }
+
+  /** The after-commit hooks of what {@code done} wrote, once its transaction committed. */
+  public void afterCommit(NestedWrites done) {
+    done.made().forEach(hooks::afterCommit);
+  }
+
   private <T> T write(WriteContext context, String objectName, WritePipeline.Write<T> write) {
     CompiledObjects.Snapshot snapshot = objects.current();
     return writes.run(context, snapshot, snapshot.required(objectName), write);

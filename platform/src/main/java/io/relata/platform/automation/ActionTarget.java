@@ -1,0 +1,53 @@
+package io.relata.platform.automation;
+
+import io.relata.platform.record.CompiledObject;
+import io.relata.platform.record.NestedWrites;
+import io.relata.platform.record.RecordChange;
+import io.relata.platform.record.WriteContext;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The record an automation's actions run for, and how they write: once a write stored it, or when
+ * one of its dates came (a job).
+ *
+ * @param current the record as it stands now, formula fields computed: what formulas read, and what
+ *     an action after another sees of what the one before it set
+ * @param prior the record before the write that triggered the actions; empty otherwise
+ * @param gone the record was deleted: nothing is set on it
+ * @param context the context of the write or job that runs the actions
+ */
+record ActionTarget(
+    CompiledObject object,
+    UUID id,
+    Current current,
+    Optional<Map<String, Object>> prior,
+    boolean gone,
+    WriteContext context,
+    NestedWrites writes) {
+
+  /** Reads the record as it stands now. */
+  @FunctionalInterface
+  interface Current {
+    Map<String, Object> get() throws SQLException;
+  }
+
+  /** The record as it stands now. */
+  Map<String, Object> record() throws SQLException {
+    return current.get();
+  }
+
+  /** The record a write stored, for its after-save automations. */
+  static ActionTarget of(RecordChange change) {
+    return new ActionTarget(
+        change.object(),
+        change.id(),
+        change::computed,
+        change.computedBefore(),
+        change.kind() == RecordChange.Kind.DELETE,
+        change.context(),
+        change.writes());
+  }
+}

@@ -1,0 +1,128 @@
+package io.relata.platform.automation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.metadata.automation.Action;
+import io.relata.metadata.automation.Automation;
+import io.relata.platform.json.JsonCodec;
+import io.relata.platform.record.NestedWrites;
+import io.relata.platform.record.WriteContext;
+import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.ProblemException.Violation;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs an automation's actions for a stored record, in order, each a write of its own in the
+ * transaction ({@link NestedWrites}): set the record's fields, create a linked record, add a task
+ * for the record's owner, choose its owner. A refused action refuses the whole transaction, saying
+ * which automation could not do what; a chain of automations deeper than {@value #MAX_DEPTH} is
+ * stopped, naming the chain.
+ */
+final class Actions {
+
+  /** How many automations deep a chain of writes may go. */
+  static final int MAX_DEPTH = 16;
+
+  private static final String OWNER = "owner_id";
+  private static final String ACTIVITY = "activity";
+
+  private Actions() {}
+
+  /** Runs {@code automation}'s actions for {@code target}, one step deeper in its chain. */
+  static void run(ActionTarget target, Automation automation) throws SQLException {
+    WriteContext.Cause cause =
+        new WriteContext.Cause(automation.name(), target.object().name(), target.id());
+    List<WriteContext.Cause> chain = target.context().chain();
+    if (chain.size() >= MAX_DEPTH) {
+      throw new InvalidRequestException(
+          List.of(
+              new Violation(
+                  "",
+                  "automation.chain-too-deep",
+                  List.of(
+                      MAX_DEPTH,
+                      Stream.concat(chain.stream(), Stream.of(cause))
+                          .map(WriteContext.Cause::automation)
+                          .collect(Collectors.joining(" → "))))));
+    }
+    WriteContext context = target.context().causedBy(cause);
+    List<Action> actions = automation.actions();
+    for (int i = 0; i < actions.size(); i++) {
+      try {
+        act(target, context, automation, actions.get(i));
+      } catch (InvalidRequestException e) {
+        throw refused(automation, i, e);
+      }
+    }
+  }
+
+  private static void act(
+      ActionTarget target, WriteContext context, Automation automation, Action action)
+      throws SQLException {
+    NestedWrites writes = target.writes();
+    String object = target.object().name();
+    ObjectNode because = ActionValues.because(automation.name(), JsonCodec.object());
+    if (action instanceof Action.Set set && !target.gone()) {
+      writes.update(
+          context,
+          object,
+          target.id(),
+          ActionValues.of(set.values(), target.record(), target.prior(), target.context()),
+          List.of(because));
+    } else if (action instanceof Action.Assign assign && !target.gone()) {
+      Assigner.Assigned assigned =
+          Assigner.choose(
+              writes.connection(),
+              target.object(),
+              writes.snapshot(),
+              target.record(),
+              target.context(),
+              assign);
+      because.setAll(assigned.reason());
+      if (assigned.owner().isPresent()) {
+        writes.update(
+            context,
+            object,
+            target.id(),
+            JsonCodec.object().put(OWNER, assigned.owner().get().toString()),
+            List.of(because));
+      }
+    } else if (action instanceof Action.Create create) {
+      ObjectNode values =
+          ActionValues.of(create.values(), target.record(), target.prior(), target.context());
+      create.link().ifPresent(link -> values.put(link, target.id().toString()));
+      writes.create(context, create.object(), values, List.of(because));
+    } else if (action instanceof Action.Task task) {
+      ObjectNode values =
+          JsonCodec.object().put("kind", task.kind()).put("subject", task.subject());
+      values.putObject("about").put("object", object).put("id", target.id().toString());
+      task.due()
+          .map(due -> target.context().now().plus(due))
+          .ifPresent(due -> values.set("due", JsonCodec.value(due)));
+      Object owner = target.record().get(OWNER);
+      if (owner != null) {
+        values.put(OWNER, owner.toString());
+      }
+      writes.create(context, ACTIVITY, values, List.of(because));
+    }
+  }
+
+  /**
+   * What the writer is told when an action is refused: which automation and action, then what the
+   * action's write was refused for. A refusal deeper in a chain says so itself.
+   */
+  private static InvalidRequestException refused(
+      Automation automation, int action, InvalidRequestException e) {
+    if (!e.violations().isEmpty() && e.violations().get(0).code().startsWith("automation.")) {
+      return e;
+    }
+    List<Violation> violations = new ArrayList<>();
+    violations.add(
+        new Violation("", "automation.action-refused", List.of(automation.label(), action + 1)));
+    violations.addAll(e.violations());
+    return new InvalidRequestException(violations);
+  }
+}
