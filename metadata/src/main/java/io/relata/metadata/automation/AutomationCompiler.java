@@ -43,6 +43,7 @@ public final class AutomationCompiler {
 
   private static final String KIND = "automations";
   private static final String ASSIGNMENTS = "assignment-rules";
+  private static final String SCORING = "scoring-models";
   private static final String STAGE = "stage";
   private static final String OWNER = "owner_id";
 
@@ -61,15 +62,19 @@ public final class AutomationCompiler {
     }
   }
 
-  /** Compiles assignment rules, then the automations that may name them. */
+  /** Compiles assignment rules, then the automations and scoring models that may name them. */
   public static Result compile(
       List<JsonNode> documents,
       List<JsonNode> assignmentDocuments,
+      List<JsonNode> scoringDocuments,
       Iterable<ObjectDefinition> objects) {
-    return new AutomationCompiler(objects).run(documents, assignmentDocuments);
+    return new AutomationCompiler(objects).run(documents, assignmentDocuments, scoringDocuments);
   }
 
-  private Result run(List<JsonNode> documents, List<JsonNode> assignmentDocuments) {
+  private Result run(
+      List<JsonNode> documents,
+      List<JsonNode> assignmentDocuments,
+      List<JsonNode> scoringDocuments) {
     for (int i = 0; i < assignmentDocuments.size(); i++) {
       JsonNode doc = assignmentDocuments.get(i);
       String name = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
@@ -101,13 +106,161 @@ public final class AutomationCompiler {
         automation(key, doc).ifPresent(automations::add);
       }
     }
+    List<ScoringModel> models = new ArrayList<>();
+    Set<String> scored = new HashSet<>();
+    for (int i = 0; i < scoringDocuments.size(); i++) {
+      JsonNode doc = scoringDocuments.get(i);
+      String name = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
+      String key = SCORING + "/" + name;
+      List<Problem> structural =
+          new ArrayList<>(MetaSchema.SCORING_MODEL.check(Origin.content(doc)));
+      structural.addAll(Origin.check(doc));
+      if (!structural.isEmpty()) {
+        structural.forEach(p -> add(key, p));
+      } else if (!scored.add(name)) {
+        add(key, Problem.at("/name", "scoring.duplicate-name", name));
+      } else {
+        scoring(key, doc).ifPresent(models::add);
+      }
+    }
     if (!problems.isEmpty()) {
       return new Result(null, Map.copyOf(problems));
     }
     return new Result(
         new Automations(
-            automations, documents, List.copyOf(assignments.values()), assignmentDocuments),
+            automations,
+            documents,
+            new Automations.Others(
+                List.copyOf(assignments.values()), assignmentDocuments, models, scoringDocuments)),
         Map.of());
+  }
+
+  private Optional<ScoringModel> scoring(String key, JsonNode doc) {
+    String objectName = doc.get("object").asText();
+    ObjectDefinition object = objects.get(objectName);
+    if (object == null) {
+      add(key, Problem.at("/object", "automation.unknown-object", objectName));
+      return Optional.empty();
+    }
+    int before = count(key);
+    String field = doc.get("field").asText();
+    boolean number =
+        object
+            .field(field)
+            .filter(f -> f.type() instanceof FieldType.Number && !f.type().computed())
+            .isPresent();
+    if (!number) {
+      add(key, Problem.at("/field", "scoring.not-a-number", field));
+    }
+    List<ScoringModel.Fit> fit = new ArrayList<>();
+    JsonNode fits = doc.path("fit");
+    for (int i = 0; i < fits.size(); i++) {
+      JsonNode one = fits.get(i);
+      String source = one.get("condition").asText();
+      try {
+        fit.add(
+            new ScoringModel.Fit(
+                Optional.ofNullable(one.get("label")).map(JsonNode::asText),
+                source,
+                ConditionChecker.condition(ConditionParser.parse(source), object, Scope.RECORD)
+                    .typed(),
+                one.get("points").asInt()));
+      } catch (ConditionException e) {
+        add(key, e.problem("/fit/" + i + "/condition"));
+      }
+    }
+    Map<String, Integer> engagement = new LinkedHashMap<>();
+    JsonNode kinds = doc.path("engagement");
+    for (int i = 0; i < kinds.size(); i++) {
+      String kind = kinds.get(i).get("kind").asText();
+      if (!activityKind(kind)) {
+        add(
+            key,
+            Problem.at("/engagement/" + i + "/kind", "automation.unknown-activity-kind", kind));
+      }
+      engagement.put(kind, kinds.get(i).get("points").asInt());
+    }
+    Optional<Duration> halfLife =
+        doc.has("decay")
+            ? Optional.of(duration(key, "/decay/halfLife", doc.get("decay").get("halfLife")))
+            : Optional.empty();
+    halfLife
+        .filter(h -> h.isZero())
+        .ifPresent(h -> add(key, Problem.at("/decay/halfLife", "automation.duration", "P0D")));
+    List<ScoringModel.Threshold> thresholds = new ArrayList<>();
+    JsonNode list = doc.path("thresholds");
+    for (int i = 0; i < list.size(); i++) {
+      threshold(key, "/thresholds/" + i, list.get(i), doc, object).ifPresent(thresholds::add);
+    }
+    if (count(key) > before) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ScoringModel(
+            doc.get("name").asText(),
+            doc.get("label").asText(),
+            objectName,
+            field,
+            doc.path("active").asBoolean(true),
+            fit,
+            engagement,
+            halfLife,
+            thresholds));
+  }
+
+  /**
+   * A threshold's actions, checked as an automation's after a write of the scored object would be:
+   * by the automation meta-schema and the same checks, at the threshold's place.
+   */
+  private Optional<ScoringModel.Threshold> threshold(
+      String key, String at, JsonNode json, JsonNode model, ObjectDefinition object) {
+    int score = json.get("score").asInt();
+    ObjectNode synthetic = JsonNodeFactory.instance.objectNode();
+    synthetic.put("name", "threshold").put("label", "threshold").put("object", object.name());
+    synthetic
+        .putObject("trigger")
+        .put("type", "record")
+        .put("timing", "after")
+        .putArray("on")
+        .add("update");
+    synthetic.set("actions", json.get("actions"));
+    int before = count(key);
+    for (Problem problem : MetaSchema.AUTOMATION.check(synthetic)) {
+      add(key, new Problem(at + problem.pointer(), problem.code(), problem.args()));
+    }
+    if (count(key) > before) {
+      return Optional.empty();
+    }
+    Trigger trigger =
+        new Trigger.OnWrite(
+            Trigger.Timing.AFTER,
+            EnumSet.of(Trigger.Event.UPDATE),
+            List.of(),
+            Optional.empty(),
+            Optional.empty());
+    List<Action> actions = new ArrayList<>();
+    JsonNode list = json.get("actions");
+    for (int i = 0; i < list.size(); i++) {
+      action(key, at + "/actions/" + i, list.get(i), object, Scope.RECORD, trigger)
+          .ifPresent(actions::add);
+    }
+    if (count(key) > before) {
+      return Optional.empty();
+    }
+    String label = json.has("label") ? json.get("label").asText() : model.get("label").asText();
+    return Optional.of(
+        new ScoringModel.Threshold(
+            score,
+            Optional.ofNullable(json.get("label")).map(JsonNode::asText),
+            new Automation(
+                model.get("name").asText() + "@" + score,
+                label,
+                object.name(),
+                true,
+                0,
+                trigger,
+                Optional.empty(),
+                actions)));
   }
 
   private Optional<AssignmentRules> assignment(String key, JsonNode doc) {
@@ -309,16 +462,7 @@ public final class AutomationCompiler {
       add(key, Problem.at(at + "/type", "automation.unknown-object", ACTIVITY));
       return Optional.empty();
     }
-    boolean known =
-        activity
-            .field("kind")
-            .filter(f -> f.type() instanceof FieldType.Picklist)
-            .map(
-                f ->
-                    ((FieldType.Picklist) f.type())
-                        .values().stream().anyMatch(v -> v.name().equals(kind) && v.active()))
-            .orElse(false);
-    if (!known) {
+    if (!activityKind(kind)) {
       add(key, Problem.at(at + "/kind", "automation.unknown-activity-kind", kind));
     }
     Optional<Duration> due =
@@ -326,6 +470,18 @@ public final class AutomationCompiler {
             ? Optional.of(duration(key, at + "/due", json.get("due")))
             : Optional.empty();
     return Optional.of(new Action.Task(json.get("subject").asText(), due, kind));
+  }
+
+  /** Whether {@code kind} is an active kind of the activity object. */
+  private boolean activityKind(String kind) {
+    return Optional.ofNullable(objects.get(ACTIVITY))
+        .flatMap(activity -> activity.field("kind"))
+        .filter(f -> f.type() instanceof FieldType.Picklist)
+        .map(
+            f ->
+                ((FieldType.Picklist) f.type())
+                    .values().stream().anyMatch(v -> v.name().equals(kind) && v.active()))
+        .orElse(false);
   }
 
   /**

@@ -9,33 +9,40 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The automations and assignment rules of one revision, with their documents as written. Immutable;
- * the platform asks it which automations a write or a date triggers.
+ * The automations, assignment rules and scoring models of one revision, with their documents as
+ * written. Immutable; the platform asks it which automations a write or a date triggers.
  */
 public final class Automations {
 
   public static final Automations EMPTY =
-      new Automations(List.of(), List.of(), List.of(), List.of());
+      new Automations(List.of(), List.of(), new Others(List.of(), List.of(), List.of(), List.of()));
+
+  /** The kinds beside automations that compile with them, each with its documents as written. */
+  public record Others(
+      List<AssignmentRules> assignments,
+      List<JsonNode> assignmentDocuments,
+      List<ScoringModel> scoring,
+      List<JsonNode> scoringDocuments) {}
 
   private final List<Automation> automations;
   private final List<JsonNode> documents;
   private final Map<String, AssignmentRules> assignments;
   private final List<JsonNode> assignmentDocuments;
+  private final List<ScoringModel> scoring;
+  private final List<JsonNode> scoringDocuments;
 
-  public Automations(
-      List<Automation> automations,
-      List<JsonNode> documents,
-      List<AssignmentRules> assignments,
-      List<JsonNode> assignmentDocuments) {
+  public Automations(List<Automation> automations, List<JsonNode> documents, Others others) {
     this.automations =
         automations.stream()
             .sorted(Comparator.comparingInt(Automation::order).thenComparing(Automation::name))
             .toList();
     this.documents = copies(documents);
     Map<String, AssignmentRules> byName = new LinkedHashMap<>();
-    assignments.forEach(a -> byName.put(a.name(), a));
+    others.assignments().forEach(a -> byName.put(a.name(), a));
     this.assignments = Collections.unmodifiableMap(byName);
-    this.assignmentDocuments = copies(assignmentDocuments);
+    this.assignmentDocuments = copies(others.assignmentDocuments());
+    this.scoring = List.copyOf(others.scoring());
+    this.scoringDocuments = copies(others.scoringDocuments());
   }
 
   private static List<JsonNode> copies(List<JsonNode> documents) {
@@ -66,6 +73,21 @@ public final class Automations {
   /** The assignment rules {@code name}. */
   public Optional<AssignmentRules> assignment(String name) {
     return Optional.ofNullable(assignments.get(name));
+  }
+
+  /** The active scoring models that keep a score of {@code object}. */
+  public List<ScoringModel> scoring(String object) {
+    return scoring.stream().filter(m -> m.active() && m.object().equals(object)).toList();
+  }
+
+  /** Every scoring model, active or not. */
+  public List<ScoringModel> scoring() {
+    return scoring;
+  }
+
+  /** The scoring model documents as written, copies. */
+  public List<JsonNode> scoringDocuments() {
+    return copies(scoringDocuments);
   }
 
   /** The assignment rule documents as written, copies. */

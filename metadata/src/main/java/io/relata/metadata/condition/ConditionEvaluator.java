@@ -57,7 +57,19 @@ public final class ConditionEvaluator {
   /** Whether a filter selects the record: its condition is true, as in a SQL {@code WHERE}. */
   public static boolean selects(
       Typed condition, Map<String, Object> record, ConditionContext context) {
-    return Boolean.TRUE.equals(evaluate(condition, record, Optional.empty(), context));
+    return selects(condition, record, Optional.empty(), context);
+  }
+
+  /**
+   * Whether the condition of an automation, an assignment rule or a scoring model holds for the
+   * record of a write: true, not unknown ({@code users > 50} does not hold without users).
+   */
+  public static boolean selects(
+      Typed condition,
+      Map<String, Object> record,
+      Optional<Map<String, Object>> prior,
+      ConditionContext context) {
+    return Boolean.TRUE.equals(evaluate(condition, record, prior, context));
   }
 
   private Object eval(Typed t) {

@@ -33,10 +33,14 @@ public interface CompileStep {
           before.withPresentation(
               documents.of(DocumentKinds.APPS), documents.of(DocumentKinds.DASHBOARDS));
 
-  /** Assignment rules and the automations that may name them, against the objects they name. */
+  /**
+   * Assignment rules, and the automations and scoring models that may name them, against the
+   * objects they name.
+   */
   CompileStep AUTOMATIONS =
       (revision, before, documents) ->
           before.withAutomations(
               documents.of(DocumentKinds.AUTOMATIONS),
-              documents.of(DocumentKinds.ASSIGNMENT_RULES));
+              documents.of(DocumentKinds.ASSIGNMENT_RULES),
+              documents.of(DocumentKinds.SCORING_MODELS));
 }

@@ -59,6 +59,14 @@ public final class DocumentKinds {
           false,
           CompileStep.AUTOMATIONS);
 
+  public static final DocumentKind SCORING_MODELS =
+      new DocumentKind(
+          "scoring-models",
+          MetaSchema.SCORING_MODEL,
+          DocumentKind.Readers.MANAGERS,
+          false,
+          CompileStep.AUTOMATIONS);
+
   private static final List<DocumentKind> ALL =
       List.of(
           OBJECTS,
@@ -68,7 +76,8 @@ public final class DocumentKinds {
           APPS,
           DASHBOARDS,
           ASSIGNMENT_RULES,
-          AUTOMATIONS);
+          AUTOMATIONS,
+          SCORING_MODELS);
 
   private DocumentKinds() {}
 

@@ -44,7 +44,8 @@ public final class Documents {
         .with(DocumentKinds.APPS, model.presentation().appDocuments())
         .with(DocumentKinds.DASHBOARDS, model.presentation().dashboardDocuments())
         .with(DocumentKinds.AUTOMATIONS, model.automations().documents())
-        .with(DocumentKinds.ASSIGNMENT_RULES, model.automations().assignmentDocuments());
+        .with(DocumentKinds.ASSIGNMENT_RULES, model.automations().assignmentDocuments())
+        .with(DocumentKinds.SCORING_MODELS, model.automations().scoringDocuments());
   }
 
   private static void putAccess(Map<String, List<JsonNode>> byKind, AccessDocuments access) {

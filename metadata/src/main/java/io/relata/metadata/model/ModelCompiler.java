@@ -74,15 +74,16 @@ public final class ModelCompiler {
     }
 
     /**
-     * This result with automations and assignment rules compiled against its objects. A result with
-     * problems stays as it is.
+     * This result with automations, assignment rules and scoring models compiled against its
+     * objects. A result with problems stays as it is.
      */
-    public Result withAutomations(List<JsonNode> automations, List<JsonNode> assignments) {
+    public Result withAutomations(
+        List<JsonNode> automations, List<JsonNode> assignments, List<JsonNode> scoring) {
       if (!ok()) {
         return this;
       }
       AutomationCompiler.Result compiled =
-          AutomationCompiler.compile(automations, assignments, model.objects());
+          AutomationCompiler.compile(automations, assignments, scoring, model.objects());
       if (!compiled.ok()) {
         return new Result(null, List.of(), compiled.problems());
       }

@@ -42,6 +42,9 @@ public final class MetaSchema {
   /** The meta-schema of assignment rules. */
   public static final MetaSchema ASSIGNMENT_RULES = load("assignment-rules.schema.json");
 
+  /** The meta-schema of scoring models. */
+  public static final MetaSchema SCORING_MODEL = load("scoring-model.schema.json");
+
   private final JsonSchema schema;
 
   private MetaSchema(JsonSchema schema) {

@@ -327,4 +327,44 @@ class AutomationCompilerTest {
             .ok(),
         "an assignee is a user or a group, not both");
   }
+
+  @Test
+  void scoringModelsCompileWithThresholdActionsCheckedAsAnAutomationsAtTheirPlace() {
+    String model =
+        "{'name':'deal_score','label':'Deal score','object':'opportunity','field':'quantity',"
+            + "'fit':[{'label':'Big','condition':'amount > 1000','points':20}],"
+            + "'engagement':[{'kind':'call','points':10}],'decay':{'halfLife':'P30D'},"
+            + "'thresholds':[{'score':60,'actions':[{'type':'task','subject':'Follow up'}]}]}";
+    ModelCompiler.Result result =
+        DocumentKinds.compile(7, MODEL.put(DocumentKinds.SCORING_MODELS, json(model)));
+    assertTrue(result.ok(), result.problems().toString());
+    ScoringModel compiled = result.model().automations().scoring("opportunity").get(0);
+    assertEquals("quantity", compiled.field());
+    assertEquals(java.util.Map.of("call", 10), compiled.engagement());
+    assertEquals(Optional.of(Duration.ofDays(30)), compiled.halfLife());
+    assertEquals(60, compiled.thresholds().get(0).score());
+    assertEquals(
+        List.of(new Action.Task("Follow up", Optional.empty(), "task")),
+        compiled.thresholds().get(0).automation().actions());
+
+    ModelCompiler.Result wrong =
+        DocumentKinds.compile(
+            7,
+            MODEL.put(
+                DocumentKinds.SCORING_MODELS,
+                json(
+                    "{'name':'bad','label':'Bad','object':'opportunity','field':'title',"
+                        + "'fit':[{'condition':'nonsense','points':1}],"
+                        + "'engagement':[{'kind':'fax','points':1}],"
+                        + "'thresholds':[{'score':1,'actions':[{'type':'task'},"
+                        + "{'type':'set','values':{'nothing':1}}]}]}")));
+    List<String> pointers =
+        wrong.problems().get("scoring-models/bad").stream().map(Problem::pointer).toList();
+    assertTrue(pointers.contains("/field"), pointers.toString());
+    assertTrue(pointers.contains("/fit/0/condition"), pointers.toString());
+    assertTrue(pointers.contains("/engagement/0/kind"), pointers.toString());
+    assertTrue(
+        pointers.stream().anyMatch(p -> p.startsWith("/thresholds/0/actions/0")),
+        pointers.toString());
+  }
 }

@@ -42,7 +42,8 @@ class DocumentsTest {
             "apps",
             "dashboards",
             "assignment-rules",
-            "automations"),
+            "automations",
+            "scoring-models"),
         DocumentKinds.all().stream().map(DocumentKind::id).toList());
     assertTrue(DocumentKinds.find("translations").isEmpty());
 

@@ -69,7 +69,7 @@ final class Assigner {
       throws SQLException {
     ObjectNode reason = JsonCodec.object().put("assignment", rules.name());
     for (AssignmentRules.Rule rule : rules.rules()) {
-      if (!ConditionEvaluator.passes(rule.condition(), record, Optional.empty(), context)) {
+      if (!ConditionEvaluator.selects(rule.condition(), record, Optional.empty(), context)) {
         continue;
       }
       Optional<UUID> owner = take(rule.to(), reason);

@@ -80,7 +80,7 @@ public class DateAutomationJob implements JobHandler {
             .condition()
             .map(
                 c ->
-                    ConditionEvaluator.passes(
+                    ConditionEvaluator.selects(
                         c, record.get(), Optional.empty(), context.conditions()))
             .orElse(true);
     if (moved || !holds) {

@@ -45,7 +45,7 @@ final class Triggered {
             .condition()
             .map(
                 c ->
-                    ConditionEvaluator.passes(
+                    ConditionEvaluator.selects(
                         c,
                         change.computed(),
                         change.computedBefore(),

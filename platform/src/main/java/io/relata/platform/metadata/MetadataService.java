@@ -215,7 +215,12 @@ public class MetadataService implements CurrentModel {
                 .model()
                 .automations()
                 .assignmentDocuments()
-                .equals(before.automations().assignmentDocuments());
+                .equals(before.automations().assignmentDocuments())
+            || !after
+                .model()
+                .automations()
+                .scoringDocuments()
+                .equals(before.automations().scoringDocuments());
     SchemaPlan plan =
         SchemaPlanner.plan(changes, after.submitted(), new JdbcTableStats(connection));
     if (!plan.acceptable()) {

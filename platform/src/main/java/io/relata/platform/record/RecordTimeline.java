@@ -265,9 +265,29 @@ final class RecordTimeline {
               condition,
               reason.path("fallback").asBoolean(false),
               Optional.ofNullable(reason.path("group").textValue()),
-              Optional.ofNullable(reason.path("method").textValue())));
+              Optional.ofNullable(reason.path("method").textValue()),
+              reason.path("score").isIntegralNumber()
+                  ? Optional.of(reason.get("score").asLong())
+                  : Optional.empty(),
+              points(reason.path("points"), visible)));
     }
     return because;
+  }
+
+  private static List<TimelineItem.Points> points(
+      JsonNode points, Map<String, ColumnType.Storage> visible) {
+    List<TimelineItem.Points> list = new ArrayList<>();
+    for (JsonNode one : points) {
+      list.add(
+          new TimelineItem.Points(
+              Optional.ofNullable(one.path("label").textValue()),
+              Optional.ofNullable(one.path("condition").textValue())
+                  .filter(source -> readable(source, visible)),
+              Optional.ofNullable(one.path("kind").textValue()),
+              one.path("count").isInt() ? Optional.of(one.get("count").asInt()) : Optional.empty(),
+              one.path("points").asLong()));
+    }
+    return list;
   }
 
   /** Whether the reader may see every field {@code condition} reads. */

@@ -71,8 +71,9 @@ public record TimelineItem(
   /**
    * Why an automation made a change. For an owner chosen by assignment rules: the rules, and the
    * rule that chose (its number, label and condition) or that the fallback took it; for a group's
-   * member, the group and how the member was chosen. A condition that reads a field the reader may
-   * not see is left out: that it held would tell them something of its value.
+   * member, the group and how the member was chosen. For a score a scoring model kept: the score
+   * and the points that make it up. A condition that reads a field the reader may not see is left
+   * out: that it held would tell them something of its value.
    */
   public record Because(
       String automation,
@@ -82,7 +83,25 @@ public record TimelineItem(
       Optional<String> condition,
       boolean fallback,
       Optional<String> group,
-      Optional<String> method) {}
+      Optional<String> method,
+      Optional<Long> score,
+      List<Points> points) {
+
+    public Because {
+      points = List.copyOf(points);
+    }
+  }
+
+  /**
+   * Points a scoring model gave: for a condition the record meets (its label, and the condition as
+   * the reader may see it), or for the activities of a kind about it (how many, after decay).
+   */
+  public record Points(
+      Optional<String> label,
+      Optional<String> condition,
+      Optional<String> kind,
+      Optional<Integer> count,
+      long points) {}
 
   public TimelineItem {
     fields = List.copyOf(fields);

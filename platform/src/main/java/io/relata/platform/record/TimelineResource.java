@@ -108,6 +108,18 @@ public class TimelineResource {
     }
     reason.group().ifPresent(group -> json.put("group", group));
     reason.method().ifPresent(method -> json.put("method", method));
+    reason.score().ifPresent(score -> json.put("score", score));
+    if (!reason.points().isEmpty()) {
+      ArrayNode points = json.putArray("points");
+      for (TimelineItem.Points one : reason.points()) {
+        ObjectNode point = points.addObject();
+        one.label().ifPresent(label -> point.put("label", label));
+        one.condition().ifPresent(condition -> point.put("condition", condition));
+        one.kind().ifPresent(kind -> point.put("kind", kind));
+        one.count().ifPresent(count -> point.put("count", count));
+        point.put("points", one.points());
+      }
+    }
     return json;
   }
 }

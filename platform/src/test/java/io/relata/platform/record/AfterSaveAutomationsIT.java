@@ -162,6 +162,8 @@ class AfterSaveAutomationsIT {
     assertEquals(karin.id(), big.values().get("owner_id"), "more than 50 users: Karin");
     StoredRecord small = create("prospect", Map.of("company", "Small Co", "users", 10));
     assertEquals(alan.id(), small.values().get("owner_id"), "the fallback: Alan");
+    StoredRecord unsized = create("prospect", Map.of("company", "Unsized Co"));
+    assertEquals(alan.id(), unsized.values().get("owner_id"), "no users: no rule holds");
 
     List<TimelineItem.Because> why = because("prospect", big.id());
     assertEquals(1, why.size(), why.toString());

@@ -244,6 +244,24 @@ final class TimelinePanel extends Div {
                 parts.add(
                     getTranslation(
                         "timeline.because." + reason.method().orElse("round-robin"), group)));
+    reason
+        .score()
+        .ifPresent(
+            score -> {
+              List<String> points = new ArrayList<>();
+              for (TimelineItem.Points one : reason.points()) {
+                String what =
+                    one.kind()
+                        .map(k -> kindLabel(k) + " × " + one.count().orElse(1))
+                        .or(one::label)
+                        .or(one::condition)
+                        .orElse("");
+                points.add(what + " " + (one.points() < 0 ? "" : "+") + one.points());
+              }
+              parts.add(
+                  getTranslation("timeline.because.score", score)
+                      + (points.isEmpty() ? "" : ": " + String.join(", ", points)));
+            });
     return String.join(" · ", parts);
   }
 
