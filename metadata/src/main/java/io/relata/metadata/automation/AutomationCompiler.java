@@ -62,19 +62,30 @@ public final class AutomationCompiler {
     }
   }
 
-  /** Compiles assignment rules, then the automations and scoring models that may name them. */
+  /**
+   * The documents of the kinds that compile with automations, by kind: assignment rules, scoring
+   * models, business calendars and service-level policies.
+   */
+  public record Others(
+      List<JsonNode> assignments,
+      List<JsonNode> scoring,
+      List<JsonNode> calendars,
+      List<JsonNode> policies) {}
+
+  /**
+   * Compiles assignment rules, calendars, and then the automations, scoring models and service
+   * levels that may name them.
+   */
   public static Result compile(
-      List<JsonNode> documents,
-      List<JsonNode> assignmentDocuments,
-      List<JsonNode> scoringDocuments,
-      Iterable<ObjectDefinition> objects) {
-    return new AutomationCompiler(objects).run(documents, assignmentDocuments, scoringDocuments);
+      List<JsonNode> documents, Others others, Iterable<ObjectDefinition> objects) {
+    return new AutomationCompiler(objects).run(documents, others);
   }
 
-  private Result run(
-      List<JsonNode> documents,
-      List<JsonNode> assignmentDocuments,
-      List<JsonNode> scoringDocuments) {
+  private Result run(List<JsonNode> documents, Others others) {
+    List<JsonNode> assignmentDocuments = others.assignments();
+    List<JsonNode> scoringDocuments = others.scoring();
+    ServiceLevelCompiler levels = new ServiceLevelCompiler(this);
+    Map<String, BusinessCalendar> calendars = levels.calendars(others.calendars());
     for (int i = 0; i < assignmentDocuments.size(); i++) {
       JsonNode doc = assignmentDocuments.get(i);
       String name = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
@@ -123,6 +134,7 @@ public final class AutomationCompiler {
         scoring(key, doc).ifPresent(models::add);
       }
     }
+    List<SlaPolicy> policies = levels.policies(others.policies());
     if (!problems.isEmpty()) {
       return new Result(null, Map.copyOf(problems));
     }
@@ -131,7 +143,14 @@ public final class AutomationCompiler {
             automations,
             documents,
             new Automations.Others(
-                List.copyOf(assignments.values()), assignmentDocuments, models, scoringDocuments)),
+                List.copyOf(assignments.values()),
+                assignmentDocuments,
+                models,
+                scoringDocuments,
+                List.copyOf(calendars.values()),
+                others.calendars(),
+                policies,
+                others.policies())),
         Map.of());
   }
 
@@ -208,25 +227,54 @@ public final class AutomationCompiler {
             thresholds));
   }
 
-  /**
-   * A threshold's actions, checked as an automation's after a write of the scored object would be:
-   * by the automation meta-schema and the same checks, at the threshold's place.
-   */
+  /** A threshold of a scoring model: its actions run when the score rises to it. */
   private Optional<ScoringModel.Threshold> threshold(
       String key, String at, JsonNode json, JsonNode model, ObjectDefinition object) {
     int score = json.get("score").asInt();
+    String label = json.has("label") ? json.get("label").asText() : model.get("label").asText();
+    return afterActions(
+            key,
+            at + "/actions",
+            json.get("actions"),
+            object,
+            model.get("name").asText() + "@" + score,
+            label)
+        .map(
+            automation ->
+                new ScoringModel.Threshold(
+                    score,
+                    Optional.ofNullable(json.get("label")).map(JsonNode::asText),
+                    automation));
+  }
+
+  /**
+   * Actions that run as an automation's after a write of {@code object} would (a scoring model's
+   * threshold, a service level's breach), checked by the automation meta-schema and the same checks
+   * at their place {@code at}; compiled into an automation of their own named {@code name}.
+   */
+  Optional<Automation> afterActions(
+      String key, String at, JsonNode actions, ObjectDefinition object, String name, String label) {
     ObjectNode synthetic = JsonNodeFactory.instance.objectNode();
-    synthetic.put("name", "threshold").put("label", "threshold").put("object", object.name());
+    synthetic.put("name", "actions").put("label", "actions").put("object", object.name());
     synthetic
         .putObject("trigger")
         .put("type", "record")
         .put("timing", "after")
         .putArray("on")
         .add("update");
-    synthetic.set("actions", json.get("actions"));
+    synthetic.set("actions", actions);
     int before = count(key);
     for (Problem problem : MetaSchema.AUTOMATION.check(synthetic)) {
-      add(key, new Problem(at + problem.pointer(), problem.code(), problem.args()));
+      if (problem.pointer().startsWith("/actions")) {
+        add(
+            key,
+            new Problem(
+                at + problem.pointer().substring("/actions".length()),
+                problem.code(),
+                problem.args()));
+      } else {
+        add(key, new Problem(at, problem.code(), problem.args()));
+      }
     }
     if (count(key) > before) {
       return Optional.empty();
@@ -238,29 +286,16 @@ public final class AutomationCompiler {
             List.of(),
             Optional.empty(),
             Optional.empty());
-    List<Action> actions = new ArrayList<>();
-    JsonNode list = json.get("actions");
-    for (int i = 0; i < list.size(); i++) {
-      action(key, at + "/actions/" + i, list.get(i), object, Scope.RECORD, trigger)
-          .ifPresent(actions::add);
+    List<Action> compiled = new ArrayList<>();
+    for (int i = 0; i < actions.size(); i++) {
+      action(key, at + "/" + i, actions.get(i), object, Scope.RECORD, trigger)
+          .ifPresent(compiled::add);
     }
     if (count(key) > before) {
       return Optional.empty();
     }
-    String label = json.has("label") ? json.get("label").asText() : model.get("label").asText();
     return Optional.of(
-        new ScoringModel.Threshold(
-            score,
-            Optional.ofNullable(json.get("label")).map(JsonNode::asText),
-            new Automation(
-                model.get("name").asText() + "@" + score,
-                label,
-                object.name(),
-                true,
-                0,
-                trigger,
-                Optional.empty(),
-                actions)));
+        new Automation(name, label, object.name(), true, 0, trigger, Optional.empty(), compiled));
   }
 
   private Optional<AssignmentRules> assignment(String key, JsonNode doc) {
@@ -472,6 +507,11 @@ public final class AutomationCompiler {
     return Optional.of(new Action.Task(json.get("subject").asText(), due, kind));
   }
 
+  /** The object {@code name}, if the model has it. */
+  Optional<ObjectDefinition> object(String name) {
+    return Optional.ofNullable(objects.get(name));
+  }
+
   /** Whether {@code kind} is an active kind of the activity object. */
   private boolean activityKind(String kind) {
     return Optional.ofNullable(objects.get(ACTIVITY))
@@ -556,7 +596,7 @@ public final class AutomationCompiler {
     return Optional.empty();
   }
 
-  private Duration duration(String key, String at, JsonNode json) {
+  Duration duration(String key, String at, JsonNode json) {
     try {
       return Duration.parse(json.asText());
     } catch (DateTimeParseException e) {
@@ -565,11 +605,11 @@ public final class AutomationCompiler {
     }
   }
 
-  private int count(String key) {
+  int count(String key) {
     return problems.getOrDefault(key, List.of()).size();
   }
 
-  private void add(String key, Problem problem) {
+  void add(String key, Problem problem) {
     problems.computeIfAbsent(key, k -> new ArrayList<>()).add(problem);
   }
 }

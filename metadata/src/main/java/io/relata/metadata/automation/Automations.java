@@ -15,14 +15,23 @@ import java.util.Optional;
 public final class Automations {
 
   public static final Automations EMPTY =
-      new Automations(List.of(), List.of(), new Others(List.of(), List.of(), List.of(), List.of()));
+      new Automations(
+          List.of(),
+          List.of(),
+          new Others(
+              List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+              List.of()));
 
   /** The kinds beside automations that compile with them, each with its documents as written. */
   public record Others(
       List<AssignmentRules> assignments,
       List<JsonNode> assignmentDocuments,
       List<ScoringModel> scoring,
-      List<JsonNode> scoringDocuments) {}
+      List<JsonNode> scoringDocuments,
+      List<BusinessCalendar> calendars,
+      List<JsonNode> calendarDocuments,
+      List<SlaPolicy> policies,
+      List<JsonNode> policyDocuments) {}
 
   private final List<Automation> automations;
   private final List<JsonNode> documents;
@@ -30,6 +39,10 @@ public final class Automations {
   private final List<JsonNode> assignmentDocuments;
   private final List<ScoringModel> scoring;
   private final List<JsonNode> scoringDocuments;
+  private final Map<String, BusinessCalendar> calendars;
+  private final List<JsonNode> calendarDocuments;
+  private final List<SlaPolicy> policies;
+  private final List<JsonNode> policyDocuments;
 
   public Automations(List<Automation> automations, List<JsonNode> documents, Others others) {
     this.automations =
@@ -43,6 +56,12 @@ public final class Automations {
     this.assignmentDocuments = copies(others.assignmentDocuments());
     this.scoring = List.copyOf(others.scoring());
     this.scoringDocuments = copies(others.scoringDocuments());
+    Map<String, BusinessCalendar> calendarsByName = new LinkedHashMap<>();
+    others.calendars().forEach(c -> calendarsByName.put(c.name(), c));
+    this.calendars = Collections.unmodifiableMap(calendarsByName);
+    this.calendarDocuments = copies(others.calendarDocuments());
+    this.policies = List.copyOf(others.policies());
+    this.policyDocuments = copies(others.policyDocuments());
   }
 
   private static List<JsonNode> copies(List<JsonNode> documents) {
@@ -83,6 +102,31 @@ public final class Automations {
   /** Every scoring model, active or not. */
   public List<ScoringModel> scoring() {
     return scoring;
+  }
+
+  /** The business calendar {@code name}. */
+  public Optional<BusinessCalendar> calendar(String name) {
+    return Optional.ofNullable(calendars.get(name));
+  }
+
+  /** The active service-level policies of {@code object}. */
+  public List<SlaPolicy> policies(String object) {
+    return policies.stream().filter(p -> p.active() && p.object().equals(object)).toList();
+  }
+
+  /** The service-level policy {@code name}, active or not. */
+  public Optional<SlaPolicy> policy(String name) {
+    return policies.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** The calendar documents as written, copies. */
+  public List<JsonNode> calendarDocuments() {
+    return copies(calendarDocuments);
+  }
+
+  /** The service-level policy documents as written, copies. */
+  public List<JsonNode> policyDocuments() {
+    return copies(policyDocuments);
   }
 
   /** The scoring model documents as written, copies. */

@@ -34,13 +34,16 @@ public interface CompileStep {
               documents.of(DocumentKinds.APPS), documents.of(DocumentKinds.DASHBOARDS));
 
   /**
-   * Assignment rules, and the automations and scoring models that may name them, against the
-   * objects they name.
+   * Assignment rules and calendars, and the automations, scoring models and service-level policies
+   * that may name them, against the objects they name.
    */
   CompileStep AUTOMATIONS =
       (revision, before, documents) ->
           before.withAutomations(
               documents.of(DocumentKinds.AUTOMATIONS),
-              documents.of(DocumentKinds.ASSIGNMENT_RULES),
-              documents.of(DocumentKinds.SCORING_MODELS));
+              new io.relata.metadata.automation.AutomationCompiler.Others(
+                  documents.of(DocumentKinds.ASSIGNMENT_RULES),
+                  documents.of(DocumentKinds.SCORING_MODELS),
+                  documents.of(DocumentKinds.CALENDARS),
+                  documents.of(DocumentKinds.SLA_POLICIES)));
 }

@@ -67,6 +67,22 @@ public final class DocumentKinds {
           false,
           CompileStep.AUTOMATIONS);
 
+  public static final DocumentKind CALENDARS =
+      new DocumentKind(
+          "calendars",
+          MetaSchema.CALENDAR,
+          DocumentKind.Readers.MANAGERS,
+          false,
+          CompileStep.AUTOMATIONS);
+
+  public static final DocumentKind SLA_POLICIES =
+      new DocumentKind(
+          "sla-policies",
+          MetaSchema.SLA_POLICY,
+          DocumentKind.Readers.MANAGERS,
+          false,
+          CompileStep.AUTOMATIONS);
+
   private static final List<DocumentKind> ALL =
       List.of(
           OBJECTS,
@@ -77,7 +93,9 @@ public final class DocumentKinds {
           DASHBOARDS,
           ASSIGNMENT_RULES,
           AUTOMATIONS,
-          SCORING_MODELS);
+          SCORING_MODELS,
+          CALENDARS,
+          SLA_POLICIES);
 
   private DocumentKinds() {}
 

@@ -45,7 +45,9 @@ public final class Documents {
         .with(DocumentKinds.DASHBOARDS, model.presentation().dashboardDocuments())
         .with(DocumentKinds.AUTOMATIONS, model.automations().documents())
         .with(DocumentKinds.ASSIGNMENT_RULES, model.automations().assignmentDocuments())
-        .with(DocumentKinds.SCORING_MODELS, model.automations().scoringDocuments());
+        .with(DocumentKinds.SCORING_MODELS, model.automations().scoringDocuments())
+        .with(DocumentKinds.CALENDARS, model.automations().calendarDocuments())
+        .with(DocumentKinds.SLA_POLICIES, model.automations().policyDocuments());
   }
 
   private static void putAccess(Map<String, List<JsonNode>> byKind, AccessDocuments access) {

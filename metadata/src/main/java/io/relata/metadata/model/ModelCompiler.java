@@ -74,16 +74,16 @@ public final class ModelCompiler {
     }
 
     /**
-     * This result with automations, assignment rules and scoring models compiled against its
-     * objects. A result with problems stays as it is.
+     * This result with automations and the kinds that compile with them (assignment rules, scoring
+     * models, calendars, service-level policies) compiled against its objects. A result with
+     * problems stays as it is.
      */
-    public Result withAutomations(
-        List<JsonNode> automations, List<JsonNode> assignments, List<JsonNode> scoring) {
+    public Result withAutomations(List<JsonNode> automations, AutomationCompiler.Others others) {
       if (!ok()) {
         return this;
       }
       AutomationCompiler.Result compiled =
-          AutomationCompiler.compile(automations, assignments, scoring, model.objects());
+          AutomationCompiler.compile(automations, others, model.objects());
       if (!compiled.ok()) {
         return new Result(null, List.of(), compiled.problems());
       }

@@ -45,6 +45,12 @@ public final class MetaSchema {
   /** The meta-schema of scoring models. */
   public static final MetaSchema SCORING_MODEL = load("scoring-model.schema.json");
 
+  /** The meta-schema of business calendars. */
+  public static final MetaSchema CALENDAR = load("calendar.schema.json");
+
+  /** The meta-schema of service-level policies. */
+  public static final MetaSchema SLA_POLICY = load("sla-policy.schema.json");
+
   private final JsonSchema schema;
 
   private MetaSchema(JsonSchema schema) {

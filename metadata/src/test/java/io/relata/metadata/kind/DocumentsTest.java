@@ -43,7 +43,9 @@ class DocumentsTest {
             "dashboards",
             "assignment-rules",
             "automations",
-            "scoring-models"),
+            "scoring-models",
+            "calendars",
+            "sla-policies"),
         DocumentKinds.all().stream().map(DocumentKind::id).toList());
     assertTrue(DocumentKinds.find("translations").isEmpty());
 

@@ -220,7 +220,17 @@ public class MetadataService implements CurrentModel {
                 .model()
                 .automations()
                 .scoringDocuments()
-                .equals(before.automations().scoringDocuments());
+                .equals(before.automations().scoringDocuments())
+            || !after
+                .model()
+                .automations()
+                .calendarDocuments()
+                .equals(before.automations().calendarDocuments())
+            || !after
+                .model()
+                .automations()
+                .policyDocuments()
+                .equals(before.automations().policyDocuments());
     SchemaPlan plan =
         SchemaPlanner.plan(changes, after.submitted(), new JdbcTableStats(connection));
     if (!plan.acceptable()) {
