@@ -28,7 +28,7 @@ import java.util.Optional;
 public class DateTriggers implements RecordHook {
 
   /** The job kind whose handler runs a date automation. */
-  static final String KIND = "automation.date";
+  static final String KIND = "date-automation";
 
   private JobQueue jobs;
 

@@ -34,7 +34,7 @@ import java.util.UUID;
 public class ServiceLevels implements RecordHook {
 
   /** The job kind whose handler runs a warning or a breach. */
-  static final String KIND = "sla.timer";
+  static final String KIND = "service-level";
 
   private JobQueue jobs;
 
