@@ -44,4 +44,15 @@ public sealed interface Action {
    * to}. Exactly one of the two is present.
    */
   record Assign(Optional<String> rules, Optional<Assignee> to) implements Action {}
+
+  /**
+   * Runs JavaScript that sees the record as {@code record}; {@code limits} lowers the platform's
+   * governor limits by name ({@code statements}, {@code seconds}, {@code queries}, {@code rows},
+   * {@code records}, {@code logBytes}).
+   */
+  record Script(String source, Map<String, Long> limits) implements Action {
+    public Script {
+      limits = Map.copyOf(limits);
+    }
+  }
 }

@@ -428,7 +428,7 @@ public final class AutomationCompiler {
     String type = json.get("type").asText();
     boolean beforeSave =
         trigger instanceof Trigger.OnWrite write && write.timing() == Trigger.Timing.BEFORE;
-    if (beforeSave && !type.equals("set") && !type.equals("assign")) {
+    if (beforeSave && !type.equals("set") && !type.equals("assign") && !type.equals("script")) {
       add(key, Problem.at(at + "/type", "automation.before-save-sets-only", type));
       return Optional.empty();
     }
@@ -452,6 +452,14 @@ public final class AutomationCompiler {
         return task(key, at, json);
       case "assign":
         return assign(key, at, json, object);
+      case "script":
+        {
+          Map<String, Long> limits = new LinkedHashMap<>();
+          json.path("limits")
+              .fields()
+              .forEachRemaining(e -> limits.put(e.getKey(), e.getValue().asLong()));
+          return Optional.of(new Action.Script(json.get("source").asText(), limits));
+        }
       default:
         throw new IllegalStateException("the meta-schema lets through action " + type);
     }

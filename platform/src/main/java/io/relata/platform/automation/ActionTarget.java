@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param prior the record before the write that triggered the actions; empty otherwise
  * @param gone the record was deleted: nothing is set on it
  * @param context the context of the write or job that runs the actions
+ * @param scripting runs script actions
  */
 record ActionTarget(
     CompiledObject object,
@@ -26,7 +27,8 @@ record ActionTarget(
     Optional<Map<String, Object>> prior,
     boolean gone,
     WriteContext context,
-    NestedWrites writes) {
+    NestedWrites writes,
+    Scripting scripting) {
 
   /** Reads the record as it stands now. */
   @FunctionalInterface
@@ -40,7 +42,7 @@ record ActionTarget(
   }
 
   /** The record a write stored, for its after-save automations. */
-  static ActionTarget of(RecordChange change) {
+  static ActionTarget of(RecordChange change, Scripting scripting) {
     return new ActionTarget(
         change.object(),
         change.id(),
@@ -48,6 +50,7 @@ record ActionTarget(
         change.computedBefore(),
         change.kind() == RecordChange.Kind.DELETE,
         change.context(),
-        change.writes());
+        change.writes(),
+        scripting);
   }
 }

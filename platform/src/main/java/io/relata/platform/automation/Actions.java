@@ -52,7 +52,7 @@ final class Actions {
     List<Action> actions = automation.actions();
     for (int i = 0; i < actions.size(); i++) {
       try {
-        act(target, context, automation, actions.get(i));
+        act(target, context, automation, i, actions.get(i));
       } catch (InvalidRequestException e) {
         throw refused(automation, i, e);
       }
@@ -60,7 +60,7 @@ final class Actions {
   }
 
   private static void act(
-      ActionTarget target, WriteContext context, Automation automation, Action action)
+      ActionTarget target, WriteContext context, Automation automation, int index, Action action)
       throws SQLException {
     NestedWrites writes = target.writes();
     String object = target.object().name();
@@ -95,6 +95,8 @@ final class Actions {
           ActionValues.of(create.values(), target.record(), target.prior(), target.context());
       create.link().ifPresent(link -> values.put(link, target.id().toString()));
       writes.create(context, create.object(), values, List.of(because));
+    } else if (action instanceof Action.Script script) {
+      target.scripting().afterSave(target, context, automation, index, script, List.of(because));
     } else if (action instanceof Action.Task task) {
       ObjectNode values =
           JsonCodec.object().put("kind", task.kind()).put("subject", task.subject());

@@ -5,6 +5,7 @@ import io.relata.metadata.automation.Trigger;
 import io.relata.platform.record.RecordChange;
 import io.relata.platform.record.RecordHook;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 
 /**
@@ -20,6 +21,16 @@ import java.sql.SQLException;
  */
 @ApplicationScoped
 public class AfterSaveAutomations implements RecordHook {
+
+  private Scripting scripting;
+
+  /** For CDI's proxy. */
+  protected AfterSaveAutomations() {}
+
+  @Inject
+  public AfterSaveAutomations(Scripting scripting) {
+    this.scripting = scripting;
+  }
 
   @Override
   public String name() {
@@ -41,7 +52,7 @@ public class AfterSaveAutomations implements RecordHook {
     for (Automation automation : Triggered.candidates(change, Trigger.Timing.AFTER)) {
       if (Triggered.fires(automation, change)
           && change.once(automation.name() + " " + change.object().name() + " " + change.id())) {
-        Actions.run(ActionTarget.of(change), automation);
+        Actions.run(ActionTarget.of(change, scripting), automation);
       }
     }
   }

@@ -7,6 +7,7 @@ import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.RecordChange;
 import io.relata.platform.record.RecordHook;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 
 /**
@@ -19,6 +20,16 @@ import java.sql.SQLException;
  */
 @ApplicationScoped
 public class BeforeSaveAutomations implements RecordHook {
+
+  private Scripting scripting;
+
+  /** For CDI's proxy. */
+  protected BeforeSaveAutomations() {}
+
+  @Inject
+  public BeforeSaveAutomations(Scripting scripting) {
+    this.scripting = scripting;
+  }
 
   private static final String OWNER = "owner_id";
 
@@ -49,6 +60,15 @@ public class BeforeSaveAutomations implements RecordHook {
           change.setAll(
               ActionValues.of(
                   set.values(), change.computed(), change.computedBefore(), change.context()));
+        } else if (action instanceof Action.Script script) {
+          change.setAll(
+              scripting.beforeSave(
+                  automation,
+                  automation.actions().indexOf(action),
+                  script,
+                  change.object(),
+                  change.computed(),
+                  change.context()));
         } else if (action instanceof Action.Assign assign) {
           Assigner.Assigned assigned =
               Assigner.choose(

@@ -31,13 +31,15 @@ import java.util.UUID;
 public class DateAutomationJob implements JobHandler {
 
   private RecordService records;
+  private Scripting scripting;
 
   /** For CDI's proxy. */
   protected DateAutomationJob() {}
 
   @Inject
-  public DateAutomationJob(RecordService records) {
+  public DateAutomationJob(RecordService records, Scripting scripting) {
     this.records = records;
+    this.scripting = scripting;
   }
 
   @Override
@@ -94,7 +96,8 @@ public class DateAutomationJob implements JobHandler {
             Optional.empty(),
             false,
             context,
-            writes),
+            writes,
+            scripting),
         automation);
     run.afterCommit(() -> records.afterCommit(writes));
   }

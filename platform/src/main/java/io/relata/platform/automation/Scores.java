@@ -4,6 +4,7 @@ import io.relata.platform.record.RecordChange;
 import io.relata.platform.record.RecordHook;
 import io.relata.platform.record.WriteContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,16 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Scores implements RecordHook {
+
+  private Scripting scripting;
+
+  /** For CDI's proxy. */
+  protected Scores() {}
+
+  @Inject
+  public Scores(Scripting scripting) {
+    this.scripting = scripting;
+  }
 
   @Override
   public String name() {
@@ -51,7 +62,7 @@ public class Scores implements RecordHook {
     if (records.isEmpty()) {
       return;
     }
-    Scoring scoring = new Scoring(change.writes(), change.context());
+    Scoring scoring = new Scoring(change.writes(), change.context(), scripting);
     for (Map.Entry<String, UUID> record : records) {
       scoring.rescore(record.getKey(), record.getValue());
     }

@@ -39,10 +39,12 @@ final class Scoring {
 
   private final NestedWrites writes;
   private final WriteContext context;
+  private final Scripting scripting;
 
-  Scoring(NestedWrites writes, WriteContext context) {
+  Scoring(NestedWrites writes, WriteContext context, Scripting scripting) {
     this.writes = writes;
     this.context = context;
+    this.scripting = scripting;
   }
 
   /** Computes and keeps the scores of the record {@code id} of {@code object}. */
@@ -95,7 +97,8 @@ final class Scoring {
                   Optional.empty(),
                   false,
                   scoring,
-                  writes),
+                  writes,
+                  scripting),
               threshold.automation());
         }
       }

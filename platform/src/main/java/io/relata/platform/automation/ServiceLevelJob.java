@@ -31,13 +31,15 @@ import java.util.UUID;
 public class ServiceLevelJob implements JobHandler {
 
   private RecordService records;
+  private Scripting scripting;
 
   /** For CDI's proxy. */
   protected ServiceLevelJob() {}
 
   @Inject
-  public ServiceLevelJob(RecordService records) {
+  public ServiceLevelJob(RecordService records, Scripting scripting) {
     this.records = records;
+    this.scripting = scripting;
   }
 
   @Override
@@ -97,7 +99,8 @@ public class ServiceLevelJob implements JobHandler {
             Optional.empty(),
             false,
             context,
-            writes),
+            writes,
+            scripting),
         actions.get());
     run.afterCommit(() -> records.afterCommit(writes));
   }

@@ -140,7 +140,11 @@ class AfterSaveAutomationsIT {
     }
     postgres.group("sellers", SELLERS.toArray(Actor[]::new));
     postgres.group("desk", SELLERS.toArray(Actor[]::new));
-    records = postgres.service(List.of(new BeforeSaveAutomations(), new AfterSaveAutomations()));
+    records =
+        postgres.service(
+            List.of(
+                new BeforeSaveAutomations(postgres.scripting()),
+                new AfterSaveAutomations(postgres.scripting())));
   }
 
   private static JsonNode activity() throws Exception {

@@ -87,13 +87,21 @@ class AutomationsIT {
                         + "'condition':'users = 13',"
                         + "'actions':[{'type':'set','formulas':{'tier':'company'}}]}"),
                 json(
+                    "{'name':'scripted','label':'Scripted','object':'prospect',"
+                        + "'trigger':{'type':'record','timing':'before','on':['create']},"
+                        + "'condition':'users >= 900',"
+                        + "'actions':[{'type':'script','source':"
+                        + "'record.score = record.users * 2; record.tier = \\'large\\';"
+                        + " if (record.company === \\'Nope\\') problem(\\'company\\', \\'not a real company\\');"
+                        + " if (record.users === 999) { while (true) {} }'}]}"),
+                json(
                     "{'name':'switched_off','label':'Switched off','object':'prospect',"
                         + "'active':false,"
                         + "'trigger':{'type':'record','timing':'before','on':['create']},"
                         + "'actions':[{'type':'set','values':{'company':'Overwritten'}}]}")),
             CLOCK);
     admin = postgres.user("admin", "administrator");
-    records = postgres.service(List.of(new BeforeSaveAutomations()));
+    records = postgres.service(List.of(new BeforeSaveAutomations(postgres.scripting())));
   }
 
   @AfterAll
@@ -151,6 +159,27 @@ class AutomationsIT {
     InvalidRequestException refused =
         assertThrows(InvalidRequestException.class, () -> create("Acme", "13"));
     assertEquals("/tier", refused.violations().get(0).pointer(), refused.violations().toString());
+    assertEquals(before, postgres.query("SELECT count(*) FROM records.prospect"), "nothing kept");
+  }
+
+  @Test
+  void aScriptChangesTheRecordBeforeItIsSavedOrRefusesItAtAField() {
+    StoredRecord scripted = create("Scripted Co", "900");
+    assertTrue(
+        RecordsOnPostgres.sameDecimal("1800", scripted.values().get("score")),
+        scripted.values().toString());
+    assertEquals("large", scripted.values().get("tier"));
+
+    long before = (Long) postgres.query("SELECT count(*) FROM records.prospect");
+    InvalidRequestException refused =
+        assertThrows(InvalidRequestException.class, () -> create("Nope", "900"));
+    assertEquals("/company", refused.violations().get(0).pointer());
+    assertEquals("automation.script-problem", refused.violations().get(0).code());
+    assertEquals(List.of("not a real company"), refused.violations().get(0).args());
+    InvalidRequestException stopped =
+        assertThrows(InvalidRequestException.class, () -> create("Loop Co", "999"));
+    assertEquals("automation.script-stopped", stopped.violations().get(0).code());
+    assertEquals("statements", stopped.violations().get(0).args().get(1));
     assertEquals(before, postgres.query("SELECT count(*) FROM records.prospect"), "nothing kept");
   }
 

@@ -67,10 +67,14 @@ class DateAutomationsIT {
             CLOCK);
     seller = postgres.user("seller", "administrator");
     JobQueue scheduling = new JobQueue(postgres.dataSource(), CLOCK, new JobHandlers(List.of()));
-    records = postgres.service(List.of(new DateTriggers(scheduling), new AfterSaveAutomations()));
+    records =
+        postgres.service(
+            List.of(new DateTriggers(scheduling), new AfterSaveAutomations(postgres.scripting())));
     jobs =
         new JobQueue(
-            postgres.dataSource(), CLOCK, new JobHandlers(List.of(new DateAutomationJob(records))));
+            postgres.dataSource(),
+            CLOCK,
+            new JobHandlers(List.of(new DateAutomationJob(records, postgres.scripting()))));
   }
 
   private static JsonNode activity() throws Exception {

@@ -37,6 +37,8 @@ final class RecordsOnPostgres implements AutoCloseable {
   private final MigratedPostgres postgres;
   private final CompiledModel model;
   private final Clock clock;
+  private RecordService service;
+  private io.relata.platform.automation.script.ScriptRunners runners;
 
   private RecordsOnPostgres(MigratedPostgres postgres, CompiledModel model, Clock clock) {
     this.postgres = postgres;
@@ -179,8 +181,21 @@ final class RecordsOnPostgres implements AutoCloseable {
     CompiledObjects objects = new CompiledObjects(() -> model);
     List<RecordHook> all = new ArrayList<>(List.of(new RollUpHook(), new AuditHook()));
     all.addAll(hooks);
-    return new RecordService(
-        dataSource, objects, clock, new RecordLists(clock, objects), new RecordHooks(all));
+    service =
+        new RecordService(
+            dataSource, objects, clock, new RecordLists(clock, objects), new RecordHooks(all));
+    return service;
+  }
+
+  /**
+   * Runs script actions in a runner of this test's own, with queries through the service made last
+   * (the hooks that need it are made before it).
+   */
+  io.relata.platform.automation.Scripting scripting() {
+    if (runners == null) {
+      runners = new io.relata.platform.automation.script.ScriptRunners();
+    }
+    return new io.relata.platform.automation.Scripting(runners, () -> service);
   }
 
   WriteContext context(Actor actor) {
@@ -218,6 +233,9 @@ final class RecordsOnPostgres implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    if (runners != null) {
+      runners.stop();
+    }
     postgres.close();
   }
 }

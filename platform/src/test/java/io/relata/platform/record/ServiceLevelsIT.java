@@ -85,10 +85,14 @@ class ServiceLevelsIT {
             CLOCK);
     agent = postgres.user("agent", "administrator");
     JobQueue scheduling = new JobQueue(postgres.dataSource(), CLOCK, new JobHandlers(List.of()));
-    records = postgres.service(List.of(new ServiceLevels(scheduling), new AfterSaveAutomations()));
+    records =
+        postgres.service(
+            List.of(new ServiceLevels(scheduling), new AfterSaveAutomations(postgres.scripting())));
     jobs =
         new JobQueue(
-            postgres.dataSource(), CLOCK, new JobHandlers(List.of(new ServiceLevelJob(records))));
+            postgres.dataSource(),
+            CLOCK,
+            new JobHandlers(List.of(new ServiceLevelJob(records, postgres.scripting()))));
   }
 
   private static JsonNode activity() throws Exception {
