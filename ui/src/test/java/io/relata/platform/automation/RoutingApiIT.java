@@ -233,6 +233,41 @@ class RoutingApiIT {
     assertEquals(403, karin.send("GET", lead(leadId), null).statusCode(), "no right on leads");
   }
 
+  @Test
+  void aScriptRunsInTheDeployedServerAndItsProblemIsAtTheField() throws Exception {
+    ApiClient admin = TestUsers.signIn(base, users, passwords, clock, "scripter");
+    String object = "ticket_" + SUFFIX;
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/objects/" + object,
+            "{\"label\":\"Ticket\",\"nameField\":\"title\","
+                + "\"fields\":[{\"name\":\"title\",\"label\":\"Title\",\"type\":\"text\"},"
+                + "{\"name\":\"words\",\"label\":\"Words\",\"type\":\"number\"}]}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/automations/count_words_" + SUFFIX,
+            "{\"label\":\"Count words\",\"object\":\""
+                + object
+                + "\",\"trigger\":{\"type\":\"record\",\"timing\":\"before\","
+                + "\"on\":[\"create\",\"update\"]},"
+                + "\"actions\":[{\"type\":\"script\",\"source\":"
+                + "\"record.words = record.title.split(' ').length;\\n"
+                + "if (record.words > 5) problem('title', 'at most five words');\"}]}"));
+    HttpResponse<String> counted =
+        admin.send("POST", "api/v1/records/" + object, "{\"title\":\"three short words\"}");
+    assertEquals(201, counted.statusCode(), counted.body());
+    assertEquals(3, json(counted).getInt("words"));
+    HttpResponse<String> refused =
+        admin.send(
+            "POST", "api/v1/records/" + object, "{\"title\":\"one two three four five six\"}");
+    assertEquals(400, refused.statusCode(), refused.body());
+    JsonObject problem = json(refused).getJsonArray("errors").getJsonObject(0);
+    assertEquals("/title", problem.getString("pointer"));
+    assertEquals("at most five words", problem.getString("message"));
+  }
+
   private static String user(ApiClient admin, String username, String permissionSet)
       throws Exception {
     HttpResponse<String> created =
