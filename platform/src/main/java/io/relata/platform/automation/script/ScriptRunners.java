@@ -286,6 +286,11 @@ public class ScriptRunners {
     }
   }
 
+  /** The runner's process id, once it runs: for the benchmark's count of its processor time. */
+  synchronized long runnerPid() throws IOException, InterruptedException {
+    return runner().process.pid();
+  }
+
   @PreDestroy
   public synchronized void stop() {
     if (runner != null) {
