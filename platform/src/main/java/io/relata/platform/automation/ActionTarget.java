@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param prior the record before the write that triggered the actions; empty otherwise
  * @param gone the record was deleted: nothing is set on it
  * @param context the context of the write or job that runs the actions
- * @param scripting runs script actions
+ * @param automating runs script actions and logs runs
  */
 record ActionTarget(
     CompiledObject object,
@@ -28,7 +28,7 @@ record ActionTarget(
     boolean gone,
     WriteContext context,
     NestedWrites writes,
-    Scripting scripting) {
+    Automating automating) {
 
   /** Reads the record as it stands now. */
   @FunctionalInterface
@@ -42,7 +42,7 @@ record ActionTarget(
   }
 
   /** The record a write stored, for its after-save automations. */
-  static ActionTarget of(RecordChange change, Scripting scripting) {
+  static ActionTarget of(RecordChange change, Automating automating) {
     return new ActionTarget(
         change.object(),
         change.id(),
@@ -51,6 +51,6 @@ record ActionTarget(
         change.kind() == RecordChange.Kind.DELETE,
         change.context(),
         change.writes(),
-        scripting);
+        automating);
   }
 }

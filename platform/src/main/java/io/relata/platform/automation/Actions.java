@@ -1,5 +1,6 @@
 package io.relata.platform.automation;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.automation.Action;
 import io.relata.metadata.automation.Automation;
@@ -11,6 +12,8 @@ import io.relata.platform.rest.ProblemException.Violation;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,8 +34,43 @@ final class Actions {
 
   private Actions() {}
 
-  /** Runs {@code automation}'s actions for {@code target}, one step deeper in its chain. */
-  static void run(ActionTarget target, Automation automation) throws SQLException {
+  /**
+   * Runs {@code automation}'s actions for {@code target}, one step deeper in its chain, and logs
+   * the run ({@code trigger} says what set it off: a record's write, a date, a score, a service
+   * level).
+   */
+  static void run(ActionTarget target, Automation automation, String trigger) throws SQLException {
+    long started = System.nanoTime();
+    ArrayNode usage = JsonCodec.NODES.arrayNode();
+    String outcome = "done";
+    Optional<String> reason = Optional.empty();
+    try {
+      steps(target, automation, usage);
+    } catch (InvalidRequestException e) {
+      outcome = "refused";
+      reason = Optional.of(reason(e));
+      throw e;
+    } catch (SQLException | RuntimeException e) {
+      outcome = "failed";
+      reason = Optional.of(e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      log(
+          target.automating(),
+          target.context(),
+          target.object().name(),
+          target.id(),
+          automation,
+          trigger,
+          usage,
+          outcome,
+          reason,
+          System.nanoTime() - started);
+    }
+  }
+
+  private static void steps(ActionTarget target, Automation automation, ArrayNode usage)
+      throws SQLException {
     WriteContext.Cause cause =
         new WriteContext.Cause(automation.name(), target.object().name(), target.id());
     List<WriteContext.Cause> chain = target.context().chain();
@@ -52,15 +90,75 @@ final class Actions {
     List<Action> actions = automation.actions();
     for (int i = 0; i < actions.size(); i++) {
       try {
-        act(target, context, automation, i, actions.get(i));
+        act(target, context, automation, i, actions.get(i), usage);
       } catch (InvalidRequestException e) {
         throw refused(automation, i, e);
       }
     }
   }
 
+  /** Logs one run of {@code automation} for the record {@code id} (null before a create stores). */
+  static void log(
+      Automating automating,
+      WriteContext context,
+      String object,
+      UUID id,
+      Automation automation,
+      String trigger,
+      ArrayNode usage,
+      String outcome,
+      Optional<String> reason,
+      long nanos) {
+    automating
+        .runs()
+        .add(
+            new RunLog.Entry(
+                UUID.randomUUID(),
+                context.now(),
+                automation.name(),
+                trigger,
+                object,
+                Optional.ofNullable(id),
+                automation.actions().stream().map(Actions::type).toList(),
+                outcome,
+                reason,
+                usage.isEmpty() ? Optional.empty() : Optional.of(usage),
+                nanos / 1_000_000,
+                context.chain().stream().map(WriteContext.Cause::toString).toList()));
+  }
+
+  /** An action's type as documents name it. */
+  static String type(Action action) {
+    if (action instanceof Action.Set) {
+      return "set";
+    } else if (action instanceof Action.Create) {
+      return "create";
+    } else if (action instanceof Action.Task) {
+      return "task";
+    } else if (action instanceof Action.Assign) {
+      return "assign";
+    }
+    return "script";
+  }
+
+  /** What a refusal said, as the run log keeps it: each violation's place, code and values. */
+  static String reason(InvalidRequestException e) {
+    return e.violations().stream()
+        .map(
+            v ->
+                (v.pointer().isEmpty() ? "" : v.pointer() + " ")
+                    + v.code()
+                    + (v.args().isEmpty() ? "" : " " + v.args()))
+        .collect(Collectors.joining("; "));
+  }
+
   private static void act(
-      ActionTarget target, WriteContext context, Automation automation, int index, Action action)
+      ActionTarget target,
+      WriteContext context,
+      Automation automation,
+      int index,
+      Action action,
+      ArrayNode usage)
       throws SQLException {
     NestedWrites writes = target.writes();
     String object = target.object().name();
@@ -96,7 +194,10 @@ final class Actions {
       create.link().ifPresent(link -> values.put(link, target.id().toString()));
       writes.create(context, create.object(), values, List.of(because));
     } else if (action instanceof Action.Script script) {
-      target.scripting().afterSave(target, context, automation, index, script, List.of(because));
+      target
+          .automating()
+          .scripting()
+          .afterSave(target, context, automation, index, script, List.of(because), usage::add);
     } else if (action instanceof Action.Task task) {
       ObjectNode values =
           JsonCodec.object().put("kind", task.kind()).put("subject", task.subject());

@@ -22,14 +22,14 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class AfterSaveAutomations implements RecordHook {
 
-  private Scripting scripting;
+  private Automating automating;
 
   /** For CDI's proxy. */
   protected AfterSaveAutomations() {}
 
   @Inject
-  public AfterSaveAutomations(Scripting scripting) {
-    this.scripting = scripting;
+  public AfterSaveAutomations(Automating automating) {
+    this.automating = automating;
   }
 
   @Override
@@ -52,7 +52,7 @@ public class AfterSaveAutomations implements RecordHook {
     for (Automation automation : Triggered.candidates(change, Trigger.Timing.AFTER)) {
       if (Triggered.fires(automation, change)
           && change.once(automation.name() + " " + change.object().name() + " " + change.id())) {
-        Actions.run(ActionTarget.of(change, scripting), automation);
+        Actions.run(ActionTarget.of(change, automating), automation, "record");
       }
     }
   }

@@ -1,14 +1,17 @@
 package io.relata.platform.automation;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.relata.metadata.automation.Action;
 import io.relata.metadata.automation.Automation;
 import io.relata.metadata.automation.Trigger;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.RecordChange;
 import io.relata.platform.record.RecordHook;
+import io.relata.platform.rest.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Before a record is saved, the automations its write triggers with {@code timing: before} set its
@@ -21,14 +24,14 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class BeforeSaveAutomations implements RecordHook {
 
-  private Scripting scripting;
+  private Automating automating;
 
   /** For CDI's proxy. */
   protected BeforeSaveAutomations() {}
 
   @Inject
-  public BeforeSaveAutomations(Scripting scripting) {
-    this.scripting = scripting;
+  public BeforeSaveAutomations(Automating automating) {
+    this.automating = automating;
   }
 
   private static final String OWNER = "owner_id";
@@ -54,35 +57,69 @@ public class BeforeSaveAutomations implements RecordHook {
       if (!Triggered.fires(automation, change)) {
         continue;
       }
-      for (Action action : automation.actions()) {
-        if (action instanceof Action.Set set) {
-          // one value a field does not take refuses the write at that field
-          change.setAll(
-              ActionValues.of(
-                  set.values(), change.computed(), change.computedBefore(), change.context()));
-        } else if (action instanceof Action.Script script) {
-          change.setAll(
-              scripting.beforeSave(
-                  automation,
-                  automation.actions().indexOf(action),
-                  script,
-                  change.object(),
-                  change.computed(),
-                  change.context()));
-        } else if (action instanceof Action.Assign assign) {
-          Assigner.Assigned assigned =
-              Assigner.choose(
-                  change.connection(),
-                  change.object(),
-                  change.snapshot(),
-                  change.computed(),
-                  change.context(),
-                  assign);
-          assigned
-              .owner()
-              .ifPresent(owner -> change.setAll(JsonCodec.object().put(OWNER, owner.toString())));
-          change.because(ActionValues.because(automation.name(), assigned.reason()));
-        }
+      long started = System.nanoTime();
+      ArrayNode usage = JsonCodec.NODES.arrayNode();
+      String outcome = "done";
+      Optional<String> reason = Optional.empty();
+      try {
+        act(change, automation, usage);
+      } catch (InvalidRequestException e) {
+        outcome = "refused";
+        reason = Optional.of(Actions.reason(e));
+        throw e;
+      } catch (SQLException | RuntimeException e) {
+        outcome = "failed";
+        reason = Optional.of(e.getClass().getSimpleName());
+        throw e;
+      } finally {
+        Actions.log(
+            automating,
+            change.context(),
+            change.object().name(),
+            change.id(),
+            automation,
+            "record",
+            usage,
+            outcome,
+            reason,
+            System.nanoTime() - started);
+      }
+    }
+  }
+
+  private void act(RecordChange change, Automation automation, ArrayNode usage)
+      throws SQLException {
+    for (Action action : automation.actions()) {
+      if (action instanceof Action.Set set) {
+        // one value a field does not take refuses the write at that field
+        change.setAll(
+            ActionValues.of(
+                set.values(), change.computed(), change.computedBefore(), change.context()));
+      } else if (action instanceof Action.Script script) {
+        change.setAll(
+            automating
+                .scripting()
+                .beforeSave(
+                    automation,
+                    automation.actions().indexOf(action),
+                    script,
+                    change.object(),
+                    change.computed(),
+                    change.context(),
+                    usage::add));
+      } else if (action instanceof Action.Assign assign) {
+        Assigner.Assigned assigned =
+            Assigner.choose(
+                change.connection(),
+                change.object(),
+                change.snapshot(),
+                change.computed(),
+                change.context(),
+                assign);
+        assigned
+            .owner()
+            .ifPresent(owner -> change.setAll(JsonCodec.object().put(OWNER, owner.toString())));
+        change.because(ActionValues.because(automation.name(), assigned.reason()));
       }
     }
   }

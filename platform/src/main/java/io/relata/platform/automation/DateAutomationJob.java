@@ -31,15 +31,15 @@ import java.util.UUID;
 public class DateAutomationJob implements JobHandler {
 
   private RecordService records;
-  private Scripting scripting;
+  private Automating automating;
 
   /** For CDI's proxy. */
   protected DateAutomationJob() {}
 
   @Inject
-  public DateAutomationJob(RecordService records, Scripting scripting) {
+  public DateAutomationJob(RecordService records, Automating automating) {
     this.records = records;
-    this.scripting = scripting;
+    this.automating = automating;
   }
 
   @Override
@@ -97,8 +97,9 @@ public class DateAutomationJob implements JobHandler {
             false,
             context,
             writes,
-            scripting),
-        automation);
+            automating),
+        automation,
+        "date");
     run.afterCommit(() -> records.afterCommit(writes));
   }
 }

@@ -20,14 +20,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class Scores implements RecordHook {
 
-  private Scripting scripting;
+  private Automating automating;
 
   /** For CDI's proxy. */
   protected Scores() {}
 
   @Inject
-  public Scores(Scripting scripting) {
-    this.scripting = scripting;
+  public Scores(Automating automating) {
+    this.automating = automating;
   }
 
   @Override
@@ -62,7 +62,7 @@ public class Scores implements RecordHook {
     if (records.isEmpty()) {
       return;
     }
-    Scoring scoring = new Scoring(change.writes(), change.context(), scripting);
+    Scoring scoring = new Scoring(change.writes(), change.context(), automating);
     for (Map.Entry<String, UUID> record : records) {
       scoring.rescore(record.getKey(), record.getValue());
     }

@@ -39,12 +39,12 @@ final class Scoring {
 
   private final NestedWrites writes;
   private final WriteContext context;
-  private final Scripting scripting;
+  private final Automating automating;
 
-  Scoring(NestedWrites writes, WriteContext context, Scripting scripting) {
+  Scoring(NestedWrites writes, WriteContext context, Automating automating) {
     this.writes = writes;
     this.context = context;
-    this.scripting = scripting;
+    this.automating = automating;
   }
 
   /** Computes and keeps the scores of the record {@code id} of {@code object}. */
@@ -98,8 +98,9 @@ final class Scoring {
                   false,
                   scoring,
                   writes,
-                  scripting),
-              threshold.automation());
+                  automating),
+              threshold.automation(),
+              "score");
         }
       }
     }

@@ -30,6 +30,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -59,17 +60,22 @@ public class Scripting {
     this.records = records;
   }
 
-  /** The script's changes to the record before it is saved, as a writer's values. */
+  /**
+   * The script's changes to the record before it is saved, as a writer's values; {@code used}
+   * learns what the run used of its limits.
+   */
   ObjectNode beforeSave(
       Automation automation,
       int index,
       Action.Script script,
       CompiledObject object,
       Map<String, Object> record,
-      WriteContext context) {
+      WriteContext context,
+      Consumer<JsonNode> used) {
     ObjectNode in = json(object, record);
     ScriptResult result =
         runners.run(request(automation, index, script, in), host(context, Optional.empty()));
+    used.accept(usage(result));
     return changes(automation, object, in, checked(automation, result));
   }
 
@@ -80,13 +86,15 @@ public class Scripting {
       Automation automation,
       int index,
       Action.Script script,
-      List<ObjectNode> because)
+      List<ObjectNode> because,
+      Consumer<JsonNode> used)
       throws java.sql.SQLException {
     ObjectNode in = json(target.object(), target.record());
     ScriptResult result =
         runners.run(
             request(automation, index, script, in),
             host(context, Optional.of(new Creating(target.writes(), context, because))));
+    used.accept(usage(result));
     ObjectNode changes = changes(automation, target.object(), in, checked(automation, result));
     if (!changes.isEmpty() && !target.gone()) {
       target.writes().update(context, target.object().name(), target.id(), changes, because);
@@ -150,6 +158,22 @@ public class Scripting {
                 Math.min(base.logBytes(), lower.getOrDefault("logBytes", (long) base.logBytes())));
     return new ScriptRequest(
         automation.name() + "-" + (index + 1) + ".js", script.source(), record, limits);
+  }
+
+  /** What a run used of its limits, and why it was stopped: what the run log shows. */
+  private static JsonNode usage(ScriptResult result) {
+    ObjectNode usage = JsonCodec.object();
+    usage.put("millis", result.usage().millis());
+    usage.put("queries", result.usage().queries());
+    usage.put("rowsRead", result.usage().rowsRead());
+    usage.put("recordsWritten", result.usage().recordsWritten());
+    usage.put("logBytes", result.usage().logBytes());
+    result.failure().ifPresent(f -> usage.put("stoppedBy", f.kind()));
+    if (!result.log().isEmpty()) {
+      com.fasterxml.jackson.databind.node.ArrayNode log = usage.putArray("log");
+      result.log().forEach(log::add);
+    }
+    return usage;
   }
 
   /** The result of a run that was not stopped and raised no problem; else the refusal. */

@@ -31,15 +31,15 @@ import java.util.UUID;
 public class ServiceLevelJob implements JobHandler {
 
   private RecordService records;
-  private Scripting scripting;
+  private Automating automating;
 
   /** For CDI's proxy. */
   protected ServiceLevelJob() {}
 
   @Inject
-  public ServiceLevelJob(RecordService records, Scripting scripting) {
+  public ServiceLevelJob(RecordService records, Automating automating) {
     this.records = records;
-    this.scripting = scripting;
+    this.automating = automating;
   }
 
   @Override
@@ -100,8 +100,9 @@ public class ServiceLevelJob implements JobHandler {
             false,
             context,
             writes,
-            scripting),
-        actions.get());
+            automating),
+        actions.get(),
+        breach ? "breach" : "warning");
     run.afterCommit(() -> records.afterCommit(writes));
   }
 }

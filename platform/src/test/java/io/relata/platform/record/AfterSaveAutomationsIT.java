@@ -143,8 +143,8 @@ class AfterSaveAutomationsIT {
     records =
         postgres.service(
             List.of(
-                new BeforeSaveAutomations(postgres.scripting()),
-                new AfterSaveAutomations(postgres.scripting())));
+                new BeforeSaveAutomations(postgres.automating()),
+                new AfterSaveAutomations(postgres.automating())));
   }
 
   private static JsonNode activity() throws Exception {

@@ -85,8 +85,8 @@ class AutomationSaveBench {
       RecordService records =
           postgres.pooledService(
               List.of(
-                  new BeforeSaveAutomations(postgres.scripting()),
-                  new AfterSaveAutomations(postgres.scripting())));
+                  new BeforeSaveAutomations(postgres.automating()),
+                  new AfterSaveAutomations(postgres.automating())));
       List<String> objects = List.of("plain", "automated", "early");
       long[][] times = new long[objects.size()][RUNS];
       for (int i = -WARM_UP; i < RUNS; i++) {

@@ -101,7 +101,7 @@ class AutomationsIT {
                         + "'actions':[{'type':'set','values':{'company':'Overwritten'}}]}")),
             CLOCK);
     admin = postgres.user("admin", "administrator");
-    records = postgres.service(List.of(new BeforeSaveAutomations(postgres.scripting())));
+    records = postgres.service(List.of(new BeforeSaveAutomations(postgres.automating())));
   }
 
   @AfterAll
@@ -163,7 +163,7 @@ class AutomationsIT {
   }
 
   @Test
-  void aScriptChangesTheRecordBeforeItIsSavedOrRefusesItAtAField() {
+  void aScriptChangesTheRecordBeforeItIsSavedOrRefusesItAtAField() throws Exception {
     StoredRecord scripted = create("Scripted Co", "900");
     assertTrue(
         RecordsOnPostgres.sameDecimal("1800", scripted.values().get("score")),
@@ -181,6 +181,41 @@ class AutomationsIT {
     assertEquals("automation.script-stopped", stopped.violations().get(0).code());
     assertEquals("statements", stopped.violations().get(0).args().get(1));
     assertEquals(before, postgres.query("SELECT count(*) FROM records.prospect"), "nothing kept");
+
+    // the run log keeps all three, the refused ones with why and what the script used
+    postgres.runLog().flush();
+    assertEquals(
+        List.of("done", "refused", "refused"),
+        postgres
+            .runLog()
+            .list(
+                java.util.Optional.of("scripted"),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                10)
+            .stream()
+            .map(run -> run.get("outcome").asText())
+            .sorted()
+            .toList(),
+        "one write's runs share its moment, in no order");
+    com.fasterxml.jackson.databind.JsonNode looped =
+        postgres
+            .runLog()
+            .list(
+                java.util.Optional.of("scripted"),
+                java.util.Optional.empty(),
+                java.util.Optional.of("refused"),
+                java.util.Optional.empty(),
+                10)
+            .stream()
+            .filter(run -> run.get("reason").asText().contains("automation.script-stopped"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        looped.get("reason").asText().contains("automation.script-stopped"), looped.toString());
+    assertEquals("statements", looped.get("usage").get(0).get("stoppedBy").asText());
+    assertEquals("record", looped.get("trigger").asText());
   }
 
   private static StoredRecord create(String company, String users) {

@@ -69,12 +69,12 @@ class DateAutomationsIT {
     JobQueue scheduling = new JobQueue(postgres.dataSource(), CLOCK, new JobHandlers(List.of()));
     records =
         postgres.service(
-            List.of(new DateTriggers(scheduling), new AfterSaveAutomations(postgres.scripting())));
+            List.of(new DateTriggers(scheduling), new AfterSaveAutomations(postgres.automating())));
     jobs =
         new JobQueue(
             postgres.dataSource(),
             CLOCK,
-            new JobHandlers(List.of(new DateAutomationJob(records, postgres.scripting()))));
+            new JobHandlers(List.of(new DateAutomationJob(records, postgres.automating()))));
   }
 
   private static JsonNode activity() throws Exception {

@@ -39,6 +39,7 @@ final class RecordsOnPostgres implements AutoCloseable {
   private final Clock clock;
   private RecordService service;
   private io.relata.platform.automation.script.ScriptRunners runners;
+  private io.relata.platform.automation.RunLog runLog;
 
   private RecordsOnPostgres(MigratedPostgres postgres, CompiledModel model, Clock clock) {
     this.postgres = postgres;
@@ -188,14 +189,21 @@ final class RecordsOnPostgres implements AutoCloseable {
   }
 
   /**
-   * Runs script actions in a runner of this test's own, with queries through the service made last
-   * (the hooks that need it are made before it).
+   * What running actions needs: scripts in a runner of this test's own, with queries through the
+   * service made last (the hooks that need it are made before it), and a run log on its database.
    */
-  io.relata.platform.automation.Scripting scripting() {
+  io.relata.platform.automation.Automating automating() {
     if (runners == null) {
       runners = new io.relata.platform.automation.script.ScriptRunners();
+      runLog = new io.relata.platform.automation.RunLog(postgres.dataSource());
     }
-    return new io.relata.platform.automation.Scripting(runners, () -> service);
+    return new io.relata.platform.automation.Automating(
+        new io.relata.platform.automation.Scripting(runners, () -> service), runLog);
+  }
+
+  /** The run log of {@link #automating}, once made. */
+  io.relata.platform.automation.RunLog runLog() {
+    return runLog;
   }
 
   WriteContext context(Actor actor) {
@@ -235,6 +243,7 @@ final class RecordsOnPostgres implements AutoCloseable {
   public void close() throws Exception {
     if (runners != null) {
       runners.stop();
+      runLog.stop();
     }
     postgres.close();
   }

@@ -73,7 +73,7 @@ class ScoringIT {
                             + "{'type':'task','subject':'Follow up: sales ready','due':'P1D'}]}]}"))),
             CLOCK);
     seller = postgres.user("seller", "administrator");
-    records = postgres.service(List.of(new ScoreLocks(), new Scores(postgres.scripting())));
+    records = postgres.service(List.of(new ScoreLocks(), new Scores(postgres.automating())));
   }
 
   /** Relata's activity object, with the kinds a marketing site logs. */

@@ -87,12 +87,13 @@ class ServiceLevelsIT {
     JobQueue scheduling = new JobQueue(postgres.dataSource(), CLOCK, new JobHandlers(List.of()));
     records =
         postgres.service(
-            List.of(new ServiceLevels(scheduling), new AfterSaveAutomations(postgres.scripting())));
+            List.of(
+                new ServiceLevels(scheduling), new AfterSaveAutomations(postgres.automating())));
     jobs =
         new JobQueue(
             postgres.dataSource(),
             CLOCK,
-            new JobHandlers(List.of(new ServiceLevelJob(records, postgres.scripting()))));
+            new JobHandlers(List.of(new ServiceLevelJob(records, postgres.automating()))));
   }
 
   private static JsonNode activity() throws Exception {

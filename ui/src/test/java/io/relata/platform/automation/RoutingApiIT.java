@@ -266,6 +266,24 @@ class RoutingApiIT {
     JsonObject problem = json(refused).getJsonArray("errors").getJsonObject(0);
     assertEquals("/title", problem.getString("pointer"));
     assertEquals("at most five words", problem.getString("message"));
+
+    // both runs are in the run log, the refused one with its reason
+    HttpResponse<String> runs =
+        admin.send("GET", "api/v1/automation-runs?automation=count_words_" + SUFFIX, null);
+    assertEquals(200, runs.statusCode(), runs.body());
+    JsonArray logged = json(runs).getJsonArray("items");
+    assertEquals(2, logged.size(), runs.body());
+    assertTrue(
+        logged.getValuesAs(JsonObject.class).stream()
+            .anyMatch(
+                run ->
+                    run.getString("outcome").equals("refused")
+                        && run.getString("reason").contains("at most five words")),
+        runs.body());
+    assertEquals(
+        400,
+        admin.send("GET", "api/v1/automation-runs?outcome=lost", null).statusCode(),
+        "an outcome the log does not know");
   }
 
   private static String user(ApiClient admin, String username, String permissionSet)
