@@ -50,6 +50,13 @@ public sealed interface Action {
    * governor limits by name ({@code statements}, {@code seconds}, {@code queries}, {@code rows},
    * {@code records}, {@code logBytes}).
    */
+  /**
+   * Tells people in the app: {@code to} is {@code owner}, {@code manager} (the owner's), a {@code
+   * user} by username or a {@code group}'s members ({@code name} says which user or group); {@code
+   * message} has the record's fields in braces.
+   */
+  record Notify(String to, Optional<String> name, String message) implements Action {}
+
   record Script(String source, Map<String, Long> limits) implements Action {
     public Script {
       limits = Map.copyOf(limits);

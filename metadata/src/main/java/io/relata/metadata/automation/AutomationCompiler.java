@@ -452,6 +452,24 @@ public final class AutomationCompiler {
         return task(key, at, json);
       case "assign":
         return assign(key, at, json, object);
+      case "notify":
+        {
+          JsonNode to = json.get("to");
+          String kind = to.fieldNames().next();
+          Optional<String> name =
+              kind.equals("user") || kind.equals("group")
+                  ? Optional.of(to.get(kind).asText())
+                  : Optional.empty();
+          String message = json.get("message").asText();
+          java.util.regex.Matcher fields =
+              java.util.regex.Pattern.compile("\\{([a-z][a-z0-9_]*)\\}").matcher(message);
+          while (fields.find()) {
+            if (SystemFields.field(object, fields.group(1)).isEmpty()) {
+              add(key, Problem.at(at + "/message", "automation.unknown-field", fields.group(1)));
+            }
+          }
+          return Optional.of(new Action.Notify(kind, name, message));
+        }
       case "script":
         {
           Map<String, Long> limits = new LinkedHashMap<>();

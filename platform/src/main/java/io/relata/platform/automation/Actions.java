@@ -137,6 +137,8 @@ final class Actions {
       return "task";
     } else if (action instanceof Action.Assign) {
       return "assign";
+    } else if (action instanceof Action.Notify) {
+      return "notify";
     }
     return "script";
   }
@@ -198,6 +200,8 @@ final class Actions {
           .automating()
           .scripting()
           .afterSave(target, context, automation, index, script, List.of(because), usage::add);
+    } else if (action instanceof Action.Notify notify) {
+      Notifying.send(target, automation, notify);
     } else if (action instanceof Action.Task task) {
       ObjectNode values =
           JsonCodec.object().put("kind", task.kind()).put("subject", task.subject());

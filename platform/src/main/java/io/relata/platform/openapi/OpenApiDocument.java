@@ -67,7 +67,8 @@ public final class OpenApiDocument {
 
   private static ObjectNode frame() {
     ObjectNode doc = Fragment.load("base").copy();
-    for (String fixed : List.of("auth", "directory", "metadata", "operations", "jobs")) {
+    for (String fixed :
+        List.of("auth", "directory", "metadata", "operations", "jobs", "notifications")) {
       merge(doc, Fragment.load(fixed).copy(), fixed);
     }
     Fragment documents = Fragment.load("documents");

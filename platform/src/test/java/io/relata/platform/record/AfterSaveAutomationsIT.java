@@ -11,6 +11,7 @@ import io.relata.metadata.kind.DocumentKinds;
 import io.relata.platform.automation.AfterSaveAutomations;
 import io.relata.platform.automation.BeforeSaveAutomations;
 import io.relata.platform.identity.Actor;
+import io.relata.platform.notification.Notifications;
 import io.relata.platform.rest.InvalidRequestException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -110,6 +111,14 @@ class AfterSaveAutomationsIT {
                             + "'condition':'company = \\'Touchy\\'',"
                             + "'actions':[{'type':'set','formulas':{'touches':'touches + 1'}}]}"),
                     json(
+                        "{'name':'tell','label':'Big lead','object':'lead',"
+                            + "'trigger':{'type':'record','timing':'after','on':['create']},"
+                            + "'condition':'users >= 50',"
+                            + "'actions':[{'type':'notify','to':{'owner':true},"
+                            + "'message':'{company} has {users} users'},"
+                            + "{'type':'notify','to':{'group':'sellers'},"
+                            + "'message':'A large lead: {company}'}]}"),
+                    json(
                         "{'name':'route_leads','label':'Route leads','object':'lead',"
                             + "'trigger':{'type':'record','timing':'after','on':['create']},"
                             + "'actions':[{'type':'assign','rules':'lead_routing'},"
@@ -161,7 +170,7 @@ class AfterSaveAutomationsIT {
   }
 
   @Test
-  void prospectsAreRoutedByTheirSizeAndConvertedLeadsOnToTheSalesManager() {
+  void prospectsAreRoutedByTheirSizeAndConvertedLeadsOnToTheSalesManager() throws Exception {
     StoredRecord big = create("prospect", Map.of("company", "Big Co", "users", 100));
     assertEquals(karin.id(), big.values().get("owner_id"), "more than 50 users: Karin");
     StoredRecord small = create("prospect", Map.of("company", "Small Co", "users", 10));
@@ -190,6 +199,29 @@ class AfterSaveAutomationsIT {
     TimelineItem.Because leadWhy = because("lead", lead).get(0);
     assertEquals("route_leads", leadWhy.automation());
     assertEquals(Optional.of("users >= 50"), leadWhy.condition());
+
+    // Daniel, its owner once the lead was routed, and every seller are told
+    Notifications notifications = new Notifications(postgres.dataSource());
+    List<io.relata.platform.notification.Notification> daniels =
+        notifications.of(daniel.id(), Optional.empty(), 10);
+    assertEquals(1, daniels.size(), daniels.toString());
+    assertEquals("Big lead", daniels.get(0).title());
+    assertEquals("Big Co has 100 users", daniels.get(0).body());
+    assertEquals(Optional.of(lead), daniels.get(0).record());
+    for (Actor seller : SELLERS) {
+      assertEquals(
+          List.of("A large lead: Big Co"),
+          notifications.of(seller.id(), Optional.empty(), 10).stream()
+              .map(io.relata.platform.notification.Notification::body)
+              .toList());
+    }
+    assertEquals(1, notifications.unread(daniel.id()));
+    assertTrue(notifications.read(daniel.id(), Optional.of(daniels.get(0).id()), OffsetNow.NOW));
+    assertEquals(0, notifications.unread(daniel.id()));
+    assertEquals(
+        false,
+        notifications.read(karin.id(), Optional.of(daniels.get(0).id()), OffsetNow.NOW),
+        "another's notification is as good as none");
 
     // the task for the lead's new owner, due a day later
     assertEquals(
@@ -306,5 +338,11 @@ class AfterSaveAutomationsIT {
         (name, value) ->
             typed.put(name, value instanceof Integer n ? BigDecimal.valueOf(n) : value));
     return typed;
+  }
+
+  /** A moment to mark notifications read at. */
+  private static final class OffsetNow {
+    static final java.time.OffsetDateTime NOW =
+        java.time.OffsetDateTime.parse("2026-12-05T11:00:00Z");
   }
 }

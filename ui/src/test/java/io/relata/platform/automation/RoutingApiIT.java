@@ -163,6 +163,15 @@ class RoutingApiIT {
                 + "\"actions\":[{\"type\":\"assign\",\"rules\":\"leads_"
                 + SUFFIX
                 + "\"}]}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/automations/tell_owner_" + SUFFIX,
+            "{\"label\":\"New lead\",\"object\":\""
+                + LEAD
+                + "\",\"trigger\":{\"type\":\"record\",\"timing\":\"after\",\"on\":[\"create\"]},"
+                + "\"actions\":[{\"type\":\"notify\",\"to\":{\"owner\":true},"
+                + "\"message\":\"{company} is yours: {users} users\"}]}"));
     HttpResponse<String> unknown =
         admin.send(
             "PUT",
@@ -225,6 +234,21 @@ class RoutingApiIT {
     assertEquals("users >= 50", leadWhy.getString("condition"));
     JsonObject created = history(daniel, lead(leadId)).getJsonObject(0);
     assertEquals(KARIN, created.getJsonObject("actor").getString("name"), "Karin's conversion");
+
+    // Daniel's bell says so; nobody else reads his notification
+    JsonObject bell = json(daniel.send("GET", "api/v1/notifications", null));
+    assertEquals(1, bell.getInt("unread"), bell.toString());
+    JsonObject told = bell.getJsonArray("items").getJsonObject(0);
+    assertEquals("Big Co is yours: 100 users", told.getString("body"));
+    assertEquals(leadId, told.getJsonObject("about").getString("id"));
+    String notification = told.getString("id");
+    assertEquals(
+        404,
+        karin.send("POST", "api/v1/notifications/" + notification + "/read", null).statusCode());
+    assertEquals(
+        204,
+        daniel.send("POST", "api/v1/notifications/" + notification + "/read", null).statusCode());
+    assertEquals(0, json(daniel.send("GET", "api/v1/notifications", null)).getInt("unread"));
 
     // who hands it to a seller
     ok(daniel.send("PATCH", lead(leadId), "{\"owner_id\":\"" + sally + "\"}"));
