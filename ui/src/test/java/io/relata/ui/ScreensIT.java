@@ -664,6 +664,86 @@ class ScreensIT {
   }
 
   @Test
+  void theBellTellsASellerOfADealRoutedToHerAndItsTimelineSaysWhy() throws Exception {
+    // a seller of her own: the other stories change Sara's password and language
+    ok(
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\"nina\",\"password\":\""
+                + SELLER_PASSWORD
+                + "\",\"displayName\":\"Nina Berg\",\"permissionSets\":[\"sales\"]}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/assignment-rules/opportunity_routing",
+            "{\"label\":\"Opportunity routing\",\"object\":\"opportunity\",\"rules\":["
+                + "{\"label\":\"Very large deals\",\"condition\":\"amount > 900000\","
+                + "\"assignTo\":{\"user\":\"nina\"}}],\"fallback\":{\"user\":\"nina\"}}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/automations/route_big",
+            "{\"label\":\"Route very large deals\",\"object\":\"opportunity\","
+                + "\"trigger\":{\"type\":\"record\",\"timing\":\"before\",\"on\":[\"create\"]},"
+                + "\"condition\":\"amount > 900000\","
+                + "\"actions\":[{\"type\":\"assign\",\"rules\":\"opportunity_routing\"}]}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/automations/tell_owner",
+            "{\"label\":\"A very large deal\",\"object\":\"opportunity\","
+                + "\"trigger\":{\"type\":\"record\",\"timing\":\"after\",\"on\":[\"create\"]},"
+                + "\"condition\":\"amount > 900000\","
+                + "\"actions\":[{\"type\":\"notify\",\"to\":{\"owner\":true},"
+                + "\"message\":\"{title} is yours to close\"}]}"));
+    String deal =
+        id(
+            admin.send(
+                "POST",
+                "api/v1/records/opportunity",
+                "{\"title\":\"Acme group-wide rollout\",\"amount\":950000,"
+                    + "\"priority\":\"high\",\"stage\":\"prospecting\",\"account\":\""
+                    + acme
+                    + "\"}"));
+    try {
+      browser.get(server.uri("/").toString());
+      new SignInPage(browser).signIn("nina", SELLER_PASSWORD);
+      WebElement unread =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notifications-unread")));
+      assertEquals("1", unread.getText());
+      Screenshots.save(browser, "desktop-bell");
+      click("notifications");
+      WebElement dialog =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("vaadin-dialog-overlay .relata-notification.relata-unread")));
+      assertTrue(
+          dialog.getText().contains("Acme group-wide rollout is yours to close"), dialog.getText());
+      assertTrue(dialog.getText().contains("A very large deal"), dialog.getText());
+      Screenshots.save(browser, "desktop-notifications");
+      dialog.click();
+      wait.until(ExpectedConditions.urlContains("/o/opportunity/" + deal));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("timeline"),
+              "By automation Route very large deals · rule 1 of Opportunity routing"
+                  + " “Very large deals”: amount > 900000"));
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("notifications-unread")));
+      Screenshots.save(browser, "desktop-record-because");
+      browser.manage().window().setSize(Screenshots.PHONE);
+      click("notifications");
+      wait.until(
+          ExpectedConditions.visibilityOfElementLocated(
+              By.cssSelector("vaadin-dialog-overlay .relata-notification")));
+      Screenshots.save(browser, "phone-notifications");
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-bell");
+      throw e;
+    }
+  }
+
+  @Test
   void aSellerSwitchedToSwedishSeesHerLanguageAndNothingSheMayNotSee() throws Exception {
     String olle =
         id(

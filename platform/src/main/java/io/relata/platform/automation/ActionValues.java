@@ -2,6 +2,7 @@ package io.relata.platform.automation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.automation.Action;
+import io.relata.metadata.automation.Automation;
 import io.relata.metadata.condition.ConditionEvaluator;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.WriteContext;
@@ -35,9 +36,12 @@ final class ActionValues {
     return json;
   }
 
-  /** Why an automation changed a record: its name, and what the action adds. */
-  static ObjectNode because(String automation, ObjectNode detail) {
-    ObjectNode because = JsonCodec.object().put("automation", automation);
+  /** Why an automation changed a record: its name and label, and what the action adds. */
+  static ObjectNode because(Automation automation, ObjectNode detail) {
+    ObjectNode because =
+        JsonCodec.object()
+            .put("automation", automation.name())
+            .put("automationLabel", automation.label());
     because.setAll(detail);
     return because;
   }

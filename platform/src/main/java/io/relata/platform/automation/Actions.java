@@ -164,7 +164,7 @@ final class Actions {
       throws SQLException {
     NestedWrites writes = target.writes();
     String object = target.object().name();
-    ObjectNode because = ActionValues.because(automation.name(), JsonCodec.object());
+    ObjectNode because = ActionValues.because(automation, JsonCodec.object());
     if (action instanceof Action.Set set && !target.gone()) {
       writes.update(
           context,

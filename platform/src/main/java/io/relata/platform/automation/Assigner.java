@@ -67,7 +67,8 @@ final class Assigner {
   /** The owner {@code rules} choose for {@code record} (with its formula fields computed). */
   Assigned byRules(AssignmentRules rules, Map<String, Object> record, ConditionContext context)
       throws SQLException {
-    ObjectNode reason = JsonCodec.object().put("assignment", rules.name());
+    ObjectNode reason =
+        JsonCodec.object().put("assignment", rules.name()).put("assignmentLabel", rules.label());
     for (AssignmentRules.Rule rule : rules.rules()) {
       if (!ConditionEvaluator.selects(rule.condition(), record, Optional.empty(), context)) {
         continue;

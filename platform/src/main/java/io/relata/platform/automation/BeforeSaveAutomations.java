@@ -119,7 +119,7 @@ public class BeforeSaveAutomations implements RecordHook {
         assigned
             .owner()
             .ifPresent(owner -> change.setAll(JsonCodec.object().put(OWNER, owner.toString())));
-        change.because(ActionValues.because(automation.name(), assigned.reason()));
+        change.because(ActionValues.because(automation, assigned.reason()));
       }
     }
   }

@@ -54,7 +54,8 @@ final class Scoring {
       if (record.isEmpty()) {
         return;
       }
-      ObjectNode explained = JsonCodec.object().put("automation", model.name());
+      ObjectNode explained =
+          JsonCodec.object().put("automation", model.name()).put("automationLabel", model.label());
       explained.put("scoring", model.name());
       ArrayNode points = explained.putArray("points");
       double total = 0;

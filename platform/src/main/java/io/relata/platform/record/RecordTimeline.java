@@ -257,7 +257,9 @@ final class RecordTimeline {
       because.add(
           new TimelineItem.Because(
               reason.path("automation").asText(),
+              Optional.ofNullable(reason.path("automationLabel").textValue()),
               Optional.ofNullable(reason.path("assignment").textValue()),
+              Optional.ofNullable(reason.path("assignmentLabel").textValue()),
               reason.path("rule").isInt()
                   ? Optional.of(reason.get("rule").asInt())
                   : Optional.empty(),

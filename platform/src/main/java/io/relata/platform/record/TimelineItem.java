@@ -77,7 +77,9 @@ public record TimelineItem(
    */
   public record Because(
       String automation,
+      Optional<String> automationLabel,
       Optional<String> assignment,
+      Optional<String> assignmentLabel,
       Optional<Integer> rule,
       Optional<String> label,
       Optional<String> condition,

@@ -99,7 +99,9 @@ public class TimelineResource {
 
   private static ObjectNode because(TimelineItem.Because reason) {
     ObjectNode json = JsonCodec.object().put("automation", reason.automation());
+    reason.automationLabel().ifPresent(label -> json.put("automationLabel", label));
     reason.assignment().ifPresent(rules -> json.put("assignment", rules));
+    reason.assignmentLabel().ifPresent(label -> json.put("assignmentLabel", label));
     reason.rule().ifPresent(rule -> json.put("rule", rule));
     reason.label().ifPresent(label -> json.put("label", label));
     reason.condition().ifPresent(condition -> json.put("condition", condition));

@@ -221,9 +221,11 @@ final class TimelinePanel extends Div {
    */
   private String because(TimelineItem.Because reason) {
     List<String> parts = new ArrayList<>();
-    parts.add(getTranslation("timeline.because", reason.automation()));
+    parts.add(
+        getTranslation("timeline.because", reason.automationLabel().orElse(reason.automation())));
     reason
         .assignment()
+        .map(rules -> reason.assignmentLabel().orElse(rules))
         .ifPresent(
             rules -> {
               if (reason.fallback()) {

@@ -7,8 +7,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Span;
@@ -50,6 +48,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
   private final SideNav dashboards = new SideNav();
   private final SideNav recent = new SideNav();
   private final Span userName = new Span();
+  private final NotificationBell bell;
   private final Avatar avatar = new Avatar();
   private final com.vaadin.flow.component.combobox.ComboBox<Hit> search =
       new com.vaadin.flow.component.combobox.ComboBox<>();
@@ -69,8 +68,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
       io.relata.platform.record.RecordService records,
       io.relata.platform.identity.ApiTokens tokens,
       io.relata.platform.view.PersonalDashboards personal,
+      io.relata.platform.notification.Notifications notifications,
       java.time.Clock clock) {
     this.personal = personal;
+    this.bell = new NotificationBell(notifications, clock);
     this.workspace = workspace;
     this.users = users;
     this.records = records;
@@ -117,12 +118,6 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     Shortcuts.addShortcutListener(this, search::focus, Key.KEY_K, KeyModifier.CONTROL)
         .listenOn(this);
 
-    Button notifications = new Button(VaadinIcon.BELL_O.create());
-    notifications.setId("notifications");
-    notifications.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-    notifications.setAriaLabel(getTranslation("shell.notifications"));
-    notifications.setTooltipText(getTranslation("shell.notifications.none"));
-
     MenuBar menu = new MenuBar();
     menu.setId("user-menu");
     menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
@@ -149,7 +144,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     Span brand = new Span("Relata");
     brand.addClassName("relata-brand");
-    HorizontalLayout bar = new HorizontalLayout(brand, search, notifications, menu);
+    HorizontalLayout bar = new HorizontalLayout(brand, search, bell, menu);
     bar.setWidthFull();
     bar.setAlignItems(FlexComponent.Alignment.CENTER);
     bar.expand(search);
@@ -188,6 +183,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     }
     UserSettings settings = UserSettings.current().orElseThrow();
     userName.setText(settings.displayName());
+    bell.refresh();
     avatar.setName(settings.displayName());
     Workspace.View view = workspace.of(actor);
     apps.removeAll();
