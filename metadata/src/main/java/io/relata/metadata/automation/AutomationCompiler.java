@@ -86,54 +86,24 @@ public final class AutomationCompiler {
     List<JsonNode> scoringDocuments = others.scoring();
     ServiceLevelCompiler levels = new ServiceLevelCompiler(this);
     Map<String, BusinessCalendar> calendars = levels.calendars(others.calendars());
-    for (int i = 0; i < assignmentDocuments.size(); i++) {
-      JsonNode doc = assignmentDocuments.get(i);
-      String name = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
-      String key = ASSIGNMENTS + "/" + name;
-      List<Problem> structural =
-          new ArrayList<>(MetaSchema.ASSIGNMENT_RULES.check(Origin.content(doc)));
-      structural.addAll(Origin.check(doc));
-      if (!structural.isEmpty()) {
-        structural.forEach(p -> add(key, p));
-      } else if (assignments.containsKey(name)) {
-        add(key, Problem.at("/name", "assignment.duplicate-name", name));
-      } else {
-        assignment(key, doc).ifPresent(a -> assignments.put(name, a));
-      }
+    for (AssignmentRules rules :
+        each(
+            ASSIGNMENTS,
+            assignmentDocuments,
+            MetaSchema.ASSIGNMENT_RULES,
+            "assignment.duplicate-name",
+            this::assignment)) {
+      assignments.put(rules.name(), rules);
     }
-    List<Automation> automations = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < documents.size(); i++) {
-      JsonNode doc = documents.get(i);
-      String name = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
-      String key = KIND + "/" + name;
-      List<Problem> structural = new ArrayList<>(MetaSchema.AUTOMATION.check(Origin.content(doc)));
-      structural.addAll(Origin.check(doc));
-      if (!structural.isEmpty()) {
-        structural.forEach(p -> add(key, p));
-      } else if (!seen.add(name)) {
-        add(key, Problem.at("/name", "automation.duplicate-name", name));
-      } else {
-        automation(key, doc).ifPresent(automations::add);
-      }
-    }
-    List<ScoringModel> models = new ArrayList<>();
-    Set<String> scored = new HashSet<>();
-    for (int i = 0; i < scoringDocuments.size(); i++) {
-      JsonNode doc = scoringDocuments.get(i);
-      String name = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
-      String key = SCORING + "/" + name;
-      List<Problem> structural =
-          new ArrayList<>(MetaSchema.SCORING_MODEL.check(Origin.content(doc)));
-      structural.addAll(Origin.check(doc));
-      if (!structural.isEmpty()) {
-        structural.forEach(p -> add(key, p));
-      } else if (!scored.add(name)) {
-        add(key, Problem.at("/name", "scoring.duplicate-name", name));
-      } else {
-        scoring(key, doc).ifPresent(models::add);
-      }
-    }
+    List<Automation> automations =
+        each(KIND, documents, MetaSchema.AUTOMATION, "automation.duplicate-name", this::automation);
+    List<ScoringModel> models =
+        each(
+            SCORING,
+            scoringDocuments,
+            MetaSchema.SCORING_MODEL,
+            "scoring.duplicate-name",
+            this::scoring);
     List<SlaPolicy> policies = levels.policies(others.policies());
     if (!problems.isEmpty()) {
       return new Result(null, Map.copyOf(problems));
@@ -296,6 +266,42 @@ public final class AutomationCompiler {
     }
     return Optional.of(
         new Automation(name, label, object.name(), true, 0, trigger, Optional.empty(), compiled));
+  }
+
+  /** Compiles one document of a kind, keyed {@code kind/name}; empty when it has problems. */
+  @FunctionalInterface
+  interface Compile<T> {
+    Optional<T> apply(String key, JsonNode document);
+  }
+
+  /**
+   * The documents of one kind compiled in order: each checked by its meta-schema and origin, its
+   * name taken once, then {@code compile}d; problems keyed {@code kind/name} (a document without a
+   * usable name by its position, {@code #3}).
+   */
+  <T> List<T> each(
+      String kind,
+      List<JsonNode> documents,
+      MetaSchema schema,
+      String duplicate,
+      Compile<T> compile) {
+    List<T> compiled = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < documents.size(); i++) {
+      JsonNode doc = documents.get(i);
+      String name = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
+      String key = kind + "/" + name;
+      List<Problem> structural = new ArrayList<>(schema.check(Origin.content(doc)));
+      structural.addAll(Origin.check(doc));
+      if (!structural.isEmpty()) {
+        structural.forEach(p -> add(key, p));
+      } else if (!seen.add(name)) {
+        add(key, Problem.at("/name", duplicate, name));
+      } else {
+        compile.apply(key, doc).ifPresent(compiled::add);
+      }
+    }
+    return compiled;
   }
 
   private Optional<AssignmentRules> assignment(String key, JsonNode doc) {

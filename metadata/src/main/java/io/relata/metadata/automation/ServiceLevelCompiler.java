@@ -9,7 +9,6 @@ import io.relata.metadata.condition.Typed;
 import io.relata.metadata.definition.FieldKind;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.metadata.origin.Origin;
 import io.relata.metadata.problem.Problem;
 import io.relata.metadata.schema.MetaSchema;
 import java.time.DateTimeException;
@@ -50,45 +49,18 @@ final class ServiceLevelCompiler {
 
   /** The calendars compiled, by name. */
   Map<String, BusinessCalendar> calendars(List<JsonNode> documents) {
-    for (int i = 0; i < documents.size(); i++) {
-      JsonNode doc = documents.get(i);
-      String name = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
-      String key = CALENDARS + "/" + name;
-      if (structural(key, doc, MetaSchema.CALENDAR)) {
-        if (calendars.containsKey(name)) {
-          compiler.add(key, Problem.at("/name", "sla.duplicate-name", name));
-        } else {
-          calendar(key, doc).ifPresent(c -> calendars.put(name, c));
-        }
-      }
+    for (BusinessCalendar calendar :
+        compiler.each(
+            CALENDARS, documents, MetaSchema.CALENDAR, "sla.duplicate-name", this::calendar)) {
+      calendars.put(calendar.name(), calendar);
     }
     return calendars;
   }
 
   /** The policies compiled, against the calendars compiled before. */
   List<SlaPolicy> policies(List<JsonNode> documents) {
-    List<SlaPolicy> policies = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < documents.size(); i++) {
-      JsonNode doc = documents.get(i);
-      String name = doc.path("name").isTextual() ? doc.get("name").asText() : "#" + i;
-      String key = POLICIES + "/" + name;
-      if (structural(key, doc, MetaSchema.SLA_POLICY)) {
-        if (!seen.add(name)) {
-          compiler.add(key, Problem.at("/name", "sla.duplicate-name", name));
-        } else {
-          policy(key, doc).ifPresent(policies::add);
-        }
-      }
-    }
-    return policies;
-  }
-
-  private boolean structural(String key, JsonNode doc, MetaSchema schema) {
-    List<Problem> problems = new ArrayList<>(schema.check(Origin.content(doc)));
-    problems.addAll(Origin.check(doc));
-    problems.forEach(p -> compiler.add(key, p));
-    return problems.isEmpty();
+    return compiler.each(
+        POLICIES, documents, MetaSchema.SLA_POLICY, "sla.duplicate-name", this::policy);
   }
 
   private Optional<BusinessCalendar> calendar(String key, JsonNode doc) {

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.platform.automation.AfterSaveAutomations;
 import io.relata.platform.automation.BeforeSaveAutomations;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.notification.Notifications;
 import io.relata.platform.rest.InvalidRequestException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +49,7 @@ class AfterSaveAutomationsIT {
     postgres =
         RecordsOnPostgres.start(
             List.of(
-                activity(),
+                RecordsOnPostgres.activity(),
                 json(
                     "{'name':'prospect','label':'Prospect','nameField':'company','fields':["
                         + "{'name':'company','label':'Company','type':'text'},"
@@ -154,14 +151,6 @@ class AfterSaveAutomationsIT {
             List.of(
                 new BeforeSaveAutomations(postgres.automating()),
                 new AfterSaveAutomations(postgres.automating())));
-  }
-
-  private static JsonNode activity() throws Exception {
-    try (InputStream in =
-        AfterSaveAutomationsIT.class.getResourceAsStream(
-            "/io/relata/platform/metadata/core/activity.json")) {
-      return new ObjectMapper().readTree(in);
-    }
   }
 
   @AfterAll

@@ -4,8 +4,6 @@ import static io.relata.metadata.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.platform.automation.AfterSaveAutomations;
 import io.relata.platform.automation.DateAutomationJob;
@@ -14,7 +12,6 @@ import io.relata.platform.identity.Actor;
 import io.relata.platform.job.JobHandlers;
 import io.relata.platform.job.JobQueue;
 import io.relata.platform.testing.MutableClock;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +44,7 @@ class DateAutomationsIT {
     postgres =
         RecordsOnPostgres.start(
             List.of(
-                activity(),
+                RecordsOnPostgres.activity(),
                 json(
                     "{'name':'deal','label':'Deal','nameField':'title','fields':["
                         + "{'name':'title','label':'Title','type':'text'},"
@@ -75,14 +72,6 @@ class DateAutomationsIT {
             postgres.dataSource(),
             CLOCK,
             new JobHandlers(List.of(new DateAutomationJob(records, postgres.automating()))));
-  }
-
-  private static JsonNode activity() throws Exception {
-    try (InputStream in =
-        DateAutomationsIT.class.getResourceAsStream(
-            "/io/relata/platform/metadata/core/activity.json")) {
-      return new ObjectMapper().readTree(in);
-    }
   }
 
   @AfterAll

@@ -3,6 +3,7 @@ package io.relata.platform.record;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.AccessDocuments;
 import io.relata.metadata.change.ModelDiff;
 import io.relata.metadata.kind.DocumentKind;
@@ -91,6 +92,17 @@ final class RecordsOnPostgres implements AutoCloseable {
       connection.commit();
     }
     return new RecordsOnPostgres(postgres, model, clock);
+  }
+
+  /** Relata's own activity object, as the platform installs it. */
+  static ObjectNode activity() {
+    try (java.io.InputStream in =
+        RecordsOnPostgres.class.getResourceAsStream(
+            "/io/relata/platform/metadata/core/activity.json")) {
+      return (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A user holding {@code set}. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.kind.DocumentKinds;
@@ -13,7 +12,6 @@ import io.relata.platform.automation.ScoreLocks;
 import io.relata.platform.automation.Scores;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.testing.MutableClock;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,19 +75,16 @@ class ScoringIT {
   }
 
   /** Relata's activity object, with the kinds a marketing site logs. */
-  private static JsonNode activity() throws Exception {
-    try (InputStream in =
-        ScoringIT.class.getResourceAsStream("/io/relata/platform/metadata/core/activity.json")) {
-      ObjectNode activity = (ObjectNode) new ObjectMapper().readTree(in);
-      for (JsonNode field : activity.get("fields")) {
-        if (field.get("name").asText().equals("kind")) {
-          for (String kind : ACTIVITIES) {
-            ((ArrayNode) field.get("values")).addObject().put("name", kind).put("label", kind);
-          }
+  private static JsonNode activity() {
+    ObjectNode activity = RecordsOnPostgres.activity();
+    for (JsonNode field : activity.get("fields")) {
+      if (field.get("name").asText().equals("kind")) {
+        for (String kind : ACTIVITIES) {
+          ((ArrayNode) field.get("values")).addObject().put("name", kind).put("label", kind);
         }
       }
-      return activity;
     }
+    return activity;
   }
 
   @AfterAll

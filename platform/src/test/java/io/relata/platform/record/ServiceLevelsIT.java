@@ -4,8 +4,6 @@ import static io.relata.metadata.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.platform.automation.AfterSaveAutomations;
 import io.relata.platform.automation.ServiceLevelJob;
@@ -14,7 +12,6 @@ import io.relata.platform.identity.Actor;
 import io.relata.platform.job.JobHandlers;
 import io.relata.platform.job.JobQueue;
 import io.relata.platform.testing.MutableClock;
-import java.io.InputStream;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +44,7 @@ class ServiceLevelsIT {
     postgres =
         RecordsOnPostgres.start(
             List.of(
-                activity(),
+                RecordsOnPostgres.activity(),
                 json(
                     "{'name':'support_case','label':'Case','nameField':'subject','fields':["
                         + "{'name':'subject','label':'Subject','type':'text'},"
@@ -94,14 +91,6 @@ class ServiceLevelsIT {
             postgres.dataSource(),
             CLOCK,
             new JobHandlers(List.of(new ServiceLevelJob(records, postgres.automating()))));
-  }
-
-  private static JsonNode activity() throws Exception {
-    try (InputStream in =
-        ServiceLevelsIT.class.getResourceAsStream(
-            "/io/relata/platform/metadata/core/activity.json")) {
-      return new ObjectMapper().readTree(in);
-    }
   }
 
   @AfterAll
