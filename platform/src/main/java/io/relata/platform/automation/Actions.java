@@ -40,12 +40,41 @@ final class Actions {
    * level).
    */
   static void run(ActionTarget target, Automation automation, String trigger) throws SQLException {
+    logged(
+        target.automating(),
+        target.context(),
+        target.object().name(),
+        target.id(),
+        automation,
+        trigger,
+        usage -> steps(target, automation, usage));
+  }
+
+  /** What an automation's run does, told where to put what its scripts used. */
+  @FunctionalInterface
+  interface Run {
+    void run(ArrayNode usage) throws SQLException;
+  }
+
+  /**
+   * Runs {@code run} and logs it in the run log, however it ends: done, refused (with what it was
+   * refused for) or failed. The record's {@code id} is null before a create stores it.
+   */
+  static void logged(
+      Automating automating,
+      WriteContext context,
+      String object,
+      UUID id,
+      Automation automation,
+      String trigger,
+      Run run)
+      throws SQLException {
     long started = System.nanoTime();
     ArrayNode usage = JsonCodec.NODES.arrayNode();
     String outcome = "done";
     Optional<String> reason = Optional.empty();
     try {
-      steps(target, automation, usage);
+      run.run(usage);
     } catch (InvalidRequestException e) {
       outcome = "refused";
       reason = Optional.of(reason(e));
@@ -56,10 +85,10 @@ final class Actions {
       throw e;
     } finally {
       log(
-          target.automating(),
-          target.context(),
-          target.object().name(),
-          target.id(),
+          automating,
+          context,
+          object,
+          id,
           automation,
           trigger,
           usage,
@@ -98,7 +127,7 @@ final class Actions {
   }
 
   /** Logs one run of {@code automation} for the record {@code id} (null before a create stores). */
-  static void log(
+  private static void log(
       Automating automating,
       WriteContext context,
       String object,

@@ -7,11 +7,9 @@ import io.relata.metadata.automation.Trigger;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.RecordChange;
 import io.relata.platform.record.RecordHook;
-import io.relata.platform.rest.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.util.Optional;
 
 /**
  * Before a record is saved, the automations its write triggers with {@code timing: before} set its
@@ -57,33 +55,14 @@ public class BeforeSaveAutomations implements RecordHook {
       if (!Triggered.fires(automation, change)) {
         continue;
       }
-      long started = System.nanoTime();
-      ArrayNode usage = JsonCodec.NODES.arrayNode();
-      String outcome = "done";
-      Optional<String> reason = Optional.empty();
-      try {
-        act(change, automation, usage);
-      } catch (InvalidRequestException e) {
-        outcome = "refused";
-        reason = Optional.of(Actions.reason(e));
-        throw e;
-      } catch (SQLException | RuntimeException e) {
-        outcome = "failed";
-        reason = Optional.of(e.getClass().getSimpleName());
-        throw e;
-      } finally {
-        Actions.log(
-            automating,
-            change.context(),
-            change.object().name(),
-            change.id(),
-            automation,
-            "record",
-            usage,
-            outcome,
-            reason,
-            System.nanoTime() - started);
-      }
+      Actions.logged(
+          automating,
+          change.context(),
+          change.object().name(),
+          change.id(),
+          automation,
+          "record",
+          usage -> act(change, automation, usage));
     }
   }
 
