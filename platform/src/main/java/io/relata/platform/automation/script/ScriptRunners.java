@@ -88,6 +88,7 @@ public class ScriptRunners {
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = output.readLine(); line != null; line = output.readLine()) {
+          // a line that does not parse ends this runner: nothing it says after it can be trusted
           JsonNode message = JSON.readTree(line);
           if (message.path("op").asText().equals("ready")) {
             ready.countDown();
@@ -98,9 +99,12 @@ public class ScriptRunners {
             inbox.add(message);
           }
         }
-      } catch (IOException e) {
-        LOG.log(Level.FINE, "the script runner's output ended", e);
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.WARNING, "the script runner's output ended; it is stopped", e);
       }
+      // a runner whose output this reader no longer reads must not live on: the next run starts
+      // a new one, and the runs in this one fail now instead of waiting out their time
+      process.destroyForcibly();
       int exit = waitFor();
       String kind = exit == OUT_OF_MEMORY ? "memory" : "runner";
       LOG.warning(() -> "the script runner ended (exit " + exit + "); its runs fail as " + kind);

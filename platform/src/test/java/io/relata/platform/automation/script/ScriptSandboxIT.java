@@ -84,6 +84,11 @@ class ScriptSandboxIT {
     assertTrue(
         List.of("error", "memory").contains(strings.failure().get().kind()), strings.toString());
     stoppedBy("memory", run("const a = new Array(1 << 26).fill(1); record.n = a.length;"));
+    stoppedBy("memory", run("record.notes = 'x'.repeat(5000000);"));
+    ScriptResult problems =
+        run("for (let i = 0; i < 100; i++) problem('f' + i, 'y'.repeat(2000000));");
+    assertEquals(50, problems.problems().size(), "at most 50 problems come back");
+    assertTrue(problems.problems().values().stream().allMatch(m -> m.length() == 500));
     ScriptResult after = run("record.score = 1;");
     assertTrue(after.ok(), "a new runner takes the next script: " + after);
   }

@@ -19,6 +19,8 @@ import org.graalvm.polyglot.HostAccess;
  */
 public final class Host {
 
+  private static final int PROBLEMS = 50;
+
   private final long run;
   private final Consumer<ObjectNode> send;
   private final BlockingQueue<JsonNode> replies;
@@ -72,9 +74,16 @@ public final class Host {
     log.add(line);
   }
 
+  /** A problem at a field; at most {@value #PROBLEMS} of them, each cut to 500 characters. */
   @HostAccess.Export
   public void problem(String field, String message) {
-    problems.putIfAbsent(field, message);
+    if (problems.size() < PROBLEMS) {
+      problems.putIfAbsent(cut(field, 100), cut(message, 500));
+    }
+  }
+
+  private static String cut(String text, int most) {
+    return text.length() <= most ? text : text.substring(0, most);
   }
 
   List<String> log() {

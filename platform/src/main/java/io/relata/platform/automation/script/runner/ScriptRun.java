@@ -72,6 +72,9 @@ final class ScriptRun {
           .cached(true)
           .buildLiteral();
 
+  /** The most characters of JSON a script's record may come back as. */
+  private static final int MAX_RECORD = 1_000_000;
+
   /** Scripts by name and text, parsed once by the shared engine. */
   private static final Map<String, Source> SOURCES =
       Collections.synchronizedMap(
@@ -149,7 +152,13 @@ final class ScriptRun {
       context.eval(READ).execute(request.path("record").toString());
       context.eval(source());
       String after = context.eval(WRITE).execute().asString();
-      if (host.overLog()) {
+      if (after.length() > MAX_RECORD) {
+        // what goes back to the platform is a record's size, not a script's whole heap
+        answer
+            .put("op", "failed")
+            .put("kind", "memory")
+            .put("message", "the record the script left is larger than a record may be");
+      } else if (host.overLog()) {
         // the script caught the refusal and went on: the limit still ends the run
         answer.put("op", "failed").put("kind", "log").put("message", "the log limit is reached");
       } else {
