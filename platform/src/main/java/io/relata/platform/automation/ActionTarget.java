@@ -53,4 +53,29 @@ record ActionTarget(
         change.writes(),
         automating);
   }
+
+  /**
+   * A stored record the platform runs actions for on its own (a job's, a score's threshold), read
+   * again before each action.
+   */
+  static ActionTarget stored(
+      NestedWrites writes, String object, UUID id, WriteContext context, Automating automating) {
+    return new ActionTarget(
+        writes.snapshot().required(object),
+        id,
+        () -> writes.lock(context, object, id).orElseThrow(),
+        Optional.empty(),
+        false,
+        context,
+        writes,
+        automating);
+  }
+
+  /** The context of a job's work: the platform's own, at the job's moment, in UTC. */
+  static WriteContext platform(java.time.OffsetDateTime now) {
+    return WriteContext.of(
+        io.relata.platform.identity.Actor.platform(),
+        WriteContext.Channel.AUTOMATION,
+        java.time.Clock.fixed(now.toInstant(), java.time.ZoneOffset.UTC));
+  }
 }

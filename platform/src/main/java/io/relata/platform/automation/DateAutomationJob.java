@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.automation.Automation;
 import io.relata.metadata.automation.Trigger;
 import io.relata.metadata.condition.ConditionEvaluator;
-import io.relata.platform.identity.Actor;
 import io.relata.platform.job.JobHandler;
 import io.relata.platform.job.JobRun;
 import io.relata.platform.record.NestedWrites;
@@ -13,9 +12,7 @@ import io.relata.platform.record.WriteContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,11 +59,7 @@ public class DateAutomationJob implements JobHandler {
       return;
     }
     Automation automation = found.get();
-    WriteContext context =
-        WriteContext.of(
-            Actor.platform(),
-            WriteContext.Channel.AUTOMATION,
-            Clock.fixed(run.now().toInstant(), ZoneOffset.UTC));
+    WriteContext context = ActionTarget.platform(run.now());
     UUID id = UUID.fromString(payload.path("record").asText());
     Optional<Map<String, Object>> record = writes.lock(context, automation.object(), id);
     if (record.isEmpty()) {
@@ -89,15 +82,7 @@ public class DateAutomationJob implements JobHandler {
       return;
     }
     Actions.run(
-        new ActionTarget(
-            writes.snapshot().required(automation.object()),
-            id,
-            () -> writes.lock(context, automation.object(), id).orElseThrow(),
-            Optional.empty(),
-            false,
-            context,
-            writes,
-            automating),
+        ActionTarget.stored(writes, automation.object(), id, context, automating),
         automation,
         "date");
     run.afterCommit(() -> records.afterCommit(writes));

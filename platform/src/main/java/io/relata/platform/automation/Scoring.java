@@ -91,15 +91,7 @@ final class Scoring {
       for (ScoringModel.Threshold threshold : model.thresholds()) {
         if (prior < threshold.score() && score >= threshold.score()) {
           Actions.run(
-              new ActionTarget(
-                  writes.snapshot().required(object),
-                  id,
-                  () -> writes.lock(scoring, object, id).orElseThrow(),
-                  Optional.empty(),
-                  false,
-                  scoring,
-                  writes,
-                  automating),
+              ActionTarget.stored(writes, object, id, scoring, automating),
               threshold.automation(),
               "score");
         }

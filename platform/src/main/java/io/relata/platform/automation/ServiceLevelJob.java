@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.automation.Automation;
 import io.relata.metadata.automation.BusinessCalendar;
 import io.relata.metadata.automation.SlaPolicy;
-import io.relata.platform.identity.Actor;
 import io.relata.platform.job.JobHandler;
 import io.relata.platform.job.JobRun;
 import io.relata.platform.record.NestedWrites;
@@ -13,9 +12,7 @@ import io.relata.platform.record.WriteContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,11 +66,7 @@ public class ServiceLevelJob implements JobHandler {
     if (actions.isEmpty() || calendar.isEmpty()) {
       return;
     }
-    WriteContext context =
-        WriteContext.of(
-            Actor.platform(),
-            WriteContext.Channel.AUTOMATION,
-            Clock.fixed(run.now().toInstant(), ZoneOffset.UTC));
+    WriteContext context = ActionTarget.platform(run.now());
     UUID id = UUID.fromString(payload.path("record").asText());
     Optional<Map<String, Object>> record = writes.lock(context, policy.object(), id);
     Optional<ServiceClock> clock = ServiceClock.lock(run.connection(), policy, id);
@@ -92,15 +85,7 @@ public class ServiceLevelJob implements JobHandler {
     }
     clock.get().mark(run.connection(), breach, run.now().toInstant());
     Actions.run(
-        new ActionTarget(
-            writes.snapshot().required(policy.object()),
-            id,
-            () -> writes.lock(context, policy.object(), id).orElseThrow(),
-            Optional.empty(),
-            false,
-            context,
-            writes,
-            automating),
+        ActionTarget.stored(writes, policy.object(), id, context, automating),
         actions.get(),
         breach ? "breach" : "warning");
     run.afterCommit(() -> records.afterCommit(writes));

@@ -94,12 +94,12 @@ public class ServiceLevels implements RecordHook {
     }
     Object priority = policy.priorityField().map(record::get).orElse(null);
     Optional<Instant> due = clock.due(calendar, priority);
-    if (clock.breached.isEmpty()) {
-      due.ifPresent(at -> schedule(connection, policy, object, id, "breach", at));
+    if (clock.breached.isEmpty() && due.isPresent()) {
+      schedule(connection, policy, object, id, "breach", due.get());
     }
-    if (clock.warned.isEmpty()) {
-      Optional<Instant> warning = clock.warning(calendar, priority);
-      warning.ifPresent(at -> schedule(connection, policy, object, id, "warning", at));
+    Optional<Instant> warning = clock.warning(calendar, priority);
+    if (clock.warned.isEmpty() && warning.isPresent()) {
+      schedule(connection, policy, object, id, "warning", warning.get());
     }
     if (policy.dueField().isPresent()) {
       String field = policy.dueField().get();
@@ -128,23 +128,20 @@ public class ServiceLevels implements RecordHook {
   }
 
   private void schedule(
-      Connection connection, SlaPolicy policy, String object, UUID id, String kind, Instant at) {
-    try {
-      jobs.enqueue(
-          connection,
-          NewJob.of(
-                  KIND,
-                  JsonCodec.object()
-                      .put("policy", policy.name())
-                      .put("object", object)
-                      .put("record", id.toString())
-                      .put("kind", kind)
-                      .put("at", at.toString()))
-              .at(OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-              .key(KIND + "/" + policy.name() + "/" + id + "/" + kind + "/" + at));
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+      Connection connection, SlaPolicy policy, String object, UUID id, String kind, Instant at)
+      throws SQLException {
+    jobs.enqueue(
+        connection,
+        NewJob.of(
+                KIND,
+                JsonCodec.object()
+                    .put("policy", policy.name())
+                    .put("object", object)
+                    .put("record", id.toString())
+                    .put("kind", kind)
+                    .put("at", at.toString()))
+            .at(OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+            .key(KIND + "/" + policy.name() + "/" + id + "/" + kind + "/" + at));
   }
 
   /** Whether the write is the due field this policy just kept on this very record. */
