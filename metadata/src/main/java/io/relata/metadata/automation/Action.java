@@ -3,6 +3,7 @@ package io.relata.metadata.automation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.condition.Typed;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,6 +57,23 @@ public sealed interface Action {
    * message} has the record's fields in braces.
    */
   record Notify(String to, Optional<String> name, String message) implements Action {}
+
+  /**
+   * Sends the email {@code template} to people as {@link Notify} names them ({@code to} is {@code
+   * owner}, {@code manager}, {@code user} or {@code group}), or to the address in the record's
+   * email field ({@code to} is {@code field}); {@code name} names the user, group or field.
+   */
+  record Email(String template, String to, Optional<String> name) implements Action {}
+
+  /**
+   * Calls {@code webhook} with the record's {@code fields}, or all of its fields when the list is
+   * empty.
+   */
+  record Webhook(String webhook, List<String> fields) implements Action {
+    public Webhook {
+      fields = List.copyOf(fields);
+    }
+  }
 
   record Script(String source, Map<String, Long> limits) implements Action {
     public Script {

@@ -50,6 +50,7 @@ public final class AutomationCompiler {
   private final Map<String, ObjectDefinition> objects = new LinkedHashMap<>();
   private final Map<String, List<Problem>> problems = new LinkedHashMap<>();
   private final Map<String, AssignmentRules> assignments = new LinkedHashMap<>();
+  private final MessagingCompiler messaging = new MessagingCompiler(this);
 
   private AutomationCompiler(Iterable<ObjectDefinition> objects) {
     objects.forEach(o -> this.objects.put(o.name(), o));
@@ -64,17 +65,19 @@ public final class AutomationCompiler {
 
   /**
    * The documents of the kinds that compile with automations, by kind: assignment rules, scoring
-   * models, business calendars and service-level policies.
+   * models, business calendars, service-level policies, email templates and webhooks.
    */
   public record Others(
       List<JsonNode> assignments,
       List<JsonNode> scoring,
       List<JsonNode> calendars,
-      List<JsonNode> policies) {}
+      List<JsonNode> policies,
+      List<JsonNode> templates,
+      List<JsonNode> webhooks) {}
 
   /**
-   * Compiles assignment rules, calendars, and then the automations, scoring models and service
-   * levels that may name them.
+   * Compiles assignment rules, calendars, email templates and webhooks, and then the automations,
+   * scoring models and service levels that may name them.
    */
   public static Result compile(
       List<JsonNode> documents, Others others, Iterable<ObjectDefinition> objects) {
@@ -86,6 +89,8 @@ public final class AutomationCompiler {
     List<JsonNode> scoringDocuments = others.scoring();
     ServiceLevelCompiler levels = new ServiceLevelCompiler(this);
     Map<String, BusinessCalendar> calendars = levels.calendars(others.calendars());
+    List<EmailTemplate> templates = messaging.templates(others.templates());
+    List<Webhook> webhooks = messaging.webhooks(others.webhooks());
     for (AssignmentRules rules :
         each(
             ASSIGNMENTS,
@@ -120,7 +125,11 @@ public final class AutomationCompiler {
                 List.copyOf(calendars.values()),
                 others.calendars(),
                 policies,
-                others.policies())),
+                others.policies(),
+                templates,
+                others.templates(),
+                webhooks,
+                others.webhooks())),
         Map.of());
   }
 
@@ -467,15 +476,13 @@ public final class AutomationCompiler {
                   ? Optional.of(to.get(kind).asText())
                   : Optional.empty();
           String message = json.get("message").asText();
-          java.util.regex.Matcher fields =
-              java.util.regex.Pattern.compile("\\{([a-z][a-z0-9_]*)\\}").matcher(message);
-          while (fields.find()) {
-            if (SystemFields.field(object, fields.group(1)).isEmpty()) {
-              add(key, Problem.at(at + "/message", "automation.unknown-field", fields.group(1)));
-            }
-          }
+          messaging.fields(key, at + "/message", message, object);
           return Optional.of(new Action.Notify(kind, name, message));
         }
+      case "email":
+        return messaging.email(key, at, json, object);
+      case "webhook":
+        return messaging.webhook(key, at, json, object);
       case "script":
         {
           Map<String, Long> limits = new LinkedHashMap<>();

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The automations, assignment rules and scoring models of one revision, with their documents as
- * written. Immutable; the platform asks it which automations a write or a date triggers.
+ * The automations and the kinds that compile with them (assignment rules, scoring models,
+ * calendars, service-level policies, email templates, webhooks) of one revision, with their
+ * documents as written. Immutable; the platform asks it which automations a write or a date
+ * triggers.
  */
 public final class Automations {
 
@@ -20,7 +22,7 @@ public final class Automations {
           List.of(),
           new Others(
               List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-              List.of()));
+              List.of(), List.of(), List.of(), List.of(), List.of()));
 
   /** The kinds beside automations that compile with them, each with its documents as written. */
   public record Others(
@@ -31,7 +33,11 @@ public final class Automations {
       List<BusinessCalendar> calendars,
       List<JsonNode> calendarDocuments,
       List<SlaPolicy> policies,
-      List<JsonNode> policyDocuments) {}
+      List<JsonNode> policyDocuments,
+      List<EmailTemplate> templates,
+      List<JsonNode> templateDocuments,
+      List<Webhook> webhooks,
+      List<JsonNode> webhookDocuments) {}
 
   private final List<Automation> automations;
   private final List<JsonNode> documents;
@@ -43,6 +49,10 @@ public final class Automations {
   private final List<JsonNode> calendarDocuments;
   private final List<SlaPolicy> policies;
   private final List<JsonNode> policyDocuments;
+  private final Map<String, EmailTemplate> templates;
+  private final List<JsonNode> templateDocuments;
+  private final Map<String, Webhook> webhooks;
+  private final List<JsonNode> webhookDocuments;
 
   public Automations(List<Automation> automations, List<JsonNode> documents, Others others) {
     this.automations =
@@ -62,6 +72,14 @@ public final class Automations {
     this.calendarDocuments = copies(others.calendarDocuments());
     this.policies = List.copyOf(others.policies());
     this.policyDocuments = copies(others.policyDocuments());
+    Map<String, EmailTemplate> templatesByName = new LinkedHashMap<>();
+    others.templates().forEach(t -> templatesByName.put(t.name(), t));
+    this.templates = Collections.unmodifiableMap(templatesByName);
+    this.templateDocuments = copies(others.templateDocuments());
+    Map<String, Webhook> webhooksByName = new LinkedHashMap<>();
+    others.webhooks().forEach(w -> webhooksByName.put(w.name(), w));
+    this.webhooks = Collections.unmodifiableMap(webhooksByName);
+    this.webhookDocuments = copies(others.webhookDocuments());
   }
 
   private static List<JsonNode> copies(List<JsonNode> documents) {
@@ -132,6 +150,26 @@ public final class Automations {
   /** The scoring model documents as written, copies. */
   public List<JsonNode> scoringDocuments() {
     return copies(scoringDocuments);
+  }
+
+  /** The email template {@code name}. */
+  public Optional<EmailTemplate> template(String name) {
+    return Optional.ofNullable(templates.get(name));
+  }
+
+  /** The webhook {@code name}, active or not. */
+  public Optional<Webhook> webhook(String name) {
+    return Optional.ofNullable(webhooks.get(name));
+  }
+
+  /** The email template documents as written, copies. */
+  public List<JsonNode> templateDocuments() {
+    return copies(templateDocuments);
+  }
+
+  /** The webhook documents as written, copies. */
+  public List<JsonNode> webhookDocuments() {
+    return copies(webhookDocuments);
   }
 
   /** The assignment rule documents as written, copies. */

@@ -34,8 +34,8 @@ public interface CompileStep {
               documents.of(DocumentKinds.APPS), documents.of(DocumentKinds.DASHBOARDS));
 
   /**
-   * Assignment rules and calendars, and the automations, scoring models and service-level policies
-   * that may name them, against the objects they name.
+   * Assignment rules, calendars, email templates and webhooks, and the automations, scoring models
+   * and service-level policies that may name them, against the objects they name.
    */
   CompileStep AUTOMATIONS =
       (revision, before, documents) ->
@@ -45,5 +45,7 @@ public interface CompileStep {
                   documents.of(DocumentKinds.ASSIGNMENT_RULES),
                   documents.of(DocumentKinds.SCORING_MODELS),
                   documents.of(DocumentKinds.CALENDARS),
-                  documents.of(DocumentKinds.SLA_POLICIES)));
+                  documents.of(DocumentKinds.SLA_POLICIES),
+                  documents.of(DocumentKinds.EMAIL_TEMPLATES),
+                  documents.of(DocumentKinds.WEBHOOKS)));
 }

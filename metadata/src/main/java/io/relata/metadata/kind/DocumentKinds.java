@@ -83,6 +83,22 @@ public final class DocumentKinds {
           false,
           CompileStep.AUTOMATIONS);
 
+  public static final DocumentKind EMAIL_TEMPLATES =
+      new DocumentKind(
+          "email-templates",
+          MetaSchema.EMAIL_TEMPLATE,
+          DocumentKind.Readers.MANAGERS,
+          false,
+          CompileStep.AUTOMATIONS);
+
+  public static final DocumentKind WEBHOOKS =
+      new DocumentKind(
+          "webhooks",
+          MetaSchema.WEBHOOK,
+          DocumentKind.Readers.MANAGERS,
+          false,
+          CompileStep.AUTOMATIONS);
+
   private static final List<DocumentKind> ALL =
       List.of(
           OBJECTS,
@@ -95,7 +111,9 @@ public final class DocumentKinds {
           AUTOMATIONS,
           SCORING_MODELS,
           CALENDARS,
-          SLA_POLICIES);
+          SLA_POLICIES,
+          EMAIL_TEMPLATES,
+          WEBHOOKS);
 
   private DocumentKinds() {}
 

@@ -47,7 +47,9 @@ public final class Documents {
         .with(DocumentKinds.ASSIGNMENT_RULES, model.automations().assignmentDocuments())
         .with(DocumentKinds.SCORING_MODELS, model.automations().scoringDocuments())
         .with(DocumentKinds.CALENDARS, model.automations().calendarDocuments())
-        .with(DocumentKinds.SLA_POLICIES, model.automations().policyDocuments());
+        .with(DocumentKinds.SLA_POLICIES, model.automations().policyDocuments())
+        .with(DocumentKinds.EMAIL_TEMPLATES, model.automations().templateDocuments())
+        .with(DocumentKinds.WEBHOOKS, model.automations().webhookDocuments());
   }
 
   private static void putAccess(Map<String, List<JsonNode>> byKind, AccessDocuments access) {

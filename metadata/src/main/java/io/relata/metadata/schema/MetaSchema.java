@@ -51,6 +51,12 @@ public final class MetaSchema {
   /** The meta-schema of service-level policies. */
   public static final MetaSchema SLA_POLICY = load("sla-policy.schema.json");
 
+  /** The meta-schema of email templates. */
+  public static final MetaSchema EMAIL_TEMPLATE = load("email-template.schema.json");
+
+  /** The meta-schema of webhooks. */
+  public static final MetaSchema WEBHOOK = load("webhook.schema.json");
+
   private final JsonSchema schema;
 
   private MetaSchema(JsonSchema schema) {

@@ -329,6 +329,92 @@ class AutomationCompilerTest {
   }
 
   @Test
+  void emailTemplatesAndWebhooksCompileAndTheActionsThatNameThemAreChecked() {
+    String template =
+        "{'name':'won','label':'Won','object':'opportunity','fallback':'en','messages':{"
+            + "'en':{'subject':'{title} is won','body':'Hello,\\n{title} for {amount}.'},"
+            + "'sv':{'subject':'{title} är vunnen','body':'Hej,\\n{title} för {amount}.'}}}";
+    String hook = "{'name':'erp','label':'ERP','url':'https://erp.example.com/hooks/relata'}";
+    Documents documents =
+        MODEL
+            .put(DocumentKinds.EMAIL_TEMPLATES, json(template))
+            .put(DocumentKinds.WEBHOOKS, json(hook))
+            .put(
+                DocumentKinds.AUTOMATIONS,
+                json(
+                    "{'name':'tell','label':'Tell','object':'opportunity',"
+                        + "'trigger':{'type':'record','timing':'after','on':['create']},"
+                        + "'actions':[{'type':'email','template':'won','to':{'owner':true}},"
+                        + "{'type':'email','template':'won','to':{'field':'contact_email'}},"
+                        + "{'type':'webhook','webhook':'erp','fields':['title','amount']}]}"));
+    ModelCompiler.Result result = DocumentKinds.compile(7, documents);
+    assertTrue(result.ok(), result.problems().toString());
+    Automations compiled = result.model().automations();
+    EmailTemplate won = compiled.template("won").orElseThrow();
+    assertEquals("{title} är vunnen", won.message("sv").subject());
+    assertEquals("{title} is won", won.message("fi").subject(), "a reader of fi gets the fallback");
+    assertEquals("erp.example.com", compiled.webhook("erp").orElseThrow().url().getHost());
+    assertEquals(
+        List.of(
+            new Action.Email("won", "owner", Optional.empty()),
+            new Action.Email("won", "field", Optional.of("contact_email")),
+            new Action.Webhook("erp", List.of("title", "amount"))),
+        compiled.named("tell").orElseThrow().actions());
+    assertEquals(
+        List.of(json(template)), Documents.of(result.model()).of(DocumentKinds.EMAIL_TEMPLATES));
+    assertEquals(List.of(json(hook)), Documents.of(result.model()).of(DocumentKinds.WEBHOOKS));
+
+    ModelCompiler.Result wrong =
+        DocumentKinds.compile(
+            7,
+            documents
+                .put(
+                    DocumentKinds.EMAIL_TEMPLATES,
+                    json(
+                        "{'name':'bad','label':'B','object':'opportunity','fallback':'da',"
+                            + "'messages':{'en':{'subject':'{nonsense}','body':'x'}}}"))
+                .put(
+                    DocumentKinds.EMAIL_TEMPLATES,
+                    json(
+                        "{'name':'accounts','label':'A','object':'account',"
+                            + "'messages':{'en':{'subject':'s','body':'b'}}}"))
+                .put(
+                    DocumentKinds.WEBHOOKS,
+                    json("{'name':'nohost','label':'N','url':'http:///nothing'}"))
+                .put(
+                    DocumentKinds.AUTOMATIONS,
+                    json(
+                        "{'name':'flag','label':'F','object':'opportunity',"
+                            + "'trigger':{'type':'record','timing':'after','on':['create']},"
+                            + "'actions':[{'type':'email','template':'accounts','to':{'owner':true}},"
+                            + "{'type':'email','template':'won','to':{'field':'title'}},"
+                            + "{'type':'webhook','webhook':'nowhere','fields':['nonsense']}]}")));
+    refusedAt(wrong, "/actions/0/template", "automation.unknown-template");
+    refusedAt(wrong, "/actions/1/to/field", "automation.not-an-email");
+    refusedAt(wrong, "/actions/2/webhook", "automation.unknown-webhook");
+    refusedAt(wrong, "/actions/2/fields/0", "automation.unknown-field");
+    assertEquals(
+        Set.of(
+            "/messages/en/subject automation.unknown-field", "/fallback email.no-fallback-message"),
+        Set.copyOf(
+            wrong.problems().get("email-templates/bad").stream()
+                .map(p -> p.pointer() + " " + p.code())
+                .toList()));
+    assertFalse(
+        DocumentKinds.compile(
+                7,
+                MODEL.put(
+                    DocumentKinds.AUTOMATIONS,
+                    json(
+                        "{'name':'early','label':'E','object':'opportunity',"
+                            + "'trigger':{'type':'record','timing':'before','on':['create']},"
+                            + "'actions':[{'type':'webhook','webhook':'erp'}]}")))
+            .ok(),
+        "a webhook is not called before the save");
+    assertTrue(wrong.problems().containsKey("webhooks/nohost"), wrong.problems().toString());
+  }
+
+  @Test
   void scoringModelsCompileWithThresholdActionsCheckedAsAnAutomationsAtTheirPlace() {
     String model =
         "{'name':'deal_score','label':'Deal score','object':'opportunity','field':'quantity',"

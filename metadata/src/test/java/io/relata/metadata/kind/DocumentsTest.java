@@ -45,7 +45,9 @@ class DocumentsTest {
             "automations",
             "scoring-models",
             "calendars",
-            "sla-policies"),
+            "sla-policies",
+            "email-templates",
+            "webhooks"),
         DocumentKinds.all().stream().map(DocumentKind::id).toList());
     assertTrue(DocumentKinds.find("translations").isEmpty());
 

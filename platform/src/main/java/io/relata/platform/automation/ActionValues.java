@@ -36,6 +36,26 @@ final class ActionValues {
     return json;
   }
 
+  /**
+   * A record as scripts and webhooks read it: each field's value in the REST API's JSON form; only
+   * {@code fields} when any are named.
+   */
+  static ObjectNode json(Map<String, Object> record, java.util.List<String> fields) {
+    ObjectNode json = JsonCodec.object();
+    record.forEach(
+        (name, value) -> {
+          if (fields.isEmpty() || fields.contains(name)) {
+            json.set(name, JsonCodec.value(value));
+          }
+        });
+    return json;
+  }
+
+  /** A record as scripts read it: every field's value in the REST API's JSON form. */
+  static ObjectNode json(Map<String, Object> record) {
+    return json(record, java.util.List.of());
+  }
+
   /** Why an automation changed a record: its name and label, and what the action adds. */
   static ObjectNode because(Automation automation, ObjectNode detail) {
     ObjectNode because =

@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 /**
  * Runs an automation's actions for a stored record, in order, each a write of its own in the
  * transaction ({@link NestedWrites}): set the record's fields, create a linked record, add a task
- * for the record's owner, choose its owner. A refused action refuses the whole transaction, saying
- * which automation could not do what; a chain of automations deeper than {@value #MAX_DEPTH} is
- * stopped, naming the chain.
+ * for the record's owner, choose its owner; and tell people in the app, queue mail and webhook
+ * calls in it. A refused action refuses the whole transaction, saying which automation could not do
+ * what; a chain of automations deeper than {@value #MAX_DEPTH} is stopped, naming the chain.
  */
 final class Actions {
 
@@ -47,7 +47,7 @@ final class Actions {
         target.id(),
         automation,
         trigger,
-        usage -> steps(target, automation, usage));
+        usage -> steps(target, automation, trigger, usage));
   }
 
   /** What an automation's run does, told where to put what its scripts used. */
@@ -98,7 +98,8 @@ final class Actions {
     }
   }
 
-  private static void steps(ActionTarget target, Automation automation, ArrayNode usage)
+  private static void steps(
+      ActionTarget target, Automation automation, String trigger, ArrayNode usage)
       throws SQLException {
     WriteContext.Cause cause =
         new WriteContext.Cause(automation.name(), target.object().name(), target.id());
@@ -119,7 +120,7 @@ final class Actions {
     List<Action> actions = automation.actions();
     for (int i = 0; i < actions.size(); i++) {
       try {
-        act(target, context, automation, i, actions.get(i), usage);
+        act(target, context, automation, trigger, i, actions.get(i), usage);
       } catch (InvalidRequestException e) {
         throw refused(automation, i, e);
       }
@@ -168,6 +169,10 @@ final class Actions {
       return "assign";
     } else if (action instanceof Action.Notify) {
       return "notify";
+    } else if (action instanceof Action.Email) {
+      return "email";
+    } else if (action instanceof Action.Webhook) {
+      return "webhook";
     }
     return "script";
   }
@@ -187,6 +192,7 @@ final class Actions {
       ActionTarget target,
       WriteContext context,
       Automation automation,
+      String trigger,
       int index,
       Action action,
       ArrayNode usage)
@@ -231,6 +237,10 @@ final class Actions {
           .afterSave(target, context, automation, index, script, List.of(because), usage::add);
     } else if (action instanceof Action.Notify notify) {
       Notifying.send(target, automation, notify);
+    } else if (action instanceof Action.Email email) {
+      Mailing.send(target, email);
+    } else if (action instanceof Action.Webhook webhook) {
+      Calling.call(target, automation, trigger, webhook);
     } else if (action instanceof Action.Task task) {
       ObjectNode values =
           JsonCodec.object().put("kind", task.kind()).put("subject", task.subject());

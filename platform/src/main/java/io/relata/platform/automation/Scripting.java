@@ -72,7 +72,7 @@ public class Scripting {
       Map<String, Object> record,
       WriteContext context,
       Consumer<JsonNode> used) {
-    ObjectNode in = json(object, record);
+    ObjectNode in = ActionValues.json(record);
     ScriptResult result =
         runners.run(request(automation, index, script, in), host(context, Optional.empty()));
     used.accept(usage(result));
@@ -89,7 +89,7 @@ public class Scripting {
       List<ObjectNode> because,
       Consumer<JsonNode> used)
       throws java.sql.SQLException {
-    ObjectNode in = json(target.object(), target.record());
+    ObjectNode in = ActionValues.json(target.record());
     ScriptResult result =
         runners.run(
             request(automation, index, script, in),
@@ -228,12 +228,5 @@ public class Scripting {
       return a.decimalValue().compareTo(b.decimalValue()) == 0;
     }
     return a.equals(b);
-  }
-
-  /** The record as a script reads it: each field's value in the REST API's JSON form. */
-  private static ObjectNode json(CompiledObject object, Map<String, Object> record) {
-    ObjectNode json = JsonCodec.object();
-    record.forEach((name, value) -> json.set(name, JsonCodec.value(value)));
-    return json;
   }
 }

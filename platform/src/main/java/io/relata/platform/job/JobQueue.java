@@ -85,12 +85,14 @@ public class JobQueue {
         Job job = claimed.get();
         Savepoint start = connection.setSavepoint();
         JobRun run = null;
+        List<JobRun.Record> records = List.of();
         try {
           JobHandler handler =
               handlers
                   .of(job.kind())
                   .orElseThrow(() -> new IllegalStateException("no handler runs " + job.kind()));
           run = new JobRun(job, connection, now);
+          records = run.records();
           handler.run(run);
           JobStore.done(connection, job.id(), Now.of(clock), NODE);
         } catch (Exception | Error failure) {
@@ -108,6 +110,9 @@ public class JobQueue {
                       + job.kind()
                       + ") failed attempt "
                       + (job.attempts() + 1));
+        }
+        for (JobRun.Record record : records) {
+          record.write(connection);
         }
         connection.commit();
         if (run != null) {

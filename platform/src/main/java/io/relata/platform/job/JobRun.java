@@ -1,6 +1,7 @@
 package io.relata.platform.job;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +10,30 @@ import java.util.List;
  * One attempt at a job, as its handler sees it: the job, the transaction it runs in, and the
  * instant the attempt started (by the platform's clock).
  */
-public record JobRun(Job job, Connection connection, OffsetDateTime now, List<Runnable> committed) {
+public record JobRun(
+    Job job,
+    Connection connection,
+    OffsetDateTime now,
+    List<Runnable> committed,
+    List<Record> records) {
+
+  /** A write about the attempt itself, such as a delivery log's row. */
+  @FunctionalInterface
+  public interface Record {
+    void write(Connection connection) throws SQLException;
+  }
 
   public JobRun(Job job, Connection connection, OffsetDateTime now) {
-    this(job, connection, now, new ArrayList<>());
+    this(job, connection, now, new ArrayList<>(), new ArrayList<>());
+  }
+
+  /**
+   * Writes {@code record} in the job's transaction once the attempt has ended, however it ended:
+   * unlike what the handler writes itself, it stands when the attempt fails (and the job's failure
+   * is recorded beside it). For what an attempt did outside the database: a call made, a mail sent.
+   */
+  public void record(Record record) {
+    records.add(record);
   }
 
   /**

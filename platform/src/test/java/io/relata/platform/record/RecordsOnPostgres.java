@@ -210,7 +210,10 @@ final class RecordsOnPostgres implements AutoCloseable {
       runLog = new io.relata.platform.automation.RunLog(postgres.dataSource());
     }
     return new io.relata.platform.automation.Automating(
-        new io.relata.platform.automation.Scripting(runners, () -> service), runLog);
+        new io.relata.platform.automation.Scripting(runners, () -> service),
+        runLog,
+        new io.relata.platform.job.JobQueue(
+            postgres.dataSource(), clock, new io.relata.platform.job.JobHandlers(List.of())));
   }
 
   /** The run log of {@link #automating}, once made. */

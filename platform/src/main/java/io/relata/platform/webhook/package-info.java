@@ -1,0 +1,9 @@
+/**
+ * Webhooks the platform calls: a call queued as a durable job in the transaction of the change that
+ * causes it ({@link io.relata.platform.webhook.WebhookJob}), signed as Standard Webhooks sign them
+ * ({@link io.relata.platform.webhook.Signature}) with a secret the platform keeps ({@link
+ * io.relata.platform.webhook.WebhookSecrets}), retried with the queue's backoff, and each attempt
+ * kept in the delivery log ({@link io.relata.platform.webhook.Deliveries}). May use {@code job},
+ * {@code record} (for the current metadata) and {@code rest}.
+ */
+package io.relata.platform.webhook;
