@@ -1,6 +1,7 @@
 /**
  * Runs the automations the metadata defines ({@code metadata.automation}) as hooks of the one write
- * pipeline: {@link BeforeSaveAutomations} sets a record's own fields while it is saved. After-save
- * actions, date triggers, and the jobs they enqueue follow with the rest of the automation issue.
+ * pipeline and as jobs: {@link BeforeSaveAutomations} sets a record's own fields while it is saved,
+ * {@link AfterSaveAutomations} runs {@link Actions} once it is stored, {@link DateTriggers}, {@link
+ * Scores} and {@link ServiceLevels} schedule the jobs that run them later.
  */
 package io.relata.platform.automation;

@@ -6,6 +6,7 @@ import io.relata.metadata.access.AccessDocuments;
 import io.relata.metadata.access.AccessRewrite;
 import io.relata.metadata.change.Change;
 import io.relata.metadata.change.ModelDiff;
+import io.relata.metadata.kind.CompileStep;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.kind.Documents;
 import io.relata.metadata.model.CompiledModel;
@@ -47,6 +48,18 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class MetadataService implements CurrentModel {
+
+  /**
+   * Whether the documents of the kinds that {@code step} compiles differ between the two models:
+   * every kind the registry has, so a kind added to the step counts without a change here.
+   */
+  private static boolean changedIn(CompileStep step, CompiledModel before, CompiledModel after) {
+    Documents was = Documents.of(before);
+    Documents is = Documents.of(after);
+    return DocumentKinds.all().stream()
+        .filter(kind -> kind.step() == step)
+        .anyMatch(kind -> !was.of(kind).equals(is.of(kind)));
+  }
 
   /** Serialises metadata changes across nodes: {@code pg_advisory_xact_lock} key. */
   private static final long LOCK = 0x52454c41544100L;
@@ -209,28 +222,7 @@ public class MetadataService implements CurrentModel {
                 .presentation()
                 .dashboardDocuments()
                 .equals(before.presentation().dashboardDocuments());
-    boolean automationsChanged =
-        !after.model().automations().documents().equals(before.automations().documents())
-            || !after
-                .model()
-                .automations()
-                .assignmentDocuments()
-                .equals(before.automations().assignmentDocuments())
-            || !after
-                .model()
-                .automations()
-                .scoringDocuments()
-                .equals(before.automations().scoringDocuments())
-            || !after
-                .model()
-                .automations()
-                .calendarDocuments()
-                .equals(before.automations().calendarDocuments())
-            || !after
-                .model()
-                .automations()
-                .policyDocuments()
-                .equals(before.automations().policyDocuments());
+    boolean automationsChanged = changedIn(CompileStep.AUTOMATIONS, before, after.model());
     SchemaPlan plan =
         SchemaPlanner.plan(changes, after.submitted(), new JdbcTableStats(connection));
     if (!plan.acceptable()) {

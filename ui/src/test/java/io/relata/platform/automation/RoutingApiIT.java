@@ -258,6 +258,118 @@ class RoutingApiIT {
   }
 
   @Test
+  void aWebhookIsCalledSignedFromTheServerAndEachAttemptIsInItsDeliveryLog() throws Exception {
+    ApiClient admin = TestUsers.signIn(base, users, passwords, clock, "hooker");
+    java.util.List<String[]> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch called = new java.util.concurrent.CountDownLatch(1);
+    com.sun.net.httpserver.HttpServer endpoint =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    endpoint.createContext(
+        "/hook",
+        exchange -> {
+          String body =
+              new String(
+                  exchange.getRequestBody().readAllBytes(),
+                  java.nio.charset.StandardCharsets.UTF_8);
+          calls.add(
+              new String[] {
+                exchange.getRequestHeaders().getFirst("webhook-id"),
+                exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                exchange.getRequestHeaders().getFirst("webhook-signature"),
+                body
+              });
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+          called.countDown();
+        });
+    endpoint.start();
+    try {
+      String object = "order_" + SUFFIX;
+      String hook = "erp_" + SUFFIX;
+      ok(
+          admin.send(
+              "PUT",
+              "api/v1/metadata/objects/" + object,
+              "{\"label\":\"Order\",\"nameField\":\"title\","
+                  + "\"fields\":[{\"name\":\"title\",\"label\":\"Title\",\"type\":\"text\"}]}"));
+      HttpResponse<String> nowhere =
+          admin.send(
+              "PUT",
+              "api/v1/metadata/automations/tell_erp_" + SUFFIX,
+              "{\"label\":\"Tell the ERP\",\"object\":\""
+                  + object
+                  + "\",\"trigger\":{\"type\":\"record\",\"timing\":\"after\",\"on\":[\"create\"]},"
+                  + "\"actions\":[{\"type\":\"webhook\",\"webhook\":\""
+                  + hook
+                  + "\"}]}");
+      assertEquals(400, nowhere.statusCode(), nowhere.body());
+      assertTrue(nowhere.body().contains("automation.unknown-webhook"), nowhere.body());
+      ok(
+          admin.send(
+              "PUT",
+              "api/v1/metadata/webhooks/" + hook,
+              "{\"label\":\"ERP\",\"url\":\"http://127.0.0.1:"
+                  + endpoint.getAddress().getPort()
+                  + "/hook\"}"));
+      ok(
+          admin.send(
+              "PUT",
+              "api/v1/metadata/automations/tell_erp_" + SUFFIX,
+              "{\"label\":\"Tell the ERP\",\"object\":\""
+                  + object
+                  + "\",\"trigger\":{\"type\":\"record\",\"timing\":\"after\",\"on\":[\"create\"]},"
+                  + "\"actions\":[{\"type\":\"webhook\",\"webhook\":\""
+                  + hook
+                  + "\"}]}"));
+      HttpResponse<String> order =
+          admin.send("POST", "api/v1/records/" + object, "{\"title\":\"Order 1\"}");
+      assertEquals(201, order.statusCode(), order.body());
+      String orderId = json(order).getString("id");
+
+      // the server's job workers call it, and log the attempt as the job commits
+      assertTrue(called.await(60, java.util.concurrent.TimeUnit.SECONDS), "the call was made");
+      JsonArray deliveries = JsonArray.EMPTY_JSON_ARRAY;
+      for (int i = 0; i < 1000 && deliveries.isEmpty(); i++) {
+        deliveries =
+            json(admin.send("GET", "api/v1/webhooks/" + hook + "/deliveries", null))
+                .getJsonArray("items");
+      }
+      assertEquals(1, deliveries.size(), deliveries.toString());
+      JsonObject first = deliveries.getJsonObject(0);
+      assertEquals(1, first.getInt("attempt"));
+      assertEquals(204, first.getInt("status"));
+      assertTrue(first.isNull("error"));
+      assertEquals(object + ".tell_erp_" + SUFFIX, first.getString("event"));
+      String job = first.getString("job");
+
+      String secret =
+          json(admin.send("GET", "api/v1/webhooks/" + hook + "/secret", null)).getString("secret");
+      String[] call = calls.get(0);
+      assertEquals(job, call[0], "the job's id is the webhook-id");
+      assertEquals(
+          io.relata.platform.webhook.Signature.sign(
+              secret, call[0], Long.parseLong(call[1]), call[3]),
+          call[2],
+          "signed with the secret the API shows");
+      JsonObject body =
+          jakarta.json.Json.createReader(new java.io.StringReader(call[3])).readObject();
+      assertEquals(orderId, body.getJsonObject("data").getString("id"));
+      assertEquals(
+          "Order 1", body.getJsonObject("data").getJsonObject("record").getString("title"));
+
+      HttpResponse<String> rotated =
+          admin.send("POST", "api/v1/webhooks/" + hook + "/secret", null);
+      assertEquals(200, rotated.statusCode(), rotated.body());
+      assertTrue(!json(rotated).getString("secret").equals(secret), "a new secret");
+      assertEquals(
+          404,
+          admin.send("GET", "api/v1/webhooks/nothing_" + SUFFIX + "/secret", null).statusCode());
+    } finally {
+      endpoint.stop(0);
+    }
+  }
+
+  @Test
   void aScriptRunsInTheDeployedServerAndItsProblemIsAtTheField() throws Exception {
     ApiClient admin = TestUsers.signIn(base, users, passwords, clock, "scripter");
     String object = "ticket_" + SUFFIX;
