@@ -744,6 +744,126 @@ class ScreensIT {
   }
 
   @Test
+  void aDealAwaitsItsApprovalLockedAndTheManagerApprovesItFromHerInbox() throws Exception {
+    String otto =
+        id(
+            admin.send(
+                "POST",
+                "api/v1/users",
+                "{\"username\":\"otto\",\"password\":\""
+                    + SELLER_PASSWORD
+                    + "\",\"displayName\":\"Otto Vik\",\"permissionSets\":[\"sales\"]}"));
+    String pia =
+        id(
+            admin.send(
+                "POST",
+                "api/v1/users",
+                "{\"username\":\"pia\",\"password\":\""
+                    + SELLER_PASSWORD
+                    + "\",\"displayName\":\"Pia Ek\",\"permissionSets\":[\"sales\"]}"));
+    ok(admin.send("PATCH", "api/v1/users/" + pia, "{\"manager\":\"" + otto + "\"}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/approval-processes/huge_deals",
+            "{\"label\":\"Huge deal sign-off\",\"object\":\"opportunity\",\"stage\":\"won\","
+                + "\"condition\":\"amount > 5000000\","
+                + "\"steps\":[{\"label\":\"Manager\",\"approver\":{\"manager\":true}}]}"));
+    ApiClient piaApi = ApiClient.signIn(server.uri("/").toURL(), "pia", SELLER_PASSWORD);
+    String deal =
+        id(
+            piaApi.send(
+                "POST",
+                "api/v1/records/opportunity",
+                "{\"title\":\"Nordic group framework\",\"amount\":6200000,"
+                    + "\"priority\":\"high\",\"stage\":\"negotiation\"}"));
+    try {
+      browser.get(server.uri("/").toString());
+      new SignInPage(browser).signIn("pia", SELLER_PASSWORD);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-approvals")));
+      browser.get(server.uri("/o/opportunity/" + deal).toString());
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("record-name")));
+      // she moves it to Won on its path: it stays in Negotiation, sent for approval, and locked
+      WebElement won =
+          wait.until(
+              ExpectedConditions.elementToBeClickable(
+                  By.cssSelector(".relata-stage-path [data-stage='won']")));
+      won.click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.tagName("vaadin-notification-card"), "Sent for approval: Closed won"));
+      WebElement banner =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-banner")));
+      assertTrue(
+          banner.getText().contains("Awaiting approval: Huge deal sign-off"), banner.getText());
+      assertTrue(banner.getText().contains("Negotiation"), banner.getText());
+      assertTrue(banner.getText().contains("Closed won"), banner.getText());
+      assertTrue(
+          browser.findElements(By.id("record-edit")).stream().noneMatch(WebElement::isDisplayed),
+          "locked: no edit");
+      Screenshots.save(browser, "desktop-record-awaiting-approval");
+
+      browser.manage().deleteAllCookies();
+      browser.get(server.uri("/").toString());
+      new SignInPage(browser).signIn("otto", SELLER_PASSWORD);
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-approvals"))).click();
+      WebElement card =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("#approvals-list .relata-approval")));
+      assertTrue(card.getText().contains("Nordic group framework"), card.getText());
+      assertTrue(card.getText().contains("Pia Ek"), card.getText());
+      Screenshots.save(browser, "desktop-approvals");
+      browser.manage().window().setSize(Screenshots.PHONE);
+      Screenshots.save(browser, "phone-approvals");
+      browser.manage().window().setSize(Screenshots.DESKTOP);
+
+      // a rejection needs its reason, said at the field; she approves instead
+      card.findElement(By.cssSelector(".relata-approval-reject")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-confirm"))).click();
+      wait.until(ExpectedConditions.attributeToBe(By.id("approval-comment"), "invalid", "true"));
+      Screenshots.save(browser, "desktop-approval-reject-needs-comment");
+      click("approval-cancel");
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("approval-comment")));
+      browser.findElement(By.cssSelector("#approvals-list .relata-approval-approve")).click();
+      WebElement comment =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("#approval-comment textarea")));
+      comment.sendKeys("Good terms");
+      click("approval-confirm");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approvals-none")));
+      assertEquals(
+          "won",
+          ApiClient.json(piaApi.send("GET", "api/v1/records/opportunity/" + deal, null))
+              .getString("stage"));
+      // the decision over the API, as the OpenAPI document says; a decided request stays decided
+      ApiClient ottoApi = ApiClient.signIn(server.uri("/").toURL(), "otto", SELLER_PASSWORD);
+      jakarta.json.JsonObject decided =
+          ApiClient.json(ottoApi.send("GET", "api/v1/approvals?inbox=false&state=approved", null))
+              .getJsonArray("items")
+              .getJsonObject(0);
+      assertEquals(
+          "Good terms", decided.getJsonArray("decisions").getJsonObject(0).getString("comment"));
+      assertEquals(
+          "Otto Vik",
+          decided.getJsonArray("decisions").getJsonObject(0).getJsonObject("by").getString("name"));
+      String request = "api/v1/approvals/" + decided.getString("id");
+      assertEquals(409, ottoApi.send("POST", request + "/approve", "{}").statusCode());
+      assertEquals(400, ottoApi.send("POST", request + "/reject", "{\"note\":\"x\"}").statusCode());
+      assertEquals(
+          0,
+          ApiClient.json(ottoApi.send("GET", "api/v1/approvals", null))
+              .getJsonArray("items")
+              .size(),
+          "his inbox is empty");
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-approvals");
+      throw e;
+    }
+  }
+
+  @Test
   void aSellerSwitchedToSwedishSeesHerLanguageAndNothingSheMayNotSee() throws Exception {
     String olle =
         id(

@@ -65,7 +65,8 @@ public final class AutomationCompiler {
 
   /**
    * The documents of the kinds that compile with automations, by kind: assignment rules, scoring
-   * models, business calendars, service-level policies, email templates and webhooks.
+   * models, business calendars, service-level policies, email templates, webhooks and approval
+   * processes.
    */
   public record Others(
       List<JsonNode> assignments,
@@ -73,7 +74,8 @@ public final class AutomationCompiler {
       List<JsonNode> calendars,
       List<JsonNode> policies,
       List<JsonNode> templates,
-      List<JsonNode> webhooks) {}
+      List<JsonNode> webhooks,
+      List<JsonNode> approvals) {}
 
   /**
    * Compiles assignment rules, calendars, email templates and webhooks, and then the automations,
@@ -110,6 +112,7 @@ public final class AutomationCompiler {
             "scoring.duplicate-name",
             this::scoring);
     List<SlaPolicy> policies = levels.policies(others.policies());
+    List<ApprovalProcess> approvals = new ApprovalCompiler(this).processes(others.approvals());
     if (!problems.isEmpty()) {
       return new Result(null, Map.copyOf(problems));
     }
@@ -129,7 +132,9 @@ public final class AutomationCompiler {
                 templates,
                 others.templates(),
                 webhooks,
-                others.webhooks())),
+                others.webhooks(),
+                approvals,
+                others.approvals())),
         Map.of());
   }
 

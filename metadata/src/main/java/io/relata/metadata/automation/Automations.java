@@ -22,7 +22,7 @@ public final class Automations {
           List.of(),
           new Others(
               List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-              List.of(), List.of(), List.of(), List.of(), List.of()));
+              List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
 
   /** The kinds beside automations that compile with them, each with its documents as written. */
   public record Others(
@@ -37,7 +37,9 @@ public final class Automations {
       List<EmailTemplate> templates,
       List<JsonNode> templateDocuments,
       List<Webhook> webhooks,
-      List<JsonNode> webhookDocuments) {}
+      List<JsonNode> webhookDocuments,
+      List<ApprovalProcess> approvals,
+      List<JsonNode> approvalDocuments) {}
 
   private final List<Automation> automations;
   private final List<JsonNode> documents;
@@ -53,6 +55,8 @@ public final class Automations {
   private final List<JsonNode> templateDocuments;
   private final Map<String, Webhook> webhooks;
   private final List<JsonNode> webhookDocuments;
+  private final List<ApprovalProcess> approvals;
+  private final List<JsonNode> approvalDocuments;
 
   public Automations(List<Automation> automations, List<JsonNode> documents, Others others) {
     this.automations =
@@ -80,6 +84,8 @@ public final class Automations {
     others.webhooks().forEach(w -> webhooksByName.put(w.name(), w));
     this.webhooks = Collections.unmodifiableMap(webhooksByName);
     this.webhookDocuments = copies(others.webhookDocuments());
+    this.approvals = List.copyOf(others.approvals());
+    this.approvalDocuments = copies(others.approvalDocuments());
   }
 
   private static List<JsonNode> copies(List<JsonNode> documents) {
@@ -160,6 +166,28 @@ public final class Automations {
   /** The webhook {@code name}, active or not. */
   public Optional<Webhook> webhook(String name) {
     return Optional.ofNullable(webhooks.get(name));
+  }
+
+  /** The active approval process that guards entering {@code stage} of {@code object}. */
+  public Optional<ApprovalProcess> approval(String object, String stage) {
+    return approvals.stream()
+        .filter(p -> p.active() && p.object().equals(object) && p.stage().equals(stage))
+        .findFirst();
+  }
+
+  /** The approval process {@code name}, active or not. */
+  public Optional<ApprovalProcess> approval(String name) {
+    return approvals.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** Whether any active approval process guards a stage of {@code object}. */
+  public boolean approves(String object) {
+    return approvals.stream().anyMatch(p -> p.active() && p.object().equals(object));
+  }
+
+  /** The approval process documents as written, copies. */
+  public List<JsonNode> approvalDocuments() {
+    return copies(approvalDocuments);
   }
 
   /** The email template documents as written, copies. */

@@ -47,5 +47,6 @@ public interface CompileStep {
                   documents.of(DocumentKinds.CALENDARS),
                   documents.of(DocumentKinds.SLA_POLICIES),
                   documents.of(DocumentKinds.EMAIL_TEMPLATES),
-                  documents.of(DocumentKinds.WEBHOOKS)));
+                  documents.of(DocumentKinds.WEBHOOKS),
+                  documents.of(DocumentKinds.APPROVAL_PROCESSES)));
 }

@@ -99,6 +99,14 @@ public final class DocumentKinds {
           false,
           CompileStep.AUTOMATIONS);
 
+  public static final DocumentKind APPROVAL_PROCESSES =
+      new DocumentKind(
+          "approval-processes",
+          MetaSchema.APPROVAL_PROCESS,
+          DocumentKind.Readers.MANAGERS,
+          false,
+          CompileStep.AUTOMATIONS);
+
   private static final List<DocumentKind> ALL =
       List.of(
           OBJECTS,
@@ -113,7 +121,8 @@ public final class DocumentKinds {
           CALENDARS,
           SLA_POLICIES,
           EMAIL_TEMPLATES,
-          WEBHOOKS);
+          WEBHOOKS,
+          APPROVAL_PROCESSES);
 
   private DocumentKinds() {}
 

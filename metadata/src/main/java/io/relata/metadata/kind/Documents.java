@@ -49,7 +49,8 @@ public final class Documents {
         .with(DocumentKinds.CALENDARS, model.automations().calendarDocuments())
         .with(DocumentKinds.SLA_POLICIES, model.automations().policyDocuments())
         .with(DocumentKinds.EMAIL_TEMPLATES, model.automations().templateDocuments())
-        .with(DocumentKinds.WEBHOOKS, model.automations().webhookDocuments());
+        .with(DocumentKinds.WEBHOOKS, model.automations().webhookDocuments())
+        .with(DocumentKinds.APPROVAL_PROCESSES, model.automations().approvalDocuments());
   }
 
   private static void putAccess(Map<String, List<JsonNode>> byKind, AccessDocuments access) {

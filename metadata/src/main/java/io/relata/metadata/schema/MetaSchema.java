@@ -54,6 +54,9 @@ public final class MetaSchema {
   /** The meta-schema of email templates. */
   public static final MetaSchema EMAIL_TEMPLATE = load("email-template.schema.json");
 
+  /** The meta-schema of approval processes. */
+  public static final MetaSchema APPROVAL_PROCESS = load("approval-process.schema.json");
+
   /** The meta-schema of webhooks. */
   public static final MetaSchema WEBHOOK = load("webhook.schema.json");
 

@@ -47,7 +47,8 @@ class DocumentsTest {
             "calendars",
             "sla-policies",
             "email-templates",
-            "webhooks"),
+            "webhooks",
+            "approval-processes"),
         DocumentKinds.all().stream().map(DocumentKind::id).toList());
     assertTrue(DocumentKinds.find("translations").isEmpty());
 

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Schedules the automations that wait for a date of a record ({@code trigger.type: date}): each
@@ -23,6 +24,10 @@ import java.util.Optional;
  * the moment, so writing the record again schedules nothing twice, and a job that has run is not
  * run again for the same moment. A date that moves leaves the old job behind: it finds the record's
  * date moved when it comes, and does nothing. A date field's day starts at midnight UTC.
+ *
+ * <p>A moment further back than finished jobs are kept ({@code relata.jobs.keep-days}) is not
+ * scheduled: its job may have run and been purged since, and a write of the record would run it a
+ * second time. A record given a date that far back misses the automation.
  */
 @ApplicationScoped
 public class DateTriggers implements RecordHook {
@@ -31,13 +36,22 @@ public class DateTriggers implements RecordHook {
   static final String KIND = "date-automation";
 
   private JobQueue jobs;
+  private int keepDays;
 
   /** For CDI's proxy. */
   protected DateTriggers() {}
 
   @Inject
-  public DateTriggers(JobQueue jobs) {
+  public DateTriggers(
+      JobQueue jobs,
+      @ConfigProperty(name = "relata.jobs.keep-days", defaultValue = "14") int keepDays) {
     this.jobs = jobs;
+    this.keepDays = keepDays;
+  }
+
+  /** Date triggers on {@code jobs}, with finished jobs kept the default 14 days. */
+  public DateTriggers(JobQueue jobs) {
+    this(jobs, 14);
   }
 
   @Override
@@ -66,7 +80,7 @@ public class DateTriggers implements RecordHook {
         change.snapshot().automations().active(change.object().name(), Trigger.OnDate.class)) {
       Trigger.OnDate trigger = (Trigger.OnDate) automation.trigger();
       Optional<OffsetDateTime> due = due(trigger, change.after());
-      if (due.isEmpty()) {
+      if (due.isEmpty() || due.get().isBefore(change.context().now().minusDays(keepDays))) {
         continue;
       }
       String at = due.get().toInstant().toString();

@@ -115,29 +115,48 @@ public class RunLog {
       return 0;
     }
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO relata.automation_run (id, at, automation, trigger, object,"
-                    + " record_id, actions, outcome, reason, usage, millis, chain)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?::jsonb)")) {
+        PreparedStatement insert = connection.prepareStatement(INSERT)) {
       for (Entry entry : batch) {
-        insert.setObject(1, entry.id());
-        insert.setObject(2, entry.at());
-        insert.setString(3, entry.automation());
-        insert.setString(4, entry.trigger());
-        insert.setString(5, entry.object());
-        insert.setObject(6, entry.record().orElse(null));
-        insert.setString(7, JsonCodec.text(strings(entry.actions())));
-        insert.setString(8, entry.outcome());
-        insert.setString(9, entry.reason().orElse(null));
-        insert.setString(10, entry.usage().map(JsonNode::toString).orElse(null));
-        insert.setInt(11, (int) Math.min(Integer.MAX_VALUE, entry.millis()));
-        insert.setString(12, JsonCodec.text(strings(entry.chain())));
+        bind(insert, entry);
         insert.addBatch();
       }
       insert.executeBatch();
+    } catch (SQLException batchFailed) {
+      // one entry the table refuses must not lose the others: each on its own, the bad one logged
+      try (Connection connection = dataSource.getConnection();
+          PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        for (Entry entry : batch) {
+          try {
+            bind(insert, entry);
+            insert.executeUpdate();
+          } catch (SQLException refused) {
+            LOG.log(Level.WARNING, refused, () -> "run " + entry.id() + " not logged");
+          }
+        }
+      }
     }
     return batch.size();
+  }
+
+  private static final String INSERT =
+      "INSERT INTO relata.automation_run (id, at, automation, trigger, object,"
+          + " record_id, actions, outcome, reason, usage, millis, chain)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?::jsonb)";
+
+  private static void bind(PreparedStatement insert, Entry entry) throws SQLException {
+    insert.setObject(1, entry.id());
+    insert.setObject(2, entry.at());
+    insert.setString(3, entry.automation());
+    insert.setString(4, entry.trigger());
+    insert.setString(5, entry.object());
+    insert.setObject(6, entry.record().orElse(null));
+    insert.setString(7, JsonCodec.text(strings(entry.actions())));
+    insert.setString(8, entry.outcome());
+    // PostgreSQL's text takes no NUL, which a script's message may hold
+    insert.setString(9, entry.reason().map(r -> r.replace((char) 0, ' ')).orElse(null));
+    insert.setString(10, entry.usage().map(JsonNode::toString).orElse(null));
+    insert.setInt(11, (int) Math.min(Integer.MAX_VALUE, entry.millis()));
+    insert.setString(12, JsonCodec.text(strings(entry.chain())));
   }
 
   /**

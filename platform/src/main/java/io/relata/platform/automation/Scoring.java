@@ -50,53 +50,64 @@ final class Scoring {
   /** Computes and keeps the scores of the record {@code id} of {@code object}. */
   void rescore(String object, UUID id) throws SQLException {
     for (ScoringModel model : writes.snapshot().automations().scoring(object)) {
-      Optional<Map<String, Object>> record = writes.lock(context, object, id);
-      if (record.isEmpty()) {
+      if (!rescore(model, object, id)) {
         return;
       }
-      ObjectNode explained =
-          JsonCodec.object().put("automation", model.name()).put("automationLabel", model.label());
-      explained.put("scoring", model.name());
-      ArrayNode points = explained.putArray("points");
-      double total = 0;
-      for (ScoringModel.Fit fit : model.fit()) {
-        if (ConditionEvaluator.selects(
-            fit.condition(), record.get(), Optional.empty(), context.conditions())) {
-          total += fit.points();
-          ObjectNode one = points.addObject().put("condition", fit.source());
-          fit.label().ifPresent(label -> one.put("label", label));
-          one.put("points", fit.points());
-        }
-      }
-      for (Map.Entry<String, double[]> kind : engagement(model, object, id).entrySet()) {
-        total += kind.getValue()[1];
-        points
-            .addObject()
-            .put("kind", kind.getKey())
-            .put("count", (int) kind.getValue()[0])
-            .put("points", Math.round(kind.getValue()[1]));
-      }
-      long score = Math.round(total);
-      explained.put("score", score);
-      long prior =
-          record.get().get(model.field()) instanceof BigDecimal stored
-              ? stored.setScale(0, java.math.RoundingMode.HALF_UP).longValue()
-              : 0;
-      if (record.get().get(model.field()) != null && prior == score) {
-        continue;
-      }
-      WriteContext scoring = context.causedBy(new WriteContext.Cause(model.name(), object, id));
-      writes.update(
-          scoring, object, id, JsonCodec.object().put(model.field(), score), List.of(explained));
-      for (ScoringModel.Threshold threshold : model.thresholds()) {
-        if (prior < threshold.score() && score >= threshold.score()) {
-          Actions.run(
-              ActionTarget.stored(writes, object, id, scoring, automating),
-              threshold.automation(),
-              "score");
-        }
+    }
+  }
+
+  /**
+   * Computes and keeps the score of {@code model} for the record {@code id}, running the actions of
+   * the thresholds it rises to; false when the record is gone.
+   */
+  boolean rescore(ScoringModel model, String object, UUID id) throws SQLException {
+    Optional<Map<String, Object>> record = writes.lock(context, object, id);
+    if (record.isEmpty()) {
+      return false;
+    }
+    ObjectNode explained =
+        JsonCodec.object().put("automation", model.name()).put("automationLabel", model.label());
+    explained.put("scoring", model.name());
+    ArrayNode points = explained.putArray("points");
+    double total = 0;
+    for (ScoringModel.Fit fit : model.fit()) {
+      if (ConditionEvaluator.selects(
+          fit.condition(), record.get(), Optional.empty(), context.conditions())) {
+        total += fit.points();
+        ObjectNode one = points.addObject().put("condition", fit.source());
+        fit.label().ifPresent(label -> one.put("label", label));
+        one.put("points", fit.points());
       }
     }
+    for (Map.Entry<String, double[]> kind : engagement(model, object, id).entrySet()) {
+      total += kind.getValue()[1];
+      points
+          .addObject()
+          .put("kind", kind.getKey())
+          .put("count", (int) kind.getValue()[0])
+          .put("points", Math.round(kind.getValue()[1]));
+    }
+    long score = Math.round(total);
+    explained.put("score", score);
+    long prior =
+        record.get().get(model.field()) instanceof BigDecimal stored
+            ? stored.setScale(0, java.math.RoundingMode.HALF_UP).longValue()
+            : 0;
+    if (record.get().get(model.field()) != null && prior == score) {
+      return true;
+    }
+    WriteContext scoring = context.causedBy(new WriteContext.Cause(model.name(), object, id));
+    writes.update(
+        scoring, object, id, JsonCodec.object().put(model.field(), score), List.of(explained));
+    for (ScoringModel.Threshold threshold : model.thresholds()) {
+      if (prior < threshold.score() && score >= threshold.score()) {
+        Actions.run(
+            ActionTarget.stored(writes, object, id, scoring, automating),
+            threshold.automation(),
+            "score");
+      }
+    }
+    return true;
   }
 
   /**

@@ -111,9 +111,7 @@ public class JobQueue {
                       + ") failed attempt "
                       + (job.attempts() + 1));
         }
-        for (JobRun.Record record : records) {
-          record.write(connection);
-        }
+        records(connection, job, records);
         connection.commit();
         if (run != null) {
           committed(run);
@@ -126,6 +124,25 @@ public class JobQueue {
         if (!connection.isClosed()) {
           connection.setAutoCommit(true);
         }
+      }
+    }
+  }
+
+  /**
+   * Writes what the attempt recorded about itself, each behind a savepoint: one that fails is
+   * logged and left out, and never undoes the job's completion or failure (which would let the job
+   * run again at once, without backoff).
+   */
+  private static void records(Connection connection, Job job, List<JobRun.Record> records)
+      throws SQLException {
+    for (JobRun.Record record : records) {
+      Savepoint before = connection.setSavepoint();
+      try {
+        record.write(connection);
+        connection.releaseSavepoint(before);
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback(before);
+        LOG.log(Level.WARNING, e, () -> "a record of job " + job.id() + " was not written");
       }
     }
   }

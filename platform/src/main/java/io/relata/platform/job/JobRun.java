@@ -30,7 +30,8 @@ public record JobRun(
   /**
    * Writes {@code record} in the job's transaction once the attempt has ended, however it ended:
    * unlike what the handler writes itself, it stands when the attempt fails (and the job's failure
-   * is recorded beside it). For what an attempt did outside the database: a call made, a mail sent.
+   * is recorded beside it). For what an attempt did outside the database, such as a call made. A
+   * record that cannot be written is logged and left out; the attempt's outcome stands.
    */
   public void record(Record record) {
     records.add(record);

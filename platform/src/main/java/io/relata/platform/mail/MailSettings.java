@@ -85,12 +85,14 @@ public class MailSettings {
     return password;
   }
 
-  /** Jakarta Mail's session properties for this server, with timeouts so a job never hangs. */
+  /**
+   * Jakarta Mail's session properties for this server, with timeouts so a job never hangs. Always
+   * the {@code smtp} transport ({@code Transport.send} picks it for every internet address), with
+   * TLS from the first byte when asked for.
+   */
   Properties properties() {
     Properties properties = new Properties();
-    String protocol = security == Security.TLS ? "smtps" : "smtp";
-    String prefix = "mail." + protocol + ".";
-    properties.put("mail.transport.protocol", protocol);
+    String prefix = "mail.smtp.";
     properties.put(prefix + "host", host.orElseThrow());
     properties.put(prefix + "port", Integer.toString(port));
     properties.put(prefix + "auth", Boolean.toString(username.isPresent()));
@@ -100,6 +102,8 @@ public class MailSettings {
     if (security == Security.STARTTLS) {
       properties.put(prefix + "starttls.enable", "true");
       properties.put(prefix + "starttls.required", "true");
+    } else if (security == Security.TLS) {
+      properties.put(prefix + "ssl.enable", "true");
     }
     if (security != Security.NONE) {
       properties.put(prefix + "ssl.checkserveridentity", "true");

@@ -68,7 +68,8 @@ public final class OpenApiDocument {
   private static ObjectNode frame() {
     ObjectNode doc = Fragment.load("base").copy();
     for (String fixed :
-        List.of("auth", "directory", "metadata", "operations", "jobs", "notifications")) {
+        List.of(
+            "auth", "directory", "metadata", "operations", "jobs", "notifications", "approvals")) {
       merge(doc, Fragment.load(fixed).copy(), fixed);
     }
     Fragment documents = Fragment.load("documents");

@@ -9,6 +9,7 @@ import io.relata.platform.record.CompiledObjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +21,10 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Webhook calls as durable jobs: {@link #queue} puts a call in the queue in the transaction of the
@@ -27,7 +32,8 @@ import java.util.UUID;
  * attempt POSTs the body to the webhook's URL as it is now, signed, with the job's id as {@code
  * webhook-id} (the receiver's idempotency key); it is kept in the delivery log however it ends. An
  * answer other than 2xx, or none within the timeout, fails the attempt and the queue tries again
- * with backoff. Redirects are not followed. A webhook that is gone or inactive is not called.
+ * with backoff. Redirects are not followed. A webhook that is gone or inactive is not called, and
+ * the log says so.
  */
 @ApplicationScoped
 public class WebhookJob implements JobHandler {
@@ -72,6 +78,8 @@ public class WebhookJob implements JobHandler {
     Optional<Webhook> webhook =
         objects.current().automations().webhook(call.webhook()).filter(Webhook::active);
     if (webhook.isEmpty()) {
+      // the call is not made, and the log says why: the admin removed or switched off the webhook
+      log(run, call, "", OptionalInt.empty(), Optional.of("not called: no active webhook"), "", 0);
       return;
     }
     String secret = WebhookSecrets.of(run.connection(), call.webhook(), run.now());
@@ -90,41 +98,102 @@ public class WebhookJob implements JobHandler {
     long started = System.nanoTime();
     OptionalInt status = OptionalInt.empty();
     Optional<String> error = Optional.empty();
-    Optional<String> response = Optional.empty();
+    String response = "";
     try {
-      HttpResponse<String> answer =
-          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      status = OptionalInt.of(answer.statusCode());
-      response = Optional.of(shortened(answer.body())).filter(b -> !b.isEmpty());
-      if (answer.statusCode() / 100 != 2) {
-        error = Optional.of("HTTP " + answer.statusCode());
+      Answer answer = send(request);
+      status = OptionalInt.of(answer.status());
+      response = answer.start();
+      if (answer.status() / 100 != 2) {
+        error = Optional.of("HTTP " + answer.status());
       }
-    } catch (IOException e) {
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      error = Optional.of("interrupted");
+      throw e;
+    } catch (IOException | RuntimeException e) {
       error = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
     } finally {
-      Deliveries.Delivery delivery =
-          new Deliveries.Delivery(
-              UUID.randomUUID(),
-              run.job().id(),
-              call.webhook(),
-              run.attempt(),
-              run.now(),
-              webhook.get().url().toString(),
-              call.event(),
-              status,
-              error,
-              response,
-              (System.nanoTime() - started) / 1_000_000);
-      run.record(connection -> Deliveries.add(connection, delivery));
+      log(
+          run,
+          call,
+          webhook.get().url().toString(),
+          status,
+          error,
+          response,
+          (System.nanoTime() - started) / 1_000_000);
     }
     if (error.isPresent()) {
       throw new IOException("webhook " + call.webhook() + " answered " + error.get());
     }
   }
 
-  private static String shortened(String body) {
-    return body.length() <= Deliveries.RESPONSE_CHARS
-        ? body
-        : body.substring(0, Deliveries.RESPONSE_CHARS);
+  /** An answer: its status and the start of its body. */
+  private record Answer(int status, String start) {}
+
+  /**
+   * Sends {@code request} and reads at most {@value Deliveries#RESPONSE_CHARS} characters of the
+   * answer, all within {@link #TIMEOUT}: an endpoint that trickles its answer cannot hold the
+   * worker, its transaction and the job's lock.
+   */
+  private Answer send(HttpRequest request) throws IOException, InterruptedException {
+    CompletableFuture<Answer> answer =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+            .thenApply(
+                response -> {
+                  try (InputStream body = response.body()) {
+                    byte[] start = body.readNBytes(Deliveries.RESPONSE_CHARS * 4);
+                    return new Answer(response.statusCode(), printable(start));
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                });
+    try {
+      return answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new java.net.http.HttpTimeoutException(
+          "no answer within " + TIMEOUT.toSeconds() + " s");
+    } catch (ExecutionException e) {
+      Throwable cause =
+          e.getCause() instanceof java.io.UncheckedIOException unchecked
+              ? unchecked.getCause()
+              : e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(cause);
+    }
+  }
+
+  /** The start of an answer as text the log can keep (PostgreSQL's text takes no NUL). */
+  private static String printable(byte[] start) {
+    String text = new String(start, StandardCharsets.UTF_8).replace(String.valueOf((char) 0), "");
+    return text.length() <= Deliveries.RESPONSE_CHARS
+        ? text
+        : text.substring(0, Deliveries.RESPONSE_CHARS);
+  }
+
+  private static void log(
+      JobRun run,
+      WebhookCall call,
+      String url,
+      OptionalInt status,
+      Optional<String> error,
+      String response,
+      long millis) {
+    Deliveries.Delivery delivery =
+        new Deliveries.Delivery(
+            UUID.randomUUID(),
+            run.job().id(),
+            call.webhook(),
+            run.attempt(),
+            run.now(),
+            url,
+            call.event(),
+            status,
+            error.map(e -> e.replace(String.valueOf((char) 0), "")),
+            Optional.of(response).filter(r -> !r.isEmpty()),
+            millis);
+    run.record(connection -> Deliveries.add(connection, delivery));
   }
 }

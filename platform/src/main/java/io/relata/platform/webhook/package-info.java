@@ -4,6 +4,7 @@
  * ({@link io.relata.platform.webhook.Signature}) with a secret the platform keeps ({@link
  * io.relata.platform.webhook.WebhookSecrets}), retried with the queue's backoff, and each attempt
  * kept in the delivery log ({@link io.relata.platform.webhook.Deliveries}). May use {@code job},
- * {@code record} (for the current metadata) and {@code rest}.
+ * {@code record} (for the current metadata), {@code access}, {@code identity}, {@code database},
+ * {@code time}, {@code rest} and {@code json}.
  */
 package io.relata.platform.webhook;

@@ -181,6 +181,51 @@ class JobQueueIT {
   }
 
   @Test
+  void whatAnAttemptRecordsStandsWhenItFailsAndARecordThatCannotBeWrittenUndoesNothing()
+      throws Exception {
+    JobHandler recording =
+        new JobHandler() {
+          @Override
+          public String kind() {
+            return "test.recording";
+          }
+
+          @Override
+          public void run(JobRun run) {
+            run.record(
+                c -> {
+                  try (PreparedStatement insert =
+                      c.prepareStatement("INSERT INTO job_effect (job_id) VALUES (?)")) {
+                    insert.setObject(1, run.job().id());
+                    insert.executeUpdate();
+                  }
+                });
+            run.record(c -> c.createStatement().execute("INSERT INTO no_such_table VALUES (1)"));
+            if (run.attempt() == 1) {
+              throw new IllegalStateException("the endpoint said 503");
+            }
+          }
+        };
+    queue = new JobQueue(db, clock, new JobHandlers(List.of(recording)));
+    UUID id = enqueue(NewJob.of("test.recording", payload()));
+
+    assertEquals(1, queue.drain());
+    Job failed = queue.find(id).orElseThrow();
+    assertEquals(JobState.READY, failed.state(), "its failure is kept, with its backoff");
+    assertEquals(1, failed.attempts());
+    assertEquals(1, count("SELECT count(*) FROM job_effect"), "the record of the failed attempt");
+    assertEquals(0, queue.drain(), "not run again before its backoff");
+
+    clock.advance(Backoff.after(1));
+    assertEquals(1, queue.drain());
+    assertEquals(JobState.DONE, queue.find(id).orElseThrow().state());
+    assertEquals(
+        1,
+        count("SELECT count(*) FROM job_effect"),
+        "the second attempt's record collides with the first's and is left out, undoing nothing");
+  }
+
+  @Test
   void aDiscardedJobNeverRunsAndAnUnknownKindDiesWithItsReason() throws Exception {
     UUID discarded = enqueue(NewJob.of("test.effect", payload()));
     assertTrue(queue.discard(discarded));

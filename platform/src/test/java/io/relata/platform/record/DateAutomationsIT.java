@@ -85,6 +85,12 @@ class DateAutomationsIT {
     UUID moved = create("Moved", "2026-12-20", 100).id();
     UUID dropped = create("Dropped", "2026-12-20", 100).id();
     UUID undated = create("Undated", null, 100).id();
+    UUID longAgo = create("Long ago", "2026-10-01", 100).id();
+    assertEquals(
+        0L,
+        postgres.query(
+            "SELECT count(*) FROM relata.job WHERE payload->>'record' = '" + longAgo + "'"),
+        "a moment further back than finished jobs are kept is not scheduled: it may have run");
     update(moved, Map.of("close_date", LocalDate.parse("2026-12-25")));
     update(dropped, Map.of("amount", BigDecimal.ZERO));
     update(kept, Map.of("title", "Kept still"));

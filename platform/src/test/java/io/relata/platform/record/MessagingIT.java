@@ -104,6 +104,12 @@ class MessagingIT {
                         + "{'name':'notes','label':'Notes','type':'long-text'}]}")),
             List.of(),
             Map.of(
+                DocumentKinds.ASSIGNMENT_RULES,
+                List.of(
+                    json(
+                        "{'name':'lead_rules','label':'Lead rules','object':'lead','rules':["
+                            + "{'label':'Very large','condition':'users > 100',"
+                            + "'assignTo':{'user':'alan'}}],'fallback':{'user':'karin'}}")),
                 DocumentKinds.EMAIL_TEMPLATES,
                 List.of(
                     json(
@@ -309,6 +315,70 @@ class MessagingIT {
     assertEquals(first.id(), log.get(1).get("job").asText());
     assertEquals(
         "done", postgres.query("SELECT state FROM relata.job WHERE id = '" + first.id() + "'"));
+  }
+
+  @Test
+  void aTestRunSaysWhatWouldBeSentCalledAndAssignedAndLeavesNothingBehind() throws Exception {
+    UUID lead =
+        create(Map.of("company", "Trial", "users", 150, "contact_email", "t@trial.example"));
+    jobs.drain();
+    smtp.purgeEmailFromAllMailboxes();
+    synchronized (CALLS) {
+      CALLS.clear();
+    }
+    long queued = (Long) postgres.query("SELECT count(*) FROM relata.job");
+    long audited = (Long) postgres.query("SELECT count(*) FROM relata.audit_entry");
+
+    JsonNode welcome = test("automations", "welcome", lead);
+    assertTrue(welcome.get("conditionHolds").asBoolean());
+    assertEquals(2, welcome.get("mail").size(), welcome.toString());
+    assertEquals(
+        java.util.Set.of("karin@example.com Trial är din", "t@trial.example Trial is yours"),
+        java.util.Set.of(
+            welcome.get("mail").get(0).get("to").asText()
+                + " "
+                + welcome.get("mail").get(0).get("subject").asText(),
+            welcome.get("mail").get(1).get("to").asText()
+                + " "
+                + welcome.get("mail").get(1).get("subject").asText()));
+    assertEquals(1, welcome.get("calls").size(), "the inactive webhook is not called");
+    JsonNode call = welcome.get("calls").get(0);
+    assertEquals("erp", call.get("webhook").asText());
+    assertTrue(call.get("url").asText().endsWith("/hook"));
+    assertEquals("Trial", call.get("body").get("data").get("record").get("company").asText());
+    assertEquals(0, welcome.get("writes").size());
+
+    JsonNode assigned = test("assignment-rules", "lead_rules", lead);
+    assertEquals(1, assigned.get("reason").get("rule").asInt(), assigned.toString());
+    JsonNode write = assigned.get("writes").get(0);
+    assertEquals("update", write.get("action").asText(), write.toString());
+    assertEquals(karin.id().toString(), write.get("fields").get("owner_id").get("before").asText());
+    assertEquals(alan.id().toString(), write.get("fields").get("owner_id").get("after").asText());
+
+    assertEquals(karin.id(), postgres.column("lead", lead, "owner_id"), "rolled back");
+    assertEquals(queued, postgres.query("SELECT count(*) FROM relata.job"), "nothing queued");
+    assertEquals(audited, postgres.query("SELECT count(*) FROM relata.audit_entry"));
+    assertEquals(0, jobs.drain());
+    assertEquals(0, smtp.getReceivedMessages().length, "no mail sent");
+    assertEquals(0, CALLS.size(), "no webhook called");
+    InvalidRequestException unknown =
+        assertThrows(
+            InvalidRequestException.class, () -> test("scoring-models", "lead_rules", lead));
+    assertEquals("automation.test-unknown", unknown.violations().get(0).code());
+  }
+
+  /** A test run, rolled back. */
+  private static JsonNode test(String kind, String name, UUID lead) throws Exception {
+    try (Connection connection = postgres.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        return new io.relata.platform.automation.TestRun(
+                records.writesOn(connection), postgres.context(karin), postgres.automating())
+            .run(kind, name, "lead", lead);
+      } finally {
+        connection.rollback();
+      }
+    }
   }
 
   private static MimeMessage to(MimeMessage[] sent, String address) throws Exception {

@@ -59,6 +59,7 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
   private final RecordService records;
   private final Users users;
   private final Clock clock;
+  private final io.relata.platform.approval.Approvals approvals;
 
   private EditorContext context;
   private ObjectAccess access;
@@ -67,6 +68,7 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
   private RecordForm form;
   private StagePath path;
   private TimelinePanel timeline;
+  private io.relata.ui.approval.ApprovalBanner banner;
   private boolean editable;
   private final H1 name = new H1();
   private final Div highlights = new Div();
@@ -76,11 +78,17 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
   private final Button delete = new Button();
 
   @Inject
-  public RecordView(Workspace workspace, RecordService records, Users users, Clock clock) {
+  public RecordView(
+      Workspace workspace,
+      RecordService records,
+      Users users,
+      Clock clock,
+      io.relata.platform.approval.Approvals approvals) {
     this.workspace = workspace;
     this.records = records;
     this.users = users;
     this.clock = clock;
+    this.approvals = approvals;
     addClassName("relata-page");
     addClassName("relata-record");
     // this view is reused when the user goes from one record to another: listeners are added once
@@ -157,7 +165,16 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
     Span kind = new Span(Labels.singular(object));
     kind.addClassName("relata-record-kind");
     name.setId("record-name");
-    editable = canEdit();
+    banner =
+        new io.relata.ui.approval.ApprovalBanner(
+            approvals,
+            context.actor(),
+            object,
+            id,
+            io.relata.ui.session.UserSettings.current().orElseThrow().values(),
+            this::reload);
+    // a record awaiting approval is locked: nobody edits it until the request is decided
+    editable = canEdit() && !banner.pending();
     edit.setVisible(editable);
     delete.setVisible(access.rights().delete() && editable);
     HorizontalLayout actions = new HorizontalLayout(edit, cancel, save, delete);
@@ -169,7 +186,7 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
     header.setAlignItems(FlexComponent.Alignment.CENTER);
     header.addClassName("relata-record-header");
     highlights.addClassName("relata-highlights");
-    add(header, highlights);
+    add(header, highlights, banner);
 
     if (object.pipeline().isPresent() && access.visible("stage")) {
       path = new StagePath(object.pipeline().get(), this::move);
@@ -319,22 +336,13 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
             .map(io.relata.ui.screen.Labels::stage)
             .orElse(stage);
     StageMove.run(
-        context,
-        access,
-        clock,
-        record.json(),
-        "stage",
-        stage,
-        label,
-        () -> {
-          record = read();
-          show();
-          timeline.page(true);
-        },
-        () -> {
-          record = read();
-          show();
-        });
+        context, access, clock, record.json(), "stage", stage, label, this::reload, this::reload);
+  }
+
+  /** The record read again and shown anew: after a move, a request asked for or decided. */
+  private void reload() {
+    record = read();
+    build();
   }
 
   private void confirmDelete() {

@@ -55,7 +55,7 @@ public final class StageMove {
       return;
     }
     if (problems.isEmpty()) {
-      moved.run();
+      landed(context, id, field, value, target, moved, stayed);
       return;
     }
     List<FieldDefinition> required = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class StageMove {
               try {
                 List<Violation> left = write(context, clock, id, version, all);
                 if (left.isEmpty()) {
-                  moved.run();
+                  landed(context, id, field, value, target, moved, stayed);
                 }
                 return left;
               } catch (ProblemException other) {
@@ -104,6 +104,38 @@ public final class StageMove {
           stayed.run();
         });
     dialog.open();
+  }
+
+  /**
+   * After a write that was not refused: moved, or held where it was because the stage asks for
+   * approval first, which the user is told.
+   */
+  private static void landed(
+      EditorContext context,
+      UUID id,
+      String field,
+      String value,
+      String target,
+      Runnable moved,
+      Runnable stayed) {
+    Object now =
+        context
+            .records()
+            .read(context.actor(), context.object().name(), id, List.of())
+            .values()
+            .get(field);
+    if (value.equals(now)) {
+      moved.run();
+      return;
+    }
+    com.vaadin.flow.component.notification.Notification told =
+        com.vaadin.flow.component.notification.Notification.show(
+            com.vaadin.flow.component.UI.getCurrent().getTranslation("approvals.asked-for", target),
+            6000,
+            com.vaadin.flow.component.notification.Notification.Position.BOTTOM_CENTER);
+    told.setId("approval-asked");
+    told.addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_CONTRAST);
+    stayed.run();
   }
 
   /** A refused transition names its stages by their labels, as the path shows them. */

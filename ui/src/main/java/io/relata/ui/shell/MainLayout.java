@@ -157,6 +157,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     SideNavItem homeItem = new SideNavItem(getTranslation("shell.home"), "home");
     homeItem.setPrefixComponent(VaadinIcon.HOME_O.create());
     home.addItem(homeItem);
+    SideNavItem approvalsItem = new SideNavItem(getTranslation("shell.approvals"), "approvals");
+    approvalsItem.setPrefixComponent(VaadinIcon.CHECK_SQUARE_O.create());
+    approvalsItem.setId("nav-approvals");
+    home.addItem(approvalsItem);
     objects.setLabel(getTranslation("shell.objects"));
     objects.setId("nav-objects");
     apps.setId("nav-apps");

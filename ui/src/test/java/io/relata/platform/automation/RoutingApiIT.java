@@ -357,6 +357,40 @@ class RoutingApiIT {
       assertEquals(
           "Order 1", body.getJsonObject("data").getJsonObject("record").getString("title"));
 
+      // a test run of the automation says what it would call, and calls nothing
+      HttpResponse<String> tested =
+          admin.send(
+              "POST",
+              "api/v1/automation-tests",
+              "{\"kind\":\"automations\",\"name\":\"tell_erp_"
+                  + SUFFIX
+                  + "\",\"object\":\""
+                  + object
+                  + "\",\"record\":\""
+                  + orderId
+                  + "\"}");
+      assertEquals(200, tested.statusCode(), tested.body());
+      JsonObject wouldCall = json(tested).getJsonArray("calls").getJsonObject(0);
+      assertEquals(hook, wouldCall.getString("webhook"));
+      assertEquals(orderId, wouldCall.getJsonObject("body").getJsonObject("data").getString("id"));
+      assertEquals(
+          0,
+          json(admin.send("GET", "api/v1/jobs?kind=webhook&state=ready", null))
+              .getJsonArray("items")
+              .size(),
+          "nothing queued");
+      assertEquals(1, calls.size(), "nothing called");
+      HttpResponse<String> wrongKind =
+          admin.send(
+              "POST",
+              "api/v1/automation-tests",
+              "{\"kind\":\"nonsense\",\"name\":\"x\",\"object\":\""
+                  + object
+                  + "\",\"record\":\"not-an-id\"}");
+      assertEquals(400, wrongKind.statusCode(), wrongKind.body());
+      assertTrue(wrongKind.body().contains("\"/kind\""), wrongKind.body());
+      assertTrue(wrongKind.body().contains("\"/record\""), wrongKind.body());
+
       HttpResponse<String> rotated =
           admin.send("POST", "api/v1/webhooks/" + hook + "/secret", null);
       assertEquals(200, rotated.statusCode(), rotated.body());

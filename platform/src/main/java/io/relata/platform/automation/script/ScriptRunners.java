@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -246,8 +247,12 @@ public class ScriptRunners {
             classPath(),
             ScriptRunnerMain.class.getName(),
             System.getProperty("relata.scripts.threads", "4")));
-    Process process =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+    // the server's environment holds its secrets (database and mail passwords): none for scripts
+    Map<String, String> environment = builder.environment();
+    environment.keySet().retainAll(Set.of("PATH", "LANG", "LC_ALL", "TZ"));
+    Process process = builder.start();
     Runner started = new Runner(process);
     if (!started.ready.await(2, TimeUnit.MINUTES) || !process.isAlive()) {
       process.destroyForcibly();
