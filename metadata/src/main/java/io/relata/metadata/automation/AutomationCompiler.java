@@ -400,6 +400,9 @@ public final class AutomationCompiler {
   }
 
   private Trigger trigger(String key, JsonNode json, ObjectDefinition object) {
+    if ("schedule".equals(json.get("type").asText())) {
+      return schedule(key, json);
+    }
     if ("date".equals(json.get("type").asText())) {
       String field = json.get("field").asText();
       Optional<FieldDefinition> date = SystemFields.field(object, field);
@@ -429,6 +432,27 @@ public final class AutomationCompiler {
     Optional<String> enters = stage(key, json.path("stage"), "enters", object);
     Optional<String> leaves = stage(key, json.path("stage"), "leaves", object);
     return new Trigger.OnWrite(timing, events, fields, enters, leaves);
+  }
+
+  /** A schedule: its time, its zone (a known one) and its days, every day when none are named. */
+  private Trigger schedule(String key, JsonNode json) {
+    java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+    String named = json.path("zone").asText("UTC");
+    try {
+      zone = java.time.ZoneId.of(named);
+    } catch (java.time.DateTimeException e) {
+      add(key, Problem.at("/trigger/zone", "automation.unknown-zone", named));
+    }
+    Set<java.time.DayOfWeek> days = EnumSet.noneOf(java.time.DayOfWeek.class);
+    json.path("days")
+        .forEach(
+            d ->
+                days.add(
+                    java.time.DayOfWeek.valueOf(d.asText().toUpperCase(java.util.Locale.ROOT))));
+    return new Trigger.OnSchedule(
+        java.time.LocalTime.parse(json.get("at").asText()),
+        zone,
+        days.isEmpty() ? EnumSet.allOf(java.time.DayOfWeek.class) : days);
   }
 
   private Optional<String> stage(String key, JsonNode json, String way, ObjectDefinition object) {

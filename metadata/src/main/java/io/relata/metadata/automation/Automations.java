@@ -180,9 +180,12 @@ public final class Automations {
     return approvals.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
-  /** Whether any active approval process guards a stage of {@code object}. */
+  /**
+   * Whether any approval process, active or not, is of {@code object}: its records may await
+   * approval, and stay locked while they do, also once the process is switched off.
+   */
   public boolean approves(String object) {
-    return approvals.stream().anyMatch(p -> p.active() && p.object().equals(object));
+    return approvals.stream().anyMatch(p -> p.object().equals(object));
   }
 
   /** The approval process documents as written, copies. */

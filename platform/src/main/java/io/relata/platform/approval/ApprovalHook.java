@@ -1,6 +1,5 @@
 package io.relata.platform.approval;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.automation.ApprovalProcess;
 import io.relata.metadata.automation.Automations;
 import io.relata.metadata.condition.ConditionEvaluator;
@@ -24,8 +23,10 @@ import java.util.UUID;
  * awaiting approval is refused (it is locked); an update that moves it into a stage a process
  * guards, for a record the process's condition holds for, is saved with the record left in its
  * stage, and asks for approval (the request, a reason on the timeline, the first step's approvers
- * told in the app). A create straight into such a stage is refused. The platform's own writes (an
- * approval's, an automation's) are not held: the admin who made them decided.
+ * told in the app); a move whose first step nobody could decide is refused. A create straight into
+ * such a stage is refused. A record stays locked while it awaits approval, also once its process is
+ * switched off. The platform's own writes (an approval's, an automation's) are not held: the admin
+ * who made them decided.
  */
 @ApplicationScoped
 public class ApprovalHook implements RecordHook {
@@ -107,9 +108,16 @@ public class ApprovalHook implements RecordHook {
 
   private static void ask(RecordChange change, ApprovalProcess process, String stage, String prior)
       throws SQLException {
+    WriteContext context = change.context();
+    Set<UUID> approvers =
+        Approvers.of(
+            change.connection(), process.steps().get(0), change.computed().get("owner_id"));
+    if (approvers.isEmpty()) {
+      // nobody could decide it: the record would be locked for good
+      change.refuse(STAGE, "approval.no-approvers", process.label());
+    }
     change.set(STAGE, prior);
     UUID request = UUID.randomUUID();
-    WriteContext context = change.context();
     ApprovalStore.insert(
         change.connection(),
         request,
@@ -121,25 +129,20 @@ public class ApprovalHook implements RecordHook {
         context.actor().id(),
         context.now());
     String stageLabel = stageLabel(change, stage);
-    ObjectNode because =
+    change.because(
         JsonCodec.object()
             .put("automation", process.name())
             .put("automationLabel", process.label())
             .put("label", stageLabel)
-            .put("approval", request.toString());
-    change.because(because);
-    Set<UUID> approvers =
-        Approvers.of(change.connection(), process.steps().get(0), change.after().get("owner_id"));
-    if (!approvers.isEmpty()) {
-      Notifications.send(
-          change.connection(),
-          approvers,
-          context.now(),
-          process.label(),
-          name(change) + " → " + stageLabel,
-          change.object().name(),
-          change.id());
-    }
+            .put("approval", request.toString()));
+    Notifications.send(
+        change.connection(),
+        approvers,
+        context.now(),
+        process.label(),
+        name(change) + " → " + stageLabel,
+        change.object().name(),
+        change.id());
   }
 
   static String stageLabel(RecordChange change, String stage) {
@@ -153,7 +156,7 @@ public class ApprovalHook implements RecordHook {
   }
 
   private static String name(RecordChange change) {
-    Object name = change.after().get(change.object().definition().nameField());
+    Object name = change.computed().get(change.object().definition().nameField());
     return name == null ? change.id().toString() : name.toString();
   }
 }

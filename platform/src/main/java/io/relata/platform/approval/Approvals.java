@@ -23,8 +23,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -169,14 +167,16 @@ public class Approvals {
       connection.setAutoCommit(false);
       try {
         ApprovalRequest request = pendingOf(connection, actor, id);
-        ApprovalProcess process = process(request).orElse(null);
+        Optional<ApprovalProcess> found =
+            process(request).filter(p -> p.active() && request.step() <= p.steps().size());
+        if (found.isEmpty()) {
+          // switched off, removed or cut short since: only a recall ends the request now
+          throw new ConflictException("problem.approval-process-changed", List.of(), Map.of(), id);
+        }
+        ApprovalProcess process = found.get();
         Set<UUID> approvers =
-            process == null
-                ? Set.of()
-                : Approvers.of(
-                    connection,
-                    process.steps().get(request.step() - 1),
-                    owner(connection, request));
+            Approvers.of(
+                connection, process.steps().get(request.step() - 1), owner(connection, request));
         if (!approvers.contains(actor.id())) {
           throw AccessDeniedException.record("decide", request.object());
         }
@@ -319,34 +319,35 @@ public class Approvals {
 
   /** The record's owner, as approvers by manager need it; null when the record is gone. */
   private Object owner(Connection connection, ApprovalRequest request) throws SQLException {
-    return column(connection, request, "owner_id").orElse(null);
+    return record(connection, request).map(r -> r.get("owner_id")).orElse(null);
   }
 
-  /** The record's name (its name field), or its id when it has none or is gone. */
+  /**
+   * The record's name (its name field, a formula's too), or its id when it has none or is gone:
+   * what approvers are shown of a record they decide, whether or not they may open it.
+   */
   private String recordName(Connection connection, ApprovalRequest request) throws SQLException {
     Optional<CompiledObject> object = objects.current().object(request.object());
     if (object.isEmpty()) {
       return request.record().toString();
     }
-    return column(connection, request, object.get().definition().nameField())
+    return record(connection, request)
+        .map(r -> r.get(object.get().definition().nameField()))
         .map(Object::toString)
         .orElse(request.record().toString());
   }
 
-  private Optional<Object> column(Connection connection, ApprovalRequest request, String column)
+  private Optional<Map<String, Object>> record(Connection connection, ApprovalRequest request)
       throws SQLException {
-    Optional<CompiledObject> object = objects.current().object(request.object());
-    if (object.isEmpty()) {
+    if (objects.current().object(request.object()).isEmpty()) {
       return Optional.empty();
     }
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT \"" + column + "\" FROM " + object.get().table() + " WHERE id = ?")) {
-      select.setObject(1, request.record());
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? Optional.ofNullable(rows.getObject(1)) : Optional.empty();
-      }
-    }
+    return records
+        .writesOn(connection)
+        .read(
+            WriteContext.of(Actor.platform(), WriteContext.Channel.SYSTEM, clock),
+            request.object(),
+            request.record());
   }
 
   private static void tell(

@@ -48,7 +48,7 @@ public final class TestRun {
 
   public TestRun(NestedWrites writes, WriteContext context, Automating automating) {
     this.writes = writes;
-    this.context = context;
+    this.context = context.trial();
     this.automating = automating;
   }
 
@@ -59,6 +59,7 @@ public final class TestRun {
         writes
             .lock(context, object, id)
             .orElseThrow(() -> RecordNotFoundException.record(object, id));
+    long audited = lastAudit(writes.connection());
     ObjectNode answer = JsonCodec.object().put("kind", kind).put("name", name);
     answer.putObject("record").put("object", object).put("id", id.toString());
     switch (kind) {
@@ -67,7 +68,7 @@ public final class TestRun {
       default -> scoring(name, object, id);
     }
     Connection connection = writes.connection();
-    answer.set("writes", written(connection));
+    answer.set("writes", written(connection, audited));
     ArrayNode mail = answer.putArray("mail");
     ArrayNode calls = answer.putArray("calls");
     ArrayNode scheduled = answer.putArray("scheduled");
@@ -147,7 +148,12 @@ public final class TestRun {
       }
     }
     if (!changes.isEmpty()) {
-      writes.update(context, object.name(), idOf(record), changes, because);
+      writes.update(
+          context.causedBy(new WriteContext.Cause(automation.name(), object.name(), idOf(record))),
+          object.name(),
+          idOf(record),
+          changes,
+          because);
     }
   }
 
@@ -172,7 +178,7 @@ public final class TestRun {
     answer.set("reason", assigned.reason());
     if (assigned.owner().isPresent()) {
       writes.update(
-          context,
+          context.causedBy(new WriteContext.Cause(rules.name(), object.name(), idOf(record))),
           object.name(),
           idOf(record),
           JsonCodec.object().put("owner_id", assigned.owner().get().toString()),
@@ -216,32 +222,44 @@ public final class TestRun {
    */
   private static final String OURS = "xmin = pg_current_xact_id()::xid";
 
+  /** The newest audit entry before the run: the run's are after it, so no scan reads the rest. */
+  private static long lastAudit(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT coalesce(max(id), 0) FROM relata.audit_entry");
+        ResultSet rows = select.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
   /** Each record the run created or changed, with its fields before and after, and why. */
-  private static ArrayNode written(Connection connection) throws SQLException {
+  private static ArrayNode written(Connection connection, long after) throws SQLException {
     ArrayNode written = JsonCodec.NODES.arrayNode();
     try (PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT e.action, e.object, e.record_id, e.detail,"
-                    + " (SELECT jsonb_object_agg(v.field, jsonb_build_object("
-                    + "'before', v.before, 'after', v.after)) FROM relata.audit_value v"
-                    + " WHERE v.entry_id = e.id) AS fields"
-                    + " FROM relata.audit_entry e WHERE e."
-                    + OURS
-                    + " AND e.record_id IS NOT NULL ORDER BY e.id");
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        ObjectNode one =
-            written
-                .addObject()
-                .put("action", rows.getString(1).replaceFirst("^record\\.", ""))
-                .put("object", rows.getString(2))
-                .put("id", rows.getObject(3, UUID.class).toString());
-        JsonNode detail = JsonCodec.parse(rows.getString(4));
-        if (detail.has("because")) {
-          one.set("because", detail.get("because"));
+        connection.prepareStatement(
+            "SELECT e.action, e.object, e.record_id, e.detail,"
+                + " (SELECT jsonb_object_agg(v.field, jsonb_build_object("
+                + "'before', v.before, 'after', v.after)) FROM relata.audit_value v"
+                + " WHERE v.entry_id = e.id) AS fields"
+                + " FROM relata.audit_entry e WHERE e.id > ? AND e."
+                + OURS
+                + " AND e.record_id IS NOT NULL ORDER BY e.id")) {
+      select.setLong(1, after);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ObjectNode one =
+              written
+                  .addObject()
+                  .put("action", rows.getString(1).replaceFirst("^record\\.", ""))
+                  .put("object", rows.getString(2))
+                  .put("id", rows.getObject(3, UUID.class).toString());
+          JsonNode detail = JsonCodec.parse(rows.getString(4));
+          if (detail.has("because")) {
+            one.set("because", detail.get("because"));
+          }
+          String fields = rows.getString(5);
+          one.set("fields", fields == null ? JsonCodec.object() : JsonCodec.parse(fields));
         }
-        String fields = rows.getString(5);
-        one.set("fields", fields == null ? JsonCodec.object() : JsonCodec.parse(fields));
       }
     }
     return written;

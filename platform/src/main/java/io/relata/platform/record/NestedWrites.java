@@ -135,6 +135,18 @@ public final class NestedWrites {
         .map(stored -> Formulas.compute(object, stored, context.clock()));
   }
 
+  /**
+   * The live record {@code id} of {@code objectName} as it stands, without a lock, its formula
+   * fields computed as of {@code context}'s now; empty when there is none. For the platform's own
+   * reading: no access is checked.
+   */
+  public Optional<Map<String, Object>> read(WriteContext context, String objectName, UUID id)
+      throws SQLException {
+    CompiledObject object = snapshot.required(objectName);
+    return RecordStore.find(connection.get(), object, id, false, false)
+        .map(stored -> Formulas.compute(object, stored, context.clock()));
+  }
+
   /** The writes made without a parent: their after-commit hooks run once they commit. */
   List<RecordChange> made() {
     return made;

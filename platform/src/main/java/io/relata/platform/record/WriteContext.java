@@ -73,6 +73,19 @@ public record WriteContext(
    * The context of a write that {@code cause} makes in this write's transaction: the same person,
    * moment, zone and request, through the automation channel, one step deeper.
    */
+  /** The prefix of a test run's request id: its writes are rolled back, its runs not logged. */
+  public static final String TRIAL = "trial-";
+
+  /** This context as a test run's: the same, its request id marked. */
+  public WriteContext trial() {
+    return new WriteContext(actor, channel, chain, now, zone, locale, TRIAL + requestId);
+  }
+
+  /** Whether this is a test run's context, or one a test run's writes caused. */
+  public boolean isTrial() {
+    return requestId.startsWith(TRIAL);
+  }
+
   public WriteContext causedBy(Cause cause) {
     List<Cause> longer = new java.util.ArrayList<>(chain);
     longer.add(cause);

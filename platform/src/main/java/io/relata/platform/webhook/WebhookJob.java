@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +24,9 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -42,6 +46,15 @@ public class WebhookJob implements JobHandler {
   public static final String KIND = "webhook";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /** Closes answers not read by their deadline. */
+  private static final ScheduledExecutorService DEADLINES =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "webhook-deadlines");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private CompiledObjects objects;
   private HttpClient http;
@@ -132,36 +145,49 @@ public class WebhookJob implements JobHandler {
 
   /**
    * Sends {@code request} and reads at most {@value Deliveries#RESPONSE_CHARS} characters of the
-   * answer, all within {@link #TIMEOUT}: an endpoint that trickles its answer cannot hold the
-   * worker, its transaction and the job's lock.
+   * answer, all within {@link #TIMEOUT}, on this thread: an endpoint that trickles its answer
+   * cannot hold the worker, its transaction and the job's lock, nor a thread of its own (the body
+   * is closed at the deadline, which ends the read).
    */
   private Answer send(HttpRequest request) throws IOException, InterruptedException {
-    CompletableFuture<Answer> answer =
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-            .thenApply(
-                response -> {
-                  try (InputStream body = response.body()) {
-                    byte[] start = body.readNBytes(Deliveries.RESPONSE_CHARS * 4);
-                    return new Answer(response.statusCode(), printable(start));
-                  } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                  }
-                });
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    CompletableFuture<HttpResponse<InputStream>> sent =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response;
     try {
-      return answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      response = sent.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      answer.cancel(true);
-      throw new java.net.http.HttpTimeoutException(
-          "no answer within " + TIMEOUT.toSeconds() + " s");
+      sent.cancel(true);
+      throw new HttpTimeoutException("no answer within " + TIMEOUT.toSeconds() + " s");
     } catch (ExecutionException e) {
-      Throwable cause =
-          e.getCause() instanceof java.io.UncheckedIOException unchecked
-              ? unchecked.getCause()
-              : e.getCause();
-      if (cause instanceof IOException io) {
+      if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      throw new IOException(cause);
+      throw new IOException(e.getCause());
+    }
+    InputStream body = response.body();
+    ScheduledFuture<?> closing =
+        DEADLINES.schedule(
+            () -> {
+              try {
+                body.close();
+              } catch (IOException ignored) {
+                // closed already
+              }
+            },
+            Math.max(1, deadline - System.nanoTime()),
+            TimeUnit.NANOSECONDS);
+    try (body) {
+      byte[] start = body.readNBytes(Deliveries.RESPONSE_CHARS * 4);
+      return new Answer(response.statusCode(), printable(start));
+    } catch (IOException e) {
+      if (closing.isDone()) {
+        throw new HttpTimeoutException(
+            "the answer was not read within " + TIMEOUT.toSeconds() + " s");
+      }
+      throw e;
+    } finally {
+      closing.cancel(false);
     }
   }
 

@@ -239,6 +239,16 @@ class ApprovalsIT {
     assertEquals("/stage", straight.violations().get(0).pointer());
     assertEquals("approval.create-in-stage", straight.violations().get(0).code());
 
+    UUID nobody = create(cfo, "Nobody decides", 3000);
+    InvalidRequestException undecidable =
+        assertThrows(
+            InvalidRequestException.class, () -> update(cfo, nobody, Map.of("stage", "won")));
+    assertEquals(
+        "approval.no-approvers",
+        undecidable.violations().get(0).code(),
+        "the CFO has no manager: nobody could decide the first step");
+    assertEquals("new", postgres.column("deal", nobody, "stage"));
+
     UUID asked = create(sam, "Recalled", 2000);
     update(sam, asked, Map.of("stage", "won"));
     UUID id =

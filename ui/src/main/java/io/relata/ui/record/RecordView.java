@@ -341,7 +341,13 @@ public class RecordView extends Div implements BeforeEnterObserver, HasDynamicTi
 
   /** The record read again and shown anew: after a move, a request asked for or decided. */
   private void reload() {
-    record = read();
+    try {
+      record = read();
+    } catch (RecordNotFoundException | AccessDeniedException gone) {
+      // the write gave the record away (an automation changed its owner): back to the list
+      getUI().ifPresent(ui -> ui.navigate("o/" + context.object().name()));
+      return;
+    }
     build();
   }
 

@@ -118,12 +118,18 @@ public final class StageMove {
       String target,
       Runnable moved,
       Runnable stayed) {
-    Object now =
-        context
-            .records()
-            .read(context.actor(), context.object().name(), id, List.of())
-            .values()
-            .get(field);
+    Object now;
+    try {
+      now =
+          context
+              .records()
+              .read(context.actor(), context.object().name(), id, List.of())
+              .values()
+              .get(field);
+    } catch (io.relata.platform.record.RecordNotFoundException gone) {
+      moved.run(); // moved, and out of the user's sight (an automation gave it away)
+      return;
+    }
     if (value.equals(now)) {
       moved.run();
       return;

@@ -85,6 +85,7 @@ public class ScriptRunners {
     }
 
     private void read() {
+      boolean closed = false;
       try (BufferedReader output =
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -100,13 +101,15 @@ public class ScriptRunners {
             inbox.add(message);
           }
         }
+        closed = true;
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.WARNING, "the script runner's output ended; it is stopped", e);
       }
       // a runner whose output this reader no longer reads must not live on: the next run starts
-      // a new one, and the runs in this one fail now instead of waiting out their time
-      process.destroyForcibly();
-      int exit = waitFor();
+      // a new one, and the runs in this one fail now instead of waiting out their time. One that
+      // is ending on its own (its output closes before it exits) is let end first, so that its
+      // exit code says why: killed at once, a runner out of memory would look merely stopped.
+      int exit = ended(closed);
       String kind = exit == OUT_OF_MEMORY ? "memory" : "runner";
       LOG.warning(() -> "the script runner ended (exit " + exit + "); its runs fail as " + kind);
       ObjectNode gone = JSON.createObjectNode().put("op", "gone").put("kind", kind);
@@ -119,11 +122,19 @@ public class ScriptRunners {
       ready.countDown();
     }
 
-    private int waitFor() {
+    /**
+     * The runner's exit code: one whose output {@code closed} is given a few seconds to end on its
+     * own; one this reader stopped reading is killed at once.
+     */
+    private int ended(boolean closed) {
       try {
+        if (!closed || !process.waitFor(5, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
         return process.waitFor();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        process.destroyForcibly();
         return -1;
       }
     }
