@@ -175,6 +175,11 @@ public final class Automations {
         .findFirst();
   }
 
+  /** Every approval process, active or not. */
+  public List<ApprovalProcess> approvals() {
+    return approvals;
+  }
+
   /** The approval process {@code name}, active or not. */
   public Optional<ApprovalProcess> approval(String name) {
     return approvals.stream().filter(p -> p.name().equals(name)).findFirst();

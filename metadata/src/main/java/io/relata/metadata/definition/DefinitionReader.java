@@ -149,7 +149,12 @@ public final class DefinitionReader {
                     text(s, "colour"),
                     list(s, "requiredFields", JsonNode::asText),
                     list(s, "next", JsonNode::asText),
-                    Translations.read(s.get("labels")))));
+                    Translations.read(s.get("labels")),
+                    Optional.ofNullable(s.get("guard"))
+                        .map(
+                            g ->
+                                new Pipeline.Guard(
+                                    g.get("condition").asText(), g.get("message").asText())))));
   }
 
   private static ValidationRule validationRule(JsonNode r) {

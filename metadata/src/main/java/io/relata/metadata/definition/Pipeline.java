@@ -29,13 +29,42 @@ public record Pipeline(List<Stage> stages) {
       Optional<String> colour,
       List<String> requiredFields,
       List<String> next,
-      Translations labels) {
+      Translations labels,
+      Optional<Guard> guard) {
 
     public Stage {
       requiredFields = List.copyOf(requiredFields);
       next = List.copyOf(next);
     }
+
+    /** A stage without a guard, as stages were before guards. */
+    public Stage(
+        String name,
+        String label,
+        int probability,
+        StageCategory category,
+        Optional<String> colour,
+        List<String> requiredFields,
+        List<String> next,
+        Translations labels) {
+      this(
+          name,
+          label,
+          probability,
+          category,
+          colour,
+          requiredFields,
+          next,
+          labels,
+          Optional.empty());
+    }
   }
+
+  /**
+   * What a record must meet to enter a stage: a condition in the one language (prior values
+   * included, as validation rules read them), and the message the writer is told at the stage.
+   */
+  public record Guard(String condition, String message) {}
 
   /** Whether a stage is still in play, or the end of the pipeline. */
   public enum StageCategory {

@@ -188,6 +188,14 @@ public final class ObjectRules {
         add(at + "/name", "pipeline.duplicate-stage", stage.name());
       }
       fieldRefs(at + "/requiredFields", stage.requiredFields());
+      if (stage.guard().isPresent()) {
+        try {
+          ConditionChecker.condition(
+              ConditionParser.parse(stage.guard().get().condition()), object, Scope.WRITE);
+        } catch (ConditionException e) {
+          problems.add(e.problem(at + "/guard/condition"));
+        }
+      }
     }
     for (int i = 0; i < pipeline.stages().size(); i++) {
       List<String> next = pipeline.stages().get(i).next();

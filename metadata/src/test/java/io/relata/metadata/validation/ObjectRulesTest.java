@@ -153,6 +153,15 @@ class ObjectRulesTest {
             "/pipeline/stages/1/requiredFields/2",
             "object.unknown-field"),
         refused(
+            "a stage's guard reads an unknown field",
+            d ->
+                stage(d, 1)
+                    .putObject("guard")
+                    .put("condition", "budget > 0")
+                    .put("message", "needs a budget"),
+            "/pipeline/stages/1/guard/condition",
+            "condition.unknown-field"),
+        refused(
             "rule on an unknown field",
             d -> ((ObjectNode) d.get("validationRules").get(0)).put("field", "budget"),
             "/validationRules/0/field",

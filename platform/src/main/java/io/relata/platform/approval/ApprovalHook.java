@@ -6,7 +6,6 @@ import io.relata.metadata.condition.ConditionEvaluator;
 import io.relata.metadata.definition.Pipeline;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
-import io.relata.platform.notification.Notifications;
 import io.relata.platform.record.RecordChange;
 import io.relata.platform.record.RecordHook;
 import io.relata.platform.record.WriteContext;
@@ -135,14 +134,16 @@ public class ApprovalHook implements RecordHook {
             .put("automationLabel", process.label())
             .put("label", stageLabel)
             .put("approval", request.toString()));
-    Notifications.send(
+    Told.send(
         change.connection(),
         approvers,
         context.now(),
         process.label(),
-        name(change) + " → " + stageLabel,
         change.object().name(),
-        change.id());
+        change.id(),
+        "approval.told.asked",
+        name(change),
+        stageLabel);
   }
 
   static String stageLabel(RecordChange change, String stage) {

@@ -122,11 +122,17 @@ final class ApprovalStore {
       Optional<String> state,
       Optional<String> object,
       Optional<UUID> record,
+      Optional<java.util.Set<String>> steps,
       Optional<UUID> after,
       int limit)
       throws SQLException {
     StringBuilder where = new StringBuilder(" WHERE true");
     List<Object> values = new ArrayList<>();
+    if (steps.isPresent()) {
+      // at one of these steps, process/step
+      where.append(" AND (r.process || '/' || r.step) = ANY (?)");
+      values.add(connection.createArrayOf("text", steps.get().toArray()));
+    }
     state.ifPresent(
         s -> {
           where.append(" AND r.state = ?");

@@ -8,7 +8,6 @@ import io.relata.platform.access.Permissions;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
-import io.relata.platform.notification.Notifications;
 import io.relata.platform.record.CompiledObject;
 import io.relata.platform.record.CompiledObjects;
 import io.relata.platform.record.NestedWrites;
@@ -97,6 +96,14 @@ public class Approvals {
     try (Connection connection = dataSource.getConnection()) {
       List<ObjectNode> page = new ArrayList<>();
       Optional<UUID> from = after;
+      // the inbox reads only the requests at a step the reader could decide by who they are
+      Optional<Set<String>> steps =
+          inbox
+              ? Optional.of(Approvers.stepsOf(connection, actor, objects.current().automations()))
+              : Optional.empty();
+      if (steps.isPresent() && steps.get().isEmpty()) {
+        return page;
+      }
       while (page.size() < limit) {
         List<ApprovalRequest> batch =
             ApprovalStore.list(
@@ -104,6 +111,7 @@ public class Approvals {
                 inbox ? Optional.of("pending") : state,
                 object,
                 record,
+                steps,
                 from,
                 inbox ? INBOX_SCAN : limit);
         for (ApprovalRequest request : batch) {
@@ -198,14 +206,25 @@ public class Approvals {
               Set.of(request.submittedBy()),
               process,
               request,
-              name + ": " + said.get(),
-              now);
+              now,
+              "approval.told.rejected",
+              name,
+              actor.username(),
+              said.get());
         } else if (request.step() < process.steps().size()) {
           ApprovalStore.advance(connection, id, request.step() + 1);
           Set<UUID> next =
               Approvers.of(
                   connection, process.steps().get(request.step()), owner(connection, request));
-          tell(connection, next, process, request, name, now);
+          tell(
+              connection,
+              next,
+              process,
+              request,
+              now,
+              "approval.told.asked",
+              name,
+              stageLabel(request));
         } else {
           ApprovalStore.end(connection, id, "approved", now);
           WriteContext context =
@@ -224,7 +243,16 @@ public class Approvals {
               request.record(),
               JsonCodec.object().put("stage", request.stage()),
               List.of(because));
-          tell(connection, Set.of(request.submittedBy()), process, request, name, now);
+          tell(
+              connection,
+              Set.of(request.submittedBy()),
+              process,
+              request,
+              now,
+              "approval.told.approved",
+              name,
+              actor.username(),
+              stageLabel(request));
         }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -355,13 +383,23 @@ public class Approvals {
       Set<UUID> users,
       ApprovalProcess process,
       ApprovalRequest request,
-      String body,
-      OffsetDateTime now)
+      OffsetDateTime now,
+      String code,
+      Object... args)
       throws SQLException {
-    if (!users.isEmpty()) {
-      Notifications.send(
-          connection, users, now, process.label(), body, request.object(), request.record());
-    }
+    Told.send(
+        connection, users, now, process.label(), request.object(), request.record(), code, args);
+  }
+
+  /** The label of the stage the request asks for, as its pipeline names it. */
+  private String stageLabel(ApprovalRequest request) {
+    return objects
+        .current()
+        .object(request.object())
+        .flatMap(o -> o.definition().pipeline())
+        .flatMap(p -> p.stage(request.stage()))
+        .map(io.relata.metadata.definition.Pipeline.Stage::label)
+        .orElse(request.stage());
   }
 
   private static NotFoundProblem missing(UUID id) {

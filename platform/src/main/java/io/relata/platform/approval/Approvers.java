@@ -1,6 +1,7 @@
 package io.relata.platform.approval;
 
 import io.relata.metadata.automation.ApprovalProcess;
+import io.relata.metadata.automation.Automations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +34,52 @@ final class Approvers {
               ? active(connection, "id = (SELECT manager_id FROM relata.app_user WHERE id = ?)", id)
               : Set.of();
     };
+  }
+
+  /**
+   * The steps ({@code process/step}, from 1) of the processes that {@code actor} could decide by
+   * who they are: steps of their user, role or groups, and every step of an owner's manager
+   * (whether they manage the owner is asked of each request).
+   */
+  static Set<String> stepsOf(
+      Connection connection, io.relata.platform.identity.Actor actor, Automations automations)
+      throws SQLException {
+    String role = null;
+    Set<String> groups = new java.util.HashSet<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT u.role, g.name FROM relata.app_user u"
+                + " LEFT JOIN relata.group_member m ON m.user_id = u.id"
+                + " LEFT JOIN relata.user_group g ON g.id = m.group_id"
+                + " WHERE u.id = ? AND u.active")) {
+      select.setObject(1, actor.id());
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          role = rows.getString(1);
+          if (rows.getString(2) != null) {
+            groups.add(rows.getString(2));
+          }
+        }
+      }
+    }
+    Set<String> steps = new LinkedHashSet<>();
+    for (ApprovalProcess process : automations.approvals()) {
+      for (int i = 0; i < process.steps().size(); i++) {
+        ApprovalProcess.Step step = process.steps().get(i);
+        String name = step.name().orElse("");
+        boolean maybe =
+            switch (step.approver()) {
+              case "user" -> name.equals(actor.username());
+              case "role" -> name.equals(role);
+              case "group" -> groups.contains(name);
+              default -> true;
+            };
+        if (maybe) {
+          steps.add(process.name() + "/" + (i + 1));
+        }
+      }
+    }
+    return steps;
   }
 
   private static Set<UUID> active(Connection connection, String condition, Object value)

@@ -41,6 +41,7 @@ public final class CompiledObject {
   private final Map<String, FieldDefinition> fields;
   private final List<Formula> formulas;
   private final List<Rule> rules;
+  private final Map<String, Typed> guards;
   private final String selectList;
 
   CompiledObject(ObjectDefinition definition) {
@@ -68,6 +69,24 @@ public final class CompiledObject {
             .filter(ValidationRule::active)
             .map(r -> new Rule(r, check(r.condition(), definition, Scope.WRITE).typed()))
             .toList();
+    Map<String, Typed> byStage = new LinkedHashMap<>();
+    definition
+        .pipeline()
+        .ifPresent(
+            pipeline ->
+                pipeline
+                    .stages()
+                    .forEach(
+                        stage ->
+                            stage
+                                .guard()
+                                .ifPresent(
+                                    guard ->
+                                        byStage.put(
+                                            stage.name(),
+                                            check(guard.condition(), definition, Scope.WRITE)
+                                                .typed()))));
+    this.guards = Collections.unmodifiableMap(byStage);
     this.selectList =
         columns.stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
   }
@@ -111,6 +130,11 @@ public final class CompiledObject {
 
   List<Rule> rules() {
     return rules;
+  }
+
+  /** The guard condition of entering {@code stage}, when the stage has one. */
+  java.util.Optional<Typed> guard(String stage) {
+    return java.util.Optional.ofNullable(guards.get(stage));
   }
 
   /** Formulas may use formulas; each is computed after those it uses (cycles are refused). */

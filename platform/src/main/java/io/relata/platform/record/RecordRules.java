@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * The checks a record must pass after its values are read and before it is written: the pipeline's
- * guard (allowed stage transitions, fields the target stage requires) and the object's active
- * validation rules, evaluated on the whole record as it would be stored, formulas included.
+ * guard (allowed stage transitions, fields the target stage requires, the condition it sets) and
+ * the object's active validation rules, evaluated on the whole record as it would be stored,
+ * formulas included.
  */
 final class RecordRules {
 
@@ -32,7 +33,7 @@ final class RecordRules {
       Map<String, Object> after,
       ConditionContext context) {
     List<Violation> violations = new ArrayList<>();
-    stageGuard(object.definition(), before, after, violations);
+    stageGuard(object, before, after, context, violations);
     for (CompiledObject.Rule rule : object.rules()) {
       if (!ConditionEvaluator.passes(rule.condition(), after, before, context)) {
         violations.add(
@@ -46,10 +47,12 @@ final class RecordRules {
   }
 
   private static void stageGuard(
-      ObjectDefinition object,
+      CompiledObject compiled,
       Optional<Map<String, Object>> before,
       Map<String, Object> after,
+      ConditionContext context,
       List<Violation> violations) {
+    ObjectDefinition object = compiled.definition();
     if (object.pipeline().isEmpty()) {
       return;
     }
@@ -70,6 +73,12 @@ final class RecordRules {
       if (after.get(required) == null) {
         violations.add(new Violation("/" + required, "record.stage-requires", List.of(to)));
       }
+    }
+    Optional<Pipeline.Guard> guard = pipeline.stage(to).flatMap(Pipeline.Stage::guard);
+    if (guard.isPresent()
+        && !ConditionEvaluator.passes(compiled.guard(to).orElseThrow(), after, before, context)) {
+      violations.add(
+          new Violation("/" + STAGE, "record.stage-guard", List.of(guard.get().message(), to)));
     }
   }
 }

@@ -61,7 +61,8 @@ class ApprovalsIT {
                         + "'pipeline':{'stages':["
                         + "{'name':'new','label':'New','probability':10,'category':'open'},"
                         + "{'name':'negotiation','label':'Negotiation','probability':60,"
-                        + "'category':'open'},"
+                        + "'category':'open','guard':{'condition':'amount > 0',"
+                        + "'message':'A deal in negotiation needs its amount'}},"
                         + "{'name':'won','label':'Won','probability':100,'category':'won'}]}}")),
             List.of(),
             Map.of(
@@ -124,7 +125,10 @@ class ApprovalsIT {
     assertEquals(2, request.get("steps").asInt());
     assertEquals("Big one", request.get("record").get("name").asText());
     assertTrue(request.get("yours").asBoolean());
-    assertEquals("Big one → Won", latest(mia).body(), "the manager is told");
+    assertEquals(
+        "Big one asks to enter Won: it waits for your decision",
+        latest(mia).body(),
+        "the manager is told");
     assertEquals(
         List.of(),
         approvals.list(
@@ -153,7 +157,10 @@ class ApprovalsIT {
         "a stranger does not see it");
     approvals.decide(mia, id, true, Optional.of("Good margin"));
     assertEquals("negotiation", postgres.column("deal", deal, "stage"));
-    assertEquals("Big one", latest(cfo).body(), "the CFO is told it is theirs now");
+    assertEquals(
+        "Big one asks to enter Won: it waits for your decision",
+        latest(cfo).body(),
+        "the CFO is told it is theirs now");
 
     // a rejection needs its reason, and unlocks the record
     InvalidRequestException bare =
@@ -165,7 +172,10 @@ class ApprovalsIT {
     assertEquals("rejected", rejected.get("state").asText());
     assertEquals(2, rejected.get("decisions").size());
     assertEquals("Discount too deep", rejected.get("decisions").get(1).get("comment").asText());
-    assertEquals("Big one: Discount too deep", latest(sam).body(), "the seller is told why");
+    assertEquals(
+        "Big one was rejected by cfo: Discount too deep",
+        latest(sam).body(),
+        "the seller is told why");
     assertThrows(ConflictException.class, () -> approvals.decide(cfo, id, true, Optional.empty()));
     update(sam, deal, Map.of("amount", 4000));
 
@@ -187,6 +197,7 @@ class ApprovalsIT {
     ObjectNode approved = approvals.decide(cfo, again, true, Optional.of("OK"));
     assertEquals("approved", approved.get("state").asText());
     assertEquals("won", postgres.column("deal", deal, "stage"));
+    assertEquals("Big one was approved by cfo and is now in Won", latest(sam).body());
     assertEquals(
         cfo.id(),
         postgres.query(
@@ -238,6 +249,19 @@ class ApprovalsIT {
                             "won"))));
     assertEquals("/stage", straight.violations().get(0).pointer());
     assertEquals("approval.create-in-stage", straight.violations().get(0).code());
+
+    // a stage's guard: a condition the record must meet to enter it, said at the stage
+    UUID free = create(sam, "Free", 0);
+    InvalidRequestException guarded =
+        assertThrows(
+            InvalidRequestException.class, () -> update(sam, free, Map.of("stage", "negotiation")));
+    assertEquals("/stage", guarded.violations().get(0).pointer());
+    assertEquals("record.stage-guard", guarded.violations().get(0).code());
+    assertEquals(
+        List.of("A deal in negotiation needs its amount", "negotiation"),
+        guarded.violations().get(0).args());
+    update(sam, free, Map.of("amount", 10, "stage", "negotiation"));
+    assertEquals("negotiation", postgres.column("deal", free, "stage"));
 
     UUID nobody = create(cfo, "Nobody decides", 3000);
     InvalidRequestException undecidable =

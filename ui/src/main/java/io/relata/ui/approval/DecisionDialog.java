@@ -10,7 +10,7 @@ import io.relata.platform.approval.Approvals;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.message.Messages;
 import io.relata.platform.rest.ProblemException;
-import io.relata.ui.record.Problems;
+import io.relata.ui.screen.Problems;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;

@@ -14,7 +14,7 @@ import io.relata.platform.identity.Actor;
 import io.relata.platform.rest.ProblemException;
 import io.relata.platform.view.PersonalView;
 import io.relata.platform.view.PersonalViews;
-import io.relata.ui.record.Problems;
+import io.relata.ui.screen.Problems;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;

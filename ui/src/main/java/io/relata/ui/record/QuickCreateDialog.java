@@ -13,6 +13,7 @@ import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException;
 import io.relata.ui.record.editor.EditorContext;
 import io.relata.ui.screen.Labels;
+import io.relata.ui.screen.Problems;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -35,6 +35,7 @@ import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException;
 import io.relata.ui.record.editor.EditorContext;
 import io.relata.ui.screen.Labels;
+import io.relata.ui.screen.Problems;
 import io.relata.ui.screen.Workspace;
 import io.relata.ui.session.SignedInUser;
 import io.relata.ui.shell.MainLayout;

@@ -12,6 +12,7 @@ import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.ui.record.editor.EditorContext;
 import io.relata.ui.record.editor.Editors;
 import io.relata.ui.record.editor.FieldEditor;
+import io.relata.ui.screen.Problems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

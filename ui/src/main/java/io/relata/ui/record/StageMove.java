@@ -11,6 +11,7 @@ import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException;
 import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.ui.record.editor.EditorContext;
+import io.relata.ui.screen.Problems;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

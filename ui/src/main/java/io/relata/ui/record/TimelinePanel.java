@@ -31,6 +31,7 @@ import io.relata.platform.record.WriteContext;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.ui.record.editor.EditorContext;
 import io.relata.ui.screen.Labels;
+import io.relata.ui.screen.Problems;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

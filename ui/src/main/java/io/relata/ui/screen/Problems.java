@@ -1,4 +1,4 @@
-package io.relata.ui.record;
+package io.relata.ui.screen;
 
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
