@@ -769,6 +769,14 @@ class ScreensIT {
             "{\"label\":\"Huge deal sign-off\",\"object\":\"opportunity\",\"stage\":\"won\","
                 + "\"condition\":\"amount > 5000000\","
                 + "\"steps\":[{\"label\":\"Manager\",\"approver\":{\"manager\":true}}]}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/automations/real_names",
+            "{\"label\":\"Real names\",\"object\":\"opportunity\","
+                + "\"trigger\":{\"type\":\"record\",\"timing\":\"before\",\"on\":[\"update\"]},"
+                + "\"actions\":[{\"type\":\"script\",\"source\":"
+                + "\"if (record.title.indexOf('TBD') >= 0) problem('title', 'Give the deal its real name');\"}]}"));
     ApiClient piaApi = ApiClient.signIn(server.uri("/").toURL(), "pia", SELLER_PASSWORD);
     String deal =
         id(
@@ -783,6 +791,25 @@ class ScreensIT {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-approvals")));
       browser.get(server.uri("/o/opportunity/" + deal).toString());
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("record-name")));
+      // a script's problem is said at its field, in the form, and nothing is saved
+      click("record-edit");
+      type("vaadin-text-field[data-field='title']", "TBD framework");
+      click("record-save");
+      WebElement title =
+          wait.until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector("vaadin-text-field[data-field='title'][invalid]")));
+      assertEquals(
+          "Give the deal its real name",
+          ((JavascriptExecutor) browser).executeScript("return arguments[0].errorMessage", title));
+      Screenshots.save(browser, "desktop-record-script-problem");
+      click("record-cancel");
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("record-save")));
+      assertEquals(
+          "Nordic group framework",
+          ApiClient.json(piaApi.send("GET", "api/v1/records/opportunity/" + deal, null))
+              .getString("title"));
+
       // she moves it to Won on its path: it stays in Negotiation, sent for approval, and locked
       WebElement won =
           wait.until(
