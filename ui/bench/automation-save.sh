@@ -51,21 +51,7 @@ for object in bench_plain bench_automated bench_early; do
     echo "$created" | grep -q '"score":2' || { echo "$object: no score: $created"; exit 1; }
   fi
 done
-cat > "$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$body'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $token"
-done = function(summary, latency, requests)
-  if summary.errors.status > 0 then io.write(string.format("FAILED %d non-2xx\n", summary.errors.status)) end
-  io.write(string.format("RATE %.1f\n", summary.requests / (summary.duration / 1e6)))
-end
-LUA
-relata() {
-  report=$(wrk -t4 -c4 -d"${seconds}s" -s "$work/post.lua" "$api/records/$1")
-  if echo "$report" | grep -q FAILED; then echo "$report" >&2; exit 1; fi
-  echo "$report" | grep RATE | cut -d' ' -f2
-}
+relata() { post_rate "$api/records/$1" "$body"; }
 warm_all() { relata bench_plain; relata bench_automated; relata bench_early; }
 round_seconds=$seconds; seconds=10
 warm_up warm_all

@@ -27,21 +27,7 @@ admin=$($db -At -c "SELECT id FROM relata.app_user WHERE username = 'admin'")
 echo "INSERT INTO records.bench_create (id, owner_id, created_at, created_by, updated_at, updated_by,
   version, name, status, amount) VALUES (gen_random_uuid(), '$admin', now(), '$admin', now(),
   '$admin', 1, 'Inserted by pgbench', 's1', 1);" > "$work/insert.sql"
-cat > "$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$body'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $token"
-done = function(summary, latency, requests)
-  if summary.errors.status > 0 then io.write(string.format("FAILED %d non-2xx\n", summary.errors.status)) end
-  io.write(string.format("RATE %.1f\n", summary.requests / (summary.duration / 1e6)))
-end
-LUA
-relata() {
-  report=$(wrk -t4 -c4 -d"${seconds}s" -s "$work/post.lua" "$api/records/bench_create")
-  if echo "$report" | grep -q FAILED; then echo "$report" >&2; exit 1; fi
-  echo "$report" | grep RATE | cut -d' ' -f2
-}
+relata() { post_rate "$api/records/bench_create" "$body"; }
 sql() {
   (cd "$work" && "$pgbench" -n -h localhost -p "$pgport" -U postgres -c 4 -j 2 -T "$seconds" \
       -f insert.sql "$dbname" 2>/dev/null) | grep -o "tps = [0-9.]*" | head -1 | cut -d' ' -f3

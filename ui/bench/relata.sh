@@ -101,3 +101,22 @@ warm_up() {
   warm_runs=$runs
   warmed="warm-up: $runs runs, $((($(date +%s%N) - start) / 1000000000)) s, until the JIT compilers used under 2 % of a core"
 }
+
+# post_rate URL BODY: POSTs the JSON BODY to URL as admin with 4 clients by wrk for $seconds;
+# prints the requests per second, and fails on any answer that is not 2xx.
+post_rate() {
+  local lua="$work/post.lua" report
+  cat > "$lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$2'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+done = function(summary, latency, requests)
+  if summary.errors.status > 0 then io.write(string.format("FAILED %d non-2xx\\n", summary.errors.status)) end
+  io.write(string.format("RATE %.1f\\n", summary.requests / (summary.duration / 1e6)))
+end
+LUA
+  report=$(wrk -t4 -c4 -d"${seconds}s" -s "$lua" "$1")
+  if echo "$report" | grep -q FAILED; then echo "$report" >&2; exit 1; fi
+  echo "$report" | grep RATE | cut -d' ' -f2
+}

@@ -1,10 +1,10 @@
 package io.relata.platform.approval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
+import io.relata.platform.rest.CursorPage;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ListLimit;
 import io.relata.platform.rest.NotFoundProblem;
@@ -83,14 +83,7 @@ public class ApprovalResource {
             recordId,
             after,
             size + 1);
-    ObjectNode page = JsonCodec.object();
-    ArrayNode items = page.putArray("items");
-    found.stream().limit(size).forEach(items::add);
-    if (found.size() > size) {
-      page.put("nextCursor", found.get(size - 1).get("id").asText());
-    } else {
-      page.putNull("nextCursor");
-    }
+    ObjectNode page = CursorPage.of(found, size, n -> n, n -> n.get("id").asText());
     return JsonCodec.text(page);
   }
 

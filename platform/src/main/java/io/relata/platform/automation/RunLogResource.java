@@ -1,11 +1,11 @@
 package io.relata.platform.automation;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.SystemPermission;
 import io.relata.platform.access.Permissions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
+import io.relata.platform.rest.CursorPage;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ListLimit;
 import io.relata.platform.rest.PathIds;
@@ -76,14 +76,7 @@ public class RunLogResource {
             Optional.ofNullable(outcome),
             after,
             size + 1);
-    ObjectNode page = JsonCodec.object();
-    ArrayNode items = page.putArray("items");
-    found.stream().limit(size).forEach(items::add);
-    if (found.size() > size) {
-      page.put("nextCursor", found.get(size - 1).get("id").asText());
-    } else {
-      page.putNull("nextCursor");
-    }
+    ObjectNode page = CursorPage.of(found, size, n -> n, n -> n.get("id").asText());
     return JsonCodec.text(page);
   }
 

@@ -1,12 +1,12 @@
 package io.relata.platform.job;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.SystemPermission;
 import io.relata.platform.access.Permissions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.rest.ConflictException;
+import io.relata.platform.rest.CursorPage;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ListLimit;
 import io.relata.platform.rest.NotFoundProblem;
@@ -71,14 +71,7 @@ public class JobResource {
           List.of(new Violation("cursor", "query.cursor", List.of())));
     }
     List<Job> jobs = queue.list(inState, Optional.ofNullable(kind), after, size + 1);
-    ObjectNode page = JsonCodec.object();
-    ArrayNode items = page.putArray("items");
-    jobs.stream().limit(size).forEach(job -> items.add(json(job)));
-    if (jobs.size() > size) {
-      page.put("nextCursor", jobs.get(size - 1).id().toString());
-    } else {
-      page.putNull("nextCursor");
-    }
+    ObjectNode page = CursorPage.of(jobs, size, JobResource::json, job -> job.id().toString());
     return JsonCodec.text(page);
   }
 

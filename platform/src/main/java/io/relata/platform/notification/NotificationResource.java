@@ -1,9 +1,9 @@
 package io.relata.platform.notification;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
+import io.relata.platform.rest.CursorPage;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ListLimit;
 import io.relata.platform.rest.NotFoundProblem;
@@ -57,13 +57,7 @@ public class NotificationResource {
     List<Notification> found = notifications.of(user, after, size + 1);
     ObjectNode page = JsonCodec.object();
     page.put("unread", notifications.unread(user));
-    ArrayNode items = page.putArray("items");
-    found.stream().limit(size).forEach(n -> items.add(json(n)));
-    if (found.size() > size) {
-      page.put("nextCursor", found.get(size - 1).id().toString());
-    } else {
-      page.putNull("nextCursor");
-    }
+    CursorPage.fill(page, found, size, NotificationResource::json, n -> n.id().toString());
     return JsonCodec.text(page);
   }
 

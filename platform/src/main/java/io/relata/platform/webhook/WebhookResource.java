@@ -1,6 +1,5 @@
 package io.relata.platform.webhook;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.SystemPermission;
 import io.relata.platform.access.Permissions;
@@ -9,6 +8,7 @@ import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.CompiledObjects;
+import io.relata.platform.rest.CursorPage;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ListLimit;
 import io.relata.platform.rest.NotFoundProblem;
@@ -95,14 +95,7 @@ public class WebhookResource {
     Optional<UUID> from = after;
     List<ObjectNode> found =
         Transactions.read(dataSource, c -> Deliveries.list(c, name, from, size + 1));
-    ObjectNode page = JsonCodec.object();
-    ArrayNode items = page.putArray("items");
-    found.stream().limit(size).forEach(items::add);
-    if (found.size() > size) {
-      page.put("nextCursor", found.get(size - 1).get("id").asText());
-    } else {
-      page.putNull("nextCursor");
-    }
+    ObjectNode page = CursorPage.of(found, size, n -> n, n -> n.get("id").asText());
     return JsonCodec.text(page);
   }
 

@@ -85,7 +85,6 @@ public class ScriptRunners {
     }
 
     private void read() {
-      boolean closed = false;
       try (BufferedReader output =
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -101,15 +100,15 @@ public class ScriptRunners {
             inbox.add(message);
           }
         }
-        closed = true;
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.WARNING, "the script runner's output ended; it is stopped", e);
       }
       // a runner whose output this reader no longer reads must not live on: the next run starts
       // a new one, and the runs in this one fail now instead of waiting out their time. One that
       // is ending on its own (its output closes before it exits) is let end first, so that its
-      // exit code says why: killed at once, a runner out of memory would look merely stopped.
-      int exit = ended(closed);
+      // exit code says why: killed at once, a runner out of memory would look merely stopped. Its
+      // output may end in a broken line as it dies, so the reader's way out does not say which.
+      int exit = ended();
       String kind = exit == OUT_OF_MEMORY ? "memory" : "runner";
       LOG.warning(() -> "the script runner ended (exit " + exit + "); its runs fail as " + kind);
       ObjectNode gone = JSON.createObjectNode().put("op", "gone").put("kind", kind);
@@ -122,13 +121,10 @@ public class ScriptRunners {
       ready.countDown();
     }
 
-    /**
-     * The runner's exit code: one whose output {@code closed} is given a few seconds to end on its
-     * own; one this reader stopped reading is killed at once.
-     */
-    private int ended(boolean closed) {
+    /** The runner's exit code: it is given two seconds to end on its own, then killed. */
+    private int ended() {
       try {
-        if (!closed || !process.waitFor(5, TimeUnit.SECONDS)) {
+        if (!process.waitFor(2, TimeUnit.SECONDS)) {
           process.destroyForcibly();
         }
         return process.waitFor();
@@ -252,6 +248,9 @@ public class ScriptRunners {
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx" + HEAP,
             "-XX:+ExitOnOutOfMemoryError",
+            // the VM's own messages ("Terminating due to java.lang.OutOfMemoryError") go to
+            // stderr: stdout carries JSON lines only
+            "-XX:+DisplayVMOutputToStderr",
             "-XX:+UseSerialGC",
             "-Dpolyglot.engine.WarnInterpreterOnly=false",
             "-cp",
