@@ -50,9 +50,10 @@ public record ApprovalRequest(
 
   /**
    * As the API shows it, with the process's label and steps and the record's name as the reader
-   * sees them, and whether the reader may decide it now.
+   * sees them, whether the reader may decide it now, and whether they may recall it.
    */
-  ObjectNode toJson(String processLabel, String recordName, int steps, boolean yours) {
+  ObjectNode toJson(
+      String processLabel, String recordName, int steps, boolean yours, boolean recallable) {
     ObjectNode json =
         JsonCodec.object()
             .put("id", id.toString())
@@ -68,7 +69,7 @@ public record ApprovalRequest(
     json.putObject("submittedBy").put("id", submittedBy.toString()).put("name", submitter);
     json.put("submittedAt", submittedAt.toInstant().toString());
     json.put("decidedAt", decidedAt.map(at -> at.toInstant().toString()).orElse(null));
-    json.put("yours", yours);
+    json.put("yours", yours).put("recallable", recallable);
     ArrayNode list = json.putArray("decisions");
     for (Decision decision : decisions) {
       ObjectNode one =

@@ -117,7 +117,7 @@ public class Approvals {
         for (ApprovalRequest request : batch) {
           Seen seen = seen(connection, actor, request);
           if (inbox ? seen.decides() : seen.sees()) {
-            page.add(json(connection, request, seen.decides()));
+            page.add(json(connection, request, seen));
             if (page.size() == limit) {
               break;
             }
@@ -140,7 +140,7 @@ public class Approvals {
       if (!seen.sees()) {
         throw missing(id);
       }
-      return json(connection, request, seen.decides());
+      return json(connection, request, seen);
     }
   }
 
@@ -304,8 +304,8 @@ public class Approvals {
     return request;
   }
 
-  /** What {@code actor} may do with {@code request}: see it, and decide it now. */
-  private record Seen(boolean sees, boolean decides) {}
+  /** What {@code actor} may do with {@code request}: see it, decide it now, recall it. */
+  private record Seen(boolean sees, boolean decides, boolean recalls) {}
 
   private Seen seen(Connection connection, Actor actor, ApprovalRequest request)
       throws SQLException {
@@ -318,13 +318,15 @@ public class Approvals {
       for (int i = 0; i < steps.size(); i++) {
         boolean one = Approvers.of(connection, steps.get(i), owner).contains(actor.id());
         approves |= one;
-        if (one && request.pending() && i == request.step() - 1) {
+        if (one && request.pending() && process.get().active() && i == request.step() - 1) {
           decides = true;
         }
       }
     }
-    boolean sees = approves || request.submittedBy().equals(actor.id()) || administers(actor);
-    return new Seen(sees, decides);
+    boolean asked = request.submittedBy().equals(actor.id());
+    boolean administers = administers(actor);
+    return new Seen(
+        approves || asked || administers, decides, request.pending() && (asked || administers));
   }
 
   private Optional<ApprovalProcess> process(ApprovalRequest request) {
@@ -335,14 +337,15 @@ public class Approvals {
         .filter(p -> p.object().equals(request.object()));
   }
 
-  private ObjectNode json(Connection connection, ApprovalRequest request, boolean yours)
+  private ObjectNode json(Connection connection, ApprovalRequest request, Seen seen)
       throws SQLException {
     Optional<ApprovalProcess> process = process(request);
     return request.toJson(
         process.map(ApprovalProcess::label).orElse(request.process()),
         recordName(connection, request),
         process.map(p -> p.steps().size()).orElse(request.step()),
-        yours);
+        seen.decides(),
+        seen.recalls());
   }
 
   /** The record's owner, as approvers by manager need it; null when the record is gone. */

@@ -125,6 +125,7 @@ class ApprovalsIT {
     assertEquals(2, request.get("steps").asInt());
     assertEquals("Big one", request.get("record").get("name").asText());
     assertTrue(request.get("yours").asBoolean());
+    assertTrue(!request.get("recallable").asBoolean(), "the manager decides, she does not recall");
     assertEquals(
         "Big one asks to enter Won: it waits for your decision",
         latest(mia).body(),
@@ -288,6 +289,8 @@ class ApprovalsIT {
                     10))
                 .get("id")
                 .asText());
+    assertTrue(
+        approvals.find(admin, id).get("recallable").asBoolean(), "an administrator recalls too");
     assertThrows(AccessDeniedException.class, () -> approvals.recall(mia, id), "not hers");
     assertEquals("recalled", approvals.recall(sam, id).get("state").asText());
     update(sam, asked, Map.of("title", "Recalled, and changed"));

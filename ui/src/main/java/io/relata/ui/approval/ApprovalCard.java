@@ -23,7 +23,7 @@ import java.util.UUID;
  * One approval request as a card: its record (a link, unless the card is on the record's page), the
  * stage it asks for, the process and step, who asked and when, the decisions so far with their
  * comments; and what the reader may do: approve or reject it when it is theirs, recall it when they
- * asked.
+ * asked or administer.
  */
 class ApprovalCard extends Div {
 
@@ -130,8 +130,7 @@ class ApprovalCard extends Div {
       reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
       actions.add(approve, reject);
     }
-    boolean asked = request.path("submittedBy").path("id").asText().equals(actor.id().toString());
-    if (state.equals("pending") && asked) {
+    if (request.path("recallable").asBoolean()) {
       Button recall =
           new Button(
               getTranslation("approvals.recall"),
