@@ -60,20 +60,8 @@ public class ApprovalResource {
     if (state != null && !ApprovalRequest.STATES.contains(state)) {
       throw invalid("state", "query.one-of", String.join(", ", ApprovalRequest.STATES));
     }
-    Optional<UUID> recordId = Optional.empty();
-    if (record != null) {
-      recordId =
-          Optional.of(
-              PathIds.uuid(record)
-                  .orElseThrow(() -> invalid("record", "query.type", "a record's id")));
-    }
-    Optional<UUID> after = Optional.empty();
-    if (cursor != null) {
-      after = PathIds.uuid(cursor).filter(this::known);
-      if (after.isEmpty()) {
-        throw invalid("cursor", "query.cursor");
-      }
-    }
+    Optional<UUID> recordId = CursorPage.recordId(record, "record");
+    Optional<UUID> after = CursorPage.after(cursor, approvals::exists);
     List<ObjectNode> found =
         approvals.list(
             actor(),
@@ -138,14 +126,6 @@ public class ApprovalResource {
           List.of(new Violation("/comment", "record.too-long", List.of(2000))));
     }
     return comment.isTextual() ? Optional.of(comment.asText()) : Optional.empty();
-  }
-
-  private boolean known(UUID id) {
-    try {
-      return approvals.exists(id);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static UUID parsed(String id) {

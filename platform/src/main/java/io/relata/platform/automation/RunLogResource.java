@@ -8,7 +8,6 @@ import io.relata.platform.json.JsonCodec;
 import io.relata.platform.rest.CursorPage;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ListLimit;
-import io.relata.platform.rest.PathIds;
 import io.relata.platform.rest.ProblemException.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,20 +53,8 @@ public class RunLogResource {
     if (outcome != null && !OUTCOMES.contains(outcome)) {
       throw invalid("outcome", "query.one-of", "done, refused, failed");
     }
-    Optional<UUID> recordId = Optional.empty();
-    if (record != null) {
-      recordId =
-          Optional.of(
-              PathIds.uuid(record)
-                  .orElseThrow(() -> invalid("record", "query.type", "a record's id")));
-    }
-    Optional<UUID> after = Optional.empty();
-    if (cursor != null) {
-      after = PathIds.uuid(cursor).filter(this::known);
-      if (after.isEmpty()) {
-        throw invalid("cursor", "query.cursor");
-      }
-    }
+    Optional<UUID> recordId = CursorPage.recordId(record, "record");
+    Optional<UUID> after = CursorPage.after(cursor, runs::has);
     runs.flush();
     List<ObjectNode> found =
         runs.list(
@@ -78,14 +65,6 @@ public class RunLogResource {
             size + 1);
     ObjectNode page = CursorPage.of(found, size, n -> n, n -> n.get("id").asText());
     return JsonCodec.text(page);
-  }
-
-  private boolean known(UUID id) {
-    try {
-      return runs.has(id);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static InvalidRequestException invalid(String parameter, String code, Object... args) {

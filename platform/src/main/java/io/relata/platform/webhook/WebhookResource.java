@@ -9,11 +9,8 @@ import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.CompiledObjects;
 import io.relata.platform.rest.CursorPage;
-import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ListLimit;
 import io.relata.platform.rest.NotFoundProblem;
-import io.relata.platform.rest.PathIds;
-import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.time.Now;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,16 +80,8 @@ public class WebhookResource {
       throws SQLException {
     known(name);
     int size = ListLimit.parse(limit);
-    Optional<UUID> after = Optional.empty();
-    if (cursor != null) {
-      after = PathIds.uuid(cursor);
-      if (after.isEmpty()
-          || !Transactions.read(dataSource, c -> Deliveries.has(c, PathIds.uuid(cursor).get()))) {
-        throw new InvalidRequestException(
-            List.of(new Violation("cursor", "query.cursor", List.of())));
-      }
-    }
-    Optional<UUID> from = after;
+    Optional<UUID> from =
+        CursorPage.after(cursor, id -> Transactions.read(dataSource, c -> Deliveries.has(c, id)));
     List<ObjectNode> found =
         Transactions.read(dataSource, c -> Deliveries.list(c, name, from, size + 1));
     ObjectNode page = CursorPage.of(found, size, n -> n, n -> n.get("id").asText());
