@@ -99,6 +99,7 @@ final class ApprovalCompiler {
             stage,
             source,
             condition,
+            doc.path("selfApproval").asBoolean(false),
             steps));
   }
 }

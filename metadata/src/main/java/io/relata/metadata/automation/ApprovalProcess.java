@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * Approval a record of {@code object} must get before it enters {@code stage}: when {@code
- * condition} holds (always without one), each step's approvers decide in order.
+ * condition} holds (always without one), each step's approvers decide in order. Whoever asked is
+ * not one of the approvers of their own request unless {@code selfApproval} says so (separation of
+ * duties).
  */
 public record ApprovalProcess(
     String name,
@@ -16,6 +18,7 @@ public record ApprovalProcess(
     String stage,
     Optional<String> source,
     Optional<Typed> condition,
+    boolean selfApproval,
     List<Step> steps) {
 
   public ApprovalProcess {

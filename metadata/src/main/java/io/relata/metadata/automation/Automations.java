@@ -163,6 +163,11 @@ public final class Automations {
     return Optional.ofNullable(templates.get(name));
   }
 
+  /** The names of the webhooks, active or not. */
+  public java.util.Set<String> webhookNames() {
+    return webhooks.keySet();
+  }
+
   /** The webhook {@code name}, active or not. */
   public Optional<Webhook> webhook(String name) {
     return Optional.ofNullable(webhooks.get(name));

@@ -22,10 +22,10 @@ import java.util.UUID;
  * awaiting approval is refused (it is locked); an update that moves it into a stage a process
  * guards, for a record the process's condition holds for, is saved with the record left in its
  * stage, and asks for approval (the request, a reason on the timeline, the first step's approvers
- * told in the app); a move whose first step nobody could decide is refused. A create straight into
- * such a stage is refused. A record stays locked while it awaits approval, also once its process is
- * switched off. The platform's own writes (an approval's, an automation's) are not held: the admin
- * who made them decided.
+ * told in the app); a move with a step that nobody but the asker could decide is refused. A create
+ * straight into such a stage is refused. A record stays locked while it awaits approval, also once
+ * its process is switched off. The platform's own writes (an approval's, an automation's) are not
+ * held: the admin who made them decided.
  */
 @ApplicationScoped
 public class ApprovalHook implements RecordHook {
@@ -108,12 +108,14 @@ public class ApprovalHook implements RecordHook {
   private static void ask(RecordChange change, ApprovalProcess process, String stage, String prior)
       throws SQLException {
     WriteContext context = change.context();
-    Set<UUID> approvers =
-        Approvers.of(
-            change.connection(), process.steps().get(0), change.computed().get("owner_id"));
-    if (approvers.isEmpty()) {
-      // nobody could decide it: the record would be locked for good
-      change.refuse(STAGE, "approval.no-approvers", process.label());
+    Object owner = change.computed().get("owner_id");
+    Set<UUID> approvers = Set.of();
+    for (int step = process.steps().size(); step >= 1; step--) {
+      approvers = Approvers.of(change.connection(), process, step, owner, context.actor().id());
+      if (approvers.isEmpty()) {
+        // nobody could decide that step: the record would be locked for good
+        change.refuse(STAGE, "approval.no-approvers", process.label(), step);
+      }
     }
     change.set(STAGE, prior);
     UUID request = UUID.randomUUID();

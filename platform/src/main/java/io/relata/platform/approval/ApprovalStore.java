@@ -59,6 +59,16 @@ final class ApprovalStore {
         record);
   }
 
+  /** A pending request on one of {@code records} of {@code object}, if any. */
+  static Optional<ApprovalRequest> pendingAmong(
+      Connection connection, String object, java.util.List<UUID> records) throws SQLException {
+    return one(
+        connection,
+        " WHERE r.object = ? AND r.record_id = ANY(?) AND r.state = 'pending' LIMIT 1",
+        object,
+        connection.createArrayOf("uuid", records.toArray()));
+  }
+
   static Optional<ApprovalRequest> find(Connection connection, UUID id) throws SQLException {
     return one(connection, " WHERE r.id = ?", id);
   }

@@ -184,7 +184,11 @@ public class Approvals {
         ApprovalProcess process = found.get();
         Set<UUID> approvers =
             Approvers.of(
-                connection, process.steps().get(request.step() - 1), owner(connection, request));
+                connection,
+                process,
+                request.step(),
+                owner(connection, request),
+                request.submittedBy());
         if (!approvers.contains(actor.id())) {
           throw AccessDeniedException.record("decide", request.object());
         }
@@ -215,7 +219,11 @@ public class Approvals {
           ApprovalStore.advance(connection, id, request.step() + 1);
           Set<UUID> next =
               Approvers.of(
-                  connection, process.steps().get(request.step()), owner(connection, request));
+                  connection,
+                  process,
+                  request.step() + 1,
+                  owner(connection, request),
+                  request.submittedBy());
           tell(
               connection,
               next,
@@ -316,7 +324,9 @@ public class Approvals {
       Object owner = owner(connection, request);
       List<ApprovalProcess.Step> steps = process.get().steps();
       for (int i = 0; i < steps.size(); i++) {
-        boolean one = Approvers.of(connection, steps.get(i), owner).contains(actor.id());
+        boolean one =
+            Approvers.of(connection, process.get(), i + 1, owner, request.submittedBy())
+                .contains(actor.id());
         approves |= one;
         if (one && request.pending() && process.get().active() && i == request.step() - 1) {
           decides = true;

@@ -12,13 +12,28 @@ import java.util.UUID;
 
 /**
  * Who decides a step: the active users it names, looked up when asked (users, roles and groups are
- * data). A step whose approvers are all gone has none: an administrator recalls the request.
+ * data), less whoever asked unless the process allows self-approval. A step whose approvers are all
+ * gone has none: an administrator recalls the request.
  */
 final class Approvers {
 
   private Approvers() {}
 
-  static Set<UUID> of(Connection connection, ApprovalProcess.Step step, Object owner)
+  /**
+   * The approvers of step {@code step} (from 1) of {@code process} for a request {@code asker} made
+   * on a record owned by {@code owner}.
+   */
+  static Set<UUID> of(
+      Connection connection, ApprovalProcess process, int step, Object owner, UUID asker)
+      throws SQLException {
+    Set<UUID> approvers = named(connection, process.steps().get(step - 1), owner);
+    if (!process.selfApproval()) {
+      approvers.remove(asker);
+    }
+    return approvers;
+  }
+
+  private static Set<UUID> named(Connection connection, ApprovalProcess.Step step, Object owner)
       throws SQLException {
     return switch (step.approver()) {
       case "user" -> active(connection, "username = ?", step.name().orElseThrow());
@@ -32,7 +47,7 @@ final class Approvers {
       default ->
           owner instanceof UUID id
               ? active(connection, "id = (SELECT manager_id FROM relata.app_user WHERE id = ?)", id)
-              : Set.of();
+              : new LinkedHashSet<>();
     };
   }
 

@@ -25,6 +25,8 @@ import io.relata.platform.schema.SchemaPlan;
 import io.relata.platform.schema.SchemaPlanner;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -68,6 +70,8 @@ public class MetadataService implements CurrentModel {
   private DataSource dataSource;
 
   @Inject private Clock clock;
+
+  @Inject @Any private Instance<ModelChangeHook> changeHooks;
 
   private final AtomicReference<CompiledModel> current = new AtomicReference<>();
 
@@ -247,6 +251,9 @@ public class MetadataService implements CurrentModel {
             comment == null ? "" : comment,
             Documents.of(after.model()),
             renames(changes)));
+    for (ModelChangeHook hook : changeHooks) {
+      hook.applied(connection, before, after.model());
+    }
     // the revision holds the documents; the entry says who made it and what it touched
     AuditLog.append(
         connection,

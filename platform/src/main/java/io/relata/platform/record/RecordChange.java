@@ -42,6 +42,7 @@ public final class RecordChange {
   private NestedWrites writes;
   private RecordChange parent;
   private final Set<String> claimed = new java.util.HashSet<>();
+  private final Map<String, List<UUID>> cascaded = new java.util.LinkedHashMap<>();
 
   RecordChange(
       Kind kind,
@@ -204,6 +205,20 @@ public final class RecordChange {
       root = root.parent;
     }
     return root.claimed.add(key);
+  }
+
+  /**
+   * The records a delete or a restore moved along with this one (its master-detail children, and
+   * theirs), by object, once the record is stored: a hook that guards records of its own (an
+   * approval's lock) sees what the cascade touched.
+   */
+  public Map<String, List<UUID>> cascaded() {
+    return Collections.unmodifiableMap(cascaded);
+  }
+
+  /** {@code ids} of {@code object} moved along with this record. */
+  void cascaded(String object, List<UUID> ids) {
+    cascaded.computeIfAbsent(object, o -> new java.util.ArrayList<>()).addAll(ids);
   }
 
   /** Makes this a write that an after-save hook of {@code parent} makes. */

@@ -159,12 +159,7 @@ final class RecordWrites {
     return new Removal<>(RecordChange.Kind.DELETE, id, false, ifMatch) {
       @Override
       Map<String, Object> store(Connection connection, RecordChange change) throws SQLException {
-        return RecycleBin.recycle(
-            connection,
-            change.snapshot(),
-            change.object(),
-            change.before().orElseThrow(),
-            change.context());
+        return RecycleBin.recycle(connection, change);
       }
     };
   }
@@ -174,12 +169,7 @@ final class RecordWrites {
     return new Removal<StoredRecord>(RecordChange.Kind.RESTORE, id, true, OptionalLong.empty()) {
       @Override
       Map<String, Object> store(Connection connection, RecordChange change) throws SQLException {
-        return RecycleBin.restore(
-            connection,
-            change.snapshot(),
-            change.object(),
-            change.before().orElseThrow(),
-            change.context());
+        return RecycleBin.restore(connection, change);
       }
 
       @Override

@@ -32,13 +32,12 @@ final class RecycleBin {
    * The roll-ups over the record itself are the write's derive stage; those over its cascaded
    * children are kept here.
    */
-  static Map<String, Object> recycle(
-      Connection connection,
-      CompiledObjects.Snapshot snapshot,
-      CompiledObject object,
-      Map<String, Object> current,
-      WriteContext context)
+  static Map<String, Object> recycle(Connection connection, RecordChange change)
       throws SQLException {
+    CompiledObjects.Snapshot snapshot = change.snapshot();
+    CompiledObject object = change.object();
+    Map<String, Object> current = change.before().orElseThrow();
+    WriteContext context = change.context();
     OffsetDateTime now = context.now();
     UUID actor = context.actor().id();
     UUID id = (UUID) current.get("id");
@@ -70,18 +69,17 @@ final class RecycleBin {
     }
     List<Map<String, Object>> moved =
         move(connection, object, "\"id\" = ?", id, "NULL", now, now, actor);
-    cascade(connection, snapshot, context, object, id, object.name(), List.of(id), null);
+    cascade(connection, change, object, id, object.name(), List.of(id), null);
     return moved.get(0);
   }
 
   /** Takes the record and what was deleted with it out of the recycle bin; answers the record. */
-  static Map<String, Object> restore(
-      Connection connection,
-      CompiledObjects.Snapshot snapshot,
-      CompiledObject object,
-      Map<String, Object> recycled,
-      WriteContext context)
+  static Map<String, Object> restore(Connection connection, RecordChange change)
       throws SQLException {
+    CompiledObjects.Snapshot snapshot = change.snapshot();
+    CompiledObject object = change.object();
+    Map<String, Object> recycled = change.before().orElseThrow();
+    WriteContext context = change.context();
     OffsetDateTime now = context.now();
     UUID actor = context.actor().id();
     for (io.relata.metadata.definition.FieldDefinition field : object.definition().fields()) {
@@ -111,7 +109,7 @@ final class RecycleBin {
     UUID id = (UUID) recycled.get("id");
     List<Map<String, Object>> moved =
         move(connection, object, "\"id\" = ?", id, "NOT NULL", null, now, actor);
-    cascade(connection, snapshot, context, object, id, object.name(), List.of(id), deletedAt);
+    cascade(connection, change, object, id, object.name(), List.of(id), deletedAt);
     return moved.get(0);
   }
 
@@ -130,14 +128,15 @@ final class RecycleBin {
    */
   private static void cascade(
       Connection connection,
-      CompiledObjects.Snapshot snapshot,
-      WriteContext context,
+      RecordChange change,
       CompiledObject root,
       UUID rootId,
       String objectName,
       List<UUID> parents,
       OffsetDateTime deletedAt)
       throws SQLException {
+    CompiledObjects.Snapshot snapshot = change.snapshot();
+    WriteContext context = change.context();
     OffsetDateTime now = context.now();
     UUID actor = context.actor().id();
     List<Link> links = new ArrayList<>();
@@ -181,6 +180,8 @@ final class RecycleBin {
                 actor);
       }
       if (!moved.isEmpty()) {
+        List<UUID> ids = moved.stream().map(r -> (UUID) r.get("id")).toList();
+        change.cascaded(child.name(), ids);
         RollUps.refreshAll(connection, snapshot, child.name(), moved);
         RecordAudit.cascaded(
             connection,
@@ -190,15 +191,7 @@ final class RecycleBin {
             moved,
             root.name(),
             rootId);
-        cascade(
-            connection,
-            snapshot,
-            context,
-            root,
-            rootId,
-            child.name(),
-            moved.stream().map(r -> (UUID) r.get("id")).toList(),
-            deletedAt);
+        cascade(connection, change, root, rootId, child.name(), ids, deletedAt);
       }
     }
   }

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Each webhook's signing secret, kept by the platform (table {@code webhook_secret}), never in the
  * metadata: 32 random bytes, shown as {@code whsec_<base64>}. The first call queued to a webhook
- * makes one; an admin reads it, or makes a new one, over the API.
+ * makes one; an admin reads it, or makes a new one, over the API; it goes when the webhook does
+ * ({@link ForgottenSecrets}).
  */
 public final class WebhookSecrets {
 
@@ -61,6 +62,16 @@ public final class WebhookSecrets {
       upsert.executeUpdate();
     }
     return secret;
+  }
+
+  /** The secrets of {@code webhooks} are gone: the webhooks are. */
+  static void forget(Connection connection, java.util.Collection<String> webhooks)
+      throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM relata.webhook_secret WHERE webhook = ANY(?)")) {
+      delete.setArray(1, connection.createArrayOf("text", webhooks.toArray()));
+      delete.executeUpdate();
+    }
   }
 
   private static String fresh() {

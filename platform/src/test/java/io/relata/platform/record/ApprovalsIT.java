@@ -10,6 +10,7 @@ import io.relata.metadata.kind.DocumentKinds;
 import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.approval.ApprovalHook;
 import io.relata.platform.approval.Approvals;
+import io.relata.platform.approval.LockedChildren;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.notification.Notification;
 import io.relata.platform.notification.Notifications;
@@ -55,9 +56,14 @@ class ApprovalsIT {
         RecordsOnPostgres.start(
             List.of(
                 json(
+                    "{'name':'customer','label':'Customer','nameField':'name','fields':["
+                        + "{'name':'name','label':'Name','type':'text'}]}"),
+                json(
                     "{'name':'deal','label':'Deal','nameField':'title','fields':["
                         + "{'name':'title','label':'Title','type':'text'},"
-                        + "{'name':'amount','label':'Amount','type':'number'}],"
+                        + "{'name':'amount','label':'Amount','type':'number'},"
+                        + "{'name':'customer','label':'Customer','type':'lookup',"
+                        + "'target':'customer','onDelete':'cascade'}],"
                         + "'pipeline':{'stages':["
                         + "{'name':'new','label':'New','probability':10,'category':'open'},"
                         + "{'name':'negotiation','label':'Negotiation','probability':60,"
@@ -72,7 +78,11 @@ class ApprovalsIT {
                         "{'name':'big_deals','label':'Big deal sign-off','object':'deal',"
                             + "'stage':'won','condition':'amount > 1000','steps':["
                             + "{'label':'Manager','approver':{'manager':true}},"
-                            + "{'label':'Finance','approver':{'user':'CFO'}}]}"))),
+                            + "{'label':'Finance','approver':{'user':'CFO'}}]}"),
+                    json(
+                        "{'name':'huge_talks','label':'Huge talks','object':'deal',"
+                            + "'stage':'negotiation','condition':'amount > 50000','steps':["
+                            + "{'approver':{'user':'mia'}}]}"))),
             CLOCK);
     sam = postgres.user("sam", "administrator");
     mia = postgres.user("mia", "administrator");
@@ -86,7 +96,7 @@ class ApprovalsIT {
       manager.setObject(2, sam.id());
       manager.executeUpdate();
     }
-    records = postgres.service(List.of(new ApprovalHook()));
+    records = postgres.service(List.of(new ApprovalHook(), new LockedChildren()));
     approvals =
         new Approvals(
             postgres.dataSource(),
@@ -295,6 +305,67 @@ class ApprovalsIT {
     assertEquals("recalled", approvals.recall(sam, id).get("state").asText());
     update(sam, asked, Map.of("title", "Recalled, and changed"));
     assertEquals("new", postgres.column("deal", asked, "stage"));
+  }
+
+  @Test
+  void theAskerDoesNotDecideTheirOwnRequestAndALockedDealHoldsItsCustomer() throws Exception {
+    // separation of duties: Mia alone decides huge talks, so she cannot ask for her own
+    UUID hers = create(mia, "Mia's huge one", 60000);
+    InvalidRequestException own =
+        assertThrows(
+            InvalidRequestException.class, () -> update(mia, hers, Map.of("stage", "negotiation")));
+    assertEquals("approval.no-approvers", own.violations().get(0).code());
+    assertEquals(List.of("Huge talks", 1), own.violations().get(0).args());
+    assertEquals("new", postgres.column("deal", hers, "stage"));
+
+    UUID customer =
+        records
+            .create(postgres.context(sam), "customer", RecordInput.of(Map.of("name", "Nordic")))
+            .id();
+    UUID deal =
+        records
+            .create(
+                postgres.context(sam),
+                "deal",
+                RecordInput.of(
+                    Map.of(
+                        "title",
+                        "Nordic frame",
+                        "amount",
+                        BigDecimal.valueOf(60000),
+                        "customer",
+                        customer)))
+            .id();
+    update(sam, deal, Map.of("stage", "negotiation"));
+    assertEquals("new", postgres.column("deal", deal, "stage"), "held for Mia's decision");
+
+    // deleting the customer would take the locked deal to the recycle bin with it: refused
+    InvalidRequestException held =
+        assertThrows(
+            InvalidRequestException.class,
+            () ->
+                records.delete(postgres.context(sam), "customer", customer, OptionalLong.empty()));
+    assertEquals("approval.child-locked", held.violations().get(0).code());
+    assertEquals(List.of("Deal", "Huge talks"), held.violations().get(0).args());
+    assertEquals(null, postgres.column("customer", customer, "deleted_at"));
+    assertEquals(null, postgres.column("deal", deal, "deleted_at"));
+
+    UUID id =
+        UUID.fromString(
+            only(approvals.list(
+                    mia,
+                    true,
+                    Optional.empty(),
+                    Optional.of("deal"),
+                    Optional.of(deal),
+                    Optional.empty(),
+                    10))
+                .get("id")
+                .asText());
+    approvals.decide(mia, id, true, Optional.empty());
+    assertEquals("negotiation", postgres.column("deal", deal, "stage"));
+    records.delete(postgres.context(sam), "customer", customer, OptionalLong.empty());
+    assertTrue(postgres.column("deal", deal, "deleted_at") != null, "decided: it goes with it");
   }
 
   private static ObjectNode only(List<ObjectNode> list) {

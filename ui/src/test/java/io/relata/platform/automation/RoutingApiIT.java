@@ -395,6 +395,19 @@ class RoutingApiIT {
           admin.send("POST", "api/v1/webhooks/" + hook + "/secret", null);
       assertEquals(200, rotated.statusCode(), rotated.body());
       assertTrue(!json(rotated).getString("secret").equals(secret), "a new secret");
+      // a deleted webhook's secret goes with it: a new webhook of its name gets one of its own
+      ok(admin.send("DELETE", "api/v1/metadata/automations/tell_erp_" + SUFFIX, null));
+      ok(admin.send("DELETE", "api/v1/metadata/webhooks/" + hook, null));
+      ok(
+          admin.send(
+              "PUT",
+              "api/v1/metadata/webhooks/" + hook,
+              "{\"label\":\"ERP again\",\"url\":\"http://127.0.0.1:1/hook\"}"));
+      String reborn =
+          json(admin.send("GET", "api/v1/webhooks/" + hook + "/secret", null)).getString("secret");
+      assertTrue(
+          !reborn.equals(json(rotated).getString("secret")) && !reborn.equals(secret),
+          "not the deleted webhook's secret");
       assertEquals(
           404,
           admin.send("GET", "api/v1/webhooks/nothing_" + SUFFIX + "/secret", null).statusCode());
