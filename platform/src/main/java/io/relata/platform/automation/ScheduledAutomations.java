@@ -39,10 +39,12 @@ import javax.sql.DataSource;
  * Automations on a schedule ({@code trigger.type: schedule}), and the nightly rescore of scoring
  * models whose points decay. Each next moment is a job keyed by what it runs and when: {@link
  * #plan} (every minute, on every node) makes the next one of each, and a run makes the one after
- * it; the key makes one job of both. A run selects the records the condition holds for then (at
- * most {@value #MAX_RECORDS}, by id) and runs the actions for each, in the platform's name, in the
- * job's transaction: they all happen or, retried, none. A moment the schedule no longer has (it was
- * changed) runs nothing.
+ * it; the key makes one job of both. A run selects the records the condition holds for then, a
+ * batch of at most {@value #BATCH} by id, and runs the actions for each, in the platform's name, in
+ * the job's transaction: the batch's all happen or, retried, none. A full batch queues the next
+ * batch of the same moment (the records after its last id, selected when it runs) as a job of its
+ * own, so a schedule over a million records is many short transactions, not one long one. A moment
+ * the schedule no longer has (it was changed) runs nothing.
  */
 @ApplicationScoped
 public class ScheduledAutomations implements JobHandler {
@@ -50,8 +52,8 @@ public class ScheduledAutomations implements JobHandler {
   /** The job kind of a scheduled automation's run, and of a nightly rescore. */
   static final String KIND = "schedule-automation";
 
-  /** The most records one run acts on. */
-  static final int MAX_RECORDS = 10_000;
+  /** The most records one job acts on: a batch of a run. */
+  static final int BATCH = 1_000;
 
   /** When decaying scores are computed again: every night at 02:00 UTC. */
   private static final Trigger.OnSchedule NIGHTLY =
@@ -65,6 +67,7 @@ public class ScheduledAutomations implements JobHandler {
   private CompiledObjects objects;
   private JobQueue jobs;
   private Automating automating;
+  private int batch = BATCH;
 
   /** For CDI's proxy. */
   protected ScheduledAutomations() {}
@@ -78,15 +81,17 @@ public class ScheduledAutomations implements JobHandler {
     this.automating = automating;
   }
 
-  /** For tests without a container. */
+  /** For tests without a container: batches of {@code batch} records. */
   public ScheduledAutomations(
       DataSource dataSource,
       RecordService records,
       CompiledObjects objects,
       JobQueue jobs,
-      Automating automating) {
+      Automating automating,
+      int batch) {
     this(records, objects, jobs, automating);
     this.dataSource = dataSource;
+    this.batch = batch;
   }
 
   @Override
@@ -120,17 +125,48 @@ public class ScheduledAutomations implements JobHandler {
 
   private boolean queue(Connection connection, String what, String name, Instant due)
       throws SQLException {
+    return queue(connection, what, name, due, Optional.empty());
+  }
+
+  /** The batch of the run at {@code due} that starts after record {@code after}, or its first. */
+  private boolean queue(
+      Connection connection, String what, String name, Instant due, Optional<UUID> after)
+      throws SQLException {
+    var payload = JsonCodec.object().put("what", what).put("name", name).put("due", due.toString());
+    after.ifPresent(id -> payload.put("after", id.toString()));
     return jobs.enqueue(
             connection,
-            NewJob.of(
-                    KIND,
-                    JsonCodec.object()
-                        .put("what", what)
-                        .put("name", name)
-                        .put("due", due.toString()))
+            NewJob.of(KIND, payload)
                 .at(due.atOffset(ZoneOffset.UTC))
-                .key(KIND + "/" + what + "/" + name + "/" + due))
+                .key(
+                    KIND
+                        + "/"
+                        + what
+                        + "/"
+                        + name
+                        + "/"
+                        + due
+                        + after.map(id -> "/" + id).orElse("")))
         .isPresent();
+  }
+
+  /**
+   * Queues the batch after {@code batch} when it was full; the first batch of a run also queues the
+   * next moment.
+   */
+  private void next(
+      JobRun run, String what, String name, Instant due, List<UUID> batch, Instant nextMoment)
+      throws SQLException {
+    if (batch.size() == this.batch) {
+      queue(run.connection(), what, name, due, Optional.of(batch.get(batch.size() - 1)));
+    }
+    if (after(run).isEmpty()) {
+      queue(run.connection(), what, name, nextMoment);
+    }
+  }
+
+  private static Optional<UUID> after(JobRun run) {
+    return Optional.ofNullable(run.job().payload().path("after").textValue()).map(UUID::fromString);
   }
 
   @Override
@@ -166,15 +202,17 @@ public class ScheduledAutomations implements JobHandler {
       return; // the schedule changed since: plan() has queued its new moment
     }
     Optional<CompiledObject> object = writes.snapshot().object(automation.object());
-    if (object.isPresent()) {
-      for (UUID id : selected(run.connection(), object.get(), automation, context)) {
-        Actions.run(
-            ActionTarget.stored(writes, automation.object(), id, context, automating),
-            automation,
-            "schedule");
-      }
+    List<UUID> batch =
+        object.isPresent()
+            ? selected(run.connection(), object.get(), automation, context, after(run), this.batch)
+            : List.of();
+    for (UUID id : batch) {
+      Actions.run(
+          ActionTarget.stored(writes, automation.object(), id, context, automating),
+          automation,
+          "schedule");
     }
-    queue(run.connection(), "automation", name, on.next(due));
+    next(run, "automation", name, due, batch, on.next(due));
   }
 
   private void rescore(
@@ -190,26 +228,41 @@ public class ScheduledAutomations implements JobHandler {
     ScoringModel model = found.get();
     CompiledObject object = writes.snapshot().object(model.object()).get();
     Scoring scoring = new Scoring(writes, context, automating);
-    for (UUID id :
-        ids(run.connection(), object, Sql.of("\"" + model.field() + "\" > 0"), MAX_RECORDS)) {
+    List<UUID> batch =
+        ids(
+            run.connection(),
+            object,
+            Sql.of("\"" + model.field() + "\" > 0"),
+            after(run),
+            this.batch);
+    for (UUID id : batch) {
       scoring.rescore(model, model.object(), id);
     }
-    queue(run.connection(), "rescore", name, NIGHTLY.next(due));
+    next(run, "rescore", name, due, batch, NIGHTLY.next(due));
   }
 
-  /** The live records of {@code object} the automation's condition holds for now, by id. */
+  /**
+   * A batch of the live records of {@code object} the automation's condition holds for now, by id,
+   * after {@code after}.
+   */
   private static List<UUID> selected(
-      Connection connection, CompiledObject object, Automation automation, WriteContext context)
+      Connection connection,
+      CompiledObject object,
+      Automation automation,
+      WriteContext context,
+      Optional<UUID> after,
+      int limit)
       throws SQLException {
     Sql where =
         automation
             .condition()
             .map(c -> ConditionSql.compile(c, context.conditions()))
             .orElse(Sql.of("true"));
-    return ids(connection, object, where, MAX_RECORDS);
+    return ids(connection, object, where, after, limit);
   }
 
-  private static List<UUID> ids(Connection connection, CompiledObject object, Sql where, int limit)
+  private static List<UUID> ids(
+      Connection connection, CompiledObject object, Sql where, Optional<UUID> after, int limit)
       throws SQLException {
     List<UUID> ids = new ArrayList<>();
     try (PreparedStatement select =
@@ -218,10 +271,15 @@ public class ScheduledAutomations implements JobHandler {
                 + object.table()
                 + " WHERE \"deleted_at\" IS NULL AND ("
                 + where.text()
-                + ") ORDER BY id LIMIT "
+                + ")"
+                + (after.isPresent() ? " AND id > ?" : "")
+                + " ORDER BY id LIMIT "
                 + limit)) {
       for (int i = 0; i < where.binds().size(); i++) {
         ColumnValues.bind(connection, select, i + 1, where.binds().get(i));
+      }
+      if (after.isPresent()) {
+        select.setObject(where.binds().size() + 1, after.get());
       }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {

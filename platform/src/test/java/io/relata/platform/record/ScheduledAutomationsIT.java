@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Automations on a schedule and the nightly rescore of decaying scores, on a real PostgreSQL with a
  * controllable clock: Monday 08:00 in Stockholm comes once, for the records the condition holds for
- * then; the next Monday is queued by the run; a score halves with its half-life overnight.
+ * then, in batches (of 2 here); the next Monday is queued by the run; a score halves with its
+ * half-life overnight.
  */
 class ScheduledAutomationsIT {
 
@@ -87,7 +88,8 @@ class ScheduledAutomationsIT {
             records,
             new CompiledObjects(() -> postgres.model()),
             queueing,
-            postgres.automating());
+            postgres.automating(),
+            2);
     jobs = new JobQueue(postgres.dataSource(), CLOCK, new JobHandlers(List.of(schedules)));
   }
 
@@ -100,6 +102,8 @@ class ScheduledAutomationsIT {
   void mondayMorningComesOnceForItsRecordsAndEachNightDecaysTheScores() throws Exception {
     UUID big = lead("Big", 100, 0);
     UUID small = lead("Small", 5, 0);
+    lead("Also big", 11, 0);
+    lead("Big too", 12, 0);
     assertEquals(2, schedules.plan(CLOCK.instant()), "Monday's nudge and tonight's rescore");
     assertEquals(0, schedules.plan(CLOCK.instant()), "planned once, however often asked");
     assertEquals(
@@ -112,14 +116,18 @@ class ScheduledAutomationsIT {
     jobs.drain(); // tonight's rescore, nothing else
     assertEquals(BigDecimal.ZERO, postgres.column("lead", big, "nudged"));
     CLOCK.advance(Duration.ofMinutes(1));
-    assertEquals(1, jobs.drain());
+    assertEquals(2, jobs.drain(), "3 records: a batch of 2, then one of 1");
     assertEquals(
         0, new BigDecimal("1").compareTo((BigDecimal) postgres.column("lead", big, "nudged")));
     assertEquals(BigDecimal.ZERO, postgres.column("lead", small, "nudged"), "5 users: not held");
     assertEquals(
-        2L,
+        3L,
+        postgres.query("SELECT count(*) FROM records.\"lead\" WHERE nudged = 1"),
+        "each held record nudged once, over both batches");
+    assertEquals(
+        3L,
         postgres.query("SELECT count(*) FROM relata.job WHERE payload->>'name' = 'monday_nudge'"),
-        "the run queued the next Monday");
+        "the second batch, and the next Monday");
     assertEquals(
         1L,
         postgres.query(
