@@ -9,12 +9,14 @@ import io.relata.platform.record.RecordChange;
 import io.relata.platform.record.RecordHook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,6 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the moment, so writing the record again schedules nothing twice, and a job that has run is not
  * run again for the same moment. A date that moves leaves the old job behind: it finds the record's
  * date moved when it comes, and does nothing. A date field's day starts at midnight UTC.
+ *
+ * <p>Records stored before a date automation was made (or its trigger changed, or it was switched
+ * on) get their moments still to come from {@link DateAutomationPlan}.
  *
  * <p>A moment further back than finished jobs are kept ({@code relata.jobs.keep-days}) is not
  * scheduled: its job may have run and been purged since, and a write of the record would run it a
@@ -83,19 +88,26 @@ public class DateTriggers implements RecordHook {
       if (due.isEmpty() || due.get().isBefore(change.context().now().minusDays(keepDays))) {
         continue;
       }
-      String at = due.get().toInstant().toString();
-      jobs.enqueue(
-          change.connection(),
-          NewJob.of(
-                  KIND,
-                  JsonCodec.object()
-                      .put("automation", automation.name())
-                      .put("object", change.object().name())
-                      .put("record", change.id().toString())
-                      .put("due", at))
-              .at(due.get())
-              .key(KIND + "/" + automation.name() + "/" + change.id() + "/" + at));
+      schedule(jobs, change.connection(), automation, change.id(), due.get());
     }
+  }
+
+  /** Queues {@code automation}'s job for record {@code id} at {@code due}; once per moment. */
+  static void schedule(
+      JobQueue jobs, Connection connection, Automation automation, UUID id, OffsetDateTime due)
+      throws SQLException {
+    String at = due.toInstant().toString();
+    jobs.enqueue(
+        connection,
+        NewJob.of(
+                KIND,
+                JsonCodec.object()
+                    .put("automation", automation.name())
+                    .put("object", automation.object())
+                    .put("record", id.toString())
+                    .put("due", at))
+            .at(due)
+            .key(KIND + "/" + automation.name() + "/" + id + "/" + at));
   }
 
   /** When {@code trigger} comes for {@code record}: its date plus the offset; empty without one. */

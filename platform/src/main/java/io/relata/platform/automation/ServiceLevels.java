@@ -6,6 +6,7 @@ import io.relata.metadata.condition.ConditionEvaluator;
 import io.relata.platform.job.JobQueue;
 import io.relata.platform.job.NewJob;
 import io.relata.platform.json.JsonCodec;
+import io.relata.platform.record.NestedWrites;
 import io.relata.platform.record.RecordChange;
 import io.relata.platform.record.RecordHook;
 import io.relata.platform.record.WriteContext;
@@ -92,32 +93,51 @@ public class ServiceLevels implements RecordHook {
       clock.update(connection, stop, pause, now);
       clock = ServiceClock.lock(connection, policy, id).orElseThrow();
     }
+    plan(jobs, policy, calendar, clock, record, change.writes(), change.context());
+  }
+
+  /**
+   * Schedules the warning and the breach at the moments {@code clock} gives now (a job's key makes
+   * each moment one job), and keeps the policy's due field on {@code record} at its due moment:
+   * after a write of the record, and after a change of the policy or its calendar ({@link
+   * ServiceLevelReplan}).
+   */
+  static void plan(
+      JobQueue jobs,
+      SlaPolicy policy,
+      BusinessCalendar calendar,
+      ServiceClock clock,
+      Map<String, Object> record,
+      NestedWrites writes,
+      WriteContext context)
+      throws SQLException {
+    Connection connection = writes.connection();
+    String object = policy.object();
+    UUID id = clock.record;
     Object priority = policy.priorityField().map(record::get).orElse(null);
     Optional<Instant> due = clock.due(calendar, priority);
     if (clock.breached.isEmpty() && due.isPresent()) {
-      schedule(connection, policy, object, id, "breach", due.get());
+      schedule(jobs, connection, policy, object, id, "breach", due.get());
     }
     Optional<Instant> warning = clock.warning(calendar, priority);
     if (clock.warned.isEmpty() && warning.isPresent()) {
-      schedule(connection, policy, object, id, "warning", warning.get());
+      schedule(jobs, connection, policy, object, id, "warning", warning.get());
     }
     if (policy.dueField().isPresent()) {
       String field = policy.dueField().get();
       Optional<OffsetDateTime> kept = due.map(at -> OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-      Object stored = change.after().get(field);
+      Object stored = record.get(field);
       boolean same =
           stored instanceof OffsetDateTime time
               ? kept.map(k -> k.toInstant().equals(time.toInstant())).orElse(false)
               : stored == null && kept.isEmpty();
       if (!same) {
-        change
-            .writes()
-            .update(
-                change.context().causedBy(new WriteContext.Cause(policy.name(), object, id)),
-                object,
-                id,
-                JsonCodec.object().set(field, JsonCodec.value(kept.orElse(null))),
-                List.of(JsonCodec.object().put("automation", policy.name())));
+        writes.update(
+            context.causedBy(new WriteContext.Cause(policy.name(), object, id)),
+            object,
+            id,
+            JsonCodec.object().set(field, JsonCodec.value(kept.orElse(null))),
+            List.of(JsonCodec.object().put("automation", policy.name())));
       }
     }
   }
@@ -127,8 +147,14 @@ public class ServiceLevels implements RecordHook {
         condition, change.computed(), Optional.empty(), change.context().conditions());
   }
 
-  private void schedule(
-      Connection connection, SlaPolicy policy, String object, UUID id, String kind, Instant at)
+  private static void schedule(
+      JobQueue jobs,
+      Connection connection,
+      SlaPolicy policy,
+      String object,
+      UUID id,
+      String kind,
+      Instant at)
       throws SQLException {
     jobs.enqueue(
         connection,

@@ -4,18 +4,24 @@ import static io.relata.metadata.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.kind.DocumentKinds;
+import io.relata.metadata.model.CompiledModel;
 import io.relata.platform.automation.AfterSaveAutomations;
 import io.relata.platform.automation.DateAutomationJob;
+import io.relata.platform.automation.DateAutomationPlan;
 import io.relata.platform.automation.DateTriggers;
+import io.relata.platform.automation.Replanning;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.job.JobHandlers;
 import io.relata.platform.job.JobQueue;
 import io.relata.platform.testing.MutableClock;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +44,7 @@ class DateAutomationsIT {
   private static RecordService records;
   private static JobQueue jobs;
   private static Actor seller;
+  private static JobQueue scheduling;
 
   @BeforeAll
   static void start() throws Exception {
@@ -63,7 +70,7 @@ class DateAutomationsIT {
                             + "{'type':'task','subject':'Call before it closes','due':'P1D'}]}"))),
             CLOCK);
     seller = postgres.user("seller", "administrator");
-    JobQueue scheduling = new JobQueue(postgres.dataSource(), CLOCK, new JobHandlers(List.of()));
+    scheduling = new JobQueue(postgres.dataSource(), CLOCK, new JobHandlers(List.of()));
     records =
         postgres.service(
             List.of(new DateTriggers(scheduling), new AfterSaveAutomations(postgres.automating())));
@@ -71,7 +78,11 @@ class DateAutomationsIT {
         new JobQueue(
             postgres.dataSource(),
             CLOCK,
-            new JobHandlers(List.of(new DateAutomationJob(records, postgres.automating()))));
+            new JobHandlers(
+                List.of(
+                    new DateAutomationJob(records, postgres.automating()),
+                    new DateAutomationPlan(
+                        new CompiledObjects(() -> postgres.model()), scheduling))));
   }
 
   @AfterAll
@@ -121,6 +132,42 @@ class DateAutomationsIT {
         0L,
         postgres.query("SELECT count(*) FROM relata.job WHERE state <> 'done'"),
         "none left over or dead");
+
+    // a date automation made now is scheduled for the records stored before, for moments to come
+    UUID next = create("Next year", "2027-01-20", 100).id();
+    CompiledModel before = postgres.model();
+    List<JsonNode> automations = new ArrayList<>(before.automations().documents());
+    automations.add(
+        json(
+            "{'name':'after_close','label':'After it closed','object':'deal',"
+                + "'trigger':{'type':'date','field':'close_date','offset':'P1D'},"
+                + "'actions':[{'type':'task','subject':'Ask how it went'}]}"));
+    CompiledModel after = postgres.change(DocumentKinds.AUTOMATIONS, automations);
+    try (Connection connection = postgres.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      new Replanning(scheduling).applied(connection, before, after);
+      new Replanning(scheduling).applied(connection, after, after);
+      connection.commit();
+    }
+    assertEquals(1, jobs.drain(), "one plan, for a change that made the automation");
+    CLOCK.advance(Duration.ofDays(4)); // 26 Dec: the day after the 25th
+    assertEquals(1, jobs.drain());
+    assertEquals(1L, tasks(moved, "Ask how it went"));
+    assertEquals(0L, tasks(kept, "Ask how it went"), "the 21st had passed when it was made");
+    CLOCK.advance(Duration.ofDays(26)); // 21 Jan 2027
+    assertEquals(2, jobs.drain(), "its reminder of the 17th, and the day after it closed");
+    assertEquals(1L, tasks(next, "Ask how it went"));
+    assertEquals(0L, postgres.query("SELECT count(*) FROM relata.job WHERE state <> 'done'"));
+  }
+
+  private static long tasks(UUID about, String subject) {
+    return (Long)
+        postgres.query(
+            "SELECT count(*) FROM records.activity WHERE about->>'id' = '"
+                + about
+                + "' AND subject = '"
+                + subject
+                + "'");
   }
 
   private static long tasks(UUID about) {

@@ -36,7 +36,7 @@ import javax.sql.DataSource;
 final class RecordsOnPostgres implements AutoCloseable {
 
   private final MigratedPostgres postgres;
-  private final CompiledModel model;
+  private CompiledModel model;
   private final Clock clock;
   private RecordService service;
   private io.relata.platform.automation.script.ScriptRunners runners;
@@ -92,6 +92,18 @@ final class RecordsOnPostgres implements AutoCloseable {
       connection.commit();
     }
     return new RecordsOnPostgres(postgres, model, clock);
+  }
+
+  /**
+   * The next revision of the model, with {@code documents} in place of the documents of {@code
+   * kind} (not objects: no table changes): the model of every service from now on, answered.
+   */
+  CompiledModel change(DocumentKind kind, List<JsonNode> documents) {
+    ModelCompiler.Result compiled =
+        DocumentKinds.compile(model.revision() + 1, Documents.of(model).with(kind, documents));
+    assertTrue(compiled.ok(), compiled.problems().toString());
+    model = compiled.model();
+    return model;
   }
 
   /** Relata's own activity object, as the platform installs it. */

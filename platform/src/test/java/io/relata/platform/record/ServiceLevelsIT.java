@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.relata.metadata.kind.DocumentKinds;
+import io.relata.metadata.model.CompiledModel;
 import io.relata.platform.automation.AfterSaveAutomations;
+import io.relata.platform.automation.Replanning;
 import io.relata.platform.automation.ServiceLevelJob;
+import io.relata.platform.automation.ServiceLevelReplan;
 import io.relata.platform.automation.ServiceLevels;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.job.JobHandlers;
 import io.relata.platform.job.JobQueue;
 import io.relata.platform.testing.MutableClock;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +26,17 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A service level on a real PostgreSQL with a controllable clock: four business hours from Friday
  * 16:00, business hours 08:00 to 17:00 Monday to Friday in Stockholm, breach on Monday at 11:00 and
  * the escalation once; a pause over the weekend moves it; a case closed in time is never escalated.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceLevelsIT {
 
   /** Friday 11 December 2026, 16:00 in Stockholm. */
@@ -38,6 +46,7 @@ class ServiceLevelsIT {
   private static RecordService records;
   private static JobQueue jobs;
   private static Actor agent;
+  private static JobQueue scheduling;
 
   @BeforeAll
   static void start() throws Exception {
@@ -58,14 +67,7 @@ class ServiceLevelsIT {
             List.of(),
             Map.of(
                 DocumentKinds.CALENDARS,
-                List.of(
-                    json(
-                        "{'name':'office','label':'Office','zone':'Europe/Stockholm','hours':{"
-                            + "'monday':[{'from':'08:00','to':'17:00'}],"
-                            + "'tuesday':[{'from':'08:00','to':'17:00'}],"
-                            + "'wednesday':[{'from':'08:00','to':'17:00'}],"
-                            + "'thursday':[{'from':'08:00','to':'17:00'}],"
-                            + "'friday':[{'from':'08:00','to':'17:00'}]}}")),
+                List.of(json(office(""))),
                 DocumentKinds.SLA_POLICIES,
                 List.of(
                     json(
@@ -81,7 +83,7 @@ class ServiceLevelsIT {
                             + "{'type':'task','subject':'Escalated: first response late'}]}"))),
             CLOCK);
     agent = postgres.user("agent", "administrator");
-    JobQueue scheduling = new JobQueue(postgres.dataSource(), CLOCK, new JobHandlers(List.of()));
+    scheduling = new JobQueue(postgres.dataSource(), CLOCK, new JobHandlers(List.of()));
     records =
         postgres.service(
             List.of(
@@ -90,7 +92,10 @@ class ServiceLevelsIT {
         new JobQueue(
             postgres.dataSource(),
             CLOCK,
-            new JobHandlers(List.of(new ServiceLevelJob(records, postgres.automating()))));
+            new JobHandlers(
+                List.of(
+                    new ServiceLevelJob(records, postgres.automating()),
+                    new ServiceLevelReplan(records, scheduling))));
   }
 
   @AfterAll
@@ -99,6 +104,7 @@ class ServiceLevelsIT {
   }
 
   @Test
+  @Order(1)
   void fourBusinessHoursFromFridayAtFourBreachOnMondayAtElevenOnceAndAPauseMovesIt()
       throws Exception {
     UUID plain = create("No answer yet");
@@ -147,6 +153,47 @@ class ServiceLevelsIT {
     assertEquals(0L, tasks(closed, "Due within the hour"));
     assertEquals(
         0L, postgres.query("SELECT count(*) FROM relata.job WHERE state <> 'done'"), "none dead");
+  }
+
+  @Test
+  @Order(2)
+  void aHolidayAddedToTheCalendarMovesTheBreachesOfTheClocksThatRun() throws Exception {
+    to(stockholm("2027-01-08T16:00")); // a Friday
+    UUID open = create("Over a new holiday");
+    assertEquals(stockholm("2027-01-11T11:00"), due(open), "Monday at 11:00");
+    CompiledModel before = postgres.model();
+    CompiledModel after =
+        postgres.change(
+            DocumentKinds.CALENDARS, List.of(json(office(",'holidays':['2027-01-11']"))));
+    try (Connection connection = postgres.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      new Replanning(scheduling).applied(connection, before, after);
+      connection.commit();
+    }
+    assertEquals(1, jobs.drain(), "its clocks are computed again");
+    assertEquals(stockholm("2027-01-12T11:00"), due(open), "Monday is a holiday now");
+    to(stockholm("2027-01-11T11:00"));
+    jobs.drain();
+    assertNull(postgres.column("support_case", open, "escalated"), "not on the holiday");
+    to(stockholm("2027-01-12T10:00"));
+    jobs.drain();
+    assertEquals(1L, tasks(open, "Due within the hour"), "warned an hour before the new moment");
+    to(stockholm("2027-01-12T11:00"));
+    jobs.drain();
+    assertEquals(Boolean.TRUE, postgres.column("support_case", open, "escalated"));
+    assertEquals(1L, tasks(open, "Escalated: first response late"));
+  }
+
+  /** The office calendar, 08:00 to 17:00 on weekdays in Stockholm, with {@code more} fields. */
+  private static String office(String more) {
+    return "{'name':'office','label':'Office','zone':'Europe/Stockholm','hours':{"
+        + "'monday':[{'from':'08:00','to':'17:00'}],"
+        + "'tuesday':[{'from':'08:00','to':'17:00'}],"
+        + "'wednesday':[{'from':'08:00','to':'17:00'}],"
+        + "'thursday':[{'from':'08:00','to':'17:00'}],"
+        + "'friday':[{'from':'08:00','to':'17:00'}]}"
+        + more
+        + "}";
   }
 
   private static Instant stockholm(String local) {
