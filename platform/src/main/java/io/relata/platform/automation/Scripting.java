@@ -132,7 +132,10 @@ public class Scripting {
         }
         Creating with = creating.get();
         return JsonCodec.NODES.textNode(
-            with.writes().create(with.context(), object, values, with.because()).id().toString());
+            with.writes()
+                .attemptCreate(with.context(), object, values, with.because())
+                .id()
+                .toString());
       }
     };
   }

@@ -83,6 +83,30 @@ public final class NestedWrites {
         context, objectName, RecordWrites.create(RecordInput.fromJson(given), owner), because);
   }
 
+  /**
+   * {@link #create}, for a caller that may go on after it fails (a script that catches the error):
+   * a failed create is rolled back to a savepoint taken before it, so the transaction is as it was,
+   * and the database's refusal comes as the problem a client would get (a unique value taken, a
+   * reference to nothing), never as SQL.
+   */
+  public StoredRecord attemptCreate(
+      WriteContext context, String objectName, ObjectNode values, List<ObjectNode> because)
+      throws SQLException {
+    Connection on = connection();
+    java.sql.Savepoint before = on.setSavepoint();
+    try {
+      StoredRecord created = create(context, objectName, values, because);
+      on.releaseSavepoint(before);
+      return created;
+    } catch (SQLException e) {
+      on.rollback(before);
+      throw SqlFailures.translate(e, snapshot.required(objectName));
+    } catch (RuntimeException e) {
+      on.rollback(before);
+      throw e;
+    }
+  }
+
   /** Changes the fields {@code values} names of the record {@code id} of {@code objectName}. */
   public StoredRecord update(
       WriteContext context, String objectName, UUID id, ObjectNode values, List<ObjectNode> because)

@@ -71,6 +71,9 @@ class AfterSaveAutomationsIT {
                     "{'name':'ticket','label':'Ticket','nameField':'title','fields':["
                         + "{'name':'title','label':'Title','type':'text'}]}"),
                 json(
+                    "{'name':'code','label':'Code','nameField':'value','fields':["
+                        + "{'name':'value','label':'Value','type':'text','unique':true}]}"),
+                json(
                     "{'name':'link','label':'Link','nameField':'title','fields':["
                         + "{'name':'title','label':'Title','type':'text'},"
                         + "{'name':'parent','label':'Parent','type':'lookup',"
@@ -131,6 +134,14 @@ class AfterSaveAutomationsIT {
                             + "'condition':'title = \\'runaway\\'',"
                             + "'actions':[{'type':'create','object':'link','link':'parent',"
                             + "'values':{'title':'runaway'}}]}"),
+                    json(
+                        "{'name':'issue_code','label':'Issue a code','object':'ticket',"
+                            + "'trigger':{'type':'record','timing':'after','on':['create']},"
+                            + "'condition':'title = \\'coded\\'',"
+                            + "'actions':[{'type':'script','source':"
+                            + "'try { create(\\'code\\', {value: \\'taken\\'}); }"
+                            + " catch (e) { record.title = \\'refused: \\' + e.message; }"
+                            + " create(\\'code\\', {value: \\'fresh\\'});'}]}"),
                     json(
                         "{'name':'refuse','label':'Make a bad lead','object':'ticket',"
                             + "'trigger':{'type':'record','timing':'after','on':['create']},"
@@ -287,6 +298,24 @@ class AfterSaveAutomationsIT {
     // a chain that ends is no chain too deep
     create("link", Map.of("title", "calm"));
     assertEquals(links + 1, postgres.query("SELECT count(*) FROM records.link"));
+  }
+
+  @Test
+  void aScriptThatCatchesAFailedCreateGoesOnInATransactionAsItWas() throws Exception {
+    records.create(postgres.context(admin), "code", RecordInput.of(Map.of("value", "taken")));
+    UUID ticket =
+        records
+            .create(postgres.context(admin), "ticket", RecordInput.of(Map.of("title", "coded")))
+            .id();
+    assertEquals(
+        "refused: /value record.duplicate",
+        postgres.column("ticket", ticket, "title"),
+        "the database's refusal as a problem's code, not as SQL");
+    assertEquals(1L, postgres.query("SELECT count(*) FROM records.code WHERE value = 'taken'"));
+    assertEquals(
+        1L,
+        postgres.query("SELECT count(*) FROM records.code WHERE value = 'fresh'"),
+        "the create after the caught failure is kept");
   }
 
   @Test
