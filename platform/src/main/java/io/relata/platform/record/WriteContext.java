@@ -69,10 +69,6 @@ public record WriteContext(
     return chain.size();
   }
 
-  /**
-   * The context of a write that {@code cause} makes in this write's transaction: the same person,
-   * moment, zone and request, through the automation channel, one step deeper.
-   */
   /** The prefix of a test run's request id: its writes are rolled back, its runs not logged. */
   public static final String TRIAL = "trial-";
 
@@ -86,6 +82,10 @@ public record WriteContext(
     return requestId.startsWith(TRIAL);
   }
 
+  /**
+   * The context of a write that {@code cause} makes in this write's transaction: the same person,
+   * moment, zone and request, through the automation channel, one step deeper.
+   */
   public WriteContext causedBy(Cause cause) {
     List<Cause> longer = new java.util.ArrayList<>(chain);
     longer.add(cause);
