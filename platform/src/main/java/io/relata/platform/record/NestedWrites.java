@@ -88,8 +88,8 @@ public final class NestedWrites {
    * a failed create is rolled back to a savepoint taken before it, so the transaction is as it was,
    * and the database's refusal comes as the problem a client would get (a unique value taken, a
    * reference to nothing), never as SQL. A test run's create takes no savepoint: its answer is read
-   * from the rows of its own transaction id, which a savepoint's rows do not carry; its failure ends
-   * the test run.
+   * from the rows of its own transaction id, which a savepoint's rows do not carry; its failure
+   * ends the test run.
    */
   public StoredRecord attemptCreate(
       WriteContext context, String objectName, ObjectNode values, List<ObjectNode> because)
