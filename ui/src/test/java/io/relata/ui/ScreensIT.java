@@ -884,6 +884,34 @@ class ScreensIT {
               .getJsonArray("items")
               .size(),
           "his inbox is empty");
+
+      // the record's timeline tells the request's turns, over the API and on the record's page
+      jakarta.json.JsonArray turns =
+          ApiClient.json(
+                  piaApi.send("GET", "api/v1/records/opportunity/" + deal + "/timeline", null))
+              .getJsonArray("items");
+      assertTrue(
+          turns.getValuesAs(jakarta.json.JsonObject.class).stream()
+              .anyMatch(
+                  t ->
+                      t.getString("event").equals("approval-approved")
+                          && t.getJsonObject("approval").getString("comment").equals("Good terms")),
+          turns.toString());
+      browser.get(server.uri("/o/opportunity/" + deal).toString());
+      WebElement approved =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector(".relata-timeline-item[data-event='approval_approved']")));
+      assertTrue(
+          approved.getText().contains("Approved: Closed won (Huge deal sign-off)"),
+          approved.getText());
+      assertTrue(approved.getText().contains("“Good terms”"), approved.getText());
+      assertTrue(
+          browser
+              .findElement(By.cssSelector(".relata-timeline-item[data-event='approval_asked']"))
+              .getText()
+              .contains("Sent for approval: Closed won"));
+      Screenshots.save(browser, "desktop-record-approval-timeline");
     } catch (RuntimeException | AssertionError e) {
       Screenshots.save(browser, "failed-approvals");
       throw e;

@@ -109,10 +109,15 @@ public class ApprovalHook implements RecordHook {
       throws SQLException {
     WriteContext context = change.context();
     Object owner = change.computed().get("owner_id");
-    Set<UUID> approvers = Set.of();
-    for (int step = process.steps().size(); step >= 1; step--) {
-      approvers = Approvers.of(change.connection(), process, step, owner, context.actor().id());
-      if (approvers.isEmpty()) {
+    // the first step's approvers are told; the first step without any is named
+    Set<UUID> approvers =
+        Approvers.of(change.connection(), process, 1, owner, context.actor().id());
+    for (int step = 1; step <= process.steps().size(); step++) {
+      Set<UUID> deciding =
+          step == 1
+              ? approvers
+              : Approvers.of(change.connection(), process, step, owner, context.actor().id());
+      if (deciding.isEmpty()) {
         // nobody could decide that step: the record would be locked for good
         change.refuse(STAGE, "approval.no-approvers", process.label(), step);
       }
@@ -129,6 +134,30 @@ public class ApprovalHook implements RecordHook {
         Optional.ofNullable(prior),
         context.actor().id(),
         context.now());
+    ApprovalTrail.append(
+        change.connection(),
+        context.actor(),
+        context.now(),
+        new ApprovalTrail.Turn(
+            "asked",
+            new ApprovalRequest(
+                request,
+                process.name(),
+                change.object().name(),
+                change.id(),
+                stage,
+                Optional.ofNullable(prior),
+                1,
+                "pending",
+                context.actor().id(),
+                context.actor().username(),
+                context.now(),
+                Optional.empty(),
+                java.util.List.of()),
+            process.label(),
+            1,
+            process.steps().size(),
+            Optional.empty()));
     String stageLabel = stageLabel(change, stage);
     change.because(
         JsonCodec.object()

@@ -201,6 +201,17 @@ public class Approvals {
             approve ? "approved" : "rejected",
             said,
             now);
+        ApprovalTrail.append(
+            connection,
+            actor,
+            now,
+            new ApprovalTrail.Turn(
+                approve ? "approved" : "rejected",
+                request,
+                process.label(),
+                request.step(),
+                process.steps().size(),
+                said));
         String name = recordName(connection, request);
         writes = records.writesOn(connection);
         if (!approve) {
@@ -287,6 +298,18 @@ public class Approvals {
         ApprovalStore.decide(
             connection, id, request.step(), actor.id(), "recalled", Optional.empty(), now);
         ApprovalStore.end(connection, id, "recalled", now);
+        Optional<ApprovalProcess> process = process(request);
+        ApprovalTrail.append(
+            connection,
+            actor,
+            now,
+            new ApprovalTrail.Turn(
+                "recalled",
+                request,
+                process.map(ApprovalProcess::label).orElse(request.process()),
+                request.step(),
+                process.map(p -> p.steps().size()).orElse(request.step()),
+                Optional.empty()));
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();

@@ -56,13 +56,15 @@ public class DateAutomationPlan implements JobHandler {
 
   /** The job that schedules {@code automation} for the records stored so far, from the first. */
   static NewJob of(String automation, long revision) {
-    return NewJob.of(KIND, JsonCodec.object().put("automation", automation))
+    return NewJob.of(
+            KIND, JsonCodec.object().put("automation", automation).put("revision", revision))
         .key(KIND + "/" + automation + "/" + revision);
   }
 
   @Override
   public void run(JobRun run) throws SQLException {
     CompiledObjects.Snapshot snapshot = objects.current();
+    Replanning.requireRevision(snapshot, run);
     String name = run.job().payload().path("automation").asText();
     Optional<Automation> found =
         snapshot
@@ -114,7 +116,13 @@ public class DateAutomationPlan implements JobHandler {
     if (read == BATCH) {
       jobs.enqueue(
           run.connection(),
-          NewJob.of(KIND, JsonCodec.object().put("automation", name).put("after", last.toString()))
+          NewJob.of(
+                  KIND,
+                  run.job()
+                      .payload()
+                      .deepCopy()
+                      .put("automation", name)
+                      .put("after", last.toString()))
               .key(KIND + "/" + name + "/" + run.job().id() + "/" + last));
     }
   }

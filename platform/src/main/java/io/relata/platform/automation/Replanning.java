@@ -7,7 +7,9 @@ import io.relata.metadata.automation.SlaPolicy;
 import io.relata.metadata.automation.Trigger;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.platform.job.JobQueue;
+import io.relata.platform.job.JobRun;
 import io.relata.platform.metadata.ModelChangeHook;
+import io.relata.platform.record.CompiledObjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -48,7 +50,7 @@ public class Replanning implements ModelChangeHook {
     for (Map.Entry<String, JsonNode> policy : byName(is.policyDocuments()).entrySet()) {
       SlaPolicy compiled = is.policy(policy.getKey()).orElseThrow();
       boolean changed =
-          !policy.getValue().equals(policiesWere.get(policy.getKey()))
+          !timing(policy.getValue()).equals(timing(policiesWere.get(policy.getKey())))
               || !Objects.equals(
                   calendars.get(compiled.calendar()), calendarsWere.get(compiled.calendar()));
       if (compiled.active() && changed) {
@@ -71,6 +73,36 @@ public class Replanning implements ModelChangeHook {
       if (!waited) {
         jobs.enqueue(connection, DateAutomationPlan.of(automation.name(), after.revision()));
       }
+    }
+  }
+
+  /**
+   * What of a policy's document its clocks' moments follow: a new label or new breach actions
+   * compute no clock again. Its pause and stop conditions are read at each write of a record.
+   */
+  private static List<JsonNode> timing(JsonNode policy) {
+    if (policy == null) {
+      return List.of();
+    }
+    return List.of(
+        policy.path("object"),
+        policy.path("active"),
+        policy.path("calendar"),
+        policy.path("priorityField"),
+        policy.path("targets"),
+        policy.path("dueField"));
+  }
+
+  /**
+   * Refuses a run of a job queued with a metadata change on a node whose model is older than the
+   * change (it has not reloaded yet): the attempt fails, and the job is tried again after its
+   * backoff, never done against the model it was queued to follow.
+   */
+  static void requireRevision(CompiledObjects.Snapshot snapshot, JobRun run) {
+    long revision = run.job().payload().path("revision").asLong(0);
+    if (snapshot.revision() < revision) {
+      throw new IllegalStateException(
+          "metadata revision " + revision + " is not loaded on this node yet");
     }
   }
 

@@ -20,6 +20,7 @@ import io.relata.platform.record.NestedWrites;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.record.WriteContext;
 import io.relata.platform.rest.InvalidRequestException;
+import io.relata.platform.rest.ProblemException;
 import io.relata.platform.rest.ProblemException.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -30,6 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -90,18 +92,29 @@ public class Scripting {
       Consumer<JsonNode> used)
       throws java.sql.SQLException {
     ObjectNode in = ActionValues.json(target.record());
+    Creating creating = new Creating(target.writes(), context, because, new AtomicReference<>());
     ScriptResult result =
-        runners.run(
-            request(automation, index, script, in),
-            host(context, Optional.of(new Creating(target.writes(), context, because))));
+        runners.run(request(automation, index, script, in), host(context, Optional.of(creating)));
     used.accept(usage(result));
+    if (creating.failure().get() != null) {
+      throw creating.failure().get();
+    }
     ObjectNode changes = changes(automation, target.object(), in, checked(automation, result));
     if (!changes.isEmpty() && !target.gone()) {
       target.writes().update(context, target.object().name(), target.id(), changes, because);
     }
   }
 
-  private record Creating(NestedWrites writes, WriteContext context, List<ObjectNode> because) {}
+  /**
+   * What a script's creates need, and the failure that must end its write whatever the script does
+   * with the error it is shown: a database failure that is no refusal; in a test run, any failure
+   * (with no savepoint there, what the failed create wrote would stay in the answer).
+   */
+  private record Creating(
+      NestedWrites writes,
+      WriteContext context,
+      List<ObjectNode> because,
+      AtomicReference<RuntimeException> failure) {}
 
   private ScriptHost host(WriteContext context, Optional<Creating> creating) {
     Actor actor = context.actor();
@@ -131,11 +144,23 @@ public class Scripting {
           throw new IllegalStateException("a script creates records only after the write");
         }
         Creating with = creating.get();
-        return JsonCodec.NODES.textNode(
-            with.writes()
-                .attemptCreate(with.context(), object, values, with.because())
-                .id()
-                .toString());
+        try {
+          return JsonCodec.NODES.textNode(
+              with.writes()
+                  .attemptCreate(with.context(), object, values, with.because())
+                  .id()
+                  .toString());
+        } catch (ProblemException e) {
+          if (with.context().isTrial()) {
+            with.failure().compareAndSet(null, e);
+          }
+          throw e;
+        } catch (java.sql.SQLException | RuntimeException e) {
+          with.failure()
+              .compareAndSet(null, new IllegalStateException("a script's create failed", e));
+          // the script is told no more than that: never the database's words
+          throw new IllegalStateException("the record could not be stored");
+        }
       }
     };
   }

@@ -35,8 +35,11 @@ public class ServiceLevelReplan implements JobHandler {
   /** The job kind. */
   static final String KIND = "service-level-replan";
 
-  /** The most clocks one job computes again. */
-  static final int BATCH = 500;
+  /**
+   * The most clocks one job computes again: each locks its record, and a due field that moved is a
+   * write through the whole pipeline, so a batch is kept short for the writes that wait on it.
+   */
+  static final int BATCH = 50;
 
   private RecordService records;
   private JobQueue jobs;
@@ -57,13 +60,14 @@ public class ServiceLevelReplan implements JobHandler {
 
   /** The job that computes the clocks of {@code policy} again, from the first. */
   static NewJob of(String policy, long revision) {
-    return NewJob.of(KIND, JsonCodec.object().put("policy", policy))
+    return NewJob.of(KIND, JsonCodec.object().put("policy", policy).put("revision", revision))
         .key(KIND + "/" + policy + "/" + revision);
   }
 
   @Override
   public void run(JobRun run) throws SQLException {
     NestedWrites writes = records.writesOn(run.connection());
+    Replanning.requireRevision(writes.snapshot(), run);
     String name = run.job().payload().path("policy").asText();
     Optional<SlaPolicy> found =
         writes
@@ -97,7 +101,9 @@ public class ServiceLevelReplan implements JobHandler {
       UUID last = batch.get(batch.size() - 1);
       jobs.enqueue(
           run.connection(),
-          NewJob.of(KIND, JsonCodec.object().put("policy", name).put("after", last.toString()))
+          NewJob.of(
+                  KIND,
+                  run.job().payload().deepCopy().put("policy", name).put("after", last.toString()))
               .key(KIND + "/" + name + "/" + run.job().id() + "/" + last));
     }
     run.afterCommit(() -> records.afterCommit(writes));

@@ -85,11 +85,11 @@ public final class NestedWrites {
 
   /**
    * {@link #create}, for a caller that may go on after it fails (a script that catches the error):
-   * a failed create is rolled back to a savepoint taken before it, so the transaction is as it was,
-   * and the database's refusal comes as the problem a client would get (a unique value taken, a
-   * reference to nothing), never as SQL. A test run's create takes no savepoint: its answer is read
-   * from the rows of its own transaction id, which a savepoint's rows do not carry; its failure
-   * ends the test run.
+   * a failed create is rolled back to a savepoint taken before it, so the transaction is as it was.
+   * The database's refusal (a unique value taken, a reference to nothing) comes as the problem a
+   * client would get, never as SQL; any other failure of the database comes as it is. A test run's
+   * create takes no savepoint: its answer is read from the rows of its own transaction id, which a
+   * savepoint's rows do not carry.
    */
   public StoredRecord attemptCreate(
       WriteContext context, String objectName, ObjectNode values, List<ObjectNode> because)
@@ -104,11 +104,23 @@ public final class NestedWrites {
       on.releaseSavepoint(before);
       return created;
     } catch (SQLException e) {
-      on.rollback(before);
-      throw SqlFailures.translate(e, snapshot.required(objectName));
-    } catch (RuntimeException e) {
-      on.rollback(before);
+      undo(on, before, e);
+      RuntimeException translated = SqlFailures.translate(e, snapshot.required(objectName));
+      if (translated instanceof io.relata.platform.rest.ProblemException) {
+        throw translated;
+      }
       throw e;
+    } catch (RuntimeException e) {
+      undo(on, before, e);
+      throw e;
+    }
+  }
+
+  private static void undo(Connection on, java.sql.Savepoint to, Exception failure) {
+    try {
+      on.rollback(to);
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 

@@ -37,20 +37,20 @@ final class RecordTimeline {
 
   private static final String CREATE = "record.create";
   private static final String UPDATE = "record.update";
+
+  /** The audit actions a timeline shows; {@code approval.*} are the approval package's. */
   private static final Map<String, TimelineItem.Event> EVENTS =
-      Map.of(
-          CREATE,
-          TimelineItem.Event.CREATED,
-          UPDATE,
-          TimelineItem.Event.UPDATED,
-          "record.delete",
-          TimelineItem.Event.DELETED,
-          "record.restore",
-          TimelineItem.Event.RESTORED,
-          "share.grant",
-          TimelineItem.Event.SHARED,
-          "share.revoke",
-          TimelineItem.Event.UNSHARED);
+      Map.ofEntries(
+          Map.entry(CREATE, TimelineItem.Event.CREATED),
+          Map.entry(UPDATE, TimelineItem.Event.UPDATED),
+          Map.entry("record.delete", TimelineItem.Event.DELETED),
+          Map.entry("record.restore", TimelineItem.Event.RESTORED),
+          Map.entry("share.grant", TimelineItem.Event.SHARED),
+          Map.entry("share.revoke", TimelineItem.Event.UNSHARED),
+          Map.entry("approval.asked", TimelineItem.Event.APPROVAL_ASKED),
+          Map.entry("approval.approved", TimelineItem.Event.APPROVAL_APPROVED),
+          Map.entry("approval.rejected", TimelineItem.Event.APPROVAL_REJECTED),
+          Map.entry("approval.recalled", TimelineItem.Event.APPROVAL_RECALLED));
 
   private RecordTimeline() {}
 
@@ -193,6 +193,7 @@ final class RecordTimeline {
                 activities.shown(row),
                 Optional.ofNullable(owner)
                     .map(u -> new TimelineItem.Person(u, names.getOrDefault(u, u.toString()))))),
+        Optional.empty(),
         List.of());
   }
 
@@ -204,7 +205,10 @@ final class RecordTimeline {
     fields.removeIf(name -> !visible.containsKey(name));
     fields.sort(null);
     List<TimelineItem.Change> changes = new ArrayList<>();
-    for (AuditEntry.FieldChange change : entry.changes()) {
+    // an approval's entry keeps its comment as a value: not a field's
+    boolean approval = entry.action().startsWith("approval.");
+    for (AuditEntry.FieldChange change :
+        approval ? List.<AuditEntry.FieldChange>of() : entry.changes()) {
       ColumnType.Storage storage = visible.get(change.field());
       if (storage != null) {
         changes.add(
@@ -243,7 +247,29 @@ final class RecordTimeline {
         sharedWith,
         Optional.ofNullable(detail.path("access").textValue()),
         Optional.empty(),
+        approval(entry, visible),
         because(detail, visible));
+  }
+
+  /** A turn of an approval request, as the entry the approval package wrote says it. */
+  private static Optional<TimelineItem.Approval> approval(
+      AuditEntry entry, Map<String, ColumnType.Storage> visible) {
+    if (!entry.action().startsWith("approval.")) {
+      return Optional.empty();
+    }
+    JsonNode detail = entry.detail();
+    return Optional.of(
+        new TimelineItem.Approval(
+            detail.path("processLabel").asText(detail.path("process").asText()),
+            // the stage asked for is the stage field's value: for those who may see it
+            Optional.ofNullable(detail.path("stage").textValue())
+                .filter(stage -> visible.containsKey("stage")),
+            detail.path("step").asInt(1),
+            detail.path("steps").asInt(1),
+            entry.changes().stream()
+                .filter(change -> change.field().equals("comment"))
+                .map(change -> change.after().asText())
+                .findFirst()));
   }
 
   /** The reasons an entry gives, as its reader may read them. */

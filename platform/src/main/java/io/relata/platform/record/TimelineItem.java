@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param sharedWith for a share's grant or end: the user's or group's name
  * @param access for a share's grant: {@code read} or {@code read-write}
  * @param activity for an activity: the activity
+ * @param approval for a turn of an approval request: the request
  * @param because why automations made the change, in order; empty for a person's own
  */
 public record TimelineItem(
@@ -33,6 +34,7 @@ public record TimelineItem(
     Optional<String> sharedWith,
     Optional<String> access,
     Optional<Activity> activity,
+    Optional<Approval> approval,
     List<Because> because) {
 
   /** What a history item says happened; a change of stage or owner is one of its own. */
@@ -46,7 +48,15 @@ public record TimelineItem(
     SHARED,
     UNSHARED,
     /** An activity about the record: a note, task, call, meeting or email. */
-    ACTIVITY
+    ACTIVITY,
+    /** A move into a stage that an approval process guards asked for approval. */
+    APPROVAL_ASKED,
+    /** An approver approved a step. */
+    APPROVAL_APPROVED,
+    /** An approver rejected the request. */
+    APPROVAL_REJECTED,
+    /** Whoever asked, or an administrator, took the request back. */
+    APPROVAL_RECALLED
   }
 
   /**
@@ -61,6 +71,13 @@ public record TimelineItem(
       values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
   }
+
+  /**
+   * A turn of an approval request: the process's label, the stage asked for (when the reader may
+   * see the stage), the step decided (from 1) of how many, and the comment given.
+   */
+  public record Approval(
+      String process, Optional<String> stage, int step, int steps, Optional<String> comment) {}
 
   /** Who acted: the user's id and name (display name, else username). */
   public record Person(UUID id, String name) {}

@@ -56,6 +56,17 @@ public class TimelineResource {
     return json;
   }
 
+  private static ObjectNode approval(TimelineItem.Approval approval) {
+    ObjectNode json =
+        JsonCodec.object()
+            .put("process", approval.process())
+            .put("step", approval.step())
+            .put("steps", approval.steps());
+    approval.stage().ifPresent(stage -> json.put("stage", stage));
+    approval.comment().ifPresent(comment -> json.put("comment", comment));
+    return json;
+  }
+
   private static ObjectNode json(TimelinePage page) {
     ObjectNode body = JsonCodec.object();
     ArrayNode items = body.putArray("items");
@@ -84,6 +95,7 @@ public class TimelineResource {
       item.sharedWith().ifPresent(name -> json.put("sharedWith", name));
       item.access().ifPresent(access -> json.put("access", access));
       item.activity().ifPresent(activity -> json.set("activity", activity(activity)));
+      item.approval().ifPresent(approval -> json.set("approval", approval(approval)));
       if (!item.because().isEmpty()) {
         ArrayNode because = json.putArray("because");
         item.because().forEach(reason -> because.add(because(reason)));

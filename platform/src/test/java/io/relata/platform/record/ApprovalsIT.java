@@ -114,6 +114,7 @@ class ApprovalsIT {
 
   @Test
   void aBigDealIsWonOnlyOnceEveryStepApproves() throws Exception {
+    CLOCK.advance(java.time.Duration.ofMinutes(1)); // its notifications are the newest
     UUID deal = create(sam, "Big one", 5000);
     update(sam, deal, Map.of("stage", "negotiation"));
     StoredRecord asked = update(sam, deal, Map.of("stage", "won"));
@@ -188,6 +189,26 @@ class ApprovalsIT {
         latest(sam).body(),
         "the seller is told why");
     assertThrows(ConflictException.class, () -> approvals.decide(cfo, id, true, Optional.empty()));
+
+    // each turn is on the record's timeline, newest first
+    List<TimelineItem> turns =
+        records.timeline(sam, "deal", deal, TimelineQuery.of(null, null, null)).items().stream()
+            .filter(item -> item.approval().isPresent())
+            .toList();
+    assertEquals(
+        List.of(
+            TimelineItem.Event.APPROVAL_REJECTED,
+            TimelineItem.Event.APPROVAL_APPROVED,
+            TimelineItem.Event.APPROVAL_ASKED),
+        turns.stream().map(TimelineItem::event).toList());
+    assertEquals(
+        new TimelineItem.Approval(
+            "Big deal sign-off", Optional.of("won"), 2, 2, Optional.of("Discount too deep")),
+        turns.get(0).approval().get());
+    assertEquals("cfo", turns.get(0).actor().get().name());
+    assertEquals(Optional.of("Good margin"), turns.get(1).approval().get().comment());
+    assertEquals(1, turns.get(2).approval().get().step());
+    assertEquals("sam", turns.get(2).actor().get().name());
     update(sam, deal, Map.of("amount", 4000));
 
     // asked again, approved by both: the deal is won, in the last approver's name
@@ -303,6 +324,13 @@ class ApprovalsIT {
         approvals.find(admin, id).get("recallable").asBoolean(), "an administrator recalls too");
     assertThrows(AccessDeniedException.class, () -> approvals.recall(mia, id), "not hers");
     assertEquals("recalled", approvals.recall(sam, id).get("state").asText());
+    assertEquals(
+        TimelineItem.Event.APPROVAL_RECALLED,
+        records
+            .timeline(sam, "deal", asked, TimelineQuery.of(null, "1", null))
+            .items()
+            .get(0)
+            .event());
     update(sam, asked, Map.of("title", "Recalled, and changed"));
     assertEquals("new", postgres.column("deal", asked, "stage"));
   }

@@ -164,6 +164,26 @@ final class TimelinePanel extends Div {
                 who.addClassName("relata-muted");
                 body.add(who);
               });
+    } else if (item.approval().isPresent()) {
+      TimelineItem.Approval approval = item.approval().get();
+      icon = approvalIcon(item.event());
+      what.setText(
+          getTranslation(
+              eventKey(item), approval.process(), stageLabel(approval.stage().orElse(null))));
+      if (approval.steps() > 1) {
+        Span step =
+            new Span(getTranslation("timeline.approval.step", approval.step(), approval.steps()));
+        step.addClassName("relata-muted");
+        body.add(new Div(step));
+      }
+      approval
+          .comment()
+          .ifPresent(
+              comment -> {
+                Div said = new Div(new Span("“" + comment + "”"));
+                said.addClassName("relata-approval-comment");
+                body.add(said);
+              });
     } else {
       icon = VaadinIcon.CLOCK.create();
       what.setText(event(item));
@@ -318,10 +338,22 @@ final class TimelinePanel extends Div {
         });
   }
 
+  private static String eventKey(TimelineItem item) {
+    return "timeline.event."
+        + item.event().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  private static Icon approvalIcon(TimelineItem.Event event) {
+    return switch (event) {
+      case APPROVAL_APPROVED -> VaadinIcon.CHECK_CIRCLE_O.create();
+      case APPROVAL_REJECTED -> VaadinIcon.CLOSE_CIRCLE_O.create();
+      case APPROVAL_RECALLED -> VaadinIcon.ARROW_BACKWARD.create();
+      default -> VaadinIcon.HOURGLASS.create();
+    };
+  }
+
   private String event(TimelineItem item) {
-    String key =
-        "timeline.event."
-            + item.event().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    String key = eventKey(item);
     if (item.event() == TimelineItem.Event.STAGE_CHANGED) {
       Optional<TimelineItem.Change> stage =
           item.changes().stream().filter(c -> c.field().equals("stage")).findFirst();
