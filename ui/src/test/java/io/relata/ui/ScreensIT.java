@@ -885,7 +885,7 @@ class ScreensIT {
               .size(),
           "his inbox is empty");
 
-      // the record's timeline tells the request's turns, over the API and on the record's page
+      // the record's timeline tells its owner the request's turns, over the API and on its page
       jakarta.json.JsonArray turns =
           ApiClient.json(
                   piaApi.send("GET", "api/v1/records/opportunity/" + deal + "/timeline", null))
@@ -897,6 +897,10 @@ class ScreensIT {
                       t.getString("event").equals("approval-approved")
                           && t.getJsonObject("approval").getString("comment").equals("Good terms")),
           turns.toString());
+      browser.manage().deleteAllCookies();
+      browser.get(server.uri("/").toString());
+      new SignInPage(browser).signIn("pia", SELLER_PASSWORD);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-approvals")));
       browser.get(server.uri("/o/opportunity/" + deal).toString());
       WebElement approved =
           wait.until(
