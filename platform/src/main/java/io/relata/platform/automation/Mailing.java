@@ -28,7 +28,11 @@ final class Mailing {
     if (email.to().equals("field")) {
       Object address = record.get(email.name().orElseThrow());
       if (address instanceof String to && !to.isBlank()) {
-        queue(target, new Recipient(to, Optional.empty(), template.fallback()), template, about);
+        queue(
+            target,
+            new Recipient(to, Optional.empty(), template.fallback(), email.name()),
+            template,
+            about);
       }
       return;
     }
@@ -36,14 +40,20 @@ final class Mailing {
       if (person.email().isPresent()) {
         queue(
             target,
-            new Recipient(person.email().get(), Optional.of(person.name()), person.language()),
+            new Recipient(
+                person.email().get(),
+                Optional.of(person.name()),
+                person.language(),
+                Optional.empty()),
             template,
             about);
       }
     }
   }
 
-  private record Recipient(String address, Optional<String> name, String language) {}
+  /** An address, with its person's name, or the record's field it was read from. */
+  private record Recipient(
+      String address, Optional<String> name, String language, Optional<String> field) {}
 
   private static void queue(
       ActionTarget target, Recipient recipient, EmailTemplate template, String about)
@@ -63,6 +73,7 @@ final class Mailing {
             Notifying.merged(message.subject(), record),
             Notifying.merged(message.body(), record),
             language,
-            about));
+            about,
+            recipient.field()));
   }
 }

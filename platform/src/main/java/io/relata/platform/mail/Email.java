@@ -11,10 +11,18 @@ import java.util.Optional;
  * for.
  *
  * @param name the recipient's name as the address shows it, when known
- * @param about what the message is about, for the admin who reads the queue: {@code lead/<id>}
+ * @param about what the message is about: {@code lead/<id>}, the record whose timeline says it was
+ *     sent
+ * @param field the record's field the address was read from, when it was not a person's
  */
 public record Email(
-    String to, Optional<String> name, String subject, String body, String language, String about) {
+    String to,
+    Optional<String> name,
+    String subject,
+    String body,
+    String language,
+    String about,
+    Optional<String> field) {
 
   public Email {
     Objects.requireNonNull(to, "to");
@@ -31,6 +39,7 @@ public record Email(
             .put("language", language)
             .put("about", about);
     name.ifPresent(n -> json.put("name", n));
+    field.ifPresent(f -> json.put("field", f));
     return json;
   }
 
@@ -41,6 +50,7 @@ public record Email(
         json.get("subject").asText(),
         json.get("body").asText(),
         json.get("language").asText(),
-        json.path("about").asText());
+        json.path("about").asText(),
+        Optional.ofNullable(json.get("field")).map(JsonNode::asText));
   }
 }

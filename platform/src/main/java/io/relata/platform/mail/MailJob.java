@@ -43,6 +43,8 @@ public class MailJob implements JobHandler {
 
   @Override
   public void run(JobRun run) throws Exception {
-    Mailer.send(settings, Email.fromJson(run.job().payload()), run.job().id(), run.now());
+    Email email = Email.fromJson(run.job().payload());
+    Mailer.send(settings, email, run.job().id(), run.now());
+    MailTrail.sent(run.connection(), email, run.job().id(), run.now());
   }
 }

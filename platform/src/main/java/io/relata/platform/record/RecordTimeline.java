@@ -38,7 +38,10 @@ final class RecordTimeline {
   private static final String CREATE = "record.create";
   private static final String UPDATE = "record.update";
 
-  /** The audit actions a timeline shows; {@code approval.*} are the approval package's. */
+  /**
+   * The audit actions a timeline shows; {@code approval.*} are the approval package's, {@code
+   * mail.sent} the mail package's.
+   */
   private static final Map<String, TimelineItem.Event> EVENTS =
       Map.ofEntries(
           Map.entry(CREATE, TimelineItem.Event.CREATED),
@@ -50,7 +53,8 @@ final class RecordTimeline {
           Map.entry("approval.asked", TimelineItem.Event.APPROVAL_ASKED),
           Map.entry("approval.approved", TimelineItem.Event.APPROVAL_APPROVED),
           Map.entry("approval.rejected", TimelineItem.Event.APPROVAL_REJECTED),
-          Map.entry("approval.recalled", TimelineItem.Event.APPROVAL_RECALLED));
+          Map.entry("approval.recalled", TimelineItem.Event.APPROVAL_RECALLED),
+          Map.entry("mail.sent", TimelineItem.Event.EMAIL_SENT));
 
   private RecordTimeline() {}
 
@@ -194,6 +198,7 @@ final class RecordTimeline {
                 Optional.ofNullable(owner)
                     .map(u -> new TimelineItem.Person(u, names.getOrDefault(u, u.toString()))))),
         Optional.empty(),
+        Optional.empty(),
         List.of());
   }
 
@@ -205,10 +210,10 @@ final class RecordTimeline {
     fields.removeIf(name -> !visible.containsKey(name));
     fields.sort(null);
     List<TimelineItem.Change> changes = new ArrayList<>();
-    // an approval's entry keeps its comment as a value: not a field's
-    boolean approval = entry.action().startsWith("approval.");
+    // only a record's write keeps fields' values; an approval's comment, a mail's address are not
+    boolean values = entry.action().startsWith("record.");
     for (AuditEntry.FieldChange change :
-        approval ? List.<AuditEntry.FieldChange>of() : entry.changes()) {
+        values ? entry.changes() : List.<AuditEntry.FieldChange>of()) {
       ColumnType.Storage storage = visible.get(change.field());
       if (storage != null) {
         changes.add(
@@ -248,7 +253,26 @@ final class RecordTimeline {
         Optional.ofNullable(detail.path("access").textValue()),
         Optional.empty(),
         approval(entry, visible),
+        mail(entry, visible),
         because(detail, visible));
+  }
+
+  /** A message sent, as the entry the mail package wrote says it. */
+  private static Optional<TimelineItem.Mail> mail(
+      AuditEntry entry, Map<String, ColumnType.Storage> visible) {
+    if (!entry.action().equals("mail.sent")) {
+      return Optional.empty();
+    }
+    JsonNode detail = entry.detail();
+    return Optional.of(
+        new TimelineItem.Mail(
+            entry.changes().stream()
+                .filter(change -> change.field().equals("subject"))
+                .map(change -> change.after().asText())
+                .findFirst()
+                .orElse(""),
+            Optional.ofNullable(detail.path("toName").textValue()),
+            Optional.ofNullable(detail.path("toField").textValue()).filter(visible::containsKey)));
   }
 
   /** A turn of an approval request, as the entry the approval package wrote says it. */

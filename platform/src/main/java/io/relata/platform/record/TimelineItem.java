@@ -22,6 +22,7 @@ import java.util.UUID;
  * @param access for a share's grant: {@code read} or {@code read-write}
  * @param activity for an activity: the activity
  * @param approval for a turn of an approval request: the request
+ * @param mail for a message an automation sent about the record: the message
  * @param because why automations made the change, in order; empty for a person's own
  */
 public record TimelineItem(
@@ -35,6 +36,7 @@ public record TimelineItem(
     Optional<String> access,
     Optional<Activity> activity,
     Optional<Approval> approval,
+    Optional<Mail> mail,
     List<Because> because) {
 
   /** What a history item says happened; a change of stage or owner is one of its own. */
@@ -56,7 +58,9 @@ public record TimelineItem(
     /** An approver rejected the request. */
     APPROVAL_REJECTED,
     /** Whoever asked, or an administrator, took the request back. */
-    APPROVAL_RECALLED
+    APPROVAL_RECALLED,
+    /** An automation's email about the record was sent. */
+    EMAIL_SENT
   }
 
   /**
@@ -78,6 +82,12 @@ public record TimelineItem(
    */
   public record Approval(
       String process, Optional<String> stage, int step, int steps, Optional<String> comment) {}
+
+  /**
+   * A message sent about the record: its subject, and to whom: a person's name, or the field of the
+   * record the address came from (for a reader who may see that field). The address is not shown.
+   */
+  public record Mail(String subject, Optional<String> toName, Optional<String> toField) {}
 
   /** Who acted: the user's id and name (display name, else username). */
   public record Person(UUID id, String name) {}

@@ -96,6 +96,13 @@ public class TimelineResource {
       item.access().ifPresent(access -> json.put("access", access));
       item.activity().ifPresent(activity -> json.set("activity", activity(activity)));
       item.approval().ifPresent(approval -> json.set("approval", approval(approval)));
+      item.mail()
+          .ifPresent(
+              mail -> {
+                ObjectNode sent = json.putObject("email").put("subject", mail.subject());
+                mail.toName().ifPresent(name -> sent.put("toName", name));
+                mail.toField().ifPresent(field -> sent.put("toField", field));
+              });
       if (!item.because().isEmpty()) {
         ArrayNode because = json.putArray("because");
         item.because().forEach(reason -> because.add(because(reason)));

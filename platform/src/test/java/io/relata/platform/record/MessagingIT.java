@@ -217,7 +217,22 @@ class MessagingIT {
     MimeMessage toContact = to(sent, "buyer@acme.example");
     assertEquals("Acme is yours", toContact.getSubject(), "an address in a field: the fallback");
     assertEquals("Acme has 120 users.", ((String) toContact.getContent()).strip());
-    assertTrue(lead != null);
+
+    // each message sent is on the lead's timeline: to whom by name or field, never the address
+    List<TimelineItem.Mail> mails =
+        records.timeline(karin, "lead", lead, TimelineQuery.of(null, null, null)).items().stream()
+            .filter(item -> item.event() == TimelineItem.Event.EMAIL_SENT)
+            .map(item -> item.mail().orElseThrow())
+            .toList();
+    assertEquals(2, mails.size(), mails.toString());
+    assertTrue(
+        mails.contains(
+            new TimelineItem.Mail("Acme är din", Optional.of("Karin Berg"), Optional.empty())),
+        mails.toString());
+    assertTrue(
+        mails.contains(
+            new TimelineItem.Mail("Acme is yours", Optional.empty(), Optional.of("contact_email"))),
+        mails.toString());
 
     // a write that is refused sends nothing
     smtp.purgeEmailFromAllMailboxes();

@@ -184,6 +184,23 @@ final class TimelinePanel extends Div {
                 said.addClassName("relata-approval-comment");
                 body.add(said);
               });
+    } else if (item.mail().isPresent()) {
+      TimelineItem.Mail mail = item.mail().get();
+      icon = VaadinIcon.ENVELOPE_O.create();
+      what.setText(getTranslation(eventKey(item), mail.subject()));
+      Optional<String> to =
+          mail.toName()
+              .or(
+                  () ->
+                      mail.toField()
+                          .flatMap(name -> SystemFields.field(context.object(), name))
+                          .map(Labels::field));
+      to.ifPresent(
+          name -> {
+            Span whom = new Span(getTranslation("timeline.email.to", name));
+            whom.addClassName("relata-muted");
+            body.add(new Div(whom));
+          });
     } else {
       icon = VaadinIcon.CLOCK.create();
       what.setText(event(item));
