@@ -62,7 +62,10 @@ class TwoNodeJobsIT {
                 "text/csv");
         assertEquals(200, imported.statusCode(), imported.body());
         assertEquals(
-            JOBS, count(database, "SELECT count(*) FROM relata.job WHERE state = 'ready'"));
+            JOBS,
+            count(
+                database,
+                "SELECT count(*) FROM relata.job WHERE kind = 'date-automation' AND state = 'ready'"));
 
         try (RelataProcess second = RelataProcess.start(work.resolve("b"), env)) {
           assertTrue(second.awaitReady(Duration.ofMinutes(4)), second::output);
@@ -73,6 +76,13 @@ class TwoNodeJobsIT {
           assertTrue(first.awaitExit(Duration.ofMinutes(2)) != null, first::output);
 
           assertEquals(JOBS, awaitDone(database, JOBS, Duration.ofMinutes(5)), second::output);
+          assertEquals(
+              0,
+              count(
+                  database,
+                  "SELECT count(*) FROM relata.job WHERE kind = 'date-automation'"
+                      + " AND state <> 'done'"));
+          // the automation's plan for the records before it (none) is a job of its own
           assertEquals(0, count(database, "SELECT count(*) FROM relata.job WHERE state <> 'done'"));
           assertEquals(
               0,
@@ -81,7 +91,9 @@ class TwoNodeJobsIT {
           assertEquals(JOBS, count(database, "SELECT count(*) FROM records.probe"));
           assertEquals(
               2,
-              count(database, "SELECT count(DISTINCT ran_on) FROM relata.job"),
+              count(
+                  database,
+                  "SELECT count(DISTINCT ran_on) FROM relata.job WHERE kind = 'date-automation'"),
               "both nodes ran jobs");
           System.out.printf(
               "TwoNodeJobsIT: first node killed after %d of %d jobs were done; jobs per node: %s%n",
@@ -90,7 +102,7 @@ class TwoNodeJobsIT {
               text(
                   database,
                   "SELECT string_agg(n::text, ' + ' ORDER BY n DESC) FROM"
-                      + " (SELECT count(*) AS n FROM relata.job GROUP BY ran_on) AS nodes"));
+                      + " (SELECT count(*) AS n FROM relata.job WHERE kind = 'date-automation' GROUP BY ran_on) AS nodes"));
         }
       }
     }
@@ -129,7 +141,10 @@ class TwoNodeJobsIT {
     long deadline = System.nanoTime() + timeout.toNanos();
     long done = 0;
     while (System.nanoTime() < deadline) {
-      done = count(database, "SELECT count(*) FROM relata.job WHERE state = 'done'");
+      done =
+          count(
+              database,
+              "SELECT count(*) FROM relata.job WHERE kind = 'date-automation' AND state = 'done'");
       if (done >= wanted) {
         break;
       }
