@@ -123,48 +123,35 @@ public class ApprovalHook implements RecordHook {
       }
     }
     change.set(STAGE, prior);
-    UUID request = UUID.randomUUID();
-    ApprovalStore.insert(
-        change.connection(),
-        request,
-        process.name(),
-        change.object().name(),
-        change.id(),
-        stage,
-        Optional.ofNullable(prior),
-        context.actor().id(),
-        context.now());
+    ApprovalRequest request =
+        new ApprovalRequest(
+            UUID.randomUUID(),
+            process.name(),
+            change.object().name(),
+            change.id(),
+            stage,
+            Optional.ofNullable(prior),
+            1,
+            "pending",
+            context.actor().id(),
+            context.actor().username(),
+            context.now(),
+            Optional.empty(),
+            java.util.List.of());
+    ApprovalStore.insert(change.connection(), request);
     ApprovalTrail.append(
         change.connection(),
         context.actor(),
         context.now(),
         new ApprovalTrail.Turn(
-            "asked",
-            new ApprovalRequest(
-                request,
-                process.name(),
-                change.object().name(),
-                change.id(),
-                stage,
-                Optional.ofNullable(prior),
-                1,
-                "pending",
-                context.actor().id(),
-                context.actor().username(),
-                context.now(),
-                Optional.empty(),
-                java.util.List.of()),
-            process.label(),
-            1,
-            process.steps().size(),
-            Optional.empty()));
+            "asked", request, process.label(), 1, process.steps().size(), Optional.empty()));
     String stageLabel = stageLabel(change, stage);
     change.because(
         JsonCodec.object()
             .put("automation", process.name())
             .put("automationLabel", process.label())
             .put("label", stageLabel)
-            .put("approval", request.toString()));
+            .put("approval", request.id().toString()));
     Told.send(
         change.connection(),
         approvers,

@@ -21,30 +21,21 @@ final class ApprovalStore {
 
   private ApprovalStore() {}
 
-  static void insert(
-      Connection connection,
-      UUID id,
-      String process,
-      String object,
-      UUID record,
-      String stage,
-      Optional<String> fromStage,
-      UUID submittedBy,
-      OffsetDateTime at)
-      throws SQLException {
+  /** Stores a new request, pending at its first step. */
+  static void insert(Connection connection, ApprovalRequest request) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO relata.approval_request (id, process, object, record_id, stage,"
                 + " from_stage, step, state, submitted_by, submitted_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 1, 'pending', ?, ?)")) {
-      insert.setObject(1, id);
-      insert.setString(2, process);
-      insert.setString(3, object);
-      insert.setObject(4, record);
-      insert.setString(5, stage);
-      insert.setString(6, fromStage.orElse(null));
-      insert.setObject(7, submittedBy);
-      insert.setObject(8, at);
+      insert.setObject(1, request.id());
+      insert.setString(2, request.process());
+      insert.setString(3, request.object());
+      insert.setObject(4, request.record());
+      insert.setString(5, request.stage());
+      insert.setString(6, request.fromStage().orElse(null));
+      insert.setObject(7, request.submittedBy());
+      insert.setObject(8, request.submittedAt());
       insert.executeUpdate();
     }
   }

@@ -163,13 +163,7 @@ class DateAutomationsIT {
   }
 
   private static long tasks(UUID about, String subject) {
-    return (Long)
-        postgres.query(
-            "SELECT count(*) FROM records.activity WHERE about->>'id' = '"
-                + about
-                + "' AND subject = '"
-                + subject
-                + "'");
+    return postgres.activities(about, subject);
   }
 
   private static long tasks(UUID about) {

@@ -251,6 +251,17 @@ final class RecordsOnPostgres implements AutoCloseable {
         "SELECT \"" + column + "\" FROM records.\"" + table + "\" WHERE id = '" + id + "'");
   }
 
+  /** How many activities about record {@code about} have {@code subject}. */
+  long activities(UUID about, String subject) {
+    return (Long)
+        query(
+            "SELECT count(*) FROM records.activity WHERE about->>'id' = '"
+                + about
+                + "' AND subject = '"
+                + subject
+                + "'");
+  }
+
   /** The first column of the first row of {@code sql}. */
   Object query(String sql) {
     try (Connection connection = postgres.dataSource().getConnection();

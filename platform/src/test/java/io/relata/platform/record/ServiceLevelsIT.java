@@ -209,13 +209,7 @@ class ServiceLevelsIT {
   }
 
   private static long tasks(UUID about, String subject) {
-    return (Long)
-        postgres.query(
-            "SELECT count(*) FROM records.activity WHERE about->>'id' = '"
-                + about
-                + "' AND subject = '"
-                + subject
-                + "'");
+    return postgres.activities(about, subject);
   }
 
   private static UUID create(String subject) {
