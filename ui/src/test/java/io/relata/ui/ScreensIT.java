@@ -916,6 +916,16 @@ class ScreensIT {
               .getText()
               .contains("Sent for approval: Closed won"));
       Screenshots.save(browser, "desktop-record-approval-timeline");
+      browser.manage().window().setSize(Screenshots.PHONE);
+      browser.navigate().refresh();
+      ((JavascriptExecutor) browser)
+          .executeScript(
+              "arguments[0].scrollIntoView()",
+              wait.until(
+                  ExpectedConditions.visibilityOfElementLocated(
+                      By.cssSelector(".relata-timeline-item[data-event='approval_approved']"))));
+      Screenshots.save(browser, "phone-record-approval-timeline");
+      browser.manage().window().setSize(Screenshots.DESKTOP);
     } catch (RuntimeException | AssertionError e) {
       Screenshots.save(browser, "failed-approvals");
       throw e;
