@@ -102,11 +102,25 @@ public final class RecordChange {
     Set<String> changed = new LinkedHashSet<>();
     after.forEach(
         (name, value) -> {
-          if (before == null || !Objects.equals(before.get(name), value)) {
+          if (before == null || !same(before.get(name), value)) {
             changed.add(name);
           }
         });
     return changed;
+  }
+
+  /**
+   * Whether two values of a field are the same value: a number or a moment written another way (60
+   * and 60.00; 10:00+01:00 and 09:00Z) is no change of it.
+   */
+  private static boolean same(Object was, Object is) {
+    if (was instanceof java.math.BigDecimal a && is instanceof java.math.BigDecimal b) {
+      return a.compareTo(b) == 0;
+    }
+    if (was instanceof java.time.OffsetDateTime a && is instanceof java.time.OffsetDateTime b) {
+      return a.isEqual(b);
+    }
+    return Objects.equals(was, is);
   }
 
   /**

@@ -136,6 +136,11 @@ class AutomationsIT {
         new BigDecimal("5")
             .compareTo((BigDecimal) postgres.column("prospect", renamed.id(), "score")),
         "as stored");
+
+    // the same number written another way is no change of it: 60.00 is 60
+    StoredRecord same =
+        update(renamed, Map.of("users", new BigDecimal("60.000"), "score", new BigDecimal("6")));
+    assertEquals(0, new BigDecimal("6").compareTo((BigDecimal) same.values().get("score")));
   }
 
   @Test
