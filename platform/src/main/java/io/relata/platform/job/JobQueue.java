@@ -205,7 +205,10 @@ public class JobQueue {
     return retried;
   }
 
-  /** A ready or dead job set aside for good; false if it ran or was set aside already. */
+  /**
+   * A ready or dead job set aside for good; false if it ran, was set aside already, or is running
+   * now (without waiting for its run to end).
+   */
   public boolean discard(UUID id) throws SQLException {
     return Transactions.run(
         dataSource, connection -> JobStore.discard(connection, id, Now.of(clock)));

@@ -102,8 +102,14 @@ public class JobResource {
     allowed();
     Job job = found(id);
     if (!queue.discard(job.id())) {
+      JobState state = current(job);
+      // a ready job that could not be set aside is one a worker is running now
       throw new ConflictException(
-          "problem.job-not-discardable", List.of(), Map.of(), job.id(), current(job).json());
+          "problem.job-not-discardable",
+          List.of(),
+          Map.of(),
+          job.id(),
+          state == JobState.READY ? "running" : state.json());
     }
     return JsonCodec.text(json(found(id)));
   }

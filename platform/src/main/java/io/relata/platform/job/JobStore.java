@@ -167,7 +167,21 @@ final class JobStore {
   }
 
   /** A ready or dead job set aside for good; false when it already ran (or was set aside). */
+  /**
+   * Sets a waiting or dead job aside; false for a job in any other state, and for one a worker is
+   * running now (its row is locked), without waiting for the run to end.
+   */
   static boolean discard(Connection connection, UUID id, OffsetDateTime now) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement(
+            "SELECT 1 FROM relata.job WHERE id = ? FOR UPDATE SKIP LOCKED")) {
+      lock.setObject(1, id);
+      try (ResultSet rows = lock.executeQuery()) {
+        if (!rows.next()) {
+          return false;
+        }
+      }
+    }
     try (PreparedStatement update =
         connection.prepareStatement(
             "UPDATE relata.job SET state = 'discarded', finished_at = ?"

@@ -312,6 +312,10 @@ class JobQueueIT {
             });
     assertTrue(running.await(1, TimeUnit.MINUTES));
     assertEquals(0, queue.drain(), "another worker skips the job while it is held");
+    // a running job is not discarded, and asking does not wait for its run to end (a minute here)
+    assertFalse(
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(30), () -> queue.discard(id)));
 
     execute("SELECT pg_terminate_backend(" + backend.get() + ")");
     never.countDown();
