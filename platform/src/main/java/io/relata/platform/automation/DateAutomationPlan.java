@@ -77,8 +77,7 @@ public class DateAutomationPlan implements JobHandler {
     }
     Automation automation = found.get();
     Trigger.OnDate trigger = (Trigger.OnDate) automation.trigger();
-    Optional<UUID> after =
-        Optional.ofNullable(run.job().payload().path("after").textValue()).map(UUID::fromString);
+    Optional<UUID> after = Batches.after(run);
     String field = quote(trigger.field());
     int read = 0;
     UUID last = null;
@@ -114,16 +113,7 @@ public class DateAutomationPlan implements JobHandler {
       }
     }
     if (read == BATCH) {
-      jobs.enqueue(
-          run.connection(),
-          NewJob.of(
-                  KIND,
-                  run.job()
-                      .payload()
-                      .deepCopy()
-                      .put("automation", name)
-                      .put("after", last.toString()))
-              .key(KIND + "/" + name + "/" + run.job().id() + "/" + last));
+      jobs.enqueue(run.connection(), Batches.next(run, last));
     }
   }
 }

@@ -125,28 +125,16 @@ public class ScheduledAutomations implements JobHandler {
 
   private boolean queue(Connection connection, String what, String name, Instant due)
       throws SQLException {
-    return queue(connection, what, name, due, Optional.empty());
-  }
-
-  /** The batch of the run at {@code due} that starts after record {@code after}, or its first. */
-  private boolean queue(
-      Connection connection, String what, String name, Instant due, Optional<UUID> after)
-      throws SQLException {
-    var payload = JsonCodec.object().put("what", what).put("name", name).put("due", due.toString());
-    after.ifPresent(id -> payload.put("after", id.toString()));
     return jobs.enqueue(
             connection,
-            NewJob.of(KIND, payload)
+            NewJob.of(
+                    KIND,
+                    JsonCodec.object()
+                        .put("what", what)
+                        .put("name", name)
+                        .put("due", due.toString()))
                 .at(due.atOffset(ZoneOffset.UTC))
-                .key(
-                    KIND
-                        + "/"
-                        + what
-                        + "/"
-                        + name
-                        + "/"
-                        + due
-                        + after.map(id -> "/" + id).orElse("")))
+                .key(KIND + "/" + what + "/" + name + "/" + due))
         .isPresent();
   }
 
@@ -158,15 +146,11 @@ public class ScheduledAutomations implements JobHandler {
       JobRun run, String what, String name, Instant due, List<UUID> batch, Instant nextMoment)
       throws SQLException {
     if (batch.size() == this.batch) {
-      queue(run.connection(), what, name, due, Optional.of(batch.get(batch.size() - 1)));
+      jobs.enqueue(run.connection(), Batches.next(run, batch.get(batch.size() - 1)));
     }
-    if (after(run).isEmpty()) {
+    if (Batches.after(run).isEmpty()) {
       queue(run.connection(), what, name, nextMoment);
     }
-  }
-
-  private static Optional<UUID> after(JobRun run) {
-    return Optional.ofNullable(run.job().payload().path("after").textValue()).map(UUID::fromString);
   }
 
   @Override
@@ -204,7 +188,8 @@ public class ScheduledAutomations implements JobHandler {
     Optional<CompiledObject> object = writes.snapshot().object(automation.object());
     List<UUID> batch =
         object.isPresent()
-            ? selected(run.connection(), object.get(), automation, context, after(run), this.batch)
+            ? selected(
+                run.connection(), object.get(), automation, context, Batches.after(run), this.batch)
             : List.of();
     for (UUID id : batch) {
       Actions.run(
@@ -233,7 +218,7 @@ public class ScheduledAutomations implements JobHandler {
             run.connection(),
             object,
             Sql.of("\"" + model.field() + "\" > 0"),
-            after(run),
+            Batches.after(run),
             this.batch);
     for (UUID id : batch) {
       scoring.rescore(model, model.object(), id);

@@ -85,8 +85,7 @@ public class ServiceLevelReplan implements JobHandler {
     if (calendar.isEmpty()) {
       return;
     }
-    Optional<UUID> after =
-        Optional.ofNullable(run.job().payload().path("after").textValue()).map(UUID::fromString);
+    Optional<UUID> after = Batches.after(run);
     WriteContext context = ActionTarget.platform(run.now());
     List<UUID> batch = running(run.connection(), name, after);
     for (UUID id : batch) {
@@ -98,13 +97,7 @@ public class ServiceLevelReplan implements JobHandler {
       }
     }
     if (batch.size() == BATCH) {
-      UUID last = batch.get(batch.size() - 1);
-      jobs.enqueue(
-          run.connection(),
-          NewJob.of(
-                  KIND,
-                  run.job().payload().deepCopy().put("policy", name).put("after", last.toString()))
-              .key(KIND + "/" + name + "/" + run.job().id() + "/" + last));
+      jobs.enqueue(run.connection(), Batches.next(run, batch.get(batch.size() - 1)));
     }
     run.afterCommit(() -> records.afterCommit(writes));
   }
