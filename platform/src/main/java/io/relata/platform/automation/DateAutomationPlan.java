@@ -4,6 +4,7 @@ import static io.relata.platform.schema.Identifiers.quote;
 
 import io.relata.metadata.automation.Automation;
 import io.relata.metadata.automation.Trigger;
+import io.relata.platform.job.Batches;
 import io.relata.platform.job.JobHandler;
 import io.relata.platform.job.JobQueue;
 import io.relata.platform.job.JobRun;
@@ -64,7 +65,7 @@ public class DateAutomationPlan implements JobHandler {
   @Override
   public void run(JobRun run) throws SQLException {
     CompiledObjects.Snapshot snapshot = objects.current();
-    Replanning.requireRevision(snapshot, run);
+    run.requireRevision(snapshot.revision());
     String name = run.job().payload().path("automation").asText();
     Optional<Automation> found =
         snapshot

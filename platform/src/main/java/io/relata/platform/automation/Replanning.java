@@ -7,9 +7,8 @@ import io.relata.metadata.automation.SlaPolicy;
 import io.relata.metadata.automation.Trigger;
 import io.relata.metadata.model.CompiledModel;
 import io.relata.platform.job.JobQueue;
-import io.relata.platform.job.JobRun;
 import io.relata.platform.metadata.ModelChangeHook;
-import io.relata.platform.record.CompiledObjects;
+import io.relata.platform.schema.SchemaPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -40,7 +39,8 @@ public class Replanning implements ModelChangeHook {
   }
 
   @Override
-  public void applied(Connection connection, CompiledModel before, CompiledModel after)
+  public void applied(
+      Connection connection, CompiledModel before, CompiledModel after, SchemaPlan plan)
       throws SQLException {
     Automations was = before.automations();
     Automations is = after.automations();
@@ -91,19 +91,6 @@ public class Replanning implements ModelChangeHook {
         policy.path("priorityField"),
         policy.path("targets"),
         policy.path("dueField"));
-  }
-
-  /**
-   * Refuses a run of a job queued with a metadata change on a node whose model is older than the
-   * change (it has not reloaded yet): the attempt fails, and the job is tried again after its
-   * backoff, never done against the model it was queued to follow.
-   */
-  static void requireRevision(CompiledObjects.Snapshot snapshot, JobRun run) {
-    long revision = run.job().payload().path("revision").asLong(0);
-    if (snapshot.revision() < revision) {
-      throw new IllegalStateException(
-          "metadata revision " + revision + " is not loaded on this node yet");
-    }
   }
 
   private static Map<String, JsonNode> byName(List<JsonNode> documents) {

@@ -5,6 +5,7 @@ import io.relata.metadata.automation.ScoringModel;
 import io.relata.metadata.automation.Trigger;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.database.Transactions;
+import io.relata.platform.job.Batches;
 import io.relata.platform.job.JobHandler;
 import io.relata.platform.job.JobQueue;
 import io.relata.platform.job.JobRun;

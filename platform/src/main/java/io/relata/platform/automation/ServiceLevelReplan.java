@@ -2,6 +2,7 @@ package io.relata.platform.automation;
 
 import io.relata.metadata.automation.BusinessCalendar;
 import io.relata.metadata.automation.SlaPolicy;
+import io.relata.platform.job.Batches;
 import io.relata.platform.job.JobHandler;
 import io.relata.platform.job.JobQueue;
 import io.relata.platform.job.JobRun;
@@ -67,7 +68,7 @@ public class ServiceLevelReplan implements JobHandler {
   @Override
   public void run(JobRun run) throws SQLException {
     NestedWrites writes = records.writesOn(run.connection());
-    Replanning.requireRevision(writes.snapshot(), run);
+    run.requireRevision(writes.snapshot().revision());
     String name = run.job().payload().path("policy").asText();
     Optional<SlaPolicy> found =
         writes

@@ -45,6 +45,20 @@ public record JobRun(
     committed.add(work);
   }
 
+  /**
+   * Refuses a run of a job queued with a metadata change (its payload's {@code revision}) on a node
+   * whose model, at revision {@code loaded}, is older than the change: it has not reloaded yet. The
+   * attempt fails, and the job is tried again after its backoff, never done against the model it
+   * was queued to follow.
+   */
+  public void requireRevision(long loaded) {
+    long revision = job.payload().path("revision").asLong(0);
+    if (loaded < revision) {
+      throw new IllegalStateException(
+          "metadata revision " + revision + " is not loaded on this node yet");
+    }
+  }
+
   /** Which attempt this is, from 1. */
   public int attempt() {
     return job.attempts() + 1;

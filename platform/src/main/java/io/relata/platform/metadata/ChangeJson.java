@@ -7,6 +7,7 @@ import io.relata.metadata.change.Change;
 import io.relata.platform.schema.SchemaPlan;
 import io.relata.platform.schema.SchemaStep;
 import java.util.List;
+import java.util.Locale;
 
 /** Changes and plans as JSON for the API: values a screen can show before anything happens. */
 final class ChangeJson {
@@ -15,12 +16,12 @@ final class ChangeJson {
 
   private ChangeJson() {}
 
-  static ObjectNode outcome(MetadataService.Outcome outcome) {
+  static ObjectNode outcome(MetadataService.Outcome outcome, Locale locale) {
     ObjectNode body = JSON.objectNode();
     body.put("revision", outcome.revision());
     body.put("applied", outcome.applied());
     body.set("changes", changes(outcome.changes()));
-    body.set("plan", plan(outcome.plan()));
+    body.set("plan", plan(outcome.plan(), locale));
     return body;
   }
 
@@ -51,16 +52,19 @@ final class ChangeJson {
     return list;
   }
 
-  static ObjectNode plan(SchemaPlan plan) {
+  static ObjectNode plan(SchemaPlan plan, Locale locale) {
     ObjectNode body = JSON.objectNode();
     body.put("destructive", plan.destructive());
+    body.put("fingerprint", plan.fingerprint());
     ArrayNode steps = body.putArray("steps");
     for (SchemaStep step : plan.steps()) {
       ObjectNode s = steps.addObject();
       s.put("code", step.code());
       ArrayNode args = s.putArray("args");
       step.args().forEach(args::add);
+      s.put("text", step.text(locale));
       s.put("destructive", step.destructive());
+      s.put("deferred", step.deferred());
       s.put("sql", step.sql());
     }
     return body;

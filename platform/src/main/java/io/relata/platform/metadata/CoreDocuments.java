@@ -59,7 +59,11 @@ public class CoreDocuments {
     }
     try {
       metadata.changeDocuments(
-          author.get().asActor(), CoreDocuments::withCore, "Relata's own objects", false, false);
+          author.get().asActor(),
+          CoreDocuments::withCore,
+          "Relata's own objects",
+          false,
+          Confirmation.NONE);
     } catch (MetadataService.Refused e) {
       // an admin's object took the name: the timeline then shows history only
       LOG.warning("Relata's own objects could not be added: " + e.problems());

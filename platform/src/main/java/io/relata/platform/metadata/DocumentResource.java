@@ -58,6 +58,7 @@ public class DocumentResource {
   @Inject private Permissions permissions;
   @Context private SecurityContext security;
   @Context private UriInfo uri;
+  @Context private jakarta.ws.rs.core.HttpHeaders headers;
 
   @GET
   public String list(@PathParam("kind") String kind) {
@@ -117,7 +118,7 @@ public class DocumentResource {
   public Response put(
       @PathParam("kind") String kind,
       @PathParam("name") String name,
-      @QueryParam("confirm") @DefaultValue("false") boolean confirm,
+      @QueryParam("confirm") String confirm,
       @QueryParam("comment") String comment,
       String body) {
     DocumentKind which = kind(kind);
@@ -129,7 +130,7 @@ public class DocumentResource {
     Response.ResponseBuilder response =
         current.isPresent() ? Response.ok() : Response.created(uri.getAbsolutePath());
     return response
-        .entity(MetadataJson.write(ChangeJson.outcome(outcome)))
+        .entity(MetadataJson.write(ChangeJson.outcome(outcome, locale())))
         .type(MediaType.APPLICATION_JSON)
         .build();
   }
@@ -139,7 +140,7 @@ public class DocumentResource {
   public Response delete(
       @PathParam("kind") String kind,
       @PathParam("name") String name,
-      @QueryParam("confirm") @DefaultValue("false") boolean confirm,
+      @QueryParam("confirm") String confirm,
       @QueryParam("comment") String comment) {
     DocumentKind which = kind(kind);
     permissions.require(actor(), SystemPermission.MANAGE_METADATA);
@@ -177,7 +178,8 @@ public class DocumentResource {
               documents(metadata.current()).find(which, name));
       edit = documents -> documents.put(which, doc);
     }
-    return MetadataJson.write(ChangeJson.outcome(change(which, name, edit, null, true, false)));
+    return MetadataJson.write(
+        ChangeJson.outcome(change(which, name, edit, null, true, null), locale()));
   }
 
   /** The document as written, named as its path names it. */
@@ -212,9 +214,9 @@ public class DocumentResource {
       Function<Documents, Documents> edit,
       String comment,
       boolean dryRun,
-      boolean confirm) {
+      String confirm) {
     try {
-      return metadata.changeDocuments(actor(), edit, comment, dryRun, confirm);
+      return metadata.changeDocuments(actor(), edit, comment, dryRun, Confirmation.parse(confirm));
     } catch (MetadataService.Refused refused) {
       // the document's own problems point into it; another document's at its own path
       String own = kind == DocumentKinds.OBJECTS ? name : kind.id() + "/" + name;
@@ -231,7 +233,7 @@ public class DocumentResource {
               .toList();
       throw new InvalidRequestException(violations);
     } catch (MetadataService.NeedsConfirmation needed) {
-      String plan = MetadataJson.write(ChangeJson.outcome(needed.outcome()));
+      String plan = MetadataJson.write(ChangeJson.outcome(needed.outcome(), locale()));
       throw new ConfirmationRequiredException(JsonBuilders.read(plan));
     }
   }
@@ -263,5 +265,9 @@ public class DocumentResource {
 
   private NotFoundProblem notFound() {
     return new NotFoundProblem(uri.getRequestUri().getRawPath());
+  }
+
+  private java.util.Locale locale() {
+    return io.relata.platform.rest.RequestLocale.of(headers);
   }
 }

@@ -27,7 +27,6 @@ import io.relata.platform.rest.ProblemException.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -58,6 +57,7 @@ public class MetadataResource {
   @Inject private Permissions permissions;
   @Context private SecurityContext security;
   @Context private UriInfo uri;
+  @Context private jakarta.ws.rs.core.HttpHeaders headers;
 
   /** Dry run: what a set of documents to put and names to delete would change. */
   @POST
@@ -84,9 +84,9 @@ public class MetadataResource {
             },
             null,
             true,
-            false,
+            null,
             key -> "/objects/" + key);
-    return MetadataJson.write(ChangeJson.outcome(outcome));
+    return MetadataJson.write(ChangeJson.outcome(outcome, locale()));
   }
 
   @GET
@@ -168,9 +168,7 @@ public class MetadataResource {
    */
   @POST
   @Path("/revisions/{number}/revert")
-  public String revert(
-      @PathParam("number") long number,
-      @QueryParam("confirm") @DefaultValue("false") boolean confirm) {
+  public String revert(@PathParam("number") long number, @QueryParam("confirm") String confirm) {
     // whether a revision exists is not for those who may not revert
     permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     Revision target = metadata.revision(number).orElseThrow(() -> notFound());
@@ -184,7 +182,8 @@ public class MetadataResource {
                 "revert to revision " + number,
                 false,
                 confirm,
-                key -> "/objects/" + key)));
+                key -> "/objects/" + key),
+            locale()));
   }
 
   @GET
@@ -205,9 +204,7 @@ public class MetadataResource {
   @Path("/bundle")
   @Consumes(MediaType.APPLICATION_JSON)
   public String importBundle(
-      String body,
-      @QueryParam("confirm") @DefaultValue("false") boolean confirm,
-      @QueryParam("comment") String comment) {
+      String body, @QueryParam("confirm") String confirm, @QueryParam("comment") String comment) {
     permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     JsonNode bundle = MetadataJson.read(body);
     if (!bundle.path("objects").isArray()) {
@@ -262,8 +259,8 @@ public class MetadataResource {
                 comment,
                 false,
                 confirm,
-                key ->
-                    names.contains(key) ? "/objects/" + names.indexOf(key) : "/objects/" + key)));
+                key -> names.contains(key) ? "/objects/" + names.indexOf(key) : "/objects/" + key),
+            locale()));
   }
 
   /**
@@ -278,7 +275,7 @@ public class MetadataResource {
       Function<List<JsonNode>, List<JsonNode>> edit,
       String comment,
       boolean dryRun,
-      boolean confirm,
+      String confirm,
       Function<String, String> pointerPrefix) {
     return changeDocuments(
         documents -> documents.with(DocumentKinds.OBJECTS, edit.apply(documents.objects())),
@@ -292,15 +289,15 @@ public class MetadataResource {
       Function<Documents, Documents> edit,
       String comment,
       boolean dryRun,
-      boolean confirm,
+      String confirm,
       Function<String, String> pointerPrefix) {
     permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     try {
-      return metadata.changeDocuments(actor(), edit, comment, dryRun, confirm);
+      return metadata.changeDocuments(actor(), edit, comment, dryRun, Confirmation.parse(confirm));
     } catch (MetadataService.Refused refused) {
       throw new InvalidRequestException(violations(refused.problems(), pointerPrefix));
     } catch (MetadataService.NeedsConfirmation needed) {
-      String plan = MetadataJson.write(ChangeJson.outcome(needed.outcome()));
+      String plan = MetadataJson.write(ChangeJson.outcome(needed.outcome(), locale()));
       throw new ConfirmationRequiredException(JsonBuilders.read(plan));
     }
   }
@@ -351,5 +348,9 @@ public class MetadataResource {
 
   private NotFoundProblem notFound() {
     return new NotFoundProblem(uri.getRequestUri().getRawPath());
+  }
+
+  private java.util.Locale locale() {
+    return io.relata.platform.rest.RequestLocale.of(headers);
   }
 }

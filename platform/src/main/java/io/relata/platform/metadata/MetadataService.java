@@ -63,6 +63,9 @@ public class MetadataService implements CurrentModel {
         .anyMatch(kind -> !was.of(kind).equals(is.of(kind)));
   }
 
+  /** The longest a change waits for a table's lock before it is refused as busy. */
+  private static final String LOCK_WAIT = "2s";
+
   /** Serialises metadata changes across nodes: {@code pg_advisory_xact_lock} key. */
   private static final long LOCK = 0x52454c41544100L;
 
@@ -149,7 +152,7 @@ public class MetadataService implements CurrentModel {
       Function<Documents, Documents> edit,
       String comment,
       boolean dryRun,
-      boolean confirmed)
+      Confirmation confirmed)
       throws Refused, NeedsConfirmation {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
@@ -185,11 +188,9 @@ public class MetadataService implements CurrentModel {
       Function<Documents, Documents> edit,
       String comment,
       boolean dryRun,
-      boolean confirmed)
+      Confirmation confirmed)
       throws SQLException, Refused, NeedsConfirmation {
-    try (Statement lock = connection.createStatement()) {
-      lock.execute("select pg_advisory_xact_lock(" + LOCK + ")");
-    }
+    lock(connection);
     CompiledModel before = compile(RevisionStore.latest(connection));
     long number = before.revision() + 1;
     Documents current = Documents.of(before);
@@ -237,10 +238,10 @@ public class MetadataService implements CurrentModel {
       return new Applied(new Outcome(before.revision(), false, changes, plan), before);
     }
     Outcome outcome = new Outcome(number, true, changes, plan);
-    if (plan.destructive() && !confirmed) {
+    if (plan.destructive() && !confirmed.covers(plan)) {
       throw new NeedsConfirmation(new Outcome(before.revision(), false, changes, plan));
     }
-    SchemaMigrator.apply(connection, plan, confirmed);
+    applySchema(connection, plan);
     OffsetDateTime now = OffsetDateTime.now(clock);
     RevisionStore.insert(
         connection,
@@ -252,7 +253,7 @@ public class MetadataService implements CurrentModel {
             Documents.of(after.model()),
             renames(changes)));
     for (ModelChangeHook hook : changeHooks) {
-      hook.applied(connection, before, after.model());
+      hook.applied(connection, before, after.model(), plan);
     }
     // the revision holds the documents; the entry says who made it and what it touched
     AuditLog.append(
@@ -268,6 +269,38 @@ public class MetadataService implements CurrentModel {
       notify.execute("notify relata_metadata, '" + number + "'");
     }
     return new Applied(outcome, after.model());
+  }
+
+  /**
+   * Takes the lock that serialises changes of the model and of object tables, across nodes, until
+   * {@code connection}'s transaction ends: for work on object tables outside a change.
+   */
+  public static void lock(Connection connection) throws SQLException {
+    try (Statement lock = connection.createStatement()) {
+      lock.execute("select pg_advisory_xact_lock(" + LOCK + ")");
+    }
+  }
+
+  /**
+   * Runs the plan's DDL, waiting at most {@value #LOCK_WAIT} for a table's lock: the writers of a
+   * table queue behind a change waiting for it, so a table held by something long (an index being
+   * built, an import) refuses the change as busy rather than stopping its writers.
+   */
+  private static void applySchema(Connection connection, SchemaPlan plan)
+      throws SQLException, Refused {
+    Statement timeout = connection.createStatement();
+    try (timeout) {
+      timeout.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT + "'");
+    }
+    try {
+      SchemaMigrator.apply(connection, plan, true);
+    } catch (SQLException e) {
+      if (!"55P03".equals(e.getSQLState())) {
+        throw e;
+      }
+      String object = plan.steps().get(0).object();
+      throw new Refused(Map.of(object, List.of(Problem.at("", "metadata.busy", object))));
+    }
   }
 
   /**

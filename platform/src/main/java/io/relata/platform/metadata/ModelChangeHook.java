@@ -1,6 +1,7 @@
 package io.relata.platform.metadata;
 
 import io.relata.metadata.model.CompiledModel;
+import io.relata.platform.schema.SchemaPlan;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -12,7 +13,10 @@ import java.sql.SQLException;
  */
 public interface ModelChangeHook {
 
-  /** The model went from {@code before} to {@code after}; {@code connection} is in the change. */
-  void applied(Connection connection, CompiledModel before, CompiledModel after)
+  /**
+   * The model went from {@code before} to {@code after} by {@code plan}, whose steps but the
+   * deferred ones ran; {@code connection} is in the change.
+   */
+  void applied(Connection connection, CompiledModel before, CompiledModel after, SchemaPlan plan)
       throws SQLException;
 }

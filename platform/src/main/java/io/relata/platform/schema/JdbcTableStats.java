@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * {@link TableStats} by counting, on the connection that will apply the plan, so that the counts
@@ -15,6 +17,7 @@ import java.sql.SQLException;
 public final class JdbcTableStats implements TableStats {
 
   private final Connection connection;
+  private final java.util.Map<String, Long> rows = new java.util.HashMap<>();
 
   public JdbcTableStats(Connection connection) {
     this.connection = connection;
@@ -22,7 +25,8 @@ public final class JdbcTableStats implements TableStats {
 
   @Override
   public long rows(String object) {
-    return count("select count(*) from " + table(object));
+    // asked once per index and step: counted once per plan
+    return rows.computeIfAbsent(object, o -> count("select count(*) from " + table(o)));
   }
 
   @Override
@@ -51,6 +55,25 @@ public final class JdbcTableStats implements TableStats {
             + quote(column)
             + "::text) > "
             + length);
+  }
+
+  @Override
+  public Set<String> indexes(String object) {
+    Set<String> names = new HashSet<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "select indexname from pg_indexes where schemaname = ? and tablename = ?")) {
+      statement.setString(1, Identifiers.SCHEMA);
+      statement.setString(2, object);
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          names.add(result.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list indexes for a schema plan", e);
+    }
+    return names;
   }
 
   private long count(String sql) {

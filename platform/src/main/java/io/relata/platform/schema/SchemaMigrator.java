@@ -6,7 +6,8 @@ import java.sql.Statement;
 
 /**
  * Runs a plan's steps, in order, on the caller's connection and inside the caller's transaction:
- * the metadata revision that the plan belongs to commits with it or not at all.
+ * the metadata revision that the plan belongs to commits with it or not at all. Deferred steps are
+ * left to the jobs the change queues ({@code platform.build}).
  */
 public final class SchemaMigrator {
 
@@ -26,7 +27,9 @@ public final class SchemaMigrator {
     }
     try (Statement statement = connection.createStatement()) {
       for (SchemaStep step : plan.steps()) {
-        statement.execute(step.sql());
+        if (!step.deferred()) {
+          statement.execute(step.sql());
+        }
       }
     }
   }

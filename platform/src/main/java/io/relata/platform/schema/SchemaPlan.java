@@ -1,6 +1,10 @@
 package io.relata.platform.schema;
 
 import io.relata.metadata.problem.Problem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -21,5 +25,24 @@ public record SchemaPlan(List<SchemaStep> steps, Map<String, List<Problem>> refu
 
   public boolean acceptable() {
     return refused.isEmpty();
+  }
+
+  /**
+   * What the plan deletes, as a short hash: a confirmation names it, so that a plan that would now
+   * delete something else (another change came first) is shown again. The counts are left out:
+   * writes go on while an admin reads a plan.
+   */
+  public String fingerprint() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (SchemaStep step : steps) {
+        if (step.destructive()) {
+          digest.update((step.code() + "\n" + step.sql() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest(), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 }

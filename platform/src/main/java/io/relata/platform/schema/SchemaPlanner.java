@@ -7,17 +7,18 @@ import static io.relata.platform.schema.Identifiers.table;
 import io.relata.metadata.change.Change;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
-import io.relata.metadata.definition.ListView;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.OnDelete;
 import io.relata.metadata.problem.Problem;
 import io.relata.metadata.type.ColumnType;
 import io.relata.metadata.type.FieldTypes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,14 +32,18 @@ public final class SchemaPlanner {
   private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
   private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
 
+  /** Rows above which an index is built after the change, concurrently with writers. */
+  public static final long DEFER_ROWS = 10_000;
+
   private final Map<String, ObjectDefinition> model = new LinkedHashMap<>();
   private final TableStats stats;
   private final List<SchemaStep> steps = new ArrayList<>();
   private final List<SchemaStep> constraints = new ArrayList<>();
-  private final List<SchemaStep> searchDrops = new ArrayList<>();
-  private final List<SchemaStep> searchAdds = new ArrayList<>();
+  private final List<SchemaStep> searchSteps = new ArrayList<>();
   private final List<SchemaStep> rollUpFills = new ArrayList<>();
-  private final java.util.Set<String> searchRebuilt = new java.util.HashSet<>();
+  private final Set<String> created = new HashSet<>();
+  private final Set<String> searchReplaced = new HashSet<>();
+  private final Set<String> searchRefreshed = new HashSet<>();
   private final Map<String, List<Problem>> refused = new LinkedHashMap<>();
 
   private SchemaPlanner(List<ObjectDefinition> after, TableStats stats) {
@@ -54,9 +59,8 @@ public final class SchemaPlanner {
       List<Change> changes, List<ObjectDefinition> after, TableStats stats) {
     SchemaPlanner planner = new SchemaPlanner(after, stats);
     changes.forEach(planner::step);
-    List<SchemaStep> all = new ArrayList<>(planner.searchDrops);
-    all.addAll(planner.steps);
-    all.addAll(planner.searchAdds);
+    List<SchemaStep> all = new ArrayList<>(planner.steps);
+    all.addAll(planner.searchSteps);
     all.addAll(planner.rollUpFills);
     all.addAll(planner.constraints);
     StorageNames.collisions(after)
@@ -75,6 +79,7 @@ public final class SchemaPlanner {
       steps.add(
           SchemaStep.destructive(
               "DROP TABLE " + table(object), "schema.drop-table", object, stats.rows(object)));
+      steps.add(SearchVector.dropFunction(object));
       aboutRemoved(object);
     } else if (change instanceof Change.FieldAdded added) {
       addField(model.get(added.object()), added.field());
@@ -115,43 +120,69 @@ public final class SchemaPlanner {
   }
 
   /**
-   * The search column is generated from the searched fields: PostgreSQL will not retype or drop a
-   * column it is made of, so it is dropped first and generated again last whenever a searched field
-   * comes, goes or changes type, or the name field changes. Renames need nothing.
+   * The search column's trigger is told of every change to what is searched (a searched field
+   * added, removed, renamed or retyped, or another name field), which costs no rewrite. Records
+   * stored before are searched by their old words until they are computed again: in the change when
+   * the table is small, else by a job after its commit. A field added empty adds no words, and a
+   * rename changes none, so neither computes anything again.
    */
   private void searchChange(Change change) {
     String object;
-    boolean existed = true;
-    boolean affected;
-    if (change instanceof Change.ObjectAdded added) {
-      object = added.definition().name();
-      existed = false;
-      affected = true;
-    } else if (change instanceof Change.FieldAdded added) {
+    boolean refresh;
+    if (change instanceof Change.FieldAdded added) {
       object = added.object();
-      affected = SearchVector.searchable(added.field().type());
+      if (!SearchVector.searchable(added.field().type())) {
+        return;
+      }
+      refresh = added.field().required() && SqlLiterals.of(added.field()).isPresent();
     } else if (change instanceof Change.FieldRemoved removed) {
       object = removed.object();
-      affected = SearchVector.searchable(removed.field().type());
+      if (!SearchVector.searchable(removed.field().type())) {
+        return;
+      }
+      refresh = true;
+    } else if (change instanceof Change.FieldRenamed renamed) {
+      object = renamed.object();
+      if (model.get(object) == null
+          || model
+              .get(object)
+              .field(renamed.to())
+              .filter(f -> SearchVector.searchable(f.type()))
+              .isEmpty()) {
+        return;
+      }
+      refresh = false;
     } else if (change instanceof Change.FieldChanged changed) {
       object = changed.object();
-      affected =
-          (SearchVector.searchable(changed.before().type())
-                  || SearchVector.searchable(changed.after().type()))
-              && !columnType(changed.before().type()).equals(columnType(changed.after().type()));
+      boolean was = SearchVector.searchable(changed.before().type());
+      boolean is = SearchVector.searchable(changed.after().type());
+      if (!was && !is) {
+        return;
+      }
+      refresh = was != is;
     } else if (change instanceof Change.ObjectChanged changed) {
       object = changed.object();
-      affected = changed.parts().contains("nameField");
+      if (!changed.parts().contains("nameField")) {
+        return;
+      }
+      refresh = true;
     } else {
       return;
     }
-    if (!affected || !model.containsKey(object) || !searchRebuilt.add(object)) {
+    if (!model.containsKey(object) || created.contains(object)) {
       return;
     }
-    if (existed) {
-      searchDrops.add(SearchVector.drop(object));
+    if (searchReplaced.add(object)) {
+      searchSteps.add(0, SearchVector.function(model.get(object)));
     }
-    searchAdds.addAll(SearchVector.add(model.get(object)));
+    long rows = stats.rows(object);
+    if (refresh && rows > 0 && searchRefreshed.add(object)) {
+      String update = "UPDATE " + table(object) + " SET " + quote(SearchVector.COLUMN) + " = NULL";
+      searchSteps.add(
+          rows > DEFER_ROWS
+              ? SchemaStep.later(update, "schema.refresh-search-later", object, rows)
+              : SchemaStep.of(update, "schema.refresh-search", object, rows));
+    }
   }
 
   private void createTable(ObjectDefinition object) {
@@ -170,23 +201,20 @@ public final class SchemaPlanner {
     for (FieldDefinition field : object.fields()) {
       columnDefinitions(field).forEach(columns::add);
     }
+    columns.add(SearchVector.column());
+    created.add(object.name());
     steps.add(
         SchemaStep.of(
             "CREATE TABLE " + table(object.name()) + " (" + String.join(", ", columns) + ")",
             "schema.create-table",
             object.name()));
-    index(object.name(), "owner_id", "idx", "(\"owner_id\")", false);
-    index(object.name(), "created_at", "idx", "(\"created_at\" DESC, \"id\" DESC)", false);
-    index(
-        object.name(),
-        object.nameField(),
-        "name_idx",
-        "(" + quote(object.nameField()) + ", \"id\")",
-        false);
+    steps.add(SearchVector.function(object));
+    steps.add(SearchVector.trigger(object.name()));
+    Indexes.system(object).forEach(this::index);
     for (FieldDefinition field : object.fields()) {
       fieldExtras(object.name(), field);
     }
-    object.listViews().forEach(view -> listViewIndex(object, view));
+    object.listViews().forEach(view -> Indexes.forView(object, view).ifPresent(this::index));
   }
 
   private List<String> columnDefinitions(FieldDefinition field) {
@@ -208,14 +236,7 @@ public final class SchemaPlanner {
   /** Indexes, foreign keys and sequences that a field brings. */
   private void fieldExtras(String object, FieldDefinition field) {
     String column = quote(field.name());
-    if (field.unique()) {
-      index(object, field.name(), "key", "(" + column + ")", true);
-    } else if (field.indexed() || isReference(field.type())) {
-      index(object, field.name(), "idx", "(" + column + ")", false);
-    } else if (field.type() instanceof FieldType.About) {
-      // the timeline and the recycle bin look up the records about one record by its id
-      index(object, field.name(), "idx", "((" + column + "->>'id'))", false);
-    }
+    Indexes.forField(object, field).ifPresent(this::index);
     foreignKey(object, field).ifPresent(constraints::add);
     if (field.type() instanceof FieldType.AutoNumber auto) {
       steps.add(
@@ -471,11 +492,7 @@ public final class SchemaPlanner {
     }
     if (before.unique() != after.unique() || indexedBefore != indexedAfter) {
       dropIndex(name, after.name(), before.unique() ? "key" : "idx");
-      if (after.unique()) {
-        index(name, after.name(), "key", "(" + column + ")", true);
-      } else if (indexedAfter) {
-        index(name, after.name(), "idx", "(" + column + ")", false);
-      }
+      Indexes.forField(name, after).ifPresent(this::index);
     }
     if (!before.type().equals(after.type())
         && (isReference(before.type()) || isReference(after.type()))) {
@@ -536,53 +553,36 @@ public final class SchemaPlanner {
 
   private void changeObject(ObjectDefinition object, Change.ObjectChanged changed) {
     if (changed.parts().contains("listViews")) {
-      object.listViews().forEach(view -> listViewIndex(object, view));
+      // created if missing: views whose sort did not change keep theirs
+      Set<String> existing = stats.indexes(object.name());
+      object.listViews().stream()
+          .flatMap(view -> Indexes.forView(object, view).stream())
+          .filter(index -> !existing.contains(index.name()))
+          .forEach(this::index);
     }
   }
 
   /**
-   * A shared list view's sort is backed by an index, so that its first page is an index scan
-   * whatever the table's size. Created if missing: views whose sort did not change keep theirs.
+   * Creates an index in the change, or — on a table of more than {@value #DEFER_ROWS} rows that was
+   * there before — leaves it to a job that builds it {@code CONCURRENTLY} after the commit, so that
+   * writers do not wait for the build. A unique index is built in the change whatever the size: it
+   * is what refuses duplicates, and a concurrent build would let them in meanwhile.
    */
-  private void listViewIndex(ObjectDefinition object, ListView view) {
-    if (!view.shared() || view.sort().isEmpty()) {
-      return;
+  private void index(Indexes.Index index) {
+    long rows = created.contains(index.object()) ? 0 : stats.rows(index.object());
+    if (!index.unique() && rows > DEFER_ROWS) {
+      steps.add(
+          SchemaStep.later(
+              index.create(true), "schema.build-index", index.object(), index.part(), rows));
+    } else {
+      steps.add(
+          SchemaStep.of(
+              index.create(false),
+              index.unique() ? "schema.create-unique-index" : "schema.create-index",
+              index.object(),
+              index.part(),
+              rows));
     }
-    List<String> keys = new ArrayList<>();
-    for (String key : view.sort()) {
-      boolean descending = key.startsWith("-");
-      keys.add(quote(descending ? key.substring(1) : key) + (descending ? " DESC" : ""));
-    }
-    // the tie-breaker runs in the last key's direction, as list queries order it
-    keys.add("\"id\"" + (view.sort().get(view.sort().size() - 1).startsWith("-") ? " DESC" : ""));
-    steps.add(
-        SchemaStep.of(
-            "CREATE INDEX IF NOT EXISTS "
-                + quote(derived(object.name(), view.name(), "view"))
-                + " ON "
-                + table(object.name())
-                + " ("
-                + String.join(", ", keys)
-                + ")",
-            "schema.create-index",
-            object.name(),
-            view.name()));
-  }
-
-  private void index(String object, String column, String suffix, String keys, boolean unique) {
-    steps.add(
-        SchemaStep.of(
-            "CREATE "
-                + (unique ? "UNIQUE " : "")
-                + "INDEX "
-                + quote(derived(object, column, suffix))
-                + " ON "
-                + table(object)
-                + " "
-                + keys,
-            unique ? "schema.create-unique-index" : "schema.create-index",
-            object,
-            column));
   }
 
   private void dropIndex(String object, String column, String suffix) {

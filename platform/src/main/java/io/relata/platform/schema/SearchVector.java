@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The search column of an object table: a {@code tsvector} generated from the object's text fields,
- * folded to lower case without accents ({@code relata.search_text}), the name field weighted above
- * the rest, with a GIN index. Generated in the row, so a write never waits for a search index
- * elsewhere and search never sees a stale record.
+ * The search column of an object table: a {@code tsvector} of the object's text fields, folded to
+ * lower case without accents ({@code relata.search_text}), the name field weighted above the rest,
+ * with a GIN index. It is kept in the row by a trigger on every insert and update, so a write never
+ * waits for a search index elsewhere and search never sees a stale record; and, unlike a generated
+ * column, a field added to or taken from the search does not rewrite the table: the trigger's
+ * function is replaced, and the records stored before are brought up to date by a job after the
+ * change's commit ({@code platform.build}).
  */
 public final class SearchVector {
 
@@ -27,51 +30,85 @@ public final class SearchVector {
     return FieldTypes.of(type).searchable();
   }
 
-  /** Whether the object has a search column: it has at least one searched field. */
+  /** Whether anything of the object is searched (every table has the column, maybe empty). */
   public static boolean exists(ObjectDefinition object) {
     return object.fields().stream().anyMatch(f -> searchable(f.type()));
   }
 
+  /** The column as {@code CREATE TABLE} declares it. */
+  static String column() {
+    return quote(COLUMN) + " tsvector";
+  }
+
   /**
-   * {@code ALTER TABLE ... ADD COLUMN _search ...} and its index; empty when nothing is searched.
+   * {@code CREATE OR REPLACE FUNCTION} of the trigger that fills the column: replaced whenever the
+   * searched fields, their names or the name field change, which costs no rewrite.
    */
-  static List<SchemaStep> add(ObjectDefinition object) {
-    Optional<String> expression = expression(object);
-    if (expression.isEmpty()) {
-      return List.of();
-    }
-    StringBuilder vector = new StringBuilder(expression.get());
-    String table = Identifiers.table(object.name());
+  static SchemaStep function(ObjectDefinition object) {
+    return SchemaStep.of(
+        "CREATE OR REPLACE FUNCTION "
+            + function(object.name())
+            + "() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW."
+            + quote(COLUMN)
+            + " := "
+            + expression(object, "NEW.").orElse("NULL")
+            + "; RETURN NEW; END$$",
+        "schema.search-function",
+        object.name());
+  }
+
+  /**
+   * The statements that give an existing table's column its trigger, for tables made before the
+   * column was kept by one: the function, and the trigger made again.
+   */
+  public static List<String> install(ObjectDefinition object) {
     return List.of(
-        SchemaStep.of(
-            "ALTER TABLE "
-                + table
-                + " ADD COLUMN "
-                + quote(COLUMN)
-                + " tsvector GENERATED ALWAYS AS ("
-                + vector
-                + ") STORED",
-            "schema.add-search",
-            object.name()),
-        SchemaStep.of(
-            "CREATE INDEX "
-                + quote(Identifiers.derived(object.name(), COLUMN, "gin"))
-                + " ON "
-                + table
-                + " USING gin ("
-                + quote(COLUMN)
-                + ")",
-            "schema.create-index",
-            object.name(),
-            COLUMN));
+        function(object).sql(),
+        "DROP TRIGGER IF EXISTS "
+            + quote(Identifiers.derived(object.name(), COLUMN, "trg"))
+            + " ON "
+            + Identifiers.table(object.name()),
+        trigger(object.name()).sql());
+  }
+
+  /** The trigger of a new table. */
+  static SchemaStep trigger(String object) {
+    return SchemaStep.of(
+        "CREATE TRIGGER "
+            + quote(Identifiers.derived(object, COLUMN, "trg"))
+            + " BEFORE INSERT OR UPDATE ON "
+            + Identifiers.table(object)
+            + " FOR EACH ROW EXECUTE FUNCTION "
+            + function(object)
+            + "()",
+        "schema.search-trigger",
+        object);
+  }
+
+  /** Drops the function of a table that went (its trigger went with the table). */
+  static SchemaStep dropFunction(String object) {
+    return SchemaStep.of(
+        "DROP FUNCTION IF EXISTS " + function(object) + "()",
+        "schema.drop-search-function",
+        object);
+  }
+
+  /** The qualified, quoted name of the object's trigger function. */
+  static String function(String object) {
+    return quote(Identifiers.SCHEMA) + "." + quote(Identifiers.derived(object, COLUMN, "fn"));
   }
 
   /**
    * The text search vector of the object's searched fields, the name field weighted above the rest;
-   * empty when nothing is searched. The search column stores it; a search by a user who may not see
-   * every searched field computes it from the fields they may see instead.
+   * empty when nothing is searched. The trigger stores it; a search by a user who may not see every
+   * searched field computes it from the fields they may see instead.
    */
   public static Optional<String> expression(ObjectDefinition object) {
+    return expression(object, "");
+  }
+
+  /** The vector over columns named with {@code prefix}: {@code NEW.} in the trigger. */
+  static Optional<String> expression(ObjectDefinition object, String prefix) {
     Optional<String> name =
         object.field(object.nameField()).filter(f -> searchable(f.type())).map(f -> f.name());
     List<String> rest =
@@ -84,26 +121,18 @@ public final class SearchVector {
       return Optional.empty();
     }
     StringBuilder vector = new StringBuilder();
-    name.ifPresent(n -> vector.append(weighted(List.of(n), 'A')));
+    name.ifPresent(n -> vector.append(weighted(List.of(n), 'A', prefix)));
     if (!rest.isEmpty()) {
-      vector.append(vector.length() > 0 ? " || " : "").append(weighted(rest, 'B'));
+      vector.append(vector.length() > 0 ? " || " : "").append(weighted(rest, 'B', prefix));
     }
     return Optional.of(vector.toString());
   }
 
-  /** Drops the column (with its index), so that the fields it is made of can change. */
-  static SchemaStep drop(String object) {
-    return SchemaStep.of(
-        "ALTER TABLE " + Identifiers.table(object) + " DROP COLUMN IF EXISTS " + quote(COLUMN),
-        "schema.drop-search",
-        object);
-  }
-
-  private static String weighted(List<String> fields, char weight) {
+  private static String weighted(List<String> fields, char weight, String prefix) {
     String text =
         String.join(
             " || ' ' || ",
-            fields.stream().map(f -> "coalesce(" + quote(f) + "::text, '')").toList());
+            fields.stream().map(f -> "coalesce(" + prefix + quote(f) + "::text, '')").toList());
     return "setweight(to_tsvector('simple'::regconfig, relata.search_text("
         + text
         + ")), '"

@@ -41,9 +41,7 @@ final class StorageNames {
           problems,
           derived(object.name(), object.nameField(), "name_idx"),
           new Owner(object.name() + "." + object.nameField(), object.name(), "/nameField"));
-      if (SearchVector.exists(object)) {
-        claim(taken, problems, derived(object.name(), SearchVector.COLUMN, "gin"), system(object));
-      }
+      claim(taken, problems, derived(object.name(), SearchVector.COLUMN, "gin"), system(object));
       for (int i = 0; i < object.fields().size(); i++) {
         FieldDefinition field = object.fields().get(i);
         Owner owner =

@@ -14,4 +14,7 @@ public interface TableStats {
 
   /** Rows whose value in a text column is longer than {@code length} characters. */
   long longerThan(String object, String column, int length);
+
+  /** The names of the indexes the object's table has. */
+  java.util.Set<String> indexes(String object);
 }

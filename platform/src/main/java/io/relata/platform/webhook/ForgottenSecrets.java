@@ -2,6 +2,7 @@ package io.relata.platform.webhook;
 
 import io.relata.metadata.model.CompiledModel;
 import io.relata.platform.metadata.ModelChangeHook;
+import io.relata.platform.schema.SchemaPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +17,8 @@ import java.util.TreeSet;
 public class ForgottenSecrets implements ModelChangeHook {
 
   @Override
-  public void applied(Connection connection, CompiledModel before, CompiledModel after)
+  public void applied(
+      Connection connection, CompiledModel before, CompiledModel after, SchemaPlan plan)
       throws SQLException {
     Set<String> gone = new TreeSet<>(before.automations().webhookNames());
     gone.removeAll(after.automations().webhookNames());

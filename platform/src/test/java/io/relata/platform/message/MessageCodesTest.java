@@ -21,7 +21,7 @@ class MessageCodesTest {
 
   private static final Pattern CODE =
       Pattern.compile(
-          "\"((?:record|filter|query|problem|search|import|audit|bulk|user|access|automation|assignment|scoring|sla|email|webhook|approval)\\.[a-z][a-z.-]*)\"");
+          "\"((?:record|filter|query|problem|search|import|audit|bulk|user|access|automation|assignment|scoring|sla|email|webhook|approval|schema|metadata)\\.[a-z][a-z.-]*)\"");
 
   @Test
   void everyRaisedCodeHasAText() throws IOException {

@@ -38,6 +38,10 @@ import org.junit.jupiter.api.Test;
  */
 class DateAutomationsIT {
 
+  /** A change of no object: its plan has no steps. */
+  private static final io.relata.platform.schema.SchemaPlan NO_DDL =
+      new io.relata.platform.schema.SchemaPlan(java.util.List.of(), java.util.Map.of());
+
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-05T10:00:00Z"));
 
   private static RecordsOnPostgres postgres;
@@ -147,8 +151,8 @@ class DateAutomationsIT {
     CompiledModel same = postgres.change(DocumentKinds.AUTOMATIONS, automations);
     try (Connection connection = postgres.dataSource().getConnection()) {
       connection.setAutoCommit(false);
-      new Replanning(scheduling).applied(connection, before, after);
-      new Replanning(scheduling).applied(connection, after, same);
+      new Replanning(scheduling).applied(connection, before, after, NO_DDL);
+      new Replanning(scheduling).applied(connection, after, same, NO_DDL);
       connection.commit();
     }
     assertEquals(1, jobs.drain(), "one plan, for a change that made the automation");

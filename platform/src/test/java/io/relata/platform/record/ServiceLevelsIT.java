@@ -39,6 +39,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceLevelsIT {
 
+  /** A change of no object: its plan has no steps. */
+  private static final io.relata.platform.schema.SchemaPlan NO_DDL =
+      new io.relata.platform.schema.SchemaPlan(java.util.List.of(), java.util.Map.of());
+
   /** Friday 11 December 2026, 16:00 in Stockholm. */
   private static final MutableClock CLOCK = new MutableClock(stockholm("2026-12-11T16:00"));
 
@@ -167,7 +171,7 @@ class ServiceLevelsIT {
             DocumentKinds.CALENDARS, List.of(json(office(",'holidays':['2027-01-11']"))));
     try (Connection connection = postgres.dataSource().getConnection()) {
       connection.setAutoCommit(false);
-      new Replanning(scheduling).applied(connection, before, after);
+      new Replanning(scheduling).applied(connection, before, after, NO_DDL);
       connection.commit();
     }
     assertEquals(1, jobs.drain(), "its clocks are computed again");

@@ -40,6 +40,11 @@ class SchemaPlannerTest {
     public long longerThan(String object, String column, int length) {
       return 0;
     }
+
+    @Override
+    public java.util.Set<String> indexes(String object) {
+      return java.util.Set.of();
+    }
   }
 
   private final ObjectNode before = object("account");
@@ -51,9 +56,9 @@ class SchemaPlannerTest {
     return SchemaPlanner.plan(ModelDiff.between(old, now), now, new Stats(rows));
   }
 
-  /** The plan's steps but those that drop and generate the search column again. */
+  /** The plan's steps but those that keep the search column. */
   private static List<SchemaStep> withoutSearch(SchemaPlan plan) {
-    return plan.steps().stream().filter(s -> !s.sql().contains("\"_search\"")).toList();
+    return plan.steps().stream().filter(s -> !s.sql().contains("_search")).toList();
   }
 
   @Test
@@ -67,16 +72,27 @@ class SchemaPlannerTest {
     assertEquals(
         List.of(
             "schema.create-table",
+            "schema.search-function",
+            "schema.search-trigger",
             "schema.create-index",
             "schema.create-index",
             "schema.create-index",
-            "schema.add-search",
             "schema.create-index"),
         plan.steps().stream().map(SchemaStep::code).toList());
     String create = plan.steps().get(0).sql();
     assertTrue(
         create.startsWith("CREATE TABLE \"records\".\"account\" (\"id\" uuid PRIMARY KEY"), create);
     assertTrue(create.contains("\"account_name\" varchar(255) NOT NULL"), create);
+    assertTrue(create.endsWith(", \"_search\" tsvector)"), create);
+    assertTrue(
+        plan.steps()
+            .get(1)
+            .sql()
+            .contains(
+                "NEW.\"_search\" := setweight(to_tsvector('simple'::regconfig,"
+                    + " relata.search_text(coalesce(NEW.\"account_name\"::text, ''))), 'A')"),
+        plan.steps().get(1).sql());
+    assertTrue(plan.steps().stream().noneMatch(SchemaStep::deferred), "a new table is empty");
     assertFalse(plan.destructive());
   }
 
@@ -97,8 +113,8 @@ class SchemaPlannerTest {
         List.of(
             "DROP TABLE \"records\".\"account\"",
             "DELETE FROM \"records\".\"activity\" WHERE \"about\"->>'object' = 'account'"),
-        plan.steps().stream().map(SchemaStep::sql).toList());
-    assertTrue(plan.steps().stream().allMatch(SchemaStep::destructive));
+        withoutSearch(plan).stream().map(SchemaStep::sql).toList());
+    assertTrue(withoutSearch(plan).stream().allMatch(SchemaStep::destructive));
   }
 
   @Test
@@ -178,26 +194,68 @@ class SchemaPlannerTest {
   }
 
   @Test
-  void theSearchColumnIsGeneratedAgainAroundChangesToSearchedFieldsOnly() {
-    field(after, "account_name").put("maxLength", 500);
-    List<String> codes = plan(5).steps().stream().map(SchemaStep::code).toList();
-    assertEquals("schema.drop-search", codes.get(0), "dropped before the retype it would block");
-    assertEquals(
-        List.of("schema.add-search", "schema.create-index"), codes.subList(2, 4), "then again");
-    String add = plan(5).steps().get(2).sql();
-    assertTrue(
-        add.contains(
-            "setweight(to_tsvector('simple'::regconfig, relata.search_text(coalesce(\"account_name\"::text, ''))), 'A')"),
-        add);
-
-    field(after, "account_name").put("maxLength", 255);
+  void theSearchTriggerFollowsChangesToSearchedFieldsWithoutARewrite() {
     ((ArrayNode) after.get("fields"))
         .addObject()
-        .put("name", "employees")
-        .put("label", "Employees")
-        .put("type", "number");
+        .put("name", "notes")
+        .put("label", "Notes")
+        .put("type", "long-text");
     assertEquals(
-        List.of("schema.add-column"), plan(5).steps().stream().map(SchemaStep::code).toList());
+        List.of("schema.add-column", "schema.search-function"),
+        plan(5).steps().stream().map(SchemaStep::code).toList(),
+        "an empty field adds no words: the records stored before keep theirs");
+    assertTrue(plan(5).steps().get(1).sql().contains("NEW.\"notes\""));
+
+    ((ArrayNode) after.get("fields")).remove(1);
+    ((ArrayNode) before.get("fields"))
+        .addObject()
+        .put("name", "notes")
+        .put("label", "Notes")
+        .put("type", "long-text");
+    List<SchemaStep> small = plan(5).steps();
+    assertEquals(
+        List.of("schema.drop-column", "schema.search-function", "schema.refresh-search"),
+        small.stream().map(SchemaStep::code).toList(),
+        "a removed field's words go from the records stored before, in the change when few");
+    assertEquals("UPDATE \"records\".\"account\" SET \"_search\" = NULL", small.get(2).sql());
+    SchemaStep later = plan(SchemaPlanner.DEFER_ROWS + 1).steps().get(2);
+    assertEquals("schema.refresh-search-later", later.code());
+    assertTrue(later.deferred(), "and after the change, in batches, when many");
+
+    field(before, "notes").put("type", "number");
+    assertEquals(
+        List.of("schema.drop-column"),
+        plan(5).steps().stream().map(SchemaStep::code).toList(),
+        "a field not searched: nothing of search to do");
+  }
+
+  @Test
+  void anIndexOnALargeTableIsBuiltAfterTheChangeButAKeyIsNot() {
+    ((ArrayNode) after.get("fields"))
+        .addObject()
+        .put("name", "industry")
+        .put("label", "Industry")
+        .put("type", "number")
+        .put("indexed", true);
+
+    SchemaStep small = plan(SchemaPlanner.DEFER_ROWS).steps().get(1);
+    assertEquals("schema.create-index", small.code());
+    assertEquals(List.of("account", "industry", "10000"), small.args());
+    assertFalse(small.deferred());
+
+    SchemaStep large = plan(SchemaPlanner.DEFER_ROWS + 1).steps().get(1);
+    assertEquals("schema.build-index", large.code());
+    assertEquals(List.of("account", "industry", "10001"), large.args());
+    assertTrue(large.deferred());
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"account_industry_idx\" ON"
+            + " \"records\".\"account\" (\"industry\")",
+        large.sql());
+
+    field(after, "industry").put("indexed", false).put("unique", true);
+    SchemaStep key = plan(SchemaPlanner.DEFER_ROWS + 1).steps().get(1);
+    assertEquals("schema.create-unique-index", key.code());
+    assertFalse(key.deferred(), "a key refuses duplicates from the change on");
   }
 
   @Test

@@ -193,16 +193,33 @@ class MetadataApiIT {
     assertEquals(200, send("PUT", "api/v1/metadata/objects/account", dropped).statusCode());
     String withoutExtra =
         dropped.replace(", {\"name\": \"extra\", \"label\": \"Extra\", \"type\": \"text\"}", "");
+    execute("update records.account set extra = 'x' where account_name like 'Account 1%'");
     long beforeDrop = revisions();
-    HttpResponse<String> unconfirmed = send("PUT", "api/v1/metadata/objects/account", withoutExtra);
+    HttpResponse<String> unconfirmed =
+        send(token, "PUT", "api/v1/metadata/objects/account", withoutExtra, "sv-SE,sv;q=0.9");
     assertEquals(409, unconfirmed.statusCode(), unconfirmed.body());
-    assertTrue(
-        json(unconfirmed).getJsonObject("plan").getJsonObject("plan").getBoolean("destructive"));
+    JsonObject plan = json(unconfirmed).getJsonObject("plan").getJsonObject("plan");
+    assertTrue(plan.getBoolean("destructive"));
+    JsonObject drop =
+        plan.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+            .filter(step -> step.getString("code").equals("schema.drop-column"))
+            .findFirst()
+            .orElseThrow();
+    // "Account 1", "Account 10" .. "Account 19", "Account 100" .. "Account 199", "Account 1000"
+    assertEquals("tar bort kolumnen extra i account med 112 värden", drop.getString("text"));
     assertEquals(beforeDrop, revisions());
 
+    HttpResponse<String> otherPlan =
+        send("PUT", "api/v1/metadata/objects/account?confirm=0123456789abcdef", withoutExtra);
+    assertEquals(409, otherPlan.statusCode(), "a confirmation of another plan confirms nothing");
+    assertEquals(beforeDrop, revisions());
     assertEquals(
         200,
-        send("PUT", "api/v1/metadata/objects/account?confirm=true", withoutExtra).statusCode());
+        send(
+                "PUT",
+                "api/v1/metadata/objects/account?confirm=" + plan.getString("fingerprint"),
+                withoutExtra)
+            .statusCode());
     assertEquals(beforeDrop + 1, revisions());
   }
 
@@ -256,8 +273,7 @@ class MetadataApiIT {
             + " created_at timestamptz not null, created_by uuid not null,"
             + " updated_at timestamptz not null, updated_by uuid not null,"
             + " version bigint not null default 1, deleted_at timestamptz, subject varchar(255),"
-            + " _search tsvector generated always as (setweight(to_tsvector('simple'::regconfig,"
-            + " relata.search_text(coalesce(subject::text, ''))), 'A')) stored);"
+            + " _search tsvector);"
             + " insert into relata.metadata_revision (number, created_at, author_id, comment,"
             + " documents)"
             + " select "
@@ -527,7 +543,13 @@ class MetadataApiIT {
 
   private HttpResponse<String> send(String bearer, String method, String path, String body)
       throws Exception {
+    return send(bearer, method, path, body, "en");
+  }
+
+  private HttpResponse<String> send(
+      String bearer, String method, String path, String body, String language) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve(path));
+    request.header("Accept-Language", language);
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }

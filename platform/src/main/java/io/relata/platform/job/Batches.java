@@ -1,7 +1,5 @@
-package io.relata.platform.automation;
+package io.relata.platform.job;
 
-import io.relata.platform.job.JobRun;
-import io.relata.platform.job.NewJob;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,19 +9,19 @@ import java.util.UUID;
  * after it. The next batch's key names the job before it and the last id, so a retried batch queues
  * its successor once.
  */
-final class Batches {
+public final class Batches {
 
   private static final String AFTER = "after";
 
   private Batches() {}
 
   /** The id this batch starts after; empty for the first. */
-  static Optional<UUID> after(JobRun run) {
+  public static Optional<UUID> after(JobRun run) {
     return Optional.ofNullable(run.job().payload().path(AFTER).textValue()).map(UUID::fromString);
   }
 
   /** The job of the batch after {@code run}'s, which ended at {@code last}: the same payload. */
-  static NewJob next(JobRun run, UUID last) {
+  public static NewJob next(JobRun run, UUID last) {
     return NewJob.of(run.job().kind(), run.job().payload().deepCopy().put(AFTER, last.toString()))
         .key(run.job().kind() + "/" + run.job().id() + "/" + last);
   }
