@@ -1,13 +1,11 @@
 package io.relata.platform.build;
 
 import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.metadata.model.CompiledModel;
 import io.relata.platform.access.CurrentModel;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.job.JobHandler;
 import io.relata.platform.job.JobRun;
 import io.relata.platform.job.NewJob;
-import io.relata.platform.json.JsonCodec;
 import io.relata.platform.schema.Identifiers;
 import io.relata.platform.schema.Indexes;
 import jakarta.annotation.Resource;
@@ -67,8 +65,7 @@ public class IndexBuild implements JobHandler {
 
   /** The build of {@code object}'s missing indexes, after revision {@code revision}. */
   public static NewJob of(String object, long revision) {
-    return NewJob.of(KIND, JsonCodec.object().put("object", object).put("revision", revision))
-        .key(KIND + "/" + object + "/" + revision);
+    return ObjectJobs.of(KIND, object, revision);
   }
 
   @Override
@@ -78,38 +75,61 @@ public class IndexBuild implements JobHandler {
 
   @Override
   public void run(JobRun run) throws SQLException {
-    CompiledModel model = models.current();
-    run.requireRevision(model.revision());
-    Optional<ObjectDefinition> object = model.object(run.job().payload().path("object").asText());
+    Optional<ObjectDefinition> object = ObjectJobs.object(run, models.current());
     if (object.isEmpty()) {
       return; // removed since
     }
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(true);
-      Map<String, Boolean> existing = indexes(connection, object.get().name());
-      for (Indexes.Index index : Indexes.of(object.get())) {
-        Boolean valid = existing.get(index.name());
-        if (Boolean.TRUE.equals(valid)) {
-          continue;
+      // one build per table at a time: another's index in progress looks invalid, and is not
+      if (!lock(connection, "try_advisory_lock", object.get().name())) {
+        throw new IllegalStateException(
+            "indexes of " + object.get().name() + " are being built by another job");
+      }
+      try {
+        build(connection, object.get());
+      } finally {
+        lock(connection, "advisory_unlock", object.get().name());
+      }
+    }
+  }
+
+  private static boolean lock(Connection connection, String function, String object)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("select pg_" + function + "(hashtext('index-build:' || ?))")) {
+      statement.setString(1, object);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getBoolean(1);
+      }
+    }
+  }
+
+  private static void build(Connection connection, ObjectDefinition object) throws SQLException {
+    Map<String, Boolean> existing = indexes(connection, object.name());
+    for (Indexes.Index index : Indexes.of(object)) {
+      Boolean valid = existing.get(index.name());
+      if (Boolean.TRUE.equals(valid)) {
+        continue;
+      }
+      try (Statement statement = connection.createStatement()) {
+        if (valid != null) {
+          statement.execute(
+              "DROP INDEX CONCURRENTLY IF EXISTS "
+                  + Identifiers.quote(Identifiers.SCHEMA)
+                  + "."
+                  + Identifiers.quote(index.name()));
         }
-        try (Statement statement = connection.createStatement()) {
-          if (valid != null) {
-            statement.execute(
-                "DROP INDEX CONCURRENTLY IF EXISTS "
-                    + Identifiers.quote(Identifiers.SCHEMA)
-                    + "."
-                    + Identifiers.quote(index.name()));
-          }
-          long start = System.nanoTime();
-          statement.execute(index.create(true));
-          LOG.info(
-              () ->
-                  "Built index "
-                      + index.name()
-                      + " in "
-                      + (System.nanoTime() - start) / 1_000_000
-                      + " ms");
-        }
+        long start = System.nanoTime();
+        statement.execute(index.create(true));
+        LOG.info(
+            () ->
+                "Built index "
+                    + index.name()
+                    + " in "
+                    + (System.nanoTime() - start) / 1_000_000
+                    + " ms");
       }
     }
   }

@@ -1,13 +1,12 @@
 package io.relata.platform.build;
 
-import io.relata.metadata.model.CompiledModel;
+import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.platform.access.CurrentModel;
 import io.relata.platform.job.Batches;
 import io.relata.platform.job.JobHandler;
 import io.relata.platform.job.JobQueue;
 import io.relata.platform.job.JobRun;
 import io.relata.platform.job.NewJob;
-import io.relata.platform.json.JsonCodec;
 import io.relata.platform.schema.Identifiers;
 import io.relata.platform.schema.SearchVector;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,8 +50,7 @@ public class SearchRefresh implements JobHandler {
 
   /** The refresh of {@code object}'s records, after revision {@code revision}. */
   public static NewJob of(String object, long revision) {
-    return NewJob.of(KIND, JsonCodec.object().put("object", object).put("revision", revision))
-        .key(KIND + "/" + object + "/" + revision);
+    return ObjectJobs.of(KIND, object, revision);
   }
 
   @Override
@@ -62,12 +60,11 @@ public class SearchRefresh implements JobHandler {
 
   @Override
   public void run(JobRun run) throws SQLException {
-    CompiledModel model = models.current();
-    run.requireRevision(model.revision());
-    String object = run.job().payload().path("object").asText();
-    if (model.object(object).isEmpty()) {
+    Optional<ObjectDefinition> found = ObjectJobs.object(run, models.current());
+    if (found.isEmpty()) {
       return; // removed since
     }
+    String object = found.get().name();
     Optional<UUID> after = Batches.after(run);
     String table = Identifiers.table(object);
     // the trigger computes the column from the row: setting it is what makes the trigger fire
@@ -82,7 +79,8 @@ public class SearchRefresh implements JobHandler {
             + " SET "
             + Identifiers.quote(SearchVector.COLUMN)
             + " = NULL WHERE \"id\" IN (SELECT \"id\" FROM batch) RETURNING 1)"
-            + " SELECT (SELECT count(*) FROM touched),"
+            // a row deleted since the batch was read is not touched, yet counts: the batch was full
+            + " SELECT (SELECT count(*) FROM batch),"
             + " (SELECT \"id\" FROM batch ORDER BY \"id\" DESC LIMIT 1)";
     long count;
     UUID last;

@@ -294,6 +294,10 @@ public class MetadataService implements CurrentModel {
     }
     try {
       SchemaMigrator.apply(connection, plan, true);
+      // the revision, the hooks and the audit entry wait as long as they must
+      try (Statement reset = connection.createStatement()) {
+        reset.execute("SET LOCAL lock_timeout TO DEFAULT");
+      }
     } catch (SQLException e) {
       if (!"55P03".equals(e.getSQLState())) {
         throw e;
