@@ -89,34 +89,18 @@ public final class Indexes {
    */
   public static Optional<Index> forField(String object, FieldDefinition field) {
     String column = quote(field.name());
-    if (field.unique()) {
-      return Optional.of(
-          new Index(
-              object,
-              derived(object, field.name(), "key"),
-              field.name(),
-              "(" + column + ")",
-              true));
+    String keys;
+    if (field.unique() || field.indexed() || SchemaPlanner.isReference(field.type())) {
+      keys = "(" + column + ")";
+    } else if (field.type() instanceof FieldType.About) {
+      keys = "((" + column + "->>'id'))";
+    } else {
+      return Optional.empty();
     }
-    if (field.indexed() || SchemaPlanner.isReference(field.type())) {
-      return Optional.of(
-          new Index(
-              object,
-              derived(object, field.name(), "idx"),
-              field.name(),
-              "(" + column + ")",
-              false));
-    }
-    if (field.type() instanceof FieldType.About) {
-      return Optional.of(
-          new Index(
-              object,
-              derived(object, field.name(), "idx"),
-              field.name(),
-              "((" + column + "->>'id'))",
-              false));
-    }
-    return Optional.empty();
+    String suffix = field.unique() ? "key" : "idx";
+    return Optional.of(
+        new Index(
+            object, derived(object, field.name(), suffix), field.name(), keys, field.unique()));
   }
 
   /**
