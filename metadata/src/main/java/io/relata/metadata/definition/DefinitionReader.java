@@ -33,10 +33,12 @@ public final class DefinitionReader {
         list(doc, "layouts", DefinitionReader::layout),
         list(doc, "listViews", DefinitionReader::listView),
         Translations.read(doc.get("labels")),
-        Translations.read(doc.get("pluralLabels")));
+        Translations.read(doc.get("pluralLabels")),
+        revision(doc));
   }
 
-  static FieldDefinition field(JsonNode f) {
+  /** A field of an object document, as {@link #object} reads it. */
+  public static FieldDefinition field(JsonNode f) {
     return new FieldDefinition(
         f.get("name").asText(),
         f.get("label").asText(),
@@ -50,7 +52,8 @@ public final class DefinitionReader {
         flag(f, "personal", false),
         flag(f, "trackHistory", false),
         text(f, "renamedFrom"),
-        Translations.read(f.get("labels")));
+        Translations.read(f.get("labels")),
+        revision(f));
   }
 
   private static FieldType type(JsonNode f) {
@@ -208,6 +211,10 @@ public final class DefinitionReader {
 
   private static Optional<String> text(JsonNode node, String name) {
     return Optional.ofNullable(node.get(name)).map(JsonNode::asText);
+  }
+
+  private static Optional<Long> revision(JsonNode node) {
+    return Optional.ofNullable(node.get("restoredFrom")).map(JsonNode::asLong);
   }
 
   private static Optional<Integer> integer(JsonNode node, String name) {

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param recordAccess the org-wide default for records the user does not own
  * @param labels the label in other languages
  * @param pluralLabels the plural label in other languages
+ * @param restoredFrom the revision that deleted the object, when a change restores it: its table
+ *     and records come back from what that revision set aside
  */
 public record ObjectDefinition(
     String name,
@@ -25,7 +27,8 @@ public record ObjectDefinition(
     List<Layout> layouts,
     List<ListView> listViews,
     Translations labels,
-    Translations pluralLabels) {
+    Translations pluralLabels,
+    Optional<Long> restoredFrom) {
 
   public ObjectDefinition {
     fields = List.copyOf(fields);

@@ -117,7 +117,7 @@ public final class ModelCompiler {
       ObjectDefinition object = DefinitionReader.object(doc);
       add(problems, key, ObjectRules.check(object));
       objects.add(object);
-      byName.put(key, withoutRenameMarkers(doc));
+      byName.put(key, withoutChangeMarkers(doc));
     }
     if (problems.isEmpty()) {
       ModelRules.check(objects).forEach((object, found) -> add(problems, object, found));
@@ -133,10 +133,15 @@ public final class ModelCompiler {
         .withAccess(AccessDocuments.EMPTY);
   }
 
-  /** Stored documents describe a state, not a change: {@code renamedFrom} served its purpose. */
-  private static JsonNode withoutRenameMarkers(JsonNode doc) {
+  /**
+   * Stored documents describe a state, not a change: {@code renamedFrom} and {@code restoredFrom}
+   * served their purpose.
+   */
+  private static JsonNode withoutChangeMarkers(JsonNode doc) {
     ObjectNode copy = doc.deepCopy();
-    copy.path("fields").forEach(field -> ((ObjectNode) field).remove("renamedFrom"));
+    copy.remove("restoredFrom");
+    copy.path("fields")
+        .forEach(field -> ((ObjectNode) field).remove(List.of("renamedFrom", "restoredFrom")));
     return copy;
   }
 

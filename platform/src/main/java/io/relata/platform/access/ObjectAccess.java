@@ -82,7 +82,8 @@ public final class ObjectAccess {
         object.layouts(),
         object.listViews(),
         object.labels(),
-        object.pluralLabels());
+        object.pluralLabels(),
+        object.restoredFrom());
   }
 
   /** A value made at its first use, at most once per thread that races to it (all equal). */

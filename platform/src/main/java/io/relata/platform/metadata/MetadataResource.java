@@ -18,9 +18,7 @@ import io.relata.metadata.problem.Problem;
 import io.relata.platform.access.Permissions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
-import io.relata.platform.rest.ConfirmationRequiredException;
 import io.relata.platform.rest.InvalidRequestException;
-import io.relata.platform.rest.JsonBuilders;
 import io.relata.platform.rest.ListLimit;
 import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.ProblemException.Violation;
@@ -292,21 +290,15 @@ public class MetadataResource {
       String confirm,
       Function<String, String> pointerPrefix) {
     permissions.require(actor(), SystemPermission.MANAGE_METADATA);
-    try {
-      return metadata.changeDocuments(actor(), edit, comment, dryRun, Confirmation.parse(confirm));
-    } catch (MetadataService.Refused refused) {
-      throw new InvalidRequestException(violations(refused.problems(), pointerPrefix));
-    } catch (MetadataService.NeedsConfirmation needed) {
-      String plan = MetadataJson.write(ChangeJson.outcome(needed.outcome(), locale()));
-      throw new ConfirmationRequiredException(JsonBuilders.read(plan));
-    }
+    return ChangeRequests.apply(
+        metadata, actor(), edit, comment, dryRun, confirm, pointerPrefix, locale());
   }
 
   /**
    * The problems as violations; problems of roles, permission sets and sharing rules (keyed {@code
    * kind/name}) point at the document's path under {@code /api/v1/metadata}.
    */
-  static List<Violation> violations(
+  public static List<Violation> violations(
       Map<String, List<Problem>> problems, Function<String, String> prefix) {
     List<Violation> violations = new ArrayList<>();
     problems.forEach(

@@ -6,6 +6,7 @@ import io.relata.metadata.access.AccessDocuments;
 import io.relata.metadata.access.AccessRewrite;
 import io.relata.metadata.change.Change;
 import io.relata.metadata.change.ModelDiff;
+import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.kind.CompileStep;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.kind.Documents;
@@ -23,6 +24,7 @@ import io.relata.platform.schema.JdbcTableStats;
 import io.relata.platform.schema.SchemaMigrator;
 import io.relata.platform.schema.SchemaPlan;
 import io.relata.platform.schema.SchemaPlanner;
+import io.relata.platform.schema.SetAsides;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -229,7 +231,7 @@ public class MetadataService implements CurrentModel {
                 .equals(before.presentation().dashboardDocuments());
     boolean automationsChanged = changedIn(CompileStep.AUTOMATIONS, before, after.model());
     SchemaPlan plan =
-        SchemaPlanner.plan(changes, after.submitted(), new JdbcTableStats(connection));
+        SchemaPlanner.plan(number, changes, after.submitted(), new JdbcTableStats(connection));
     if (!plan.acceptable()) {
       throw new Refused(plan.refused());
     }
@@ -377,12 +379,46 @@ public class MetadataService implements CurrentModel {
 
   /**
    * The documents of revision {@code target}, marked so that fields renamed since then are renamed
-   * back (keeping their values) rather than dropped and added again.
+   * back (keeping their values) rather than dropped and added again, and fields and objects deleted
+   * since then are restored with their values while they are still set aside.
    */
   public List<JsonNode> revertDocuments(Revision target, List<Revision> newer) {
     Map<String, String> renamed = renamedSince(target.number(), Long.MAX_VALUE, newer);
     // the field called "then" in the target is called "now" today: today's name is its origin
-    return mark(target.objects(), renamed);
+    List<JsonNode> documents = mark(target.objects(), renamed);
+    try (Connection connection = dataSource.getConnection()) {
+      markRestored(connection, documents, target.number());
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read what was set aside", e);
+    }
+    return documents;
+  }
+
+  /**
+   * Marks the objects and fields of {@code documents} that are not in the model today but were
+   * deleted after revision {@code after} and are still set aside: {@code restoredFrom} names the
+   * latest deletion. A field is known by its name today ({@code renamedFrom}, if renamed since).
+   */
+  private void markRestored(Connection connection, List<JsonNode> documents, long after)
+      throws SQLException {
+    CompiledModel now = current();
+    for (JsonNode document : documents) {
+      ObjectNode doc = (ObjectNode) document;
+      String object = doc.path("name").asText();
+      Optional<ObjectDefinition> today = now.object(object);
+      if (today.isEmpty()) {
+        SetAsides.deletedSince(connection, object, "", after)
+            .ifPresent(revision -> doc.put("restoredFrom", revision));
+        continue;
+      }
+      for (JsonNode field : doc.path("fields")) {
+        String name = field.path("renamedFrom").asText(field.path("name").asText());
+        if (today.get().field(name).isEmpty()) {
+          SetAsides.deletedSince(connection, object, name, after)
+              .ifPresent(revision -> ((ObjectNode) field).put("restoredFrom", revision));
+        }
+      }
+    }
   }
 
   /**

@@ -42,6 +42,20 @@ public final class Identifiers {
     return full.substring(0, keep) + "_" + hash + "_" + suffix;
   }
 
+  /**
+   * The name a deleted field's column is kept under until it is restored or erased, {@code
+   * _aside_<revision>_<name>}, within 63 bytes: no field name starts with an underscore, so it
+   * never clashes with a field, and a new field may take the old name at once.
+   */
+  public static String aside(long revision, String name) {
+    String full = "_aside_" + revision + "_" + name;
+    if (full.length() <= MAX_BYTES) {
+      return full;
+    }
+    String hash = HexFormat.of().formatHex(sha256(full), 0, 4);
+    return full.substring(0, MAX_BYTES - hash.length() - 1) + "_" + hash;
+  }
+
   private static byte[] sha256(String text) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -3,12 +3,18 @@ package io.relata.platform.schema;
 import static io.relata.platform.schema.Identifiers.quote;
 import static io.relata.platform.schema.Identifiers.table;
 
+import io.relata.metadata.definition.DefinitionReader;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.ObjectDefinition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@link TableStats} by counting, on the connection that will apply the plan, so that the counts
@@ -74,6 +80,44 @@ public final class JdbcTableStats implements TableStats {
       throw new IllegalStateException("cannot list indexes for a schema plan", e);
     }
     return names;
+  }
+
+  @Override
+  public long dangling(String object, String column, String target) {
+    return count(
+        "select count(*) from "
+            + table(object)
+            + " t where t."
+            + quote(column)
+            + " is not null and not exists (select 1 from "
+            + target
+            + " r where r.\"id\" = t."
+            + quote(column)
+            + ")");
+  }
+
+  @Override
+  public Map<Long, FieldDefinition> fieldSetAside(String object, String field) {
+    Map<Long, FieldDefinition> found = new TreeMap<>();
+    setAside(object, field)
+        .forEach(e -> found.put(e.revision(), DefinitionReader.field(e.definition())));
+    return found;
+  }
+
+  @Override
+  public Map<Long, ObjectDefinition> objectSetAside(String object) {
+    Map<Long, ObjectDefinition> found = new TreeMap<>();
+    setAside(object, "")
+        .forEach(e -> found.put(e.revision(), DefinitionReader.object(e.definition())));
+    return found;
+  }
+
+  private List<SetAsides.SetAside> setAside(String object, String field) {
+    try {
+      return SetAsides.of(connection, object, field);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read what was set aside for a schema plan", e);
+    }
   }
 
   private long count(String sql) {

@@ -29,15 +29,21 @@ public record SchemaPlan(List<SchemaStep> steps, Map<String, List<Problem>> refu
 
   /**
    * What the plan deletes, as a short hash: a confirmation names it, so that a plan that would now
-   * delete something else (another change came first) is shown again. The counts are left out:
-   * writes go on while an admin reads a plan.
+   * delete something else (another change came first) is shown again. It hashes each destructive
+   * step's code and names; the counts are left out, as writes go on while an admin reads a plan,
+   * and so is the SQL, which names the revision the change will have.
    */
   public String fingerprint() {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (SchemaStep step : steps) {
         if (step.destructive()) {
-          digest.update((step.code() + "\n" + step.sql() + "\n").getBytes(StandardCharsets.UTF_8));
+          digest.update((step.code() + "\n").getBytes(StandardCharsets.UTF_8));
+          for (String arg : step.args()) {
+            if (!SchemaStep.isCount(arg)) {
+              digest.update((arg + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+          }
         }
       }
       return HexFormat.of().formatHex(digest.digest(), 0, 8);

@@ -32,9 +32,24 @@ public final class SchemaPlanner {
   private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
   private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
 
+  /** The plan step that keeps a deleted field's column aside ({@code platform.setaside}). */
+  public static final String SET_ASIDE_COLUMN = "schema.set-aside-column";
+
+  /** The plan step that keeps a deleted object's table aside. */
+  public static final String SET_ASIDE_TABLE = "schema.set-aside-table";
+
+  /** The plan step that gives a restored field its column back. */
+  public static final String RESTORE_COLUMN = "schema.restore-column";
+
+  /** The plan step that gives a restored object its table back. */
+  public static final String RESTORE_TABLE = "schema.restore-table";
+
+  private static final String CURRENCY = "_currency";
+
   /** Rows above which an index is built after the change, concurrently with writers. */
   public static final long DEFER_ROWS = 10_000;
 
+  private final long revision;
   private final Map<String, ObjectDefinition> model = new LinkedHashMap<>();
   private final TableStats stats;
   private final List<SchemaStep> steps = new ArrayList<>();
@@ -46,18 +61,20 @@ public final class SchemaPlanner {
   private final Set<String> searchRefreshed = new HashSet<>();
   private final Map<String, List<Problem>> refused = new LinkedHashMap<>();
 
-  private SchemaPlanner(List<ObjectDefinition> after, TableStats stats) {
+  private SchemaPlanner(long revision, List<ObjectDefinition> after, TableStats stats) {
+    this.revision = revision;
     after.forEach(o -> model.put(o.name(), o));
     this.stats = stats;
   }
 
   /**
-   * The plan for {@code changes}, which turn the model into {@code after}. Tables come first and
-   * foreign keys last, so that objects referring to each other can be created in one change.
+   * The plan for {@code changes}, which turn the model into {@code after} as revision {@code
+   * revision}. Tables come first and foreign keys last, so that objects referring to each other can
+   * be created in one change.
    */
   public static SchemaPlan plan(
-      List<Change> changes, List<ObjectDefinition> after, TableStats stats) {
-    SchemaPlanner planner = new SchemaPlanner(after, stats);
+      long revision, List<Change> changes, List<ObjectDefinition> after, TableStats stats) {
+    SchemaPlanner planner = new SchemaPlanner(revision, after, stats);
     changes.forEach(planner::step);
     List<SchemaStep> all = new ArrayList<>(planner.steps);
     all.addAll(planner.searchSteps);
@@ -73,18 +90,21 @@ public final class SchemaPlanner {
   private void step(Change change) {
     searchChange(change);
     if (change instanceof Change.ObjectAdded added) {
-      createTable(added.definition());
+      if (added.definition().restoredFrom().isPresent()) {
+        restoreTable(added.definition());
+      } else {
+        createTable(added.definition());
+      }
     } else if (change instanceof Change.ObjectRemoved removed) {
-      String object = removed.object();
-      steps.add(
-          SchemaStep.destructive(
-              "DROP TABLE " + table(object), "schema.drop-table", object, stats.rows(object)));
-      steps.add(SearchVector.dropFunction(object));
-      aboutRemoved(object);
+      setAsideTable(removed.definition());
     } else if (change instanceof Change.FieldAdded added) {
-      addField(model.get(added.object()), added.field());
+      if (added.field().restoredFrom().isPresent()) {
+        restoreField(model.get(added.object()), added.field());
+      } else {
+        addField(model.get(added.object()), added.field());
+      }
     } else if (change instanceof Change.FieldRemoved removed) {
-      dropField(removed.object(), removed.field());
+      setAsideField(removed.object(), removed.field());
     } else if (change instanceof Change.FieldRenamed renamed) {
       renameField(renamed);
     } else if (change instanceof Change.FieldChanged changed) {
@@ -95,28 +115,80 @@ public final class SchemaPlanner {
   }
 
   /**
-   * Records about records of a removed object (its activities) would be read by nobody and purged
-   * by nothing: they go with the object.
+   * A deleted object's table stays where it is, with its records, its indexes and the records about
+   * them, until it is restored or erased ({@code platform.setaside}): only its links to other
+   * tables go, so that those can delete their records meanwhile. Its name stays taken until then.
    */
-  private void aboutRemoved(String object) {
-    for (ObjectDefinition referring : model.values()) {
-      for (FieldDefinition field : referring.fields()) {
-        if (field.type() instanceof FieldType.About) {
-          steps.add(
-              SchemaStep.destructive(
-                  "DELETE FROM "
-                      + table(referring.name())
-                      + " WHERE "
-                      + quote(field.name())
-                      + "->>'object' = '"
-                      + object.replace("'", "''")
-                      + "'",
-                  "schema.delete-about",
-                  object,
-                  referring.name()));
-        }
+  private void setAsideTable(ObjectDefinition object) {
+    String name = object.name();
+    for (FieldDefinition field : object.fields()) {
+      if (isReference(field.type())) {
+        steps.add(dropForeignKey(name, field.name()));
       }
     }
+    steps.add(
+        SchemaStep.destructive(
+            "COMMENT ON TABLE " + table(name) + " IS 'set aside by revision " + revision + "'",
+            SET_ASIDE_TABLE,
+            name,
+            stats.rows(name)));
+  }
+
+  /**
+   * A restored object gets its table back as it was deleted, and its links again. Restoring it as
+   * something else is refused: it is restored first, then changed.
+   */
+  private void restoreTable(ObjectDefinition object) {
+    String name = object.name();
+    long deletedBy = object.restoredFrom().orElseThrow();
+    ObjectDefinition stored = stats.objectSetAside(name).get(deletedBy);
+    if (stored == null) {
+      refuse(name, "/restoredFrom", "object.not-restorable", name, deletedBy);
+      return;
+    }
+    if (!columns(stored).equals(columns(object))) {
+      refuse(name, "/restoredFrom", "object.restore-changed", name, deletedBy);
+      return;
+    }
+    long rows = stats.rows(name);
+    steps.add(
+        SchemaStep.of(
+            "COMMENT ON TABLE " + table(name) + " IS NULL", RESTORE_TABLE, name, rows, deletedBy));
+    if (!SearchVector.expression(stored).equals(SearchVector.expression(object))) {
+      searchSteps.add(SearchVector.function(object));
+      refreshSearch(name, rows);
+    }
+    for (FieldDefinition field : object.fields()) {
+      if (isReference(field.type())) {
+        links(object, field, field.name());
+      }
+    }
+    Set<String> existing = stats.indexes(name);
+    object.listViews().stream()
+        .flatMap(view -> Indexes.forView(object, view).stream())
+        .filter(index -> !existing.contains(index.name()))
+        .forEach(this::index);
+  }
+
+  /** What of an object's definition its table holds: each field's column and constraints. */
+  private static Map<String, List<Object>> columns(ObjectDefinition object) {
+    Map<String, List<Object>> columns = new LinkedHashMap<>();
+    columns.put("stage", List.of(object.pipeline().isPresent()));
+    for (FieldDefinition field : object.fields()) {
+      columns.put(field.name(), storage(field));
+    }
+    return columns;
+  }
+
+  /** What a field's column is: type, currency column, constraints, numbering. */
+  private static List<Object> storage(FieldDefinition field) {
+    return List.of(
+        columnType(field.type()),
+        field.type() instanceof FieldType.Currency c && c.perRecord(),
+        field.type() instanceof FieldType.AutoNumber,
+        field.required(),
+        field.unique(),
+        field.indexed());
   }
 
   /**
@@ -134,7 +206,9 @@ public final class SchemaPlanner {
       if (!SearchVector.searchable(added.field().type())) {
         return;
       }
-      refresh = added.field().required() && SqlLiterals.of(added.field()).isPresent();
+      refresh =
+          added.field().restoredFrom().isPresent()
+              || (added.field().required() && SqlLiterals.of(added.field()).isPresent());
     } else if (change instanceof Change.FieldRemoved removed) {
       object = removed.object();
       if (!SearchVector.searchable(removed.field().type())) {
@@ -175,8 +249,14 @@ public final class SchemaPlanner {
     if (searchReplaced.add(object)) {
       searchSteps.add(0, SearchVector.function(model.get(object)));
     }
-    long rows = stats.rows(object);
-    if (refresh && rows > 0 && searchRefreshed.add(object)) {
+    if (refresh) {
+      refreshSearch(object, stats.rows(object));
+    }
+  }
+
+  /** Computes the search words of an object's records again: in the change, or after it. */
+  private void refreshSearch(String object, long rows) {
+    if (rows > 0 && searchRefreshed.add(object)) {
       String update = "UPDATE " + table(object) + " SET " + quote(SearchVector.COLUMN) + " = NULL";
       searchSteps.add(
           rows > DEFER_ROWS
@@ -186,6 +266,16 @@ public final class SchemaPlanner {
   }
 
   private void createTable(ObjectDefinition object) {
+    Map<Long, ObjectDefinition> setAside = stats.objectSetAside(object.name());
+    if (!setAside.isEmpty()) {
+      refuse(
+          object.name(),
+          "/name",
+          "object.name-set-aside",
+          object.name(),
+          setAside.keySet().iterator().next());
+      return;
+    }
     List<String> columns = new ArrayList<>();
     columns.add("\"id\" uuid PRIMARY KEY");
     columns.add("\"owner_id\" uuid NOT NULL");
@@ -257,20 +347,31 @@ public final class SchemaPlanner {
     }
   }
 
+  /** The table a reference field's values name rows of, quoted; empty for other fields. */
+  private static Optional<String> target(FieldType type) {
+    if (type instanceof FieldType.Lookup lookup) {
+      return Optional.of(table(lookup.target()));
+    } else if (type instanceof FieldType.MasterDetail md) {
+      return Optional.of(table(md.target()));
+    } else if (type instanceof FieldType.User) {
+      return Optional.of("\"relata\".\"app_user\"");
+    }
+    return Optional.empty();
+  }
+
   private Optional<SchemaStep> foreignKey(String object, FieldDefinition field) {
-    String target;
+    Optional<String> table = target(field.type());
+    if (table.isEmpty()) {
+      return Optional.empty();
+    }
+    String target = table.get() + " (\"id\")";
     String onDelete;
     if (field.type() instanceof FieldType.Lookup lookup) {
-      target = table(lookup.target()) + " (\"id\")";
       onDelete = onDelete(lookup.onDelete());
-    } else if (field.type() instanceof FieldType.MasterDetail md) {
-      target = table(md.target()) + " (\"id\")";
+    } else if (field.type() instanceof FieldType.MasterDetail) {
       onDelete = "CASCADE";
-    } else if (field.type() instanceof FieldType.User) {
-      target = "\"relata\".\"app_user\" (\"id\")";
-      onDelete = "SET NULL";
     } else {
-      return Optional.empty();
+      onDelete = "SET NULL";
     }
     return Optional.of(
         SchemaStep.of(
@@ -337,26 +438,203 @@ public final class SchemaPlanner {
             stats.rows(object.name())));
   }
 
-  private void dropField(String object, FieldDefinition field) {
+  /**
+   * A deleted field's column is kept, with its values, under a name of its own until it is restored
+   * or erased ({@code platform.setaside}). What would get in the way of saves meanwhile goes: its
+   * NOT NULL, its index (which saves would keep up to date), its link. The field's name is free at
+   * once.
+   */
+  private void setAsideField(String object, FieldDefinition field) {
     if (columnType(field.type()).isEmpty()) {
       return; // a formula has no column
     }
+    if (isReference(field.type())) {
+      steps.add(dropForeignKey(object, field.name()));
+    }
+    if (field.unique() || field.indexed() || isReference(field.type())) {
+      dropIndex(object, field.name(), field.unique() ? "key" : "idx");
+    }
+    if (field.required() && !field.type().computed()) {
+      steps.add(
+          SchemaStep.of(
+              "ALTER TABLE "
+                  + table(object)
+                  + " ALTER COLUMN "
+                  + quote(field.name())
+                  + " DROP NOT NULL",
+              "schema.drop-not-null",
+              object,
+              field.name()));
+    }
     steps.add(
         SchemaStep.destructive(
-            "ALTER TABLE " + table(object) + " DROP COLUMN " + quote(field.name()),
-            "schema.drop-column",
+            moveColumns(object, field, field.name(), Identifiers.aside(revision, field.name())),
+            SET_ASIDE_COLUMN,
             object,
             field.name(),
             stats.values(object, field.name())));
-    if (field.type() instanceof FieldType.Currency c && c.perRecord()) {
-      steps.add(
-          SchemaStep.destructive(
-              "ALTER TABLE " + table(object) + " DROP COLUMN " + quote(currencyColumn(field)),
-              "schema.drop-column",
-              object,
-              currencyColumn(field),
-              stats.values(object, currencyColumn(field))));
+  }
+
+  /**
+   * A restored field gets its column back with the values it had when deleted, under the name the
+   * change gives it; records saved meanwhile have none. It may come back with other labels or
+   * options, but not with another kind of column: it is restored first, then changed.
+   */
+  private void restoreField(ObjectDefinition object, FieldDefinition field) {
+    String name = object.name();
+    long deletedBy = field.restoredFrom().orElseThrow();
+    String was = field.renamedFrom().orElse(field.name());
+    FieldDefinition stored = stats.fieldSetAside(name, was).get(deletedBy);
+    if (stored == null) {
+      refuse(object, field, "/restoredFrom", "field.not-restorable", was, deletedBy);
+      return;
     }
+    if (!storage(stored).subList(0, 3).equals(storage(field).subList(0, 3))) {
+      refuse(
+          object,
+          field,
+          "/restoredFrom",
+          "field.restore-other-type",
+          was,
+          stored.type().id(),
+          field.type().id());
+      return;
+    }
+    String aside = Identifiers.aside(deletedBy, was);
+    long rows = stats.rows(name);
+    long values = stats.values(name, aside);
+    boolean notNull = field.required() && !field.type().computed();
+    Optional<String> fill = SqlLiterals.of(field);
+    long dangling =
+        isReference(field.type())
+            ? stats.dangling(name, aside, target(field.type()).orElseThrow())
+            : 0;
+    if (field.unique() && stats.duplicates(name, aside) > 0) {
+      refuse(object, field, "/unique", "field.values-not-unique", stats.duplicates(name, aside));
+      return;
+    }
+    // a master-detail's orphans are deleted below; a required lookup's cannot be cleared
+    long empty = rows - values + (field.type() instanceof FieldType.MasterDetail ? 0 : dangling);
+    if (notNull && empty > 0 && (fill.isEmpty() || dangling > 0)) {
+      refuse(object, field, "/required", "field.required-with-empty-values", empty);
+      return;
+    }
+    steps.add(
+        SchemaStep.of(
+            moveColumns(name, field, aside, field.name()),
+            RESTORE_COLUMN,
+            name,
+            field.name(),
+            values,
+            was,
+            deletedBy));
+    if (isReference(field.type())) {
+      links(object, field, aside);
+    }
+    String column = quote(field.name());
+    if (notNull) {
+      if (rows > values) {
+        steps.add(
+            SchemaStep.of(
+                "UPDATE "
+                    + table(name)
+                    + " SET "
+                    + column
+                    + " = "
+                    + fill.get()
+                    + " WHERE "
+                    + column
+                    + " IS NULL",
+                "schema.fill-empty",
+                name,
+                field.name(),
+                rows - values));
+      }
+      steps.add(
+          SchemaStep.of(
+              "ALTER TABLE " + table(name) + " ALTER COLUMN " + column + " SET NOT NULL",
+              "schema.set-not-null",
+              name,
+              field.name()));
+    }
+    Indexes.forField(name, field).ifPresent(this::index);
+    rollUpFill(object, field);
+  }
+
+  /** The columns a deleted field's values are kept in until it is restored or erased. */
+  public static List<String> asideColumns(long revision, FieldDefinition field) {
+    String aside = Identifiers.aside(revision, field.name());
+    return field.type() instanceof FieldType.Currency c && c.perRecord()
+        ? List.of(aside, aside + CURRENCY)
+        : List.of(aside);
+  }
+
+  /**
+   * Renames a field's column (and its currency column and numbering, if it has them) from {@code
+   * from} to {@code to}: one statement per rename, run as one step.
+   */
+  private static String moveColumns(String object, FieldDefinition field, String from, String to) {
+    List<String> sql = new ArrayList<>();
+    sql.add("ALTER TABLE " + table(object) + " RENAME COLUMN " + quote(from) + " TO " + quote(to));
+    if (field.type() instanceof FieldType.Currency c && c.perRecord()) {
+      sql.add(
+          "ALTER TABLE "
+              + table(object)
+              + " RENAME COLUMN "
+              + quote(from + CURRENCY)
+              + " TO "
+              + quote(to + CURRENCY));
+    }
+    if (field.type() instanceof FieldType.AutoNumber) {
+      sql.add(
+          "ALTER SEQUENCE "
+              + quote(Identifiers.SCHEMA)
+              + "."
+              + quote(derived(object, from, "seq"))
+              + " RENAME TO "
+              + quote(derived(object, to, "seq")));
+    }
+    return String.join("; ", sql);
+  }
+
+  /**
+   * The link of a reference field that comes back; {@code column} is where its values are when the
+   * plan is made. Records it referred to may have been deleted meanwhile: such references are
+   * cleared first, or — for a master-detail, whose master's deletion deletes its details — their
+   * records deleted, as the link would have done.
+   */
+  private void links(ObjectDefinition object, FieldDefinition field, String column) {
+    String name = object.name();
+    String now = quote(field.name());
+    String target = target(field.type()).orElseThrow();
+    long dangling = stats.dangling(name, column, target);
+    if (dangling > 0) {
+      String orphan =
+          " WHERE "
+              + now
+              + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+              + target
+              + " r WHERE r.\"id\" = "
+              + table(name)
+              + "."
+              + now
+              + ")";
+      steps.add(
+          field.type() instanceof FieldType.MasterDetail
+              ? SchemaStep.destructive(
+                  "DELETE FROM " + table(name) + orphan,
+                  "schema.delete-orphans",
+                  name,
+                  field.name(),
+                  dangling)
+              : SchemaStep.of(
+                  "UPDATE " + table(name) + " SET " + now + " = NULL" + orphan,
+                  "schema.clear-dangling",
+                  name,
+                  field.name(),
+                  dangling));
+    }
+    foreignKey(name, field).ifPresent(constraints::add);
   }
 
   private void renameField(Change.FieldRenamed renamed) {
@@ -497,15 +775,7 @@ public final class SchemaPlanner {
     if (!before.type().equals(after.type())
         && (isReference(before.type()) || isReference(after.type()))) {
       if (isReference(before.type())) {
-        steps.add(
-            SchemaStep.of(
-                "ALTER TABLE "
-                    + table(name)
-                    + " DROP CONSTRAINT IF EXISTS "
-                    + quote(derived(name, after.name(), "fkey")),
-                "schema.drop-foreign-key",
-                name,
-                after.name()));
+        steps.add(dropForeignKey(name, after.name()));
       }
       foreignKey(name, after).ifPresent(constraints::add);
     }
@@ -585,6 +855,17 @@ public final class SchemaPlanner {
     }
   }
 
+  private static SchemaStep dropForeignKey(String object, String field) {
+    return SchemaStep.of(
+        "ALTER TABLE "
+            + table(object)
+            + " DROP CONSTRAINT IF EXISTS "
+            + quote(derived(object, field, "fkey")),
+        "schema.drop-foreign-key",
+        object,
+        field);
+  }
+
   private void dropIndex(String object, String column, String suffix) {
     steps.add(
         SchemaStep.of(
@@ -605,8 +886,12 @@ public final class SchemaPlanner {
         .add(Problem.at("/fields/" + index + part, code, args));
   }
 
+  private void refuse(String object, String pointer, String code, Object... args) {
+    refused.computeIfAbsent(object, k -> new ArrayList<>()).add(Problem.at(pointer, code, args));
+  }
+
   static String currencyColumn(FieldDefinition field) {
-    return field.name() + "_currency";
+    return field.name() + CURRENCY;
   }
 
   static boolean isReference(FieldType type) {

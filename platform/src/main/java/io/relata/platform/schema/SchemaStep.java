@@ -43,14 +43,13 @@ public record SchemaStep(
   public String text(Locale locale) {
     NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
     Object[] values =
-        args.stream()
-            .map(
-                a ->
-                    !a.isEmpty() && a.chars().allMatch(Character::isDigit)
-                        ? numbers.format(Long.parseLong(a))
-                        : a)
-            .toArray();
+        args.stream().map(a -> isCount(a) ? numbers.format(Long.parseLong(a)) : a).toArray();
     return Messages.text(code, locale, values);
+  }
+
+  /** Whether an argument is a number (a count or a revision) rather than a name. */
+  static boolean isCount(String arg) {
+    return !arg.isEmpty() && arg.chars().allMatch(Character::isDigit);
   }
 
   /** The object whose table the step works on: its first argument. */

@@ -151,6 +151,7 @@ class DeferredBuildsIT {
       connection.setAutoCommit(false);
       SchemaPlan plan =
           SchemaPlanner.plan(
+              after.model().revision(),
               ModelDiff.between(List.copyOf(before.objects()), after.submitted()),
               after.submitted(),
               new JdbcTableStats(connection));

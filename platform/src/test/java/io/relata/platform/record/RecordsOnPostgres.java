@@ -85,6 +85,7 @@ final class RecordsOnPostgres implements AutoCloseable {
       SchemaMigrator.apply(
           connection,
           SchemaPlanner.plan(
+              model.revision(),
               ModelDiff.between(List.of(), List.copyOf(model.objects())),
               List.copyOf(model.objects()),
               new JdbcTableStats(connection)),

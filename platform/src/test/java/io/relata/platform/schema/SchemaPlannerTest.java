@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.change.ModelDiff;
+import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.problem.Problem;
 import java.util.List;
@@ -19,8 +20,18 @@ import org.junit.jupiter.api.Test;
 /** Plans without a database: the data is what {@link Stats} says it is. */
 class SchemaPlannerTest {
 
-  /** A table of {@code rows} rows, every column full, every value distinct and short. */
-  private record Stats(long rows) implements TableStats {
+  /**
+   * A table of {@code rows} rows, every column full, every value distinct and short, every link
+   * live; with what is set aside of it, by revision.
+   */
+  private record Stats(
+      long rows, Map<Long, FieldDefinition> fieldsAside, Map<Long, ObjectDefinition> objectsAside)
+      implements TableStats {
+
+    Stats(long rows) {
+      this(rows, Map.of(), Map.of());
+    }
+
     @Override
     public long rows(String object) {
       return rows;
@@ -45,6 +56,25 @@ class SchemaPlannerTest {
     public java.util.Set<String> indexes(String object) {
       return java.util.Set.of();
     }
+
+    @Override
+    public long dangling(String object, String column, String target) {
+      return 0;
+    }
+
+    @Override
+    public Map<Long, FieldDefinition> fieldSetAside(String object, String field) {
+      Map<Long, FieldDefinition> found = new java.util.HashMap<>(fieldsAside);
+      found.values().removeIf(f -> !f.name().equals(field));
+      return found;
+    }
+
+    @Override
+    public Map<Long, ObjectDefinition> objectSetAside(String object) {
+      Map<Long, ObjectDefinition> found = new java.util.HashMap<>(objectsAside);
+      found.values().removeIf(o -> !o.name().equals(object));
+      return found;
+    }
   }
 
   private final ObjectNode before = object("account");
@@ -53,7 +83,7 @@ class SchemaPlannerTest {
   private SchemaPlan plan(long rows) {
     List<ObjectDefinition> old = List.of(definition(before));
     List<ObjectDefinition> now = List.of(definition(after));
-    return SchemaPlanner.plan(ModelDiff.between(old, now), now, new Stats(rows));
+    return SchemaPlanner.plan(2, ModelDiff.between(old, now), now, new Stats(rows));
   }
 
   /** The plan's steps but those that keep the search column. */
@@ -65,6 +95,7 @@ class SchemaPlannerTest {
   void aNewObjectIsATableWithSystemColumnsAndItsIndexes() {
     SchemaPlan plan =
         SchemaPlanner.plan(
+            2,
             ModelDiff.between(List.of(), List.of(definition(before))),
             List.of(definition(before)),
             new Stats(0));
@@ -97,7 +128,7 @@ class SchemaPlannerTest {
   }
 
   @Test
-  void removingAnObjectTakesTheRecordsAboutItsRecordsWithIt() {
+  void removingAnObjectSetsItsTableAsideWithTheRecordsAboutItsRecords() {
     ObjectNode activity =
         (ObjectNode)
             io.relata.metadata.Fixtures.json(
@@ -107,18 +138,21 @@ class SchemaPlannerTest {
     List<ObjectDefinition> old = List.of(definition(before), definition(activity));
     List<ObjectDefinition> now = List.of(definition(activity));
 
-    SchemaPlan plan = SchemaPlanner.plan(ModelDiff.between(old, now), now, new Stats(3));
+    SchemaPlan plan = SchemaPlanner.plan(2, ModelDiff.between(old, now), now, new Stats(3));
 
     assertEquals(
         List.of(
-            "DROP TABLE \"records\".\"account\"",
-            "DELETE FROM \"records\".\"activity\" WHERE \"about\"->>'object' = 'account'"),
-        withoutSearch(plan).stream().map(SchemaStep::sql).toList());
-    assertTrue(withoutSearch(plan).stream().allMatch(SchemaStep::destructive));
+            new SchemaStep(
+                "COMMENT ON TABLE \"records\".\"account\" IS 'set aside by revision 2'",
+                SchemaPlanner.SET_ASIDE_TABLE,
+                List.of("account", "3"),
+                true)),
+        plan.steps(),
+        "the table, its search and the activities about its records stay until erased");
   }
 
   @Test
-  void droppingAFieldSaysHowManyValuesGo() {
+  void droppingAFieldSetsItsColumnAsideAndSaysHowManyValues() {
     ((ArrayNode) before.get("fields"))
         .addObject()
         .put("name", "notes")
@@ -130,12 +164,145 @@ class SchemaPlannerTest {
     assertEquals(
         List.of(
             new SchemaStep(
-                "ALTER TABLE \"records\".\"account\" DROP COLUMN \"notes\"",
-                "schema.drop-column",
+                "ALTER TABLE \"records\".\"account\" RENAME COLUMN \"notes\" TO \"_aside_2_notes\"",
+                SchemaPlanner.SET_ASIDE_COLUMN,
                 List.of("account", "notes", "1234"),
                 true)),
         withoutSearch(plan));
     assertTrue(plan.destructive());
+  }
+
+  @Test
+  void aDroppedRequiredLinkLetsGoOfWhatWouldStopSaves() {
+    ((ArrayNode) before.get("fields"))
+        .addObject()
+        .put("name", "parent")
+        .put("label", "Parent")
+        .put("type", "lookup")
+        .put("target", "account")
+        .put("required", true);
+
+    assertEquals(
+        List.of(
+            "ALTER TABLE \"records\".\"account\" DROP CONSTRAINT IF EXISTS \"account_parent_fkey\"",
+            "DROP INDEX IF EXISTS \"records\".\"account_parent_idx\"",
+            "ALTER TABLE \"records\".\"account\" ALTER COLUMN \"parent\" DROP NOT NULL",
+            "ALTER TABLE \"records\".\"account\" RENAME COLUMN \"parent\" TO \"_aside_2_parent\""),
+        withoutSearch(plan(10)).stream().map(SchemaStep::sql).toList());
+  }
+
+  @Test
+  void aRestoredFieldGetsItsColumnBackAsItWas() {
+    ObjectNode deleted =
+        ((ArrayNode) after.get("fields"))
+            .addObject()
+            .put("name", "tier")
+            .put("label", "Tier")
+            .put("type", "text")
+            .put("required", true)
+            .put("indexed", true);
+    FieldDefinition stored = definition(after).field("tier").orElseThrow();
+    deleted.put("restoredFrom", 7);
+    List<ObjectDefinition> old = List.of(definition(before));
+    List<ObjectDefinition> now = List.of(definition(after));
+    Map<Long, FieldDefinition> aside = Map.of(7L, stored);
+
+    SchemaPlan plan =
+        SchemaPlanner.plan(9, ModelDiff.between(old, now), now, new Stats(40, aside, Map.of()));
+
+    assertEquals(Map.of(), plan.refused());
+    assertEquals(
+        List.of(
+            "ALTER TABLE \"records\".\"account\" RENAME COLUMN \"_aside_7_tier\" TO \"tier\"",
+            "ALTER TABLE \"records\".\"account\" ALTER COLUMN \"tier\" SET NOT NULL",
+            "CREATE INDEX IF NOT EXISTS \"account_tier_idx\" ON \"records\".\"account\" (\"tier\")"),
+        withoutSearch(plan).stream().map(SchemaStep::sql).toList());
+    assertEquals(List.of("account", "tier", "40", "tier", "7"), withoutSearch(plan).get(0).args());
+    assertTrue(
+        plan.steps().stream().anyMatch(s -> s.code().equals("schema.refresh-search")),
+        "its words come back to search");
+
+    deleted.put("type", "number");
+    SchemaPlan retyped =
+        SchemaPlanner.plan(
+            9,
+            ModelDiff.between(old, List.of(definition(after))),
+            List.of(definition(after)),
+            new Stats(40, aside, Map.of()));
+    assertEquals(
+        List.of(
+            Problem.at(
+                "/fields/1/restoredFrom", "field.restore-other-type", "tier", "text", "number")),
+        retyped.refused().get("account"));
+
+    deleted.put("type", "text").put("restoredFrom", 8);
+    SchemaPlan gone =
+        SchemaPlanner.plan(
+            9,
+            ModelDiff.between(old, List.of(definition(after))),
+            List.of(definition(after)),
+            new Stats(40, aside, Map.of()));
+    assertEquals(
+        List.of(Problem.at("/fields/1/restoredFrom", "field.not-restorable", "tier", 8L)),
+        gone.refused().get("account"),
+        "a deletion whose values were erased, or never was");
+  }
+
+  @Test
+  void aDeletedObjectKeepsItsNameUntilRestoredOrErased() {
+    Map<Long, ObjectDefinition> aside = Map.of(5L, definition(before));
+    List<ObjectDefinition> now = List.of(definition(after));
+
+    SchemaPlan created =
+        SchemaPlanner.plan(
+            9, ModelDiff.between(List.of(), now), now, new Stats(0, Map.of(), aside));
+    assertEquals(
+        List.of(Problem.at("/name", "object.name-set-aside", "account", 5L)),
+        created.refused().get("account"));
+
+    after.put("restoredFrom", 5);
+    List<ObjectDefinition> restoring = List.of(definition(after));
+    SchemaPlan restored =
+        SchemaPlanner.plan(
+            9, ModelDiff.between(List.of(), restoring), restoring, new Stats(12, Map.of(), aside));
+    assertEquals(Map.of(), restored.refused());
+    assertEquals(
+        List.of(
+            new SchemaStep(
+                "COMMENT ON TABLE \"records\".\"account\" IS NULL",
+                SchemaPlanner.RESTORE_TABLE,
+                List.of("account", "12", "5"),
+                false)),
+        restored.steps(),
+        "its table, indexes and search words are as they were");
+  }
+
+  @Test
+  void aConfirmationHoldsForTheSameDeletionWhateverTheRevisionAndCounts() {
+    ((ArrayNode) before.get("fields"))
+        .addObject()
+        .put("name", "notes")
+        .put("label", "Notes")
+        .put("type", "long-text");
+    List<ObjectDefinition> old = List.of(definition(before));
+    List<ObjectDefinition> now = List.of(definition(after));
+
+    String first =
+        SchemaPlanner.plan(2, ModelDiff.between(old, now), now, new Stats(10)).fingerprint();
+    String later =
+        SchemaPlanner.plan(3, ModelDiff.between(old, now), now, new Stats(11)).fingerprint();
+    assertEquals(first, later);
+
+    ((ArrayNode) before.get("fields"))
+        .addObject()
+        .put("name", "tier")
+        .put("label", "Tier")
+        .put("type", "text");
+    List<ObjectDefinition> more = List.of(definition(before));
+    assertFalse(
+        first.equals(
+            SchemaPlanner.plan(3, ModelDiff.between(more, now), now, new Stats(10)).fingerprint()),
+        "another field deleted too: another plan to confirm");
   }
 
   @Test
@@ -214,7 +381,7 @@ class SchemaPlannerTest {
         .put("type", "long-text");
     List<SchemaStep> small = plan(5).steps();
     assertEquals(
-        List.of("schema.drop-column", "schema.search-function", "schema.refresh-search"),
+        List.of(SchemaPlanner.SET_ASIDE_COLUMN, "schema.search-function", "schema.refresh-search"),
         small.stream().map(SchemaStep::code).toList(),
         "a removed field's words go from the records stored before, in the change when few");
     assertEquals("UPDATE \"records\".\"account\" SET \"_search\" = NULL", small.get(2).sql());
@@ -224,7 +391,7 @@ class SchemaPlannerTest {
 
     field(before, "notes").put("type", "number");
     assertEquals(
-        List.of("schema.drop-column"),
+        List.of(SchemaPlanner.SET_ASIDE_COLUMN),
         plan(5).steps().stream().map(SchemaStep::code).toList(),
         "a field not searched: nothing of search to do");
   }
@@ -323,7 +490,8 @@ class SchemaPlannerTest {
                     "{'name':'a_b','label':'A B','nameField':'c','fields':["
                         + "{'name':'c','label':'C','type':'text','indexed':true}]}")));
 
-    SchemaPlan plan = SchemaPlanner.plan(ModelDiff.between(List.of(), model), model, new Stats(0));
+    SchemaPlan plan =
+        SchemaPlanner.plan(2, ModelDiff.between(List.of(), model), model, new Stats(0));
 
     assertEquals(
         "{a_b=[Problem[pointer=/fields/0/name, code=schema.name-collision, args=[a_b_c_idx, a.b_c]]]}",
