@@ -159,7 +159,7 @@ class MetadataApiIT {
 
   @Test
   @Order(3)
-  void droppingAFieldNeedsConfirmationAndARevertRenamesBack() throws Exception {
+  void droppingAFieldNeedsConfirmationAndARevertBringsBackRenamesAndEveryValue() throws Exception {
     execute(
         "insert into records.account (id, owner_id, created_at, created_by, updated_at, updated_by, account_name)"
             + " select gen_random_uuid(), gen_random_uuid(), now(), gen_random_uuid(), now(), gen_random_uuid(),"
@@ -202,11 +202,14 @@ class MetadataApiIT {
     assertTrue(plan.getBoolean("destructive"));
     JsonObject drop =
         plan.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
-            .filter(step -> step.getString("code").equals("schema.drop-column"))
+            .filter(step -> step.getString("code").equals("schema.set-aside-column"))
             .findFirst()
             .orElseThrow();
     // "Account 1", "Account 10" .. "Account 19", "Account 100" .. "Account 199", "Account 1000"
-    assertEquals("tar bort kolumnen extra i account med 112 värden", drop.getString("text"));
+    assertEquals(
+        "lägger kolumnen extra i account åt sidan med dess 112 värden; den kan återställas i 15"
+            + " dagar",
+        drop.getString("text"));
     assertEquals(beforeDrop, revisions());
 
     HttpResponse<String> otherPlan =
@@ -221,6 +224,33 @@ class MetadataApiIT {
                 withoutExtra)
             .statusCode());
     assertEquals(beforeDrop + 1, revisions());
+
+    // kept aside for 15 days: listed, and a revert brings every value back
+    JsonObject kept =
+        json(send("GET", "api/v1/metadata/set-aside", null))
+            .getJsonArray("items")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(item -> item.getString("field", "").equals("extra"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(112, kept.getInt("count"));
+    assertEquals(beforeDrop + 1, kept.getJsonNumber("revision").longValue());
+    execute(
+        "insert into records.account (id, owner_id, created_at, created_by, updated_at, updated_by, account_name)"
+            + " values (gen_random_uuid(), gen_random_uuid(), now(), gen_random_uuid(), now(), gen_random_uuid(), 'Saved meanwhile')");
+    HttpResponse<String> undo =
+        send("POST", "api/v1/metadata/revisions/" + beforeDrop + "/revert", "");
+    assertEquals(200, undo.statusCode(), "restoring deletes nothing: no confirmation");
+    assertEquals(112, count("select count(extra) from records.account"));
+    assertEquals(
+        112,
+        count(
+            "select count(*) from records.account where extra = 'x' and account_name like 'Account 1%'"),
+        "every value where it was");
+    assertFalse(
+        send("GET", "api/v1/metadata/set-aside", null).body().contains("\"extra\""),
+        "restored: no longer kept aside");
   }
 
   @Test
