@@ -27,8 +27,11 @@ public sealed interface Change {
   /**
    * Object-level parts changed (for example {@code label}, {@code pipeline}, {@code listViews}):
    * none of them alters a column, some alter indexes or constraints.
+   *
+   * @param before the object as it was, for what replaces an index (a list view's sort)
    */
-  record ObjectChanged(String object, Set<String> parts) implements Change {
+  record ObjectChanged(String object, Set<String> parts, ObjectDefinition before)
+      implements Change {
     public ObjectChanged {
       parts = Set.copyOf(parts);
     }

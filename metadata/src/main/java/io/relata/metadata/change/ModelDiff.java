@@ -78,7 +78,7 @@ public final class ModelDiff {
           }
         });
     if (!parts.isEmpty()) {
-      changes.add(new Change.ObjectChanged(object, parts));
+      changes.add(new Change.ObjectChanged(object, parts, before));
     }
     return changes;
   }

@@ -63,7 +63,7 @@ class ModelDiffTest {
     assertEquals(
         List.of(
             new Change.FieldRenamed("account", "account_name", "company_name"),
-            new Change.ObjectChanged("account", Set.of("nameField"))),
+            new Change.ObjectChanged("account", Set.of("nameField"), definition(account))),
         diff());
   }
 
@@ -119,6 +119,9 @@ class ModelDiffTest {
         .add("account_name");
 
     assertEquals(
-        List.of(new Change.ObjectChanged("account", Set.of("recordAccess", "listViews"))), diff());
+        List.of(
+            new Change.ObjectChanged(
+                "account", Set.of("recordAccess", "listViews"), definition(account))),
+        diff());
   }
 }

@@ -69,18 +69,24 @@ public final class Indexes {
             "created_at",
             "(\"created_at\" DESC, \"id\" DESC)",
             false),
-        new Index(
-            name,
-            derived(name, object.nameField(), "name_idx"),
-            object.nameField(),
-            "(" + quote(object.nameField()) + ", \"id\")",
-            false),
+        forName(object),
         new Index(
             name,
             derived(name, SearchVector.COLUMN, "gin"),
             SearchVector.COLUMN,
             "USING gin (" + quote(SearchVector.COLUMN) + ")",
             false));
+  }
+
+  /** The index on the name field, which lists sort by and lookups search in. */
+  static Index forName(ObjectDefinition object) {
+    String name = object.name();
+    return new Index(
+        name,
+        derived(name, object.nameField(), "name_idx"),
+        object.nameField(),
+        "(" + quote(object.nameField()) + ", \"id\")",
+        false);
   }
 
   /**

@@ -821,15 +821,39 @@ public final class SchemaPlanner {
     return Optional.of("field.unsafe-retype");
   }
 
+  /**
+   * Indexes that object-level parts bring: another name field gets its name index instead of the
+   * old one, a shared list view whose sort changed gets its index again, a new one its first.
+   */
   private void changeObject(ObjectDefinition object, Change.ObjectChanged changed) {
-    if (changed.parts().contains("listViews")) {
-      // created if missing: views whose sort did not change keep theirs
-      Set<String> existing = stats.indexes(object.name());
-      object.listViews().stream()
-          .flatMap(view -> Indexes.forView(object, view).stream())
-          .filter(index -> !existing.contains(index.name()))
-          .forEach(this::index);
+    if (!changed.parts().contains("nameField") && !changed.parts().contains("listViews")) {
+      return;
     }
+    Set<String> existing = new HashSet<>(stats.indexes(object.name()));
+    Map<String, Indexes.Index> is = objectLevel(object);
+    for (Indexes.Index was : objectLevel(changed.before()).values()) {
+      Indexes.Index now = is.get(was.name());
+      if ((now == null || !now.keys().equals(was.keys())) && existing.remove(was.name())) {
+        steps.add(
+            SchemaStep.of(
+                "DROP INDEX IF EXISTS " + quote(Identifiers.SCHEMA) + "." + quote(was.name()),
+                "schema.drop-index",
+                object.name(),
+                was.part()));
+      }
+    }
+    is.values().stream().filter(index -> !existing.contains(index.name())).forEach(this::index);
+  }
+
+  /** The indexes that follow object-level parts, by name: the name field's, the list views'. */
+  private static Map<String, Indexes.Index> objectLevel(ObjectDefinition object) {
+    Map<String, Indexes.Index> indexes = new LinkedHashMap<>();
+    Indexes.Index name = Indexes.forName(object);
+    indexes.put(name.name(), name);
+    object.listViews().stream()
+        .flatMap(view -> Indexes.forView(object, view).stream())
+        .forEach(index -> indexes.put(index.name(), index));
+    return indexes;
   }
 
   /**

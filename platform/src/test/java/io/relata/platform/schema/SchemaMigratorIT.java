@@ -161,7 +161,10 @@ class SchemaMigratorIT {
             SchemaPlanner.SET_ASIDE_COLUMN,
             List.of("account", "tier", "100000"),
             true),
-        drop.steps().get(0));
+        drop.steps().stream()
+            .filter(step -> step.code().equals(SchemaPlanner.SET_ASIDE_COLUMN))
+            .findFirst()
+            .orElseThrow());
     assertThrows(
         IllegalStateException.class,
         () -> apply(List.of(definition(longer)), List.of(definition(dropped)), false),

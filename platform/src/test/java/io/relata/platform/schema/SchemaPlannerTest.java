@@ -25,11 +25,21 @@ class SchemaPlannerTest {
    * live; with what is set aside of it, by revision.
    */
   private record Stats(
-      long rows, Map<Long, FieldDefinition> fieldsAside, Map<Long, ObjectDefinition> objectsAside)
+      long rows,
+      Map<Long, FieldDefinition> fieldsAside,
+      Map<Long, ObjectDefinition> objectsAside,
+      java.util.Set<String> existing)
       implements TableStats {
 
     Stats(long rows) {
       this(rows, Map.of(), Map.of());
+    }
+
+    Stats(
+        long rows,
+        Map<Long, FieldDefinition> fieldsAside,
+        Map<Long, ObjectDefinition> objectsAside) {
+      this(rows, fieldsAside, objectsAside, java.util.Set.of());
     }
 
     @Override
@@ -54,7 +64,7 @@ class SchemaPlannerTest {
 
     @Override
     public java.util.Set<String> indexes(String object) {
-      return java.util.Set.of();
+      return existing;
     }
 
     @Override
@@ -275,6 +285,44 @@ class SchemaPlannerTest {
                 false)),
         restored.steps(),
         "its table, indexes and search words are as they were");
+  }
+
+  @Test
+  void anotherNameFieldOrSortReplacesItsIndex() {
+    for (ObjectNode doc : List.of(before, after)) {
+      ((ArrayNode) doc.get("fields"))
+          .addObject()
+          .put("name", "code")
+          .put("label", "Code")
+          .put("type", "text");
+    }
+    before
+        .putArray("listViews")
+        .addObject()
+        .put("name", "all")
+        .put("label", "All")
+        .putArray("sort")
+        .add("account_name");
+    ((ObjectNode) before.get("listViews").get(0)).putArray("columns").add("account_name");
+    after.set("listViews", before.get("listViews").deepCopy());
+    after.put("nameField", "code");
+    ((ArrayNode) after.get("listViews").get(0).get("sort")).removeAll().add("-code");
+    List<ObjectDefinition> old = List.of(definition(before));
+    List<ObjectDefinition> now = List.of(definition(after));
+    java.util.Set<String> built =
+        java.util.Set.of("account_account_name_name_idx", "account_all_view");
+
+    SchemaPlan plan =
+        SchemaPlanner.plan(
+            2, ModelDiff.between(old, now), now, new Stats(50, Map.of(), Map.of(), built));
+
+    assertEquals(
+        List.of(
+            "DROP INDEX IF EXISTS \"records\".\"account_account_name_name_idx\"",
+            "DROP INDEX IF EXISTS \"records\".\"account_all_view\"",
+            "CREATE INDEX IF NOT EXISTS \"account_code_name_idx\" ON \"records\".\"account\" (\"code\", \"id\")",
+            "CREATE INDEX IF NOT EXISTS \"account_all_view\" ON \"records\".\"account\" (\"code\" DESC, \"id\" DESC)"),
+        withoutSearch(plan).stream().map(SchemaStep::sql).toList());
   }
 
   @Test
