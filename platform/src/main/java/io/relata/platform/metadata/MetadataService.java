@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.AccessDocuments;
 import io.relata.metadata.access.AccessRewrite;
+import io.relata.metadata.access.SystemPermission;
 import io.relata.metadata.change.Change;
 import io.relata.metadata.change.ModelDiff;
 import io.relata.metadata.definition.ObjectDefinition;
@@ -15,7 +16,9 @@ import io.relata.metadata.model.ModelCompiler;
 import io.relata.metadata.presentation.PresentationRewrite;
 import io.relata.metadata.problem.Problem;
 import io.relata.platform.access.AccessDeniedException;
+import io.relata.platform.access.AccessEvaluator;
 import io.relata.platform.access.CurrentModel;
+import io.relata.platform.access.ModelObjects;
 import io.relata.platform.access.Subjects;
 import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;
@@ -194,6 +197,7 @@ public class MetadataService implements CurrentModel {
       throws SQLException, Refused, NeedsConfirmation {
     lock(connection);
     CompiledModel before = compile(RevisionStore.latest(connection));
+    requireManager(connection, actor, before);
     long number = before.revision() + 1;
     Documents current = Documents.of(before);
     Documents edited = edit.apply(current);
@@ -328,6 +332,19 @@ public class MetadataService implements CurrentModel {
               PresentationRewrite.dashboards(current.of(DocumentKinds.DASHBOARDS), changes));
     }
     return followed;
+  }
+
+  /**
+   * Every change, and every plan, needs {@code manage-metadata}, whatever the way in (the API, a
+   * Setup screen): decided here, against the holdings read in the change's transaction.
+   */
+  private void requireManager(Connection connection, Actor actor, CompiledModel before)
+      throws SQLException {
+    if (!AccessEvaluator.of(
+            Subjects.of(connection, actor), before.access(), ModelObjects.none(), clock)
+        .holds(SystemPermission.MANAGE_METADATA)) {
+      throw AccessDeniedException.system(SystemPermission.MANAGE_METADATA.json());
+    }
   }
 
   /**

@@ -47,6 +47,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
   private final SideNav objects = new SideNav();
   private final SideNav dashboards = new SideNav();
   private final SideNav recent = new SideNav();
+  private final SideNav setup = new SideNav();
   private final Span userName = new Span();
   private final NotificationBell bell;
   private final Avatar avatar = new Avatar();
@@ -171,9 +172,14 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     recent.setLabel(getTranslation("shell.recent"));
     recent.setId("nav-recent");
     recent.setCollapsible(true);
+    SideNavItem setupItem = new SideNavItem(getTranslation("shell.setup"), "setup");
+    setupItem.setPrefixComponent(VaadinIcon.COG_O.create());
+    setupItem.setId("nav-setup");
+    setup.addItem(setupItem);
+    setup.setVisible(false);
     com.vaadin.flow.component.orderedlayout.VerticalLayout drawer =
         new com.vaadin.flow.component.orderedlayout.VerticalLayout(
-            home, apps, objects, dashboards, recent);
+            home, apps, objects, dashboards, recent, setup);
     drawer.addClassName("relata-drawer");
     drawer.setPadding(true);
     return drawer;
@@ -230,6 +236,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
       }
     }
     recent.setVisible(!recent.getItems().isEmpty());
+    // Setup is for those who configure Relata; the platform checks again on every change
+    setup.setVisible(
+        view.holds(io.relata.metadata.access.SystemPermission.MANAGE_METADATA)
+            || view.holds(io.relata.metadata.access.SystemPermission.MANAGE_USERS));
   }
 
   /** An app's part of the drawer: its home, then its objects in its order. */

@@ -1,0 +1,188 @@
+package io.relata.ui.setup;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import io.relata.metadata.access.SystemPermission;
+import io.relata.metadata.kind.DocumentKind;
+import io.relata.metadata.kind.DocumentKinds;
+import io.relata.metadata.kind.Documents;
+import io.relata.metadata.problem.Problem;
+import io.relata.platform.metadata.MetadataService;
+import io.relata.ui.screen.ConfirmDelete;
+import io.relata.ui.screen.Problems;
+import io.relata.ui.screen.Workspace;
+import io.relata.ui.session.SignedInUser;
+import io.relata.ui.shell.MainLayout;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One document of any kind, edited in a form its kind's meta-schema generates; saving shows the
+ * plan of what the change does to the database before it is done, and a refusal at the field it
+ * concerns. {@code new} as the name starts an empty document.
+ */
+@Route(value = "setup/:kind/:name", layout = MainLayout.class)
+public class DocumentView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+  /** The name in the address of a document not saved yet. */
+  static final String NEW = "new";
+
+  private final Workspace workspace;
+  private final MetadataService metadata;
+  private DocumentKind kind;
+  private String name;
+  private SchemaForm form;
+
+  @Inject
+  public DocumentView(Workspace workspace, MetadataService metadata) {
+    this.workspace = workspace;
+    this.metadata = metadata;
+    addClassName("relata-page");
+    addClassName("relata-setup");
+    addClassName("relata-setup-document");
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    Workspace.View view = workspace.of(SignedInUser.current().orElseThrow());
+    if (!SetupAccess.require(event, view, SystemPermission.MANAGE_METADATA)) {
+      return;
+    }
+    kind = DocumentKinds.find(event.getRouteParameters().get("kind").orElse("")).orElse(null);
+    name = event.getRouteParameters().get("name").orElse("");
+    if (kind == null) {
+      event.rerouteToError(NotFoundException.class);
+      return;
+    }
+    boolean creating = name.equals(NEW);
+    ObjectNode document;
+    if (creating) {
+      document = JsonNodeFactory.instance.objectNode();
+    } else {
+      document =
+          Documents.of(metadata.current())
+              .find(kind, name)
+              .map(found -> (ObjectNode) found.deepCopy())
+              .orElse(null);
+      if (document == null) {
+        event.rerouteToError(NotFoundException.class);
+        return;
+      }
+    }
+    removeAll();
+    RouterLink back =
+        new RouterLink(
+            SetupAccess.kind(this, kind.id()),
+            KindView.class,
+            new RouteParameters("kind", kind.id()));
+    back.addClassName("relata-setup-back");
+    back.setId("setup-back");
+    H1 title =
+        new H1(
+            creating
+                ? getTranslation("setup.new-document", SetupAccess.kind(this, kind.id()))
+                : document.path("label").asText(name));
+    form =
+        new SchemaForm(kind.metaSchema().document(), document, SetupAccess.texts(this), !creating);
+    Button save = new Button(getTranslation("setup.save"), e -> save());
+    save.setId("setup-save");
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    HorizontalLayout actions = new HorizontalLayout(save);
+    actions.addClassName("relata-setup-actions");
+    if (!creating) {
+      Button delete =
+          new Button(
+              getTranslation("setup.delete"),
+              e ->
+                  ConfirmDelete.open(
+                      "setup-delete-confirm",
+                      getTranslation("setup.delete.question", title.getText()),
+                      getTranslation("setup.delete"),
+                      "setup-delete-yes",
+                      this::delete));
+      delete.setId("setup-delete");
+      delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+      actions.add(delete);
+    }
+    add(back, title, form, actions);
+  }
+
+  private void save() {
+    ObjectNode document = form.document().deepCopy();
+    String saved = document.path("name").asText("");
+    changes()
+        .propose(
+            getTranslation("setup.plan.title"),
+            docs -> docs.put(kind, document),
+            "",
+            this::refused,
+            revision -> {
+              if (!saved.equals(name)) {
+                getUI()
+                    .ifPresent(
+                        ui ->
+                            ui.navigate(
+                                DocumentView.class,
+                                new RouteParameters(Map.of("kind", kind.id(), "name", saved))));
+              }
+            });
+  }
+
+  private void delete() {
+    changes()
+        .propose(
+            getTranslation("setup.plan.title"),
+            docs -> docs.remove(kind, name),
+            "",
+            this::refused,
+            revision ->
+                getUI()
+                    .ifPresent(
+                        ui -> ui.navigate(KindView.class, new RouteParameters("kind", kind.id()))));
+  }
+
+  /**
+   * Shows a refusal: this document's problems at its fields, another document's (one that would
+   * break by the change) as a notification naming it.
+   */
+  private void refused(Map<String, List<Problem>> problems) {
+    String own =
+        kind == DocumentKinds.OBJECTS
+            ? form.document().path("name").asText(name)
+            : kind.id() + "/" + form.document().path("name").asText(name);
+    List<String> elsewhere = new ArrayList<>();
+    problems.forEach(
+        (key, list) -> {
+          if (key.equals(own) || (key.startsWith("#") && problems.size() == 1)) {
+            elsewhere.addAll(form.show(Changes.messages(list, getLocale())));
+          } else {
+            Changes.messages(list, getLocale())
+                .forEach((pointer, text) -> elsewhere.add(key + pointer + ": " + text));
+          }
+        });
+    Problems.notify(elsewhere.isEmpty() ? List.of(getTranslation("setup.refused")) : elsewhere);
+  }
+
+  private Changes changes() {
+    return new Changes(metadata, SignedInUser.current().orElseThrow(), this);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return kind == null ? getTranslation("setup.title") : SetupAccess.kind(this, kind.id());
+  }
+}

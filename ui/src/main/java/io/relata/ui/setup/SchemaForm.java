@@ -1,0 +1,775 @@
+package io.relata.ui.setup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A form generated from a JSON Schema — a document kind's meta-schema — over a JSON document, which
+ * it edits in place: properties become fields (text, number, switch, choice), arrays of objects a
+ * list of panels to add to, reorder and remove, maps (an object keyed by names) a panel per key,
+ * translations one field per language, and what the schema only allows under a condition ({@code
+ * if}/{@code then}: a field type's options) appears when the condition holds. What no field can
+ * show (a choice between shapes) is edited as JSON. A new kind gets its form without a new screen.
+ *
+ * <p>Every field has the id {@code setup-field} followed by its JSON pointer with {@code -} for
+ * {@code /}, and the platform's problems are shown at the field their pointer names.
+ */
+final class SchemaForm extends Div {
+
+  /** The languages Setup edits labels in, the default's first. */
+  static final List<String> LANGUAGES = List.of("en", "sv", "da", "fi");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Properties a form never shows: change markers the platform sets, not the admin. */
+  private static final Set<String> HIDDEN = Set.of("renamedFrom", "restoredFrom", "origin");
+
+  /** Text properties that hold more than a line. */
+  private static final Set<String> LONG =
+      Set.of(
+          "description",
+          "helpText",
+          "expression",
+          "condition",
+          "filter",
+          "body",
+          "message",
+          "source",
+          "criteria");
+
+  private final JsonNode schema;
+  private final ObjectNode document;
+  private final Function<String, String> texts;
+  private final boolean named;
+  private final Map<String, Component> editors = new LinkedHashMap<>();
+
+  /**
+   * A form over {@code document} (edited in place) by {@code schema}; {@code texts} gives a key's
+   * text in the user's language or null; {@code named} keeps the document's name read-only.
+   */
+  SchemaForm(JsonNode schema, ObjectNode document, Function<String, String> texts, boolean named) {
+    this.schema = schema;
+    this.document = document;
+    this.texts = texts;
+    this.named = named;
+    addClassName("relata-schema-form");
+    add(object(schema, document, ""));
+  }
+
+  /** The document as edited. */
+  ObjectNode document() {
+    return document;
+  }
+
+  /**
+   * Shows each message at the field its JSON pointer names, or at the nearest field that holds it;
+   * the messages no field holds are returned, for the screen to show otherwise.
+   */
+  List<String> show(Map<String, String> messages) {
+    editors.values().forEach(SchemaForm::clear);
+    List<String> unplaced = new ArrayList<>();
+    messages.forEach(
+        (pointer, message) -> {
+          String at = pointer;
+          while (!at.isEmpty() && !editors.containsKey(at)) {
+            at = at.substring(0, at.lastIndexOf('/'));
+          }
+          Component editor = editors.get(at);
+          if (editor instanceof HasValidation field) {
+            field.setErrorMessage(message);
+            field.setInvalid(true);
+          } else if (editor instanceof Problem shown) {
+            shown.show(message);
+          } else {
+            unplaced.add(message);
+          }
+        });
+    return unplaced;
+  }
+
+  private static void clear(Component editor) {
+    if (editor instanceof HasValidation field) {
+      field.setInvalid(false);
+    } else if (editor instanceof Problem shown) {
+      shown.show(null);
+    }
+  }
+
+  /** An object's properties; redrawn when a property its conditions read changes. */
+  private Component object(JsonNode objectSchema, ObjectNode value, String pointer) {
+    Div container = new Div();
+    container.addClassName("relata-schema-object");
+    draw(container, resolve(objectSchema), value, pointer);
+    return container;
+  }
+
+  private void draw(Div container, JsonNode objectSchema, ObjectNode value, String pointer) {
+    container.removeAll();
+    editors.keySet().removeIf(key -> key.startsWith(pointer + "/"));
+    Problem problem = new Problem();
+    editors.put(pointer, problem);
+    FormLayout simple = new FormLayout();
+    simple.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+    List<Component> nested = new ArrayList<>();
+    Set<String> discriminators = discriminators(objectSchema);
+    Map<String, JsonNode> properties = properties(objectSchema, value);
+    for (Map.Entry<String, JsonNode> property : properties.entrySet()) {
+      String name = property.getKey();
+      if (HIDDEN.contains(name)) {
+        continue;
+      }
+      JsonNode propertySchema = resolve(property.getValue());
+      String at = pointer + "/" + escape(name);
+      Runnable redraw =
+          discriminators.contains(name)
+              ? () -> {
+                Set<String> before = properties.keySet();
+                Map<String, JsonNode> after = properties(objectSchema, value);
+                // options only the former condition allowed go with it
+                before.stream()
+                    .filter(key -> !after.containsKey(key))
+                    .toList()
+                    .forEach(value::remove);
+                draw(container, objectSchema, value, pointer);
+              }
+              : () -> {};
+      Component editor = property(name, propertySchema, value, at, redraw);
+      if (editor instanceof Details || editor instanceof Nested) {
+        nested.add(editor);
+      } else {
+        simple.add(editor);
+        if (editor instanceof TextArea) {
+          simple.setColspan(editor, 2);
+        }
+      }
+    }
+    container.add(problem, simple);
+    nested.forEach(container::add);
+  }
+
+  /** Properties an object has, with those of each condition that holds for {@code value}. */
+  private Map<String, JsonNode> properties(JsonNode objectSchema, ObjectNode value) {
+    Map<String, JsonNode> properties = new LinkedHashMap<>();
+    objectSchema
+        .path("properties")
+        .fields()
+        .forEachRemaining(e -> properties.put(e.getKey(), e.getValue()));
+    for (JsonNode part : objectSchema.path("allOf")) {
+      if (part.has("if") && holds(part.get("if"), value)) {
+        part.path("then")
+            .path("properties")
+            .fields()
+            .forEachRemaining(e -> properties.putIfAbsent(e.getKey(), e.getValue()));
+      }
+    }
+    return properties;
+  }
+
+  /** The properties a condition of the object reads: changing one changes the form. */
+  private static Set<String> discriminators(JsonNode objectSchema) {
+    Set<String> names = new HashSet<>();
+    for (JsonNode part : objectSchema.path("allOf")) {
+      part.path("if").path("properties").fieldNames().forEachRemaining(names::add);
+    }
+    return names;
+  }
+
+  /** Whether {@code value} meets an {@code if}: its properties' {@code const} and {@code enum}. */
+  private static boolean holds(JsonNode condition, ObjectNode value) {
+    Iterator<Map.Entry<String, JsonNode>> tests = condition.path("properties").fields();
+    while (tests.hasNext()) {
+      Map.Entry<String, JsonNode> test = tests.next();
+      JsonNode actual = value.get(test.getKey());
+      if (test.getValue().has("const")) {
+        if (actual == null || !actual.equals(test.getValue().get("const"))) {
+          return false;
+        }
+      } else if (test.getValue().has("enum")) {
+        boolean any = false;
+        for (JsonNode allowed : test.getValue().get("enum")) {
+          any |= allowed.equals(actual);
+        }
+        if (!any) {
+          return false;
+        }
+      }
+    }
+    for (JsonNode required : condition.path("required")) {
+      if (!value.has(required.asText())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Component property(
+      String name, JsonNode propertySchema, ObjectNode parent, String at, Runnable redraw) {
+    String label = label(name);
+    String type = propertySchema.path("type").asText("");
+    if (propertySchema.has("enum")) {
+      return choice(label, propertySchema, parent, name, at, redraw);
+    }
+    switch (type) {
+      case "string" -> {
+        return text(label, name, propertySchema, parent, at, redraw);
+      }
+      case "integer" -> {
+        return whole(label, propertySchema, parent, name, at);
+      }
+      case "number" -> {
+        return decimal(label, parent, name, at);
+      }
+      case "boolean" -> {
+        Checkbox box = new Checkbox(label, parent.path(name).asBoolean(false));
+        box.setId(id(at));
+        box.addValueChangeListener(
+            e -> {
+              if (e.getValue()) {
+                parent.put(name, true);
+              } else {
+                parent.remove(name);
+              }
+              redraw.run();
+            });
+        editors.put(at, box);
+        return box;
+      }
+      case "array" -> {
+        return array(label, name, propertySchema, parent, at);
+      }
+      case "object" -> {
+        return objectProperty(label, name, propertySchema, parent, at);
+      }
+      default -> {
+        return raw(label, name, parent, at);
+      }
+    }
+  }
+
+  private Component choice(
+      String label,
+      JsonNode propertySchema,
+      ObjectNode parent,
+      String name,
+      String at,
+      Runnable redraw) {
+    Select<String> select = new Select<>();
+    select.setLabel(label);
+    select.setId(id(at));
+    List<String> values = new ArrayList<>();
+    values.add("");
+    propertySchema.get("enum").forEach(v -> values.add(v.asText()));
+    select.setItems(values);
+    select.setItemLabelGenerator(v -> v.isEmpty() ? "—" : value(v));
+    select.setValue(parent.path(name).asText(""));
+    select.addValueChangeListener(
+        e -> {
+          if (e.getValue() == null || e.getValue().isEmpty()) {
+            parent.remove(name);
+          } else {
+            parent.put(name, e.getValue());
+          }
+          redraw.run();
+        });
+    editors.put(at, select);
+    return select;
+  }
+
+  private Component text(
+      String label,
+      String name,
+      JsonNode propertySchema,
+      ObjectNode parent,
+      String at,
+      Runnable redraw) {
+    int max = propertySchema.path("maxLength").asInt(0);
+    if (LONG.contains(name) || max > 500) {
+      TextArea area = new TextArea(label);
+      area.setValue(parent.path(name).asText(""));
+      area.setId(id(at));
+      if (max > 0) {
+        area.setMaxLength(max);
+      }
+      area.addValueChangeListener(e -> write(parent, name, e.getValue()));
+      editors.put(at, area);
+      return area;
+    }
+    TextField field = new TextField(label);
+    field.setValue(parent.path(name).asText(""));
+    field.setId(id(at));
+    if (max > 0) {
+      field.setMaxLength(max);
+    }
+    if (named && at.equals("/name")) {
+      field.setReadOnly(true);
+    }
+    field.addValueChangeListener(
+        e -> {
+          write(parent, name, e.getValue());
+          redraw.run();
+        });
+    editors.put(at, field);
+    return field;
+  }
+
+  private static void write(ObjectNode parent, String name, String text) {
+    if (text == null || text.isEmpty()) {
+      parent.remove(name);
+    } else {
+      parent.put(name, text);
+    }
+  }
+
+  private Component whole(
+      String label, JsonNode propertySchema, ObjectNode parent, String name, String at) {
+    IntegerField field = new IntegerField(label);
+    if (parent.hasNonNull(name)) {
+      field.setValue(parent.get(name).asInt());
+    }
+    if (propertySchema.has("minimum")) {
+      field.setMin(propertySchema.get("minimum").asInt());
+    }
+    if (propertySchema.has("maximum")) {
+      field.setMax(propertySchema.get("maximum").asInt());
+    }
+    field.setStepButtonsVisible(false);
+    field.setId(id(at));
+    field.addValueChangeListener(
+        e -> {
+          if (e.getValue() == null) {
+            parent.remove(name);
+          } else {
+            parent.put(name, e.getValue());
+          }
+        });
+    editors.put(at, field);
+    return field;
+  }
+
+  private Component decimal(String label, ObjectNode parent, String name, String at) {
+    BigDecimalField field = new BigDecimalField(label);
+    if (parent.hasNonNull(name)) {
+      field.setValue(parent.get(name).decimalValue());
+    }
+    field.setId(id(at));
+    field.addValueChangeListener(
+        e -> {
+          BigDecimal number = e.getValue();
+          if (number == null) {
+            parent.remove(name);
+          } else {
+            parent.put(name, number);
+          }
+        });
+    editors.put(at, field);
+    return field;
+  }
+
+  /** Any JSON, as text: what no field can show. Text that is not JSON stays an error here. */
+  private Component raw(String label, String name, ObjectNode parent, String at) {
+    TextArea area = new TextArea(label);
+    area.addClassName("relata-json");
+    area.setId(id(at));
+    area.setHelperText(texts.apply("setup.form.json"));
+    if (parent.has(name)) {
+      area.setValue(parent.get(name).toPrettyString());
+    }
+    area.addValueChangeListener(
+        e -> {
+          if (e.getValue().isBlank()) {
+            parent.remove(name);
+            area.setInvalid(false);
+            return;
+          }
+          try {
+            parent.set(name, JSON.readTree(e.getValue()));
+            area.setInvalid(false);
+          } catch (JsonProcessingException bad) {
+            area.setErrorMessage(texts.apply("setup.form.not-json"));
+            area.setInvalid(true);
+          }
+        });
+    editors.put(at, area);
+    return area;
+  }
+
+  private Component array(
+      String label, String name, JsonNode propertySchema, ObjectNode parent, String at) {
+    JsonNode items = resolve(propertySchema.path("items"));
+    if (items.has("enum")) {
+      MultiSelectComboBox<String> many = new MultiSelectComboBox<>(label);
+      List<String> values = new ArrayList<>();
+      items.get("enum").forEach(v -> values.add(v.asText()));
+      many.setItems(values);
+      many.setItemLabelGenerator(this::value);
+      Set<String> chosen = new LinkedHashSet<>();
+      parent.path(name).forEach(v -> chosen.add(v.asText()));
+      many.setValue(chosen);
+      many.setId(id(at));
+      many.addValueChangeListener(
+          e -> {
+            if (e.getValue().isEmpty()) {
+              parent.remove(name);
+            } else {
+              ArrayNode array = parent.putArray(name);
+              values.stream().filter(e.getValue()::contains).forEach(array::add);
+            }
+          });
+      editors.put(at, many);
+      return many;
+    }
+    String itemType = items.path("type").asText("");
+    if (itemType.equals("string") || itemType.equals("integer")) {
+      TextField list = new TextField(label);
+      list.setHelperText(texts.apply("setup.form.comma"));
+      List<String> shown = new ArrayList<>();
+      parent.path(name).forEach(v -> shown.add(v.asText()));
+      list.setValue(String.join(", ", shown));
+      list.setId(id(at));
+      list.addValueChangeListener(
+          e -> {
+            List<String> parts =
+                Arrays.stream(e.getValue().split(","))
+                    .map(String::trim)
+                    .filter(p -> !p.isEmpty())
+                    .toList();
+            if (parts.isEmpty()) {
+              parent.remove(name);
+            } else {
+              ArrayNode array = parent.putArray(name);
+              for (String part : parts) {
+                if (itemType.equals("integer") && part.matches("-?\\d+")) {
+                  array.add(Long.parseLong(part));
+                } else {
+                  array.add(part);
+                }
+              }
+            }
+          });
+      editors.put(at, list);
+      return list;
+    }
+    if (!itemType.equals("object")) {
+      return raw(label, name, parent, at);
+    }
+    return new Nested(label, name, items, parent, at);
+  }
+
+  /** An array of objects: a panel each, to add to, move and remove. */
+  private final class Nested extends Div {
+
+    Nested(String label, String name, JsonNode items, ObjectNode parent, String at) {
+      addClassName("relata-schema-list");
+      setId(id(at));
+      Span title = new Span(label);
+      title.addClassName("relata-schema-list-title");
+      Problem problem = new Problem();
+      editors.put(at, problem);
+      Div panels = new Div();
+      Button add = new Button(texts.apply("setup.form.add"), VaadinIcon.PLUS.create());
+      add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+      add.setId(id(at) + "-add");
+      add(title, problem, panels, add);
+      Runnable[] fill = new Runnable[1];
+      fill[0] =
+          () -> {
+            panels.removeAll();
+            editors.keySet().removeIf(key -> key.startsWith(at + "/"));
+            ArrayNode array = parent.withArray(name);
+            for (int i = 0; i < array.size(); i++) {
+              int index = i;
+              ObjectNode item = (ObjectNode) array.get(i);
+              Details panel = new Details();
+              panel.setSummaryText(summary(item, index));
+              panel.addClassName("relata-schema-item");
+              panel.setId(id(at + "/" + i));
+              Button up = icon(VaadinIcon.ARROW_UP, "setup.form.up");
+              up.setEnabled(i > 0);
+              up.addClickListener(
+                  e -> {
+                    swap(array, index, index - 1);
+                    fill[0].run();
+                  });
+              Button down = icon(VaadinIcon.ARROW_DOWN, "setup.form.down");
+              down.setEnabled(i < array.size() - 1);
+              down.addClickListener(
+                  e -> {
+                    swap(array, index, index + 1);
+                    fill[0].run();
+                  });
+              Button remove = icon(VaadinIcon.TRASH, "setup.form.remove");
+              remove.setId(id(at + "/" + i) + "-remove");
+              remove.addClickListener(
+                  e -> {
+                    array.remove(index);
+                    if (array.isEmpty()) {
+                      parent.remove(name);
+                    }
+                    fill[0].run();
+                  });
+              HorizontalLayout tools = new HorizontalLayout(up, down, remove);
+              tools.addClassName("relata-schema-item-tools");
+              panel.add(tools, object(items, item, at + "/" + i));
+              panels.add(panel);
+            }
+          };
+      add.addClickListener(
+          e -> {
+            ArrayNode array = parent.withArray(name);
+            array.addObject();
+            fill[0].run();
+            ((Details) panels.getComponentAt(panels.getComponentCount() - 1)).setOpened(true);
+          });
+      fill[0].run();
+    }
+
+    private Button icon(VaadinIcon icon, String key) {
+      Button button = new Button(icon.create());
+      button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+      button.setAriaLabel(texts.apply(key));
+      button.setTooltipText(texts.apply(key));
+      return button;
+    }
+  }
+
+  private static void swap(ArrayNode array, int a, int b) {
+    JsonNode first = array.get(a);
+    array.set(a, array.get(b));
+    array.set(b, first);
+  }
+
+  /** How an item of a list is named in its panel: its label, else its name, else its place. */
+  private static String summary(ObjectNode item, int index) {
+    for (String key : List.of("label", "name", "object", "field", "title", "type")) {
+      if (item.path(key).isTextual() && !item.get(key).asText().isBlank()) {
+        String text = item.get(key).asText();
+        return item.path("name").isTextual() && !key.equals("name")
+            ? text + " (" + item.get("name").asText() + ")"
+            : text;
+      }
+    }
+    return "#" + (index + 1);
+  }
+
+  private Component objectProperty(
+      String label, String name, JsonNode propertySchema, ObjectNode parent, String at) {
+    JsonNode values = propertySchema.path("additionalProperties");
+    boolean map = values.isObject() && !propertySchema.has("properties");
+    if (map && isTranslations(propertySchema, resolve(values))) {
+      return translations(label, name, parent, at);
+    }
+    Details section = new Details(label);
+    section.addClassName("relata-schema-section");
+    section.setId(id(at));
+    if (map) {
+      section.add(new Keyed(name, resolve(values), parent, at));
+    } else if (propertySchema.has("properties") || propertySchema.has("allOf")) {
+      ObjectNode value =
+          parent.get(name) instanceof ObjectNode existing ? existing : NODES.objectNode();
+      // written into the document once something is set
+      section.add(object(propertySchema, value, at));
+      section.addOpenedChangeListener(
+          e -> {
+            if (!parent.has(name)) {
+              parent.set(name, value);
+            }
+          });
+    } else {
+      return raw(label, name, parent, at);
+    }
+    section.setOpened(parent.has(name));
+    return section;
+  }
+
+  /** A map from language codes to texts: what the documents keep translations in. */
+  private static boolean isTranslations(JsonNode propertySchema, JsonNode values) {
+    String pattern = propertySchema.path("propertyNames").path("pattern").asText("");
+    return values.path("type").asText().equals("string") && pattern.contains("[a-z]{2}");
+  }
+
+  /** A label in each language: one field per language of Setup. */
+  private Component translations(String label, String name, ObjectNode parent, String at) {
+    Details section = new Details(label);
+    section.addClassName("relata-schema-section");
+    section.setId(id(at));
+    FormLayout fields = new FormLayout();
+    for (String language : LANGUAGES) {
+      TextField field = new TextField(texts.apply("setup.language." + language));
+      field.setValue(parent.path(name).path(language).asText(""));
+      field.setId(id(at + "/" + language));
+      field.addValueChangeListener(
+          e -> {
+            ObjectNode map = parent.with(name);
+            write(map, language, e.getValue());
+            if (map.isEmpty()) {
+              parent.remove(name);
+            }
+          });
+      editors.put(at + "/" + language, field);
+      fields.add(field);
+    }
+    section.add(fields);
+    section.setOpened(parent.has(name));
+    return section;
+  }
+
+  /** An object keyed by names (an object's permissions by object name): a panel per key. */
+  private final class Keyed extends Div {
+
+    Keyed(String name, JsonNode values, ObjectNode parent, String at) {
+      addClassName("relata-schema-map");
+      Div panels = new Div();
+      TextField key = new TextField();
+      key.setPlaceholder(texts.apply("setup.form.key"));
+      key.setId(id(at) + "-key");
+      Button add = new Button(texts.apply("setup.form.add"), VaadinIcon.PLUS.create());
+      add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+      add.setId(id(at) + "-add");
+      Runnable[] fill = new Runnable[1];
+      fill[0] =
+          () -> {
+            panels.removeAll();
+            editors.keySet().removeIf(k -> k.startsWith(at + "/"));
+            ObjectNode map = parent.get(name) instanceof ObjectNode m ? m : NODES.objectNode();
+            List<String> keys = new ArrayList<>();
+            map.fieldNames().forEachRemaining(keys::add);
+            for (String entry : keys) {
+              String entryAt = at + "/" + escape(entry);
+              Button remove = new Button(VaadinIcon.TRASH.create());
+              remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+              remove.setAriaLabel(texts.apply("setup.form.remove"));
+              remove.addClickListener(
+                  e -> {
+                    map.remove(entry);
+                    if (map.isEmpty()) {
+                      parent.remove(name);
+                    }
+                    fill[0].run();
+                  });
+              Details panel = new Details(entry);
+              panel.setId(id(entryAt));
+              panel.addClassName("relata-schema-item");
+              if (values.path("type").asText().equals("object")) {
+                panel.add(remove, object(values, (ObjectNode) map.get(entry), entryAt));
+              } else {
+                panel.add(remove, property(entry, values, map, entryAt, () -> {}));
+              }
+              panels.add(panel);
+            }
+          };
+      add.addClickListener(
+          e -> {
+            String entry = key.getValue().trim();
+            if (entry.isEmpty()) {
+              return;
+            }
+            ObjectNode map = parent.with(name);
+            if (!map.has(entry)) {
+              if (values.path("type").asText().equals("object")) {
+                map.putObject(entry);
+              } else {
+                map.putNull(entry);
+              }
+            }
+            key.clear();
+            fill[0].run();
+          });
+      HorizontalLayout adding = new HorizontalLayout(key, add);
+      adding.setAlignItems(
+          com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+      add(panels, adding);
+      fill[0].run();
+    }
+  }
+
+  /** Where problems of a list or section are shown: above it. */
+  private static final class Problem extends Span {
+    Problem() {
+      addClassName("relata-schema-problem");
+      setVisible(false);
+    }
+
+    void show(String message) {
+      setText(message == null ? "" : message);
+      setVisible(message != null);
+    }
+  }
+
+  /** Follows {@code $ref}s into the schema's {@code $defs}. */
+  private JsonNode resolve(JsonNode node) {
+    JsonNode current = node;
+    for (int depth = 0; depth < 20 && current.has("$ref"); depth++) {
+      String ref = current.get("$ref").asText();
+      if (!ref.startsWith("#/")) {
+        return current;
+      }
+      JsonNode target = schema;
+      for (String part : ref.substring(2).split("/")) {
+        target = target.path(part.replace("~1", "/").replace("~0", "~"));
+      }
+      current = target;
+    }
+    return current;
+  }
+
+  private String label(String name) {
+    String text = texts.apply("setup.property." + name);
+    return text != null ? text : words(name);
+  }
+
+  private String value(String value) {
+    String text = texts.apply("setup.value." + value);
+    return text != null ? text : value;
+  }
+
+  /** {@code helpText} → "Help text": for the properties of a plugin's kind, which has no texts. */
+  static String words(String name) {
+    String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ');
+    return spaced.isEmpty()
+        ? spaced
+        : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1).toLowerCase();
+  }
+
+  private static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** The id of the field at {@code pointer}: {@code setup-field-fields-0-name}. */
+  static String id(String pointer) {
+    return "setup-field" + pointer.replaceAll("[^A-Za-z0-9_]", "-");
+  }
+}

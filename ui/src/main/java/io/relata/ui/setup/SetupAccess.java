@@ -1,0 +1,47 @@
+package io.relata.ui.setup;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.NotFoundException;
+import io.relata.metadata.access.SystemPermission;
+import io.relata.ui.screen.Workspace;
+import java.util.function.Function;
+
+/**
+ * Who may see Setup, and its texts. Setup is for holders of {@code manage-metadata} or {@code
+ * manage-users}; anyone else meets the one "not found" page the screens show for what a user may
+ * not see. The platform decides again on every change: a screen only spares a refusal.
+ */
+final class SetupAccess {
+
+  private SetupAccess() {}
+
+  /** Whether the user may open Setup at all. */
+  static boolean allowed(Workspace.View view) {
+    return view.holds(SystemPermission.MANAGE_METADATA)
+        || view.holds(SystemPermission.MANAGE_USERS);
+  }
+
+  /** Reroutes to "not found" unless the user holds {@code permission}; whether they do. */
+  static boolean require(BeforeEnterEvent event, Workspace.View view, SystemPermission permission) {
+    if (!view.holds(permission)) {
+      event.rerouteToError(NotFoundException.class);
+      return false;
+    }
+    return true;
+  }
+
+  /** A key's text in the screen's language, or null when there is none (a plugin's kind). */
+  static Function<String, String> texts(Component screen) {
+    return key -> {
+      String text = screen.getTranslation(key);
+      return text == null || text.startsWith("!{") ? null : text;
+    };
+  }
+
+  /** A kind's name as an admin reads it; its id when it has no text (a plugin's kind). */
+  static String kind(Component screen, String id) {
+    String text = texts(screen).apply("setup.kind." + id);
+    return text != null ? text : SchemaForm.words(id);
+  }
+}
