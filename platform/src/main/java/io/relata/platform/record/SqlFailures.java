@@ -16,8 +16,9 @@ import org.postgresql.util.ServerErrorMessage;
 /**
  * Turns the database's refusals of a record write into problems the client can act on: a unique
  * value taken (409, at the field), a reference to nothing (400), a record still referred to (409),
- * a deadlock or serialisation failure (409, retry). The SQL text never reaches the client; anything
- * else stays a server error with an incident id.
+ * a deadlock or serialisation failure, or a column a metadata change took from under the statement
+ * (409, retry). The SQL text never reaches the client; anything else stays a server error with an
+ * incident id.
  */
 final class SqlFailures {
 
@@ -46,6 +47,10 @@ final class SqlFailures {
             .orElseGet(() -> new ConflictException("problem.referenced", List.of(), Map.of()));
       case "40001":
       case "40P01":
+      // an undefined column or table: a metadata change renamed or set it aside while the
+      // statement, made from the model before, waited for the change's lock
+      case "42703":
+      case "42P01":
         return new ConflictException("problem.retry", List.of(), Map.of());
       default:
         return new IllegalStateException("record write failed", e);

@@ -64,10 +64,13 @@ public class DocumentView extends Div implements BeforeEnterObserver, HasDynamic
     }
     kind = DocumentKinds.find(event.getRouteParameters().get("kind").orElse("")).orElse(null);
     name = event.getRouteParameters().get("name").orElse("");
-    if (kind == null) {
+    if (kind == null || !render()) {
       event.rerouteToError(NotFoundException.class);
-      return;
     }
+  }
+
+  /** Draws the document as the current model has it; false when there is no such document. */
+  private boolean render() {
     boolean creating = name.equals(NEW);
     ObjectNode document;
     if (creating) {
@@ -79,8 +82,7 @@ public class DocumentView extends Div implements BeforeEnterObserver, HasDynamic
               .map(found -> (ObjectNode) found.deepCopy())
               .orElse(null);
       if (document == null) {
-        event.rerouteToError(NotFoundException.class);
-        return;
+        return false;
       }
     }
     removeAll();
@@ -119,6 +121,7 @@ public class DocumentView extends Div implements BeforeEnterObserver, HasDynamic
       actions.add(delete);
     }
     add(back, title, form, actions);
+    return true;
   }
 
   private void save() {
@@ -131,7 +134,9 @@ public class DocumentView extends Div implements BeforeEnterObserver, HasDynamic
             "",
             this::refused,
             revision -> {
-              if (!saved.equals(name)) {
+              if (saved.equals(name)) {
+                render(); // as saved: renames done, markers gone
+              } else {
                 getUI()
                     .ifPresent(
                         ui ->

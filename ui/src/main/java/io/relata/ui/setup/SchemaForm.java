@@ -11,6 +11,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A form generated from a JSON Schema — a document kind's meta-schema — over a JSON document, which
@@ -75,6 +77,13 @@ final class SchemaForm extends Div {
   private final Function<String, String> texts;
   private final boolean named;
   private final Map<String, Component> editors = new LinkedHashMap<>();
+
+  /** Each object's name when the form was opened, to tell a rename from a new item. */
+  private final Map<ObjectNode, String> originals = new java.util.IdentityHashMap<>();
+
+  /** The objects whose schema has {@code renamedFrom}: renaming them keeps their data. */
+  private final Set<ObjectNode> renamable =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   /**
    * A form over {@code document} (edited in place) by {@code schema}; {@code texts} gives a key's
@@ -147,6 +156,9 @@ final class SchemaForm extends Div {
     List<Component> nested = new ArrayList<>();
     Set<String> discriminators = discriminators(objectSchema);
     Map<String, JsonNode> properties = properties(objectSchema, value);
+    if (properties.containsKey("renamedFrom")) {
+      renamable.add(value);
+    }
     for (Map.Entry<String, JsonNode> property : properties.entrySet()) {
       String name = property.getKey();
       if (HIDDEN.contains(name)) {
@@ -218,6 +230,14 @@ final class SchemaForm extends Div {
         if (actual == null || !actual.equals(test.getValue().get("const"))) {
           return false;
         }
+      } else if (test.getValue().has("pattern")) {
+        if (actual == null
+            || !actual.isTextual()
+            || !Pattern.compile(test.getValue().get("pattern").asText())
+                .matcher(actual.asText())
+                .find()) {
+          return false;
+        }
       } else if (test.getValue().has("enum")) {
         boolean any = false;
         for (JsonNode allowed : test.getValue().get("enum")) {
@@ -242,6 +262,10 @@ final class SchemaForm extends Div {
     String type = propertySchema.path("type").asText("");
     if (propertySchema.has("enum")) {
       return choice(label, propertySchema, parent, name, at, redraw);
+    }
+    JsonNode known = knownOrOther(propertySchema);
+    if (known != null) {
+      return openChoice(label, known, parent, name, at, redraw);
     }
     switch (type) {
       case "string" -> {
@@ -309,6 +333,55 @@ final class SchemaForm extends Div {
     return select;
   }
 
+  /**
+   * The choices of a value that is one of them or another text of a given form (a field type: a
+   * built-in one, or a plugin's named with its namespace); null for other schemas.
+   */
+  private JsonNode knownOrOther(JsonNode propertySchema) {
+    JsonNode alternatives =
+        propertySchema.has("anyOf") ? propertySchema.get("anyOf") : propertySchema.path("oneOf");
+    JsonNode known = null;
+    boolean other = false;
+    for (JsonNode alternative : alternatives) {
+      JsonNode resolved = resolve(alternative);
+      if (resolved.has("enum")) {
+        known = resolved.get("enum");
+      } else if (resolved.path("type").asText().equals("string")) {
+        other = true;
+      }
+    }
+    return other ? known : null;
+  }
+
+  private Component openChoice(
+      String label, JsonNode known, ObjectNode parent, String name, String at, Runnable redraw) {
+    ComboBox<String> box = new ComboBox<>(label);
+    List<String> values = new ArrayList<>();
+    known.forEach(v -> values.add(v.asText()));
+    String current = parent.path(name).asText("");
+    if (!current.isEmpty() && !values.contains(current)) {
+      values.add(current);
+    }
+    box.setItems(values);
+    box.setItemLabelGenerator(this::value);
+    box.setAllowCustomValue(true);
+    box.setId(id(at));
+    box.setValue(current.isEmpty() ? null : current);
+    box.addCustomValueSetListener(
+        e -> {
+          values.add(e.getDetail());
+          box.setItems(values);
+          box.setValue(e.getDetail());
+        });
+    box.addValueChangeListener(
+        e -> {
+          write(parent, name, e.getValue());
+          redraw.run();
+        });
+    editors.put(at, box);
+    return box;
+  }
+
   private Component text(
       String label,
       String name,
@@ -336,14 +409,31 @@ final class SchemaForm extends Div {
     }
     if (named && at.equals("/name")) {
       field.setReadOnly(true);
+    } else if (name.equals("name") || name.endsWith("Field")) {
+      field.setHelperText(texts.apply("setup.form.name-help"));
     }
+    String original = originals.computeIfAbsent(parent, p -> p.path("name").asText(""));
+    boolean renames = name.equals("name") && !original.isEmpty() && allowsRename(parent);
     field.addValueChangeListener(
         e -> {
           write(parent, name, e.getValue());
+          if (renames) {
+            // a renamed field keeps its values: the platform renames its column
+            if (original.equals(e.getValue())) {
+              parent.remove("renamedFrom");
+            } else {
+              parent.put("renamedFrom", original);
+            }
+          }
           redraw.run();
         });
     editors.put(at, field);
     return field;
+  }
+
+  /** Whether the schema of {@code item}'s list lets it say what it was called before. */
+  private boolean allowsRename(ObjectNode item) {
+    return renamable.contains(item);
   }
 
   private static void write(ObjectNode parent, String name, String text) {

@@ -1,0 +1,291 @@
+package io.relata.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.relata.testing.ApiClient;
+import io.relata.testing.Browser;
+import io.relata.testing.RelataProcess;
+import io.relata.testing.Screenshots;
+import io.relata.testing.SignInPage;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Setup in a real Chromium against relata.jar as an operator starts it: an admin builds an object
+ * in generated forms, sees each change's plan in words before it is done, deletes a field with a
+ * value and gets it back from the deleted fields; a refusal shows at its field; a user without the
+ * right sees no Setup.
+ */
+class SetupScreensIT {
+
+  private static final String PASSWORD = "Setup-test-1";
+  private static RelataProcess server;
+  private static ApiClient admin;
+
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  static void startRelata() throws Exception {
+    Path dataDir = Path.of(System.getProperty("relata.test.work"), "setup-screens");
+    RelataProcess.deleteTree(dataDir);
+    server = RelataProcess.start(dataDir, Map.of("RELATA_ADMIN_PASSWORD", PASSWORD));
+    assertTrue(server.awaitReady(Duration.ofMinutes(4)), server::output);
+    admin = ApiClient.signIn(server.uri("/").toURL(), "admin", PASSWORD).privileged();
+  }
+
+  @AfterAll
+  static void stopRelata() throws Exception {
+    server.close();
+  }
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    browser = Browser.open();
+    browser.manage().window().setSize(Screenshots.DESKTOP);
+    wait = Browser.await(browser);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.quit();
+  }
+
+  @Test
+  void anAdminBuildsAnObjectSeesEachPlanAndGetsADeletedFieldBackWithItsValue() throws Exception {
+    try {
+      signIn("admin");
+      click("nav-setup");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("setup-link-objects")));
+      Screenshots.save(browser, "desktop-setup-home");
+
+      click("setup-link-objects");
+      click("setup-new");
+      type("#setup-field-name", "project");
+      type("#setup-field-label", "Project");
+      type("#setup-field-nameField", "title");
+      click("setup-field-fields-add");
+      type("#setup-field-fields-0-name", "title");
+      type("#setup-field-fields-0-label", "Title");
+      combo("setup-field-fields-0-type", "Text");
+      click("setup-field-fields-add");
+      type("#setup-field-fields-1-name", "budget");
+      type("#setup-field-fields-1-label", "Budget");
+      combo("setup-field-fields-1-type", "Number");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("setup-field-fields-1-scale")));
+      Screenshots.save(browser, "desktop-setup-new-object");
+      click("setup-save");
+      List<String> created = planSteps();
+      assertTrue(created.contains("creates the table of project"), created.toString());
+      Screenshots.save(browser, "desktop-setup-plan");
+      click("plan-apply");
+      wait.until(ExpectedConditions.urlContains("/setup/objects/project"));
+
+      String apollo =
+          ApiClient.json(
+                  ok(
+                      admin.send(
+                          "POST",
+                          "api/v1/records/project",
+                          "{\"title\":\"Apollo\",\"budget\":1200}")))
+              .getString("id");
+      browser.get(server.uri("/setup/objects/project").toString());
+      click("setup-field-fields-1");
+      awaitServer();
+      click("setup-field-fields-1-remove");
+      click("setup-save");
+      List<String> deleting = planSteps();
+      assertTrue(
+          deleting.contains(
+              "sets column budget of project aside with its 1 values; it can be restored for 15"
+                  + " days"),
+          deleting.toString());
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-warning")));
+      Screenshots.save(browser, "desktop-setup-plan-destructive");
+      click("plan-apply");
+      // a read that meets the change in flight is told to try again (409)
+      wait.until(driver -> record(apollo).map(r -> !r.containsKey("budget")).orElse(false));
+
+      browser.get(server.uri("/setup/deleted").toString());
+      wait.until(
+          ExpectedConditions.visibilityOfElementLocated(By.id("setup-restore-project-budget")));
+      Screenshots.save(browser, "desktop-setup-deleted");
+      click("setup-restore-project-budget");
+      List<String> restoring = planSteps();
+      assertTrue(
+          restoring.contains(
+              "restores column budget of project with the 1 values it had when deleted"),
+          restoring.toString());
+      click("plan-apply");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("setup-deleted-none")));
+      JsonObject back = record(apollo).orElseThrow();
+      assertEquals(1200, back.getJsonNumber("budget").intValue(), back.toString());
+
+      // a field renamed in the form keeps its values
+      browser.get(server.uri("/setup/objects/project").toString());
+      click("setup-field-fields-1");
+      awaitServer();
+      type("#setup-field-fields-1-name", "cost");
+      click("setup-save");
+      List<String> renaming = planSteps();
+      assertTrue(
+          renaming.contains("renames column budget of project to cost, keeping its values"),
+          renaming.toString());
+      click("plan-apply");
+      wait.until(driver -> record(apollo).map(r -> r.containsKey("cost")).orElse(false));
+      assertEquals(1200, record(apollo).orElseThrow().getJsonNumber("cost").intValue());
+
+      browser.manage().window().setSize(Screenshots.PHONE);
+      browser.get(server.uri("/setup/objects/project").toString());
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("setup-save")));
+      Screenshots.save(browser, "phone-setup-object");
+      browser.get(server.uri("/setup").toString());
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("setup-link-objects")));
+      Screenshots.save(browser, "phone-setup-home");
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-setup-object");
+      throw e;
+    }
+  }
+
+  @Test
+  void aRefusalShowsAtItsFieldAndChangesNothing() throws Exception {
+    try {
+      long before = revision();
+      signIn("admin");
+      browser.get(server.uri("/setup/roles/new").toString());
+      type("#setup-field-name", "Not A Name");
+      type("#setup-field-label", "Field sales");
+      click("setup-save");
+      WebElement name = browser.findElement(By.id("setup-field-name"));
+      wait.until(driver -> name.getDomAttribute("invalid") != null);
+      assertTrue(
+          name.getDomProperty("errorMessage").contains("does not have the required form"),
+          name.getDomProperty("errorMessage"));
+      Screenshots.save(browser, "desktop-setup-refused");
+      assertEquals(before, revision());
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-setup-refused");
+      throw e;
+    }
+  }
+
+  @Test
+  void aUserWithoutTheRightSeesNoSetup() throws Exception {
+    ok(
+        admin.send(
+            "POST", "api/v1/users", "{\"username\":\"seller\",\"password\":\"" + PASSWORD + "\"}"));
+    signIn("seller");
+    assertTrue(
+        browser.findElements(By.id("nav-setup")).stream().noneMatch(WebElement::isDisplayed),
+        "no Setup in the drawer");
+    browser.get(server.uri("/setup/objects").toString());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+  }
+
+  private void signIn(String username) {
+    browser.get(server.uri("/").toString());
+    SignInPage page = new SignInPage(browser);
+    page.signIn(username, PASSWORD);
+    page.awaitHome();
+  }
+
+  /** The project, or empty while a change in flight tells the reader to try again. */
+  private static java.util.Optional<JsonObject> record(String id) {
+    try {
+      HttpResponse<String> answer = admin.send("GET", "api/v1/records/project/" + id, null);
+      if (answer.statusCode() == 409) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(ApiClient.json(ok(answer)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long revision() throws Exception {
+    return ApiClient.json(ok(admin.send("GET", "api/v1/metadata/bundle", null)))
+        .getJsonNumber("revision")
+        .longValue();
+  }
+
+  /** The texts of the plan dialog's steps, once it is open. */
+  private List<String> planSteps() {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-apply")));
+    return browser.findElements(By.cssSelector("#plan-steps li")).stream()
+        .map(WebElement::getText)
+        .map(String::trim)
+        .toList();
+  }
+
+  private static HttpResponse<String> ok(HttpResponse<String> answer) {
+    assertTrue(answer.statusCode() / 100 == 2, answer.statusCode() + " " + answer.body());
+    return answer;
+  }
+
+  private void click(String id) {
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  private void clickCss(String css) {
+    WebElement element =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    awaitServer();
+  }
+
+  private void type(String css, String text) {
+    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+    WebElement input = field.findElement(By.cssSelector("input, textarea"));
+    wait.until(ExpectedConditions.elementToBeClickable(input));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+    awaitServer();
+  }
+
+  /** Opens the combo box {@code id} and picks the item labelled {@code label}. */
+  private void combo(String id, String label) {
+    WebElement box = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+    box.findElement(By.cssSelector("input")).sendKeys(label);
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-combo-box-item[normalize-space()='" + label + "']")))
+        .click();
+    awaitServer();
+  }
+
+  private void awaitServer() {
+    wait.until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "const c = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
+                            + " return !!c && Object.values(c).every(x => !x.isActive());"));
+  }
+}
