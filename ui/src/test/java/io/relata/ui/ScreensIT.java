@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.testing.ApiClient;
 import io.relata.testing.Browser;
+import io.relata.testing.BrowserActions;
 import io.relata.testing.RelataProcess;
 import io.relata.testing.Screenshots;
 import io.relata.testing.SignInPage;
@@ -1132,13 +1133,7 @@ class ScreensIT {
   }
 
   private void awaitServer() {
-    wait.until(
-        d ->
-            (Boolean)
-                ((JavascriptExecutor) d)
-                    .executeScript(
-                        "const c = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
-                            + " return !!c && Object.values(c).every(x => !x.isActive());"));
+    new BrowserActions(browser, wait).awaitServer();
   }
 
   /** Text with every kind of space as a plain one: locales group digits with no-break spaces. */
@@ -1146,16 +1141,8 @@ class ScreensIT {
     return text.replace('\u00a0', ' ').replace('\u202f', ' ');
   }
 
-  /**
-   * Clicks the element with {@code id} once the server has shown it: a button the server just made
-   * visible is not in the page until its answer arrives.
-   */
   private void click(String id) {
-    // in sight first, not under the shell's bar or scrolled away with the page
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    new BrowserActions(browser, wait).click(id);
   }
 
   /** The selection boxes of the grid's rows, in row order. */
@@ -1221,13 +1208,7 @@ class ScreensIT {
   }
 
   private void type(String css, String text) {
-    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-    WebElement input =
-        field.getTagName().equals("input")
-            ? field
-            : field.findElement(By.cssSelector("input, textarea"));
-    wait.until(ExpectedConditions.elementToBeClickable(input));
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+    new BrowserActions(browser, wait).type(css, text);
   }
 
   private void pick(String field, String typed) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.testing.ApiClient;
 import io.relata.testing.Browser;
+import io.relata.testing.BrowserActions;
 import io.relata.testing.RelataProcess;
 import io.relata.testing.Screenshots;
 import io.relata.testing.SignInPage;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,6 +41,7 @@ class SetupScreensIT {
 
   private ChromeDriver browser;
   private WebDriverWait wait;
+  private BrowserActions actions;
 
   @BeforeAll
   static void startRelata() throws Exception {
@@ -61,6 +62,7 @@ class SetupScreensIT {
     browser = Browser.open();
     browser.manage().window().setSize(Screenshots.DESKTOP);
     wait = Browser.await(browser);
+    actions = new BrowserActions(browser, wait);
   }
 
   @AfterEach
@@ -241,29 +243,16 @@ class SetupScreensIT {
   }
 
   private void click(String id) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-  }
-
-  private void clickCss(String css) {
-    WebElement element =
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-    awaitServer();
+    actions.click(id);
   }
 
   private void type(String css, String text) {
-    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
-    WebElement input = field.findElement(By.cssSelector("input, textarea"));
-    wait.until(ExpectedConditions.elementToBeClickable(input));
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
-    awaitServer();
+    actions.type(css, text);
+    actions.awaitServer();
+  }
+
+  private void awaitServer() {
+    actions.awaitServer();
   }
 
   /** Opens the combo box {@code id} and picks the item labelled {@code label}. */
@@ -277,15 +266,5 @@ class SetupScreensIT {
                 By.xpath("//vaadin-combo-box-item[normalize-space()='" + label + "']")))
         .click();
     awaitServer();
-  }
-
-  private void awaitServer() {
-    wait.until(
-        d ->
-            (Boolean)
-                ((JavascriptExecutor) d)
-                    .executeScript(
-                        "const c = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
-                            + " return !!c && Object.values(c).every(x => !x.isActive());"));
   }
 }

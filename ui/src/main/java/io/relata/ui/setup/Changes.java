@@ -10,6 +10,7 @@ import io.relata.platform.message.Messages;
 import io.relata.platform.metadata.Confirmation;
 import io.relata.platform.metadata.MetadataService;
 import io.relata.platform.rest.ProblemException;
+import io.relata.platform.schema.SchemaPlan;
 import io.relata.ui.screen.Problems;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,9 +64,20 @@ final class Changes {
       apply(heading, edit, comment, Confirmation.NONE, refused, applied);
       return;
     }
+    showPlan(heading, planned.plan(), edit, comment, refused, applied);
+  }
+
+  /** Shows {@code plan}, and applies the change confirmed for it when the admin says so. */
+  private void showPlan(
+      String heading,
+      SchemaPlan plan,
+      UnaryOperator<Documents> edit,
+      String comment,
+      Consumer<Map<String, List<Problem>>> refused,
+      Consumer<Long> applied) {
     new PlanDialog(
             heading,
-            planned.plan(),
+            plan,
             locale(),
             fingerprint ->
                 apply(
@@ -102,19 +114,7 @@ final class Changes {
       refused.accept(e.problems());
     } catch (MetadataService.NeedsConfirmation e) {
       // the plan changed since it was shown: show the new one
-      new PlanDialog(
-              heading,
-              e.outcome().plan(),
-              locale(),
-              fingerprint ->
-                  apply(
-                      heading,
-                      edit,
-                      comment,
-                      Confirmation.of(fingerprint == null ? "" : fingerprint),
-                      refused,
-                      applied))
-          .open();
+      showPlan(heading, e.outcome().plan(), edit, comment, refused, applied);
     } catch (ProblemException e) {
       Problems.notify(List.of(Problems.text(e, locale())));
     }

@@ -3,16 +3,13 @@ package io.relata.ui.setup;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import io.relata.metadata.access.SystemPermission;
 import io.relata.platform.metadata.MetadataService;
 import io.relata.platform.schema.SetAsides.SetAside;
 import io.relata.platform.setaside.DeletedItems;
@@ -21,7 +18,6 @@ import io.relata.ui.format.Values;
 import io.relata.ui.screen.ConfirmDelete;
 import io.relata.ui.screen.Problems;
 import io.relata.ui.screen.Workspace;
-import io.relata.ui.session.SignedInUser;
 import io.relata.ui.session.UserSettings;
 import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
@@ -33,9 +29,8 @@ import java.util.List;
  * values, or erased at once; the nightly purge erases each when its days are over.
  */
 @Route(value = "setup/deleted", layout = MainLayout.class)
-public class DeletedView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class DeletedView extends SetupPage {
 
-  private final Workspace workspace;
   private final MetadataService metadata;
   private final DeletedItems deleted;
   private final Grid<SetAside> grid = new Grid<>();
@@ -43,13 +38,10 @@ public class DeletedView extends Div implements BeforeEnterObserver, HasDynamicT
 
   @Inject
   public DeletedView(Workspace workspace, MetadataService metadata, DeletedItems deleted) {
-    this.workspace = workspace;
+    super(workspace);
     this.metadata = metadata;
     this.deleted = deleted;
-    addClassName("relata-page");
-    addClassName("relata-setup");
-    RouterLink back = new RouterLink(getTranslation("setup.title"), SetupView.class);
-    back.addClassName("relata-setup-back");
+    RouterLink back = back(getTranslation("setup.title"), SetupView.class, RouteParameters.empty());
     grid.setId("setup-deleted");
     grid.setAllRowsVisible(true);
     none.setText(getTranslation("setup.deleted.none"));
@@ -58,11 +50,7 @@ public class DeletedView extends Div implements BeforeEnterObserver, HasDynamicT
   }
 
   @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    Workspace.View view = workspace.of(SignedInUser.current().orElseThrow());
-    if (!SetupAccess.require(event, view, SystemPermission.MANAGE_METADATA)) {
-      return;
-    }
+  boolean enter(BeforeEnterEvent event, Workspace.View view) {
     Values values = UserSettings.current().orElseThrow().values();
     grid.removeAllColumns();
     grid.addColumn(e -> e.definition().path("label").asText())
@@ -89,6 +77,7 @@ public class DeletedView extends Div implements BeforeEnterObserver, HasDynamicT
         .setFlexGrow(0);
     grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
     show();
+    return true;
   }
 
   private HorizontalLayout actions(SetAside entry) {
@@ -116,7 +105,7 @@ public class DeletedView extends Div implements BeforeEnterObserver, HasDynamicT
   private void show() {
     List<SetAside> entries;
     try {
-      entries = deleted.list(SignedInUser.current().orElseThrow());
+      entries = deleted.list(actor());
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read what was deleted", e);
     }
@@ -130,7 +119,7 @@ public class DeletedView extends Div implements BeforeEnterObserver, HasDynamicT
       Problems.notify(List.of(getTranslation("setup.deleted.object-first", entry.object())));
       return;
     }
-    new Changes(metadata, SignedInUser.current().orElseThrow(), this)
+    new Changes(metadata, actor(), this)
         .propose(
             getTranslation("setup.deleted.plan", entry.definition().path("label").asText()),
             docs -> DeletedItems.restore(entry).apply(docs),
@@ -145,7 +134,7 @@ public class DeletedView extends Div implements BeforeEnterObserver, HasDynamicT
 
   private void erase(SetAside entry) {
     try {
-      deleted.erase(SignedInUser.current().orElseThrow(), entry);
+      deleted.erase(actor(), entry);
     } catch (SetAsidePurge.Busy busy) {
       Problems.notify(List.of(getTranslation("setup.deleted.busy")));
     } catch (SQLException e) {

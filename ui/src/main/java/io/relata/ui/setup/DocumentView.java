@@ -4,17 +4,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import io.relata.metadata.access.SystemPermission;
 import io.relata.metadata.kind.DocumentKind;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.kind.Documents;
@@ -23,7 +18,6 @@ import io.relata.platform.metadata.MetadataService;
 import io.relata.ui.screen.ConfirmDelete;
 import io.relata.ui.screen.Problems;
 import io.relata.ui.screen.Workspace;
-import io.relata.ui.session.SignedInUser;
 import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -36,12 +30,11 @@ import java.util.Map;
  * concerns. {@code new} as the name starts an empty document.
  */
 @Route(value = "setup/:kind/:name", layout = MainLayout.class)
-public class DocumentView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class DocumentView extends SetupPage {
 
   /** The name in the address of a document not saved yet. */
   static final String NEW = "new";
 
-  private final Workspace workspace;
   private final MetadataService metadata;
   private DocumentKind kind;
   private String name;
@@ -49,24 +42,16 @@ public class DocumentView extends Div implements BeforeEnterObserver, HasDynamic
 
   @Inject
   public DocumentView(Workspace workspace, MetadataService metadata) {
-    this.workspace = workspace;
+    super(workspace);
     this.metadata = metadata;
-    addClassName("relata-page");
-    addClassName("relata-setup");
     addClassName("relata-setup-document");
   }
 
   @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    Workspace.View view = workspace.of(SignedInUser.current().orElseThrow());
-    if (!SetupAccess.require(event, view, SystemPermission.MANAGE_METADATA)) {
-      return;
-    }
+  boolean enter(BeforeEnterEvent event, Workspace.View view) {
     kind = DocumentKinds.find(event.getRouteParameters().get("kind").orElse("")).orElse(null);
     name = event.getRouteParameters().get("name").orElse("");
-    if (kind == null || !render()) {
-      event.rerouteToError(NotFoundException.class);
-    }
+    return kind != null && render();
   }
 
   /** Draws the document as the current model has it; false when there is no such document. */
@@ -87,12 +72,10 @@ public class DocumentView extends Div implements BeforeEnterObserver, HasDynamic
     }
     removeAll();
     RouterLink back =
-        new RouterLink(
+        back(
             SetupAccess.kind(this, kind.id()),
             KindView.class,
             new RouteParameters("kind", kind.id()));
-    back.addClassName("relata-setup-back");
-    back.setId("setup-back");
     H1 title =
         new H1(
             creating
@@ -183,7 +166,7 @@ public class DocumentView extends Div implements BeforeEnterObserver, HasDynamic
   }
 
   private Changes changes() {
-    return new Changes(metadata, SignedInUser.current().orElseThrow(), this);
+    return new Changes(metadata, actor(), this);
   }
 
   @Override

@@ -5,25 +5,19 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import io.relata.metadata.access.SystemPermission;
 import io.relata.metadata.kind.DocumentKind;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.kind.Documents;
 import io.relata.platform.metadata.MetadataService;
 import io.relata.ui.screen.Workspace;
-import io.relata.ui.session.SignedInUser;
 import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -31,48 +25,29 @@ import java.util.List;
 
 /** The documents of one kind, by label, each leading to its editor; and a new one. */
 @Route(value = "setup/:kind", layout = MainLayout.class)
-public class KindView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class KindView extends SetupPage {
 
-  private final Workspace workspace;
   private final MetadataService metadata;
   private DocumentKind kind;
 
   @Inject
   public KindView(Workspace workspace, MetadataService metadata) {
-    this.workspace = workspace;
+    super(workspace);
     this.metadata = metadata;
-    addClassName("relata-page");
-    addClassName("relata-setup");
   }
 
   @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    Workspace.View view = workspace.of(SignedInUser.current().orElseThrow());
-    if (!SetupAccess.require(event, view, SystemPermission.MANAGE_METADATA)) {
-      return;
-    }
+  boolean enter(BeforeEnterEvent event, Workspace.View view) {
     kind = DocumentKinds.find(event.getRouteParameters().get("kind").orElse("")).orElse(null);
     if (kind == null) {
-      event.rerouteToError(NotFoundException.class);
-      return;
+      return false;
     }
     removeAll();
-    RouterLink back = new RouterLink(getTranslation("setup.title"), SetupView.class);
-    back.addClassName("relata-setup-back");
+    RouterLink back = back(getTranslation("setup.title"), SetupView.class, RouteParameters.empty());
     H1 title = new H1(SetupAccess.kind(this, kind.id()));
     Button add =
         new Button(
-            getTranslation("setup.new"),
-            VaadinIcon.PLUS.create(),
-            e ->
-                getUI()
-                    .ifPresent(
-                        ui ->
-                            ui.navigate(
-                                DocumentView.class,
-                                new RouteParameters(
-                                    java.util.Map.of(
-                                        "kind", kind.id(), "name", DocumentView.NEW)))));
+            getTranslation("setup.new"), VaadinIcon.PLUS.create(), e -> open(DocumentView.NEW));
     add.setId("setup-new");
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     HorizontalLayout head = new HorizontalLayout(title, add);
@@ -87,7 +62,7 @@ public class KindView extends Div implements BeforeEnterObserver, HasDynamicTitl
       Paragraph none = new Paragraph(getTranslation("setup.none"));
       none.setId("setup-none");
       add(none);
-      return;
+      return true;
     }
     Grid<JsonNode> grid = new Grid<>();
     grid.setId("setup-documents");
@@ -103,20 +78,19 @@ public class KindView extends Div implements BeforeEnterObserver, HasDynamicTitl
         .setFlexGrow(3);
     grid.setItems(documents);
     grid.setAllRowsVisible(true);
-    grid.addItemClickListener(
-        e ->
-            getUI()
-                .ifPresent(
-                    ui ->
-                        ui.navigate(
-                            DocumentView.class,
-                            new RouteParameters(
-                                java.util.Map.of(
-                                    "kind",
-                                    kind.id(),
-                                    "name",
-                                    e.getItem().path("name").asText())))));
+    grid.addItemClickListener(e -> open(e.getItem().path("name").asText()));
     add(grid);
+    return true;
+  }
+
+  /** Opens the document {@code name} of this kind in its editor. */
+  private void open(String name) {
+    getUI()
+        .ifPresent(
+            ui ->
+                ui.navigate(
+                    DocumentView.class,
+                    new RouteParameters(java.util.Map.of("kind", kind.id(), "name", name))));
   }
 
   @Override

@@ -6,11 +6,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
-import io.relata.metadata.access.SystemPermission;
+import com.vaadin.flow.router.RouteParameters;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.kind.Documents;
 import io.relata.platform.metadata.MetadataService;
@@ -18,7 +15,6 @@ import io.relata.platform.metadata.Revision;
 import io.relata.ui.format.Values;
 import io.relata.ui.screen.Problems;
 import io.relata.ui.screen.Workspace;
-import io.relata.ui.session.SignedInUser;
 import io.relata.ui.session.UserSettings;
 import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
@@ -30,32 +26,26 @@ import java.util.List;
  * their values while they are kept. The revert shows its plan like any change.
  */
 @Route(value = "setup/revisions", layout = MainLayout.class)
-public class RevisionsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class RevisionsView extends SetupPage {
 
   private static final int SHOWN = 200;
 
-  private final Workspace workspace;
   private final MetadataService metadata;
   private final Grid<Revision> grid = new Grid<>();
 
   @Inject
   public RevisionsView(Workspace workspace, MetadataService metadata) {
-    this.workspace = workspace;
+    super(workspace);
     this.metadata = metadata;
-    addClassName("relata-page");
-    addClassName("relata-setup");
-    RouterLink back = new RouterLink(getTranslation("setup.title"), SetupView.class);
-    back.addClassName("relata-setup-back");
     grid.setId("setup-revisions");
-    add(back, new H1(getTranslation("setup.revisions.title")), grid);
+    add(
+        back(getTranslation("setup.title"), SetupView.class, RouteParameters.empty()),
+        new H1(getTranslation("setup.revisions.title")),
+        grid);
   }
 
   @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    Workspace.View view = workspace.of(SignedInUser.current().orElseThrow());
-    if (!SetupAccess.require(event, view, SystemPermission.MANAGE_METADATA)) {
-      return;
-    }
+  boolean enter(BeforeEnterEvent event, Workspace.View view) {
     Values values = UserSettings.current().orElseThrow().values();
     long current = metadata.current().revision();
     grid.removeAllColumns();
@@ -81,6 +71,7 @@ public class RevisionsView extends Div implements BeforeEnterObserver, HasDynami
         .setAutoWidth(true)
         .setFlexGrow(0);
     grid.setItems(metadata.revisions(SHOWN));
+    return true;
   }
 
   private void revert(Revision summary) {
@@ -88,7 +79,7 @@ public class RevisionsView extends Div implements BeforeEnterObserver, HasDynami
     List<Revision> all = metadata.revisions(10_000);
     Documents documents =
         target.documents().with(DocumentKinds.OBJECTS, metadata.revertDocuments(target, all));
-    new Changes(metadata, SignedInUser.current().orElseThrow(), this)
+    new Changes(metadata, actor(), this)
         .propose(
             getTranslation("setup.revisions.plan", String.valueOf(target.number())),
             current -> documents,

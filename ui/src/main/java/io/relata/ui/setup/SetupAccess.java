@@ -1,8 +1,6 @@
 package io.relata.ui.setup;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.NotFoundException;
 import io.relata.metadata.access.SystemPermission;
 import io.relata.ui.screen.Workspace;
 import java.util.function.Function;
@@ -20,15 +18,6 @@ final class SetupAccess {
   static boolean allowed(Workspace.View view) {
     return view.holds(SystemPermission.MANAGE_METADATA)
         || view.holds(SystemPermission.MANAGE_USERS);
-  }
-
-  /** Reroutes to "not found" unless the user holds {@code permission}; whether they do. */
-  static boolean require(BeforeEnterEvent event, Workspace.View view, SystemPermission permission) {
-    if (!view.holds(permission)) {
-      event.rerouteToError(NotFoundException.class);
-      return false;
-    }
-    return true;
   }
 
   /** A key's text in the screen's language, or null when there is none (a plugin's kind). */

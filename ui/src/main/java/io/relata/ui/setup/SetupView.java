@@ -7,9 +7,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.relata.metadata.access.SystemPermission;
@@ -18,7 +15,6 @@ import io.relata.metadata.kind.DocumentKind;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.platform.build.BuildProgress;
 import io.relata.ui.screen.Workspace;
-import io.relata.ui.session.SignedInUser;
 import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -34,7 +30,7 @@ import java.util.Map;
  * change.
  */
 @Route(value = "setup", layout = MainLayout.class)
-public class SetupView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class SetupView extends SetupPage {
 
   /** The heading of the kinds each compile step compiles: how an admin groups them. */
   private static final Map<CompileStep, String> SECTIONS =
@@ -44,29 +40,26 @@ public class SetupView extends Div implements BeforeEnterObserver, HasDynamicTit
           CompileStep.PRESENTATION, "setup.section.presentation",
           CompileStep.AUTOMATIONS, "setup.section.automations");
 
-  private final Workspace workspace;
   private final BuildProgress builds;
 
   @Inject
   public SetupView(Workspace workspace, BuildProgress builds) {
-    this.workspace = workspace;
+    super(workspace);
     this.builds = builds;
-    addClassName("relata-page");
-    addClassName("relata-setup");
   }
 
   @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    Workspace.View view = workspace.of(SignedInUser.current().orElseThrow());
-    if (!SetupAccess.allowed(view)) {
-      event.rerouteToError(NotFoundException.class);
-      return;
-    }
+  boolean allowed(Workspace.View view) {
+    return SetupAccess.allowed(view);
+  }
+
+  @Override
+  boolean enter(BeforeEnterEvent event, Workspace.View view) {
     removeAll();
     add(new H1(getTranslation("setup.title")));
     if (!view.holds(SystemPermission.MANAGE_METADATA)) {
       add(new Paragraph(getTranslation("setup.users-only")));
-      return;
+      return true;
     }
     Div sections = new Div();
     sections.addClassName("relata-setup-sections");
@@ -91,6 +84,7 @@ public class SetupView extends Div implements BeforeEnterObserver, HasDynamicTit
     operations.add(card(revisions, VaadinIcon.TIME_BACKWARD), card(deleted, VaadinIcon.TRASH));
     sections.add(operations);
     add(sections, buildsInProgress());
+    return true;
   }
 
   private Div section(String key) {

@@ -1,0 +1,68 @@
+package io.relata.testing;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What the browser tests do on a Vaadin screen as a user would: click what is in sight, type and
+ * leave the field, and wait until the server has answered.
+ */
+public final class BrowserActions {
+
+  private final ChromeDriver browser;
+  private final WebDriverWait wait;
+
+  public BrowserActions(ChromeDriver browser, WebDriverWait wait) {
+    this.browser = browser;
+    this.wait = wait;
+  }
+
+  /**
+   * Clicks the element with {@code id} once the server has shown it: a button the server just made
+   * visible is not in the page until its answer arrives.
+   */
+  public void click(String id) {
+    clickAt(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))));
+  }
+
+  /** Clicks the first element {@code css} selects, once it is there. */
+  public void clickCss(String css) {
+    clickAt(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css))));
+  }
+
+  private void clickAt(WebElement element) {
+    // in sight first, not under the shell's bar or scrolled away with the page
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  /** Replaces the text of the field {@code css} selects with {@code text}, then leaves it. */
+  public void type(String css, String text) {
+    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+    WebElement input =
+        field.getTagName().equals("input")
+            ? field
+            : field.findElement(By.cssSelector("input, textarea"));
+    wait.until(ExpectedConditions.elementToBeClickable(input));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+  }
+
+  /** Waits until no request of the page to the server is in flight. */
+  public void awaitServer() {
+    wait.until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "const c = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
+                            + " return !!c && Object.values(c).every(x => !x.isActive());"));
+  }
+}
