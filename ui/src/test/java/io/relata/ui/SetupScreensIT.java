@@ -154,6 +154,54 @@ class SetupScreensIT {
       wait.until(driver -> record(apollo).map(r -> r.containsKey("cost")).orElse(false));
       assertEquals(1200, record(apollo).orElseThrow().getJsonNumber("cost").intValue());
 
+      // a validation rule: its condition checked as typed, then tried on a stored record
+      click("setup-field-validationRules-add");
+      type("#setup-field-validationRules-0-name", "cost_cap");
+      type("#setup-field-validationRules-0-message", "Cost above the cap");
+      type("#setup-field-validationRules-0-condition", "cost <=");
+      WebElement condition = browser.findElement(By.id("setup-field-validationRules-0-condition"));
+      wait.until(driver -> condition.getDomAttribute("invalid") != null);
+      type("#setup-field-validationRules-0-condition", "cost <= 1000");
+      wait.until(driver -> condition.getDomAttribute("invalid") == null);
+      click("setup-field-validationRules-0-test");
+      WebElement input =
+          wait.until(
+              ExpectedConditions.elementToBeClickable(By.cssSelector("#rule-test-record input")));
+      input.sendKeys("Apollo");
+      wait.until(
+              ExpectedConditions.elementToBeClickable(
+                  By.xpath("//vaadin-combo-box-item[normalize-space()='Apollo']")))
+          .click();
+      click("rule-test-run");
+      wait.until(
+          ExpectedConditions.textToBe(
+              By.id("rule-test-result"), "Apollo would be refused: Cost above the cap"));
+      Screenshots.save(browser, "desktop-setup-rule-test");
+      click("rule-test-close");
+      click("setup-save");
+      wait.until(driver -> project().containsKey("validationRules"));
+      HttpResponse<String> refused =
+          admin.send("PATCH", "api/v1/records/project/" + apollo, "{\"title\":\"Apollo 2\"}");
+      assertEquals(400, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("Cost above the cap"), refused.body());
+
+      // the revisions say what each changed, and undo one document's change
+      long ruled = revision();
+      browser.get(server.uri("/setup/revisions").toString());
+      wait.until(
+              ExpectedConditions.elementToBeClickable(
+                  By.xpath("//vaadin-grid-cell-content[normalize-space()='" + ruled + "']")))
+          .click();
+      WebElement changes =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(By.id("setup-changes-" + ruled)));
+      assertTrue(changes.getText().contains("Changed Objects: project"), changes.getText());
+      assertTrue(changes.getText().contains("changed: Validation rules"), changes.getText());
+      Screenshots.save(browser, "desktop-setup-revisions");
+      click("setup-undo-" + ruled + "-objects-project");
+      wait.until(driver -> !project().containsKey("validationRules"));
+      ok(admin.send("PATCH", "api/v1/records/project/" + apollo, "{\"title\":\"Apollo 2\"}"));
+
       browser.manage().window().setSize(Screenshots.PHONE);
       browser.get(server.uri("/setup/objects/project").toString());
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("setup-save")));
@@ -217,6 +265,15 @@ class SetupScreensIT {
         return java.util.Optional.empty();
       }
       return java.util.Optional.of(ApiClient.json(ok(answer)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The project's object document. */
+  private static JsonObject project() {
+    try {
+      return ApiClient.json(ok(admin.send("GET", "api/v1/metadata/objects/project", null)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

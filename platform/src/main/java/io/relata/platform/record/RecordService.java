@@ -2,7 +2,13 @@ package io.relata.platform.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.access.SystemPermission;
+import io.relata.metadata.condition.ConditionChecker;
+import io.relata.metadata.condition.ConditionContext;
+import io.relata.metadata.condition.ConditionEvaluator;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.Scope;
 import io.relata.metadata.condition.Typed;
+import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.type.ValueType;
 import io.relata.platform.access.AccessDeniedException;
 import io.relata.platform.access.AccessEvaluator;
@@ -140,6 +146,37 @@ public class RecordService {
           return new StoredRecord(
               object.name(), values, RecordView.of(object, values, Optional.empty(), expanded));
         });
+  }
+
+  /**
+   * Whether record {@code id}, as stored, passes a validation rule's {@code condition} written for
+   * the object as {@code edited} defines it — Setup's live test of a rule before it is saved. The
+   * condition is typed as the platform types a rule's ({@link Scope#WRITE}) and evaluated as a save
+   * that changes nothing would evaluate it; a record the actor may not read is 404.
+   *
+   * @throws ConditionException when the condition cannot be read or typed, with where
+   */
+  public boolean passes(Actor actor, ObjectDefinition edited, String condition, UUID id)
+      throws ConditionException {
+    Typed typed = ConditionChecker.check(condition, edited, Scope.WRITE).typed();
+    CompiledObjects.Snapshot snapshot = objects.current();
+    CompiledObject object = snapshot.required(edited.name());
+    Map<String, Object> values =
+        reading(
+            object,
+            connection -> {
+              ObjectAccess access = evaluator(connection, actor, snapshot).on(object.definition());
+              access.require("read");
+              Map<String, Object> row =
+                  RecordStore.find(connection, object, id, false, false, access.read().condition())
+                      .orElseThrow(() -> RecordNotFoundException.record(edited.name(), id));
+              return Formulas.compute(object, row, clock);
+            });
+    return ConditionEvaluator.passes(
+        typed,
+        values,
+        Optional.of(values),
+        ConditionContext.of(clock, clock.getZone(), Optional.of(actor.id())));
   }
 
   /**

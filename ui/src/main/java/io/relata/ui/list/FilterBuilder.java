@@ -43,7 +43,7 @@ import java.util.function.Consumer;
  * typed in a shape the builder cannot show (arithmetic, functions) is kept in the text box and the
  * builder starts empty.
  */
-final class FilterBuilder extends Dialog {
+public final class FilterBuilder extends Dialog {
 
   private static final Expression.Where AT = Expression.Where.at(0);
 
@@ -55,7 +55,8 @@ final class FilterBuilder extends Dialog {
    * @param object the object as the user sees it (no hidden field)
    * @param apply told of the condition's text when the user applies it (empty for none)
    */
-  FilterBuilder(ObjectDefinition object, Locale locale, String current, Consumer<String> apply) {
+  public FilterBuilder(
+      ObjectDefinition object, Locale locale, String current, Consumer<String> apply) {
     this.object = object;
     this.locale = locale;
     setId("filter-builder");

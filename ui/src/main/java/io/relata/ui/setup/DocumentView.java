@@ -15,6 +15,7 @@ import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.kind.Documents;
 import io.relata.metadata.problem.Problem;
 import io.relata.platform.metadata.MetadataService;
+import io.relata.platform.record.RecordService;
 import io.relata.ui.screen.ConfirmDelete;
 import io.relata.ui.screen.Problems;
 import io.relata.ui.screen.Workspace;
@@ -36,14 +37,16 @@ public class DocumentView extends SetupPage {
   static final String NEW = "new";
 
   private final MetadataService metadata;
+  private final RecordService records;
   private DocumentKind kind;
   private String name;
   private SchemaForm form;
 
   @Inject
-  public DocumentView(Workspace workspace, MetadataService metadata) {
+  public DocumentView(Workspace workspace, MetadataService metadata, RecordService records) {
     super(workspace);
     this.metadata = metadata;
+    this.records = records;
     addClassName("relata-setup-document");
   }
 
@@ -81,8 +84,13 @@ public class DocumentView extends SetupPage {
             creating
                 ? getTranslation("setup.new-document", SetupAccess.kind(this, kind.id()))
                 : document.path("label").asText(name));
+    SchemaForm.Assist assist =
+        kind == DocumentKinds.OBJECTS
+            ? new ObjectAssist(() -> form.document(), getLocale(), records, !creating)
+            : SchemaForm.Assist.NONE;
     form =
-        new SchemaForm(kind.metaSchema().document(), document, SetupAccess.texts(this), !creating);
+        new SchemaForm(
+            kind.metaSchema().document(), document, SetupAccess.texts(this), !creating, assist);
     Button save = new Button(getTranslation("setup.save"), e -> save());
     save.setId("setup-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -114,7 +122,7 @@ public class DocumentView extends SetupPage {
         .propose(
             getTranslation("setup.plan.title"),
             docs -> docs.put(kind, document),
-            "",
+            "setup: " + kind.id() + "/" + saved,
             this::refused,
             revision -> {
               if (saved.equals(name)) {
@@ -135,7 +143,7 @@ public class DocumentView extends SetupPage {
         .propose(
             getTranslation("setup.plan.title"),
             docs -> docs.remove(kind, name),
-            "",
+            "setup: delete " + kind.id() + "/" + name,
             this::refused,
             revision ->
                 getUI()

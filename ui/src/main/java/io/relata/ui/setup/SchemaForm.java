@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -72,8 +74,33 @@ final class SchemaForm extends Div {
           "source",
           "criteria");
 
+  /**
+   * What a screen adds to a generated form where it knows more than the schema: a check of a
+   * condition as it is typed, a builder beside it, a live test on a validation rule's panel.
+   */
+  interface Assist {
+
+    /** Why the text at {@code pointer} is wrong, checked when it changes; empty when it is not. */
+    default Optional<String> check(String pointer, String text) {
+      return Optional.empty();
+    }
+
+    /** Buttons beside the text field at {@code pointer}, which they may fill. */
+    default List<Component> tools(String pointer, HasValue<?, String> field) {
+      return List.of();
+    }
+
+    /** Buttons on the panel of the list item at {@code pointer}. */
+    default List<Component> itemTools(String pointer, ObjectNode item) {
+      return List.of();
+    }
+
+    Assist NONE = new Assist() {};
+  }
+
   private final JsonNode schema;
   private final ObjectNode document;
+  private final Assist assist;
   private final Function<String, String> texts;
   private final boolean named;
   private final Map<String, Component> editors = new LinkedHashMap<>();
@@ -89,18 +116,47 @@ final class SchemaForm extends Div {
    * A form over {@code document} (edited in place) by {@code schema}; {@code texts} gives a key's
    * text in the user's language or null; {@code named} keeps the document's name read-only.
    */
-  SchemaForm(JsonNode schema, ObjectNode document, Function<String, String> texts, boolean named) {
+  SchemaForm(
+      JsonNode schema,
+      ObjectNode document,
+      Function<String, String> texts,
+      boolean named,
+      Assist assist) {
     this.schema = schema;
     this.document = document;
+    this.assist = assist;
     this.texts = texts;
     this.named = named;
     addClassName("relata-schema-form");
     add(object(schema, document, ""));
   }
 
-  /** The document as edited. */
+  /**
+   * The document as edited, without the empty objects and lists a form leaves where nothing was
+   * filled in (a section opened and left empty means nothing, not an invalid empty value).
+   */
   ObjectNode document() {
-    return document;
+    ObjectNode copy = document.deepCopy();
+    prune(copy);
+    return copy;
+  }
+
+  private static void prune(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      List<String> empty = new ArrayList<>();
+      object
+          .fields()
+          .forEachRemaining(
+              member -> {
+                prune(member.getValue());
+                if (member.getValue().isContainerNode() && member.getValue().isEmpty()) {
+                  empty.add(member.getKey());
+                }
+              });
+      object.remove(empty);
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(SchemaForm::prune);
+    }
   }
 
   /**
@@ -184,7 +240,7 @@ final class SchemaForm extends Div {
         nested.add(editor);
       } else {
         simple.add(editor);
-        if (editor instanceof TextArea) {
+        if (editor instanceof TextArea || editor instanceof Div) {
           simple.setColspan(editor, 2);
         }
       }
@@ -397,9 +453,21 @@ final class SchemaForm extends Div {
       if (max > 0) {
         area.setMaxLength(max);
       }
-      area.addValueChangeListener(e -> write(parent, name, e.getValue()));
+      area.addValueChangeListener(
+          e -> {
+            write(parent, name, e.getValue());
+            checked(area, at, e.getValue());
+          });
       editors.put(at, area);
-      return area;
+      List<Component> tools = assist.tools(at, area);
+      if (tools.isEmpty()) {
+        return area;
+      }
+      HorizontalLayout beside = new HorizontalLayout(tools.toArray(Component[]::new));
+      beside.addClassName("relata-schema-tools");
+      Div with = new Div(area, beside);
+      with.addClassName("relata-schema-with-tools");
+      return with;
     }
     TextField field = new TextField(label);
     field.setValue(parent.path(name).asText(""));
@@ -434,6 +502,14 @@ final class SchemaForm extends Div {
   /** Whether the schema of {@code item}'s list lets it say what it was called before. */
   private boolean allowsRename(ObjectNode item) {
     return renamable.contains(item);
+  }
+
+  /** Shows what the screen finds wrong with {@code text} at its field, or clears it. */
+  private void checked(HasValidation field, String at, String text) {
+    Optional<String> wrong =
+        text == null || text.isBlank() ? Optional.empty() : assist.check(at, text);
+    field.setErrorMessage(wrong.orElse(null));
+    field.setInvalid(wrong.isPresent());
   }
 
   private static void write(ObjectNode parent, String name, String text) {
@@ -631,7 +707,9 @@ final class SchemaForm extends Div {
                     }
                     fill[0].run();
                   });
-              HorizontalLayout tools = new HorizontalLayout(up, down, remove);
+              HorizontalLayout tools = new HorizontalLayout();
+              assist.itemTools(at + "/" + i, item).forEach(tools::add);
+              tools.add(up, down, remove);
               tools.addClassName("relata-schema-item-tools");
               panel.add(tools, object(items, item, at + "/" + i));
               panels.add(panel);

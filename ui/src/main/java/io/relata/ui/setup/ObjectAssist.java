@@ -1,0 +1,136 @@
+package io.relata.ui.setup;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import io.relata.metadata.condition.ConditionChecker;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.Scope;
+import io.relata.metadata.definition.DefinitionReader;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.problem.Problem;
+import io.relata.platform.message.Messages;
+import io.relata.platform.record.RecordService;
+import io.relata.ui.list.FilterBuilder;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * What an object's form knows beyond its meta-schema: the conditions it holds (validation rules,
+ * stage guards, list-view filters, formulas) are checked as they are typed, against the object as
+ * the form has it, and with the platform's own checker, so the errors are the ones a save would
+ * give, at the same place; a condition can also be built by pointing; and a validation rule can be
+ * tried on a stored record before it is saved.
+ */
+final class ObjectAssist implements SchemaForm.Assist {
+
+  /** Where conditions sit in an object document, and what they may refer to there. */
+  private static final Map<Pattern, Scope> CONDITIONS =
+      Map.of(
+          Pattern.compile("/validationRules/\\d+/condition"), Scope.WRITE,
+          Pattern.compile("/pipeline/stages/\\d+/guard/condition"), Scope.WRITE,
+          Pattern.compile("/listViews/\\d+/filter"), Scope.QUERY,
+          Pattern.compile("/fields/\\d+/expression"), Scope.RECORD);
+
+  private static final Pattern RULE = Pattern.compile("/validationRules/\\d+");
+
+  private final Supplier<ObjectNode> document;
+  private final Locale locale;
+  private final RecordService records;
+  private final boolean stored;
+
+  /**
+   * @param document the form's document as it is now
+   * @param stored whether the object has a table yet: only then has it records to test a rule on
+   */
+  ObjectAssist(
+      Supplier<ObjectNode> document, Locale locale, RecordService records, boolean stored) {
+    this.document = document;
+    this.locale = locale;
+    this.records = records;
+    this.stored = stored;
+  }
+
+  @Override
+  public Optional<String> check(String pointer, String text) {
+    Optional<Scope> scope = scope(pointer);
+    Optional<ObjectDefinition> object = object();
+    if (scope.isEmpty() || object.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      ConditionChecker.check(text, object.get(), scope.get());
+      return Optional.empty();
+    } catch (ConditionException e) {
+      Problem problem = e.problem("");
+      return Optional.of(Messages.text(problem.code(), locale, problem.args().toArray()));
+    }
+  }
+
+  @Override
+  public List<Component> tools(String pointer, HasValue<?, String> field) {
+    Optional<Scope> scope = scope(pointer);
+    if (scope.isEmpty() || scope.get() == Scope.RECORD) {
+      return List.of(); // a formula is a value, not a condition of tests
+    }
+    Button build = new Button(VaadinIcon.FILTER.create());
+    build.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    build.setText(build.getTranslation("setup.condition.build"));
+    build.setId(SchemaForm.id(pointer) + "-build");
+    build.addClickListener(
+        e ->
+            object()
+                .ifPresent(
+                    object ->
+                        new FilterBuilder(object, locale, field.getValue(), field::setValue)
+                            .open()));
+    return List.of(build);
+  }
+
+  @Override
+  public List<Component> itemTools(String pointer, ObjectNode item) {
+    if (!stored || !RULE.matcher(pointer).matches()) {
+      return List.of();
+    }
+    Button test = new Button(VaadinIcon.FLASK.create());
+    test.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+    test.setText(test.getTranslation("setup.rule.test"));
+    test.setId(SchemaForm.id(pointer) + "-test");
+    test.addClickListener(
+        e ->
+            object()
+                .ifPresent(
+                    object ->
+                        new RuleTestDialog(
+                                object,
+                                item.path("condition").asText(""),
+                                item.path("message").asText(""),
+                                records,
+                                locale)
+                            .open()));
+    return List.of(test);
+  }
+
+  private static Optional<Scope> scope(String pointer) {
+    return CONDITIONS.entrySet().stream()
+        .filter(e -> e.getKey().matcher(pointer).matches())
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
+
+  /** The object as the form has it now; empty while it is not whole enough to read. */
+  private Optional<ObjectDefinition> object() {
+    try {
+      return Optional.of(DefinitionReader.object(document.get()));
+    } catch (RuntimeException incomplete) {
+      return Optional.empty();
+    }
+  }
+}
