@@ -231,6 +231,16 @@ class SetupScreensIT {
           name.getDomProperty("errorMessage"));
       Screenshots.save(browser, "desktop-setup-refused");
       assertEquals(before, revision());
+
+      // a new document never replaces one of its name
+      browser.get(server.uri("/setup/objects/new").toString());
+      type("#setup-field-name", "activity");
+      type("#setup-field-label", "Not the activities");
+      click("setup-save");
+      WebElement taken = browser.findElement(By.id("setup-field-name"));
+      wait.until(driver -> taken.getDomAttribute("invalid") != null);
+      assertTrue(taken.getDomProperty("errorMessage").startsWith("activity is taken"));
+      assertEquals(before, revision());
     } catch (RuntimeException | AssertionError e) {
       Screenshots.save(browser, "failed-setup-refused");
       throw e;

@@ -69,6 +69,8 @@ public class CoreDocuments {
       LOG.warning("Relata's own objects could not be added: " + e.problems());
     } catch (MetadataService.NeedsConfirmation e) {
       LOG.warning("Adding Relata's own objects would delete data; they were not added.");
+    } catch (io.relata.platform.access.AccessDeniedException e) {
+      LOG.warning("Relata's own objects are missing, and 'admin' may no longer change the model.");
     }
   }
 

@@ -57,6 +57,7 @@ public final class SchemaPlanner {
   private final List<SchemaStep> searchSteps = new ArrayList<>();
   private final List<SchemaStep> rollUpFills = new ArrayList<>();
   private final Set<String> created = new HashSet<>();
+  private final Set<String> creating = new HashSet<>();
   private final Set<String> searchReplaced = new HashSet<>();
   private final Set<String> searchRefreshed = new HashSet<>();
   private final Map<String, List<Problem>> refused = new LinkedHashMap<>();
@@ -75,6 +76,12 @@ public final class SchemaPlanner {
   public static SchemaPlan plan(
       long revision, List<Change> changes, List<ObjectDefinition> after, TableStats stats) {
     SchemaPlanner planner = new SchemaPlanner(revision, after, stats);
+    for (Change change : changes) {
+      if (change instanceof Change.ObjectAdded added
+          && added.definition().restoredFrom().isEmpty()) {
+        planner.creating.add(added.object());
+      }
+    }
     changes.forEach(planner::step);
     List<SchemaStep> all = new ArrayList<>(planner.steps);
     all.addAll(planner.searchSteps);
@@ -186,6 +193,7 @@ public final class SchemaPlanner {
         columnType(field.type()),
         field.type() instanceof FieldType.Currency c && c.perRecord(),
         field.type() instanceof FieldType.AutoNumber,
+        target(field.type()),
         field.required(),
         field.unique(),
         field.indexed());
@@ -347,6 +355,26 @@ public final class SchemaPlanner {
     }
   }
 
+  /**
+   * Rows of {@code object} whose reference in {@code column} names no record; a table this plan
+   * creates has none yet, so every reference to it does.
+   */
+  private long dangling(String object, FieldDefinition field, String column) {
+    return creating.contains(targetObject(field.type()))
+        ? stats.values(object, column)
+        : stats.dangling(object, column, target(field.type()).orElseThrow());
+  }
+
+  /** The object a lookup or master-detail names; empty for other fields. */
+  private static String targetObject(FieldType type) {
+    if (type instanceof FieldType.Lookup lookup) {
+      return lookup.target();
+    } else if (type instanceof FieldType.MasterDetail md) {
+      return md.target();
+    }
+    return "";
+  }
+
   /** The table a reference field's values name rows of, quoted; empty for other fields. */
   private static Optional<String> target(FieldType type) {
     if (type instanceof FieldType.Lookup lookup) {
@@ -451,9 +479,9 @@ public final class SchemaPlanner {
     if (isReference(field.type())) {
       steps.add(dropForeignKey(object, field.name()));
     }
-    if (field.unique() || field.indexed() || isReference(field.type())) {
-      dropIndex(object, field.name(), field.unique() ? "key" : "idx");
-    }
+    // every index the field brought: its name is the next field of the name's
+    Indexes.forField(object, field)
+        .ifPresent(index -> dropIndex(object, field.name(), field.unique() ? "key" : "idx"));
     if (field.required() && !field.type().computed()) {
       steps.add(
           SchemaStep.of(
@@ -468,7 +496,7 @@ public final class SchemaPlanner {
     }
     steps.add(
         SchemaStep.destructive(
-            moveColumns(object, field, field.name(), Identifiers.aside(revision, field.name())),
+            moveColumns(object, field, columns(field), asideColumns(revision, field)),
             SET_ASIDE_COLUMN,
             object,
             field.name(),
@@ -489,7 +517,18 @@ public final class SchemaPlanner {
       refuse(object, field, "/restoredFrom", "field.not-restorable", was, deletedBy);
       return;
     }
-    if (!storage(stored).subList(0, 3).equals(storage(field).subList(0, 3))) {
+    if (!targetObject(stored.type()).equals(targetObject(field.type()))) {
+      refuse(
+          object,
+          field,
+          "/restoredFrom",
+          "field.restore-other-target",
+          was,
+          targetObject(stored.type()),
+          targetObject(field.type()));
+      return;
+    }
+    if (!storage(stored).subList(0, 4).equals(storage(field).subList(0, 4))) {
       refuse(
           object,
           field,
@@ -505,10 +544,7 @@ public final class SchemaPlanner {
     long values = stats.values(name, aside);
     boolean notNull = field.required() && !field.type().computed();
     Optional<String> fill = SqlLiterals.of(field);
-    long dangling =
-        isReference(field.type())
-            ? stats.dangling(name, aside, target(field.type()).orElseThrow())
-            : 0;
+    long dangling = isReference(field.type()) ? dangling(name, field, aside) : 0;
     if (field.unique() && stats.duplicates(name, aside) > 0) {
       refuse(object, field, "/unique", "field.values-not-unique", stats.duplicates(name, aside));
       return;
@@ -521,7 +557,7 @@ public final class SchemaPlanner {
     }
     steps.add(
         SchemaStep.of(
-            moveColumns(name, field, aside, field.name()),
+            moveColumns(name, field, asideColumns(deletedBy, stored), columns(field)),
             RESTORE_COLUMN,
             name,
             field.name(),
@@ -563,27 +599,34 @@ public final class SchemaPlanner {
 
   /** The columns a deleted field's values are kept in until it is restored or erased. */
   public static List<String> asideColumns(long revision, FieldDefinition field) {
-    String aside = Identifiers.aside(revision, field.name());
+    return columns(field).stream().map(column -> Identifiers.aside(revision, column)).toList();
+  }
+
+  /** A field's columns: its value's, and its currency's when it has one of its own. */
+  private static List<String> columns(FieldDefinition field) {
     return field.type() instanceof FieldType.Currency c && c.perRecord()
-        ? List.of(aside, aside + CURRENCY)
-        : List.of(aside);
+        ? List.of(field.name(), currencyColumn(field))
+        : List.of(field.name());
   }
 
   /**
-   * Renames a field's column (and its currency column and numbering, if it has them) from {@code
-   * from} to {@code to}: one statement per rename, run as one step.
+   * Renames a field's columns (its value's, and its currency's if it has one of its own) from
+   * {@code fromColumns} to {@code toColumns}, and its numbering if it has one: one statement per
+   * rename, run as one step.
    */
-  private static String moveColumns(String object, FieldDefinition field, String from, String to) {
+  private static String moveColumns(
+      String object, FieldDefinition field, List<String> fromColumns, List<String> toColumns) {
+    String from = fromColumns.get(0);
+    String to = toColumns.get(0);
     List<String> sql = new ArrayList<>();
-    sql.add("ALTER TABLE " + table(object) + " RENAME COLUMN " + quote(from) + " TO " + quote(to));
-    if (field.type() instanceof FieldType.Currency c && c.perRecord()) {
+    for (int i = 0; i < fromColumns.size(); i++) {
       sql.add(
           "ALTER TABLE "
               + table(object)
               + " RENAME COLUMN "
-              + quote(from + CURRENCY)
+              + quote(fromColumns.get(i))
               + " TO "
-              + quote(to + CURRENCY));
+              + quote(toColumns.get(i)));
     }
     if (field.type() instanceof FieldType.AutoNumber) {
       sql.add(
@@ -607,7 +650,7 @@ public final class SchemaPlanner {
     String name = object.name();
     String now = quote(field.name());
     String target = target(field.type()).orElseThrow();
-    long dangling = stats.dangling(name, column, target);
+    long dangling = dangling(name, field, column);
     if (dangling > 0) {
       String orphan =
           " WHERE "

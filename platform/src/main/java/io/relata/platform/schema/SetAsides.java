@@ -147,15 +147,16 @@ public final class SetAsides {
   }
 
   /**
-   * The revision of the latest deletion of {@code field} of {@code object} ({@code ""}: of the
+   * The revision of the first deletion of {@code field} of {@code object} ({@code ""}: of the
    * object) after revision {@code after}, while it can be restored: what a revert to {@code after}
-   * restores.
+   * restores, as it is the deletion of the field revision {@code after} had (a field of the name
+   * added and deleted later is another).
    */
   public static Optional<Long> deletedSince(
       Connection connection, String object, String field, long after) throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT max(revision) FROM relata.set_aside"
+            "SELECT min(revision) FROM relata.set_aside"
                 + " WHERE object = ? AND field = ? AND revision > ?")) {
       query.setString(1, object);
       query.setString(2, field);

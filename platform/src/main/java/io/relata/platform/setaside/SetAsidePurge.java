@@ -127,6 +127,9 @@ public class SetAsidePurge {
           throw new Busy();
         }
         throw e;
+      } catch (RuntimeException e) {
+        connection.rollback();
+        throw e;
       } finally {
         connection.setAutoCommit(true);
       }

@@ -259,6 +259,70 @@ class SchemaPlannerTest {
   }
 
   @Test
+  void everythingADeletedFieldHeldIsSetAsideUnderNamesOfItsOwn() {
+    String longName = "a".repeat(55);
+    ((ArrayNode) before.get("fields"))
+        .addObject()
+        .put("name", longName)
+        .put("label", "Amount")
+        .put("type", "currency")
+        .put("perRecord", true);
+    ((ArrayNode) before.get("fields"))
+        .addObject()
+        .put("name", "regarding")
+        .put("label", "Regarding")
+        .put("type", "about");
+
+    List<String> sql = withoutSearch(plan(10)).stream().map(SchemaStep::sql).toList();
+
+    assertTrue(
+        sql.contains("DROP INDEX IF EXISTS \"records\".\"account_regarding_idx\""),
+        "an about field's index goes too, or a new field of the name would find it taken: " + sql);
+    String amount = sql.stream().filter(q -> q.contains(longName)).findFirst().orElseThrow();
+    List<String> asideNames =
+        java.util.regex.Pattern.compile("TO \"([^\"]+)\"")
+            .matcher(amount)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+    assertEquals(2, asideNames.size(), amount);
+    assertFalse(asideNames.get(0).equals(asideNames.get(1)), "value and currency apart: " + amount);
+    assertTrue(asideNames.stream().allMatch(n -> n.length() <= 63), amount);
+  }
+
+  @Test
+  void aLinkComesBackOnlyToTheObjectItLinkedTo() {
+    ObjectNode deleted =
+        ((ArrayNode) after.get("fields"))
+            .addObject()
+            .put("name", "parent")
+            .put("label", "Parent")
+            .put("type", "lookup")
+            .put("target", "account");
+    FieldDefinition stored = definition(after).field("parent").orElseThrow();
+    deleted.put("restoredFrom", 7).put("target", "contact");
+    ObjectNode contact = object("account").put("name", "contact");
+    List<ObjectDefinition> now = List.of(definition(after), definition(contact));
+
+    SchemaPlan plan =
+        SchemaPlanner.plan(
+            9,
+            ModelDiff.between(List.of(definition(before), definition(contact)), now),
+            now,
+            new Stats(40, Map.of(7L, stored), Map.of()));
+
+    assertEquals(
+        List.of(
+            Problem.at(
+                "/fields/1/restoredFrom",
+                "field.restore-other-target",
+                "parent",
+                "account",
+                "contact")),
+        plan.refused().get("account"));
+  }
+
+  @Test
   void aDeletedObjectKeepsItsNameUntilRestoredOrErased() {
     Map<Long, ObjectDefinition> aside = Map.of(5L, definition(before));
     List<ObjectDefinition> now = List.of(definition(after));

@@ -1,5 +1,6 @@
 package io.relata.ui.setup;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One document of any kind, edited in a form its kind's meta-schema generates; saving shows the
@@ -41,6 +43,9 @@ public class DocumentView extends SetupPage {
   private DocumentKind kind;
   private String name;
   private SchemaForm form;
+
+  /** The document as it was when the form was drawn; empty for a new one. */
+  private Optional<JsonNode> loaded = Optional.empty();
 
   @Inject
   public DocumentView(Workspace workspace, MetadataService metadata, RecordService records) {
@@ -61,6 +66,7 @@ public class DocumentView extends SetupPage {
   private boolean render() {
     boolean creating = name.equals(NEW);
     ObjectNode document;
+    loaded = creating ? Optional.empty() : Documents.of(metadata.current()).find(kind, name);
     if (creating) {
       document = JsonNodeFactory.instance.objectNode();
     } else {
@@ -118,6 +124,17 @@ public class DocumentView extends SetupPage {
   private void save() {
     ObjectNode document = form.document().deepCopy();
     String saved = document.path("name").asText("");
+    Optional<JsonNode> now =
+        Documents.of(metadata.current()).find(kind, loaded.isEmpty() ? saved : name);
+    if (loaded.isEmpty() && now.isPresent()) {
+      // a new document never replaces another of its name
+      form.show(Map.of("/name", getTranslation("setup.name-taken", saved)));
+      return;
+    }
+    if (loaded.isPresent() && !loaded.equals(now)) {
+      Problems.notify(List.of(getTranslation("setup.changed-meanwhile")));
+      return;
+    }
     changes()
         .propose(
             getTranslation("setup.plan.title"),

@@ -105,6 +105,9 @@ final class SchemaForm extends Div {
   private final boolean named;
   private final Map<String, Component> editors = new LinkedHashMap<>();
 
+  /** The properties each object of the document must have, by its schema. */
+  private final Map<ObjectNode, Set<String>> requiredOf = new java.util.IdentityHashMap<>();
+
   /** Each object's name when the form was opened, to tell a rename from a new item. */
   private final Map<ObjectNode, String> originals = new java.util.IdentityHashMap<>();
 
@@ -132,8 +135,9 @@ final class SchemaForm extends Div {
   }
 
   /**
-   * The document as edited, without the empty objects and lists a form leaves where nothing was
-   * filled in (a section opened and left empty means nothing, not an invalid empty value).
+   * The document as edited, without the empty objects a form leaves where nothing was filled in (a
+   * section opened and left empty means nothing, not an invalid empty value). Lists stay as they
+   * are: an empty one may be required (a dashboard without widgets yet).
    */
   ObjectNode document() {
     ObjectNode copy = document.deepCopy();
@@ -149,7 +153,7 @@ final class SchemaForm extends Div {
           .forEachRemaining(
               member -> {
                 prune(member.getValue());
-                if (member.getValue().isContainerNode() && member.getValue().isEmpty()) {
+                if (member.getValue().isObject() && member.getValue().isEmpty()) {
                   empty.add(member.getKey());
                 }
               });
@@ -212,6 +216,17 @@ final class SchemaForm extends Div {
     List<Component> nested = new ArrayList<>();
     Set<String> discriminators = discriminators(objectSchema);
     Map<String, JsonNode> properties = properties(objectSchema, value);
+    Set<String> required = new HashSet<>();
+    objectSchema.path("required").forEach(r -> required.add(r.asText()));
+    requiredOf.put(value, required);
+    for (String name : required) {
+      JsonNode list = resolve(properties.getOrDefault(name, NODES.nullNode()));
+      if (!value.has(name)
+          && list.path("type").asText().equals("array")
+          && list.path("minItems").asInt(0) == 0) {
+        value.putArray(name); // required, and may be empty: there from the start
+      }
+    }
     if (properties.containsKey("renamedFrom")) {
       renamable.add(value);
     }
@@ -334,14 +349,16 @@ final class SchemaForm extends Div {
         return decimal(label, parent, name, at);
       }
       case "boolean" -> {
-        Checkbox box = new Checkbox(label, parent.path(name).asBoolean(false));
+        // absent means the schema's default (a rule is active unless it says otherwise)
+        boolean otherwise = propertySchema.path("default").asBoolean(false);
+        Checkbox box = new Checkbox(label, parent.path(name).asBoolean(otherwise));
         box.setId(id(at));
         box.addValueChangeListener(
             e -> {
-              if (e.getValue()) {
-                parent.put(name, true);
-              } else {
+              if (e.getValue() == otherwise) {
                 parent.remove(name);
+              } else {
+                parent.put(name, e.getValue());
               }
               redraw.run();
             });
@@ -512,6 +529,15 @@ final class SchemaForm extends Div {
     field.setInvalid(wrong.isPresent());
   }
 
+  /** A list emptied: gone, unless its object must have it. */
+  private void emptied(ObjectNode parent, String name) {
+    if (requiredOf.getOrDefault(parent, Set.of()).contains(name)) {
+      parent.putArray(name);
+    } else {
+      parent.remove(name);
+    }
+  }
+
   private static void write(ObjectNode parent, String name, String text) {
     if (text == null || text.isEmpty()) {
       parent.remove(name);
@@ -609,7 +635,7 @@ final class SchemaForm extends Div {
       many.addValueChangeListener(
           e -> {
             if (e.getValue().isEmpty()) {
-              parent.remove(name);
+              emptied(parent, name);
             } else {
               ArrayNode array = parent.putArray(name);
               values.stream().filter(e.getValue()::contains).forEach(array::add);
@@ -634,7 +660,7 @@ final class SchemaForm extends Div {
                     .filter(p -> !p.isEmpty())
                     .toList();
             if (parts.isEmpty()) {
-              parent.remove(name);
+              emptied(parent, name);
             } else {
               ArrayNode array = parent.putArray(name);
               for (String part : parts) {
@@ -675,7 +701,8 @@ final class SchemaForm extends Div {
           () -> {
             panels.removeAll();
             editors.keySet().removeIf(key -> key.startsWith(at + "/"));
-            ArrayNode array = parent.withArray(name);
+            ArrayNode array =
+                parent.get(name) instanceof ArrayNode existing ? existing : NODES.arrayNode();
             for (int i = 0; i < array.size(); i++) {
               int index = i;
               ObjectNode item = (ObjectNode) array.get(i);
@@ -703,7 +730,7 @@ final class SchemaForm extends Div {
                   e -> {
                     array.remove(index);
                     if (array.isEmpty()) {
-                      parent.remove(name);
+                      emptied(parent, name);
                     }
                     fill[0].run();
                   });
