@@ -170,9 +170,7 @@ public class MetadataResource {
     // whether a revision exists is not for those who may not revert
     permissions.require(actor(), SystemPermission.MANAGE_METADATA);
     Revision target = metadata.revision(number).orElseThrow(() -> notFound());
-    List<Revision> newer = metadata.revisions(10_000);
-    Documents documents =
-        target.documents().with(DocumentKinds.OBJECTS, metadata.revertDocuments(target, newer));
+    Documents documents = metadata.revertedTo(target);
     return MetadataJson.write(
         ChangeJson.outcome(
             changeDocuments(

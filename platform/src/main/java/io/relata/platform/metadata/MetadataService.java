@@ -412,6 +412,16 @@ public class MetadataService implements CurrentModel {
   }
 
   /**
+   * Every kind's documents as revision {@code target} had them, marked for a revert ({@link
+   * #revertDocuments}): what a revert to it puts in place of today's.
+   */
+  public Documents revertedTo(Revision target) {
+    return target
+        .documents()
+        .with(DocumentKinds.OBJECTS, revertDocuments(target, revisions(10_000)));
+  }
+
+  /**
    * Marks the objects and fields of {@code documents} that are not in the model today but were
    * deleted after revision {@code after} and are still set aside: {@code restoredFrom} names the
    * latest deletion. A field is known by its name today ({@code renamedFrom}, if renamed since).

@@ -480,8 +480,7 @@ public final class SchemaPlanner {
       steps.add(dropForeignKey(object, field.name()));
     }
     // every index the field brought: its name is the next field of the name's
-    Indexes.forField(object, field)
-        .ifPresent(index -> dropIndex(object, field.name(), field.unique() ? "key" : "idx"));
+    Indexes.forField(object, field).ifPresent(this::dropIndex);
     if (field.required() && !field.type().computed()) {
       steps.add(
           SchemaStep.of(
@@ -877,12 +876,7 @@ public final class SchemaPlanner {
     for (Indexes.Index was : objectLevel(changed.before()).values()) {
       Indexes.Index now = is.get(was.name());
       if ((now == null || !now.keys().equals(was.keys())) && existing.remove(was.name())) {
-        steps.add(
-            SchemaStep.of(
-                "DROP INDEX IF EXISTS " + quote(Identifiers.SCHEMA) + "." + quote(was.name()),
-                "schema.drop-index",
-                object.name(),
-                was.part()));
+        dropIndex(was);
       }
     }
     is.values().stream().filter(index -> !existing.contains(index.name())).forEach(this::index);
@@ -931,6 +925,15 @@ public final class SchemaPlanner {
         "schema.drop-foreign-key",
         object,
         field);
+  }
+
+  private void dropIndex(Indexes.Index index) {
+    steps.add(
+        SchemaStep.of(
+            "DROP INDEX IF EXISTS " + quote(Identifiers.SCHEMA) + "." + quote(index.name()),
+            "schema.drop-index",
+            index.object(),
+            index.part()));
   }
 
   private void dropIndex(String object, String column, String suffix) {

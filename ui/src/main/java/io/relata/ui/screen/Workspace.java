@@ -145,5 +145,11 @@ public class Workspace {
     public boolean holds(io.relata.metadata.access.SystemPermission permission) {
       return evaluator.holds(permission);
     }
+
+    /** Whether the user configures Relata: Setup is theirs (the model, or the users). */
+    public boolean configures() {
+      return holds(io.relata.metadata.access.SystemPermission.MANAGE_METADATA)
+          || holds(io.relata.metadata.access.SystemPermission.MANAGE_USERS);
+    }
   }
 }

@@ -120,6 +120,19 @@ final class Changes {
     }
   }
 
+  /**
+   * Shows a refusal that no form holds, each problem with the document and place it concerns
+   * ({@code objects} key, then JSON pointer).
+   */
+  static void notify(Map<String, List<Problem>> problems, Locale locale) {
+    List<String> lines = new java.util.ArrayList<>();
+    problems.forEach(
+        (key, list) ->
+            messages(list, locale)
+                .forEach((pointer, text) -> lines.add(key + pointer + ": " + text)));
+    Problems.notify(lines);
+  }
+
   /** Problems as messages by JSON pointer, in the user's language. */
   static Map<String, String> messages(List<Problem> problems, Locale locale) {
     Map<String, String> messages = new LinkedHashMap<>();

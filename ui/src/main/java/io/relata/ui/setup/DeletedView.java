@@ -124,11 +124,7 @@ public class DeletedView extends SetupPage {
             getTranslation("setup.deleted.plan", entry.definition().path("label").asText()),
             docs -> DeletedItems.restore(entry).apply(docs),
             "restore " + entry.object() + entry.field().map(f -> "." + f).orElse(""),
-            problems ->
-                Problems.notify(
-                    problems.values().stream()
-                        .flatMap(list -> Changes.messages(list, getLocale()).values().stream())
-                        .toList()),
+            problems -> Changes.notify(problems, getLocale()),
             revision -> show());
   }
 

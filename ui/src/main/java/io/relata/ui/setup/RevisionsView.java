@@ -25,7 +25,6 @@ import io.relata.metadata.kind.Documents;
 import io.relata.platform.metadata.MetadataService;
 import io.relata.platform.metadata.Revision;
 import io.relata.ui.format.Values;
-import io.relata.ui.screen.Problems;
 import io.relata.ui.screen.Workspace;
 import io.relata.ui.session.UserSettings;
 import io.relata.ui.shell.MainLayout;
@@ -176,12 +175,7 @@ public class RevisionsView extends SetupPage {
   /** Puts one document back as revision {@code before} had it (or takes it away if it had none). */
   private void undo(Revision before, DocumentChange change) {
     DocumentKind kind = DocumentKinds.find(change.kind()).orElseThrow();
-    Optional<JsonNode> then =
-        kind == DocumentKinds.OBJECTS
-            ? metadata.revertDocuments(before, metadata.revisions(10_000)).stream()
-                .filter(d -> d.path("name").asText().equals(change.name()))
-                .findFirst()
-            : before.documents().find(kind, change.name());
+    Optional<JsonNode> then = metadata.revertedTo(before).find(kind, change.name());
     new Changes(metadata, actor(), this)
         .propose(
             getTranslation(
@@ -190,32 +184,19 @@ public class RevisionsView extends SetupPage {
                 then.map(doc -> docs.put(kind, doc))
                     .orElseGet(() -> docs.remove(kind, change.name())),
             "revert " + kind.id() + "/" + change.name() + " to revision " + before.number(),
-            problems ->
-                Problems.notify(
-                    problems.values().stream()
-                        .flatMap(list -> Changes.messages(list, getLocale()).values().stream())
-                        .toList()),
+            problems -> Changes.notify(problems, getLocale()),
             revision -> grid.setItems(metadata.revisions(SHOWN)));
   }
 
   private void revert(Revision summary) {
     Revision target = metadata.revision(summary.number()).orElseThrow();
-    List<Revision> all = metadata.revisions(10_000);
-    Documents documents =
-        target.documents().with(DocumentKinds.OBJECTS, metadata.revertDocuments(target, all));
+    Documents documents = metadata.revertedTo(target);
     new Changes(metadata, actor(), this)
         .propose(
             getTranslation("setup.revisions.plan", String.valueOf(target.number())),
             current -> documents,
             "revert to revision " + target.number(),
-            problems ->
-                Problems.notify(
-                    problems.entrySet().stream()
-                        .flatMap(
-                            e ->
-                                Changes.messages(e.getValue(), getLocale()).entrySet().stream()
-                                    .map(m -> e.getKey() + m.getKey() + ": " + m.getValue()))
-                        .toList()),
+            problems -> Changes.notify(problems, getLocale()),
             revision -> grid.setItems(metadata.revisions(SHOWN)));
   }
 

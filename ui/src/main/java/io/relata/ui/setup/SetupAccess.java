@@ -1,8 +1,6 @@
 package io.relata.ui.setup;
 
 import com.vaadin.flow.component.Component;
-import io.relata.metadata.access.SystemPermission;
-import io.relata.ui.screen.Workspace;
 import java.util.function.Function;
 
 /**
@@ -13,12 +11,6 @@ import java.util.function.Function;
 final class SetupAccess {
 
   private SetupAccess() {}
-
-  /** Whether the user may open Setup at all. */
-  static boolean allowed(Workspace.View view) {
-    return view.holds(SystemPermission.MANAGE_METADATA)
-        || view.holds(SystemPermission.MANAGE_USERS);
-  }
 
   /** A key's text in the screen's language, or null when there is none (a plugin's kind). */
   static Function<String, String> texts(Component screen) {

@@ -50,7 +50,7 @@ public class SetupView extends SetupPage {
 
   @Override
   boolean allowed(Workspace.View view) {
-    return SetupAccess.allowed(view);
+    return view.configures();
   }
 
   @Override

@@ -237,9 +237,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     }
     recent.setVisible(!recent.getItems().isEmpty());
     // Setup is for those who configure Relata; the platform checks again on every change
-    setup.setVisible(
-        view.holds(io.relata.metadata.access.SystemPermission.MANAGE_METADATA)
-            || view.holds(io.relata.metadata.access.SystemPermission.MANAGE_USERS));
+    setup.setVisible(view.configures());
   }
 
   /** An app's part of the drawer: its home, then its objects in its order. */
