@@ -65,4 +65,75 @@ public final class BrowserActions {
                         "const c = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
                             + " return !!c && Object.values(c).every(x => !x.isActive());"));
   }
+
+  /**
+   * Opens the combo box {@code id}, types {@code typed} and picks the item labelled {@code label}.
+   */
+  public void combo(String id, String typed, String label) {
+    WebElement box = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+    box.findElement(By.cssSelector("input")).sendKeys(typed);
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-combo-box-item[normalize-space()='" + label + "']")))
+        .click();
+    awaitServer();
+  }
+
+  /** Opens the select {@code id} and picks the item labelled {@code label}. */
+  public void select(String id, String label) {
+    click(id);
+    // every select keeps its items in the page: the open one's are those in sight
+    wait.until(
+            d ->
+                d
+                    .findElements(
+                        By.xpath("//vaadin-select-item[normalize-space()='" + label + "']"))
+                    .stream()
+                    .filter(WebElement::isDisplayed)
+                    .findFirst()
+                    .orElse(null))
+        .click();
+    awaitServer();
+  }
+
+  /**
+   * Drags {@code source} onto {@code target} as the browser's drag and drop does: Chromium under
+   * WebDriver does not start a native drag from synthetic mouse moves, so the events are fired.
+   */
+  public void drag(WebElement source, WebElement target) {
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "const [s, t] = arguments; const d = new DataTransfer();"
+                + "const fire = (e, n) => e.dispatchEvent(new DragEvent(n,"
+                + " {bubbles: true, cancelable: true, dataTransfer: d}));"
+                + "fire(s, 'dragstart'); fire(t, 'dragenter'); fire(t, 'dragover');"
+                + "fire(t, 'drop'); fire(s, 'dragend');",
+            source,
+            target);
+    awaitServer();
+  }
+
+  /** Sets the colour input {@code id} as its picker would. */
+  public void colour(String id, String hex) {
+    WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+            input,
+            hex);
+    awaitServer();
+  }
+
+  /** The texts of Setup's plan dialog's steps, once it is open. */
+  public java.util.List<String> planSteps() {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-apply")));
+    return browser.findElements(By.cssSelector("#plan-steps li")).stream()
+        .map(WebElement::getText)
+        .map(String::trim)
+        .toList();
+  }
 }

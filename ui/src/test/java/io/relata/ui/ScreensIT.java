@@ -1186,15 +1186,7 @@ class ScreensIT {
 
   /** HTML5 drag and drop as the browser fires it: Selenium's mouse drag does not. */
   private void drag(WebElement source, WebElement target) {
-    ((JavascriptExecutor) browser)
-        .executeScript(
-            "const [s, t] = arguments; const d = new DataTransfer();"
-                + "const fire = (e, n) => e.dispatchEvent(new DragEvent(n,"
-                + " {bubbles: true, cancelable: true, dataTransfer: d}));"
-                + "fire(s, 'dragstart'); fire(t, 'dragenter'); fire(t, 'dragover');"
-                + "fire(t, 'drop'); fire(s, 'dragend');",
-            source,
-            target);
+    new BrowserActions(browser, wait).drag(source, target);
   }
 
   private String recordId;

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -295,13 +294,8 @@ class SetupScreensIT {
         .longValue();
   }
 
-  /** The texts of the plan dialog's steps, once it is open. */
   private List<String> planSteps() {
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-apply")));
-    return browser.findElements(By.cssSelector("#plan-steps li")).stream()
-        .map(WebElement::getText)
-        .map(String::trim)
-        .toList();
+    return actions.planSteps();
   }
 
   private static HttpResponse<String> ok(HttpResponse<String> answer) {
@@ -324,14 +318,6 @@ class SetupScreensIT {
 
   /** Opens the combo box {@code id} and picks the item labelled {@code label}. */
   private void combo(String id, String label) {
-    WebElement box = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
-    box.findElement(By.cssSelector("input")).sendKeys(label);
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-combo-box-item[normalize-space()='" + label + "']")))
-        .click();
-    awaitServer();
+    actions.combo(id, label, label);
   }
 }

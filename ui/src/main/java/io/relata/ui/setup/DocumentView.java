@@ -90,10 +90,20 @@ public class DocumentView extends SetupPage {
             creating
                 ? getTranslation("setup.new-document", SetupAccess.kind(this, kind.id()))
                 : document.path("label").asText(name));
+    ObjectNode edited = document;
     SchemaForm.Assist assist =
         kind == DocumentKinds.OBJECTS
-            ? new ObjectAssist(() -> form.document(), getLocale(), records, !creating)
-            : SchemaForm.Assist.NONE;
+            ? new ObjectAssist(
+                () -> form.document(),
+                getLocale(),
+                records,
+                !creating,
+                new ObjectNames(
+                    () -> edited, // edited in place: the names as the admin has them now
+                    metadata.current(),
+                    getLocale(),
+                    SetupAccess.texts(this)))
+            : new DocumentNames(kind, metadata.current());
     form =
         new SchemaForm(
             kind.metaSchema().document(), document, SetupAccess.texts(this), !creating, assist);

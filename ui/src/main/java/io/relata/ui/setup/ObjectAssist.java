@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * stage guards, list-view filters, formulas) are checked as they are typed, against the object as
  * the form has it, and with the platform's own checker, so the errors are the ones a save would
  * give, at the same place; a condition can also be built by pointing; and a validation rule can be
- * tried on a stored record before it is saved.
+ * tried on a stored record before it is saved. The names its texts refer to are offered as choices
+ * ({@link ObjectNames}).
  */
 final class ObjectAssist implements SchemaForm.Assist {
 
@@ -45,17 +46,28 @@ final class ObjectAssist implements SchemaForm.Assist {
   private final Locale locale;
   private final RecordService records;
   private final boolean stored;
+  private final ObjectNames names;
 
   /**
    * @param document the form's document as it is now
    * @param stored whether the object has a table yet: only then has it records to test a rule on
    */
   ObjectAssist(
-      Supplier<ObjectNode> document, Locale locale, RecordService records, boolean stored) {
+      Supplier<ObjectNode> document,
+      Locale locale,
+      RecordService records,
+      boolean stored,
+      ObjectNames names) {
     this.document = document;
     this.locale = locale;
     this.records = records;
     this.stored = stored;
+    this.names = names;
+  }
+
+  @Override
+  public Optional<Supplier<Map<String, String>>> names(String pointer) {
+    return names.at(pointer);
   }
 
   @Override

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +58,10 @@ final class SchemaForm extends Div {
   static final List<String> LANGUAGES = List.of("en", "sv", "da", "fi");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The pattern of a colour in the meta-schemas: six hex digits. */
+  private static final String COLOUR = "^#[0-9a-fA-F]{6}$";
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** Properties a form never shows: change markers the platform sets, not the admin. */
@@ -90,6 +96,15 @@ final class SchemaForm extends Div {
       return List.of();
     }
 
+    /**
+     * The names the text at {@code pointer}, or each text of the list there, is one of (a field of
+     * the object, another document), with their labels, as the document has them when asked; empty
+     * where the text is free.
+     */
+    default Optional<Supplier<Map<String, String>>> names(String pointer) {
+      return Optional.empty();
+    }
+
     /** Buttons on the panel of the list item at {@code pointer}. */
     default List<Component> itemTools(String pointer, ObjectNode item) {
       return List.of();
@@ -104,6 +119,7 @@ final class SchemaForm extends Div {
   private final Function<String, String> texts;
   private final boolean named;
   private final Map<String, Component> editors = new LinkedHashMap<>();
+  private final NameList.Board board = new NameList.Board();
 
   /** The properties each object of the document must have, by its schema. */
   private final Map<ObjectNode, Set<String>> requiredOf = new java.util.IdentityHashMap<>();
@@ -182,6 +198,8 @@ final class SchemaForm extends Div {
             field.setInvalid(true);
           } else if (editor instanceof Problem shown) {
             shown.show(message);
+          } else if (editor instanceof NameList list) {
+            list.show(message);
           } else {
             unplaced.add(message);
           }
@@ -194,6 +212,8 @@ final class SchemaForm extends Div {
       field.setInvalid(false);
     } else if (editor instanceof Problem shown) {
       shown.show(null);
+    } else if (editor instanceof NameList list) {
+      list.show(null);
     }
   }
 
@@ -255,13 +275,20 @@ final class SchemaForm extends Div {
         nested.add(editor);
       } else {
         simple.add(editor);
-        if (editor instanceof TextArea || editor instanceof Div) {
+        if (editor instanceof TextArea
+            || (editor instanceof Div div && !div.hasClassName("relata-colour"))) {
           simple.setColspan(editor, 2);
         }
       }
     }
     container.add(problem, simple);
     nested.forEach(container::add);
+    // a list of fields beside a column count (a layout's section) shows them in those columns
+    if (editors.get(pointer + "/fields") instanceof NameList fields
+        && editors.get(pointer + "/columns") instanceof IntegerField columns) {
+      fields.columns(columns.getValue());
+      columns.addValueChangeListener(e -> fields.columns(e.getValue()));
+    }
   }
 
   /** Properties an object has, with those of each condition that holds for {@code value}. */
@@ -337,6 +364,13 @@ final class SchemaForm extends Div {
     JsonNode known = knownOrOther(propertySchema);
     if (known != null) {
       return openChoice(label, known, parent, name, at, redraw);
+    }
+    Optional<Supplier<Map<String, String>>> names = assist.names(at);
+    if (type.equals("string") && names.isPresent() && !(named && at.equals("/name"))) {
+      return nameChoice(label, names.get(), parent, name, at);
+    }
+    if (type.equals("string") && COLOUR.equals(propertySchema.path("pattern").asText())) {
+      return colour(label, parent, name, at);
     }
     switch (type) {
       case "string" -> {
@@ -453,6 +487,94 @@ final class SchemaForm extends Div {
         });
     editors.put(at, box);
     return box;
+  }
+
+  /** One of the names the document offers; another typed in stays, for the platform to refuse. */
+  private Component nameChoice(
+      String label,
+      Supplier<Map<String, String>> names,
+      ObjectNode parent,
+      String name,
+      String at) {
+    ComboBox<String> box = new ComboBox<>(label);
+    box.setId(id(at));
+    box.setAllowCustomValue(true);
+    String current = parent.path(name).asText("");
+    Runnable offer =
+        () -> {
+          List<String> values = new ArrayList<>(names.get().keySet());
+          String now = box.getValue() == null ? current : box.getValue();
+          if (!now.isEmpty() && !values.contains(now)) {
+            values.add(now);
+          }
+          box.setItems(values);
+        };
+    box.setItemLabelGenerator(
+        value -> {
+          String text = names.get().get(value);
+          return text == null || text.equals(value) ? value : text + " (" + value + ")";
+        });
+    offer.run();
+    box.setValue(current.isEmpty() ? null : current);
+    box.addFocusListener(e -> offer.run());
+    box.addCustomValueSetListener(e -> box.setValue(e.getDetail()));
+    box.addValueChangeListener(
+        e -> {
+          write(parent, name, e.getValue());
+          if (e.getValue() != null && !box.getListDataView().contains(e.getValue())) {
+            offer.run();
+          }
+        });
+    editors.put(at, box);
+    return box;
+  }
+
+  /** A colour: the browser's own picker, and a way back to none. */
+  private Component colour(String label, ObjectNode parent, String name, String at) {
+    Input picker = new Input();
+    picker.setType("color");
+    picker.setId(id(at));
+    picker.setAriaLabel(label);
+    picker.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_CHANGE);
+    Span none = new Span(texts.apply("setup.colour.none"));
+    none.addClassName("relata-muted");
+    Button clear = new Button(VaadinIcon.CLOSE_SMALL.create());
+    clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+    clear.setAriaLabel(texts.apply("setup.colour.clear"));
+    clear.setTooltipText(texts.apply("setup.colour.clear"));
+    Runnable shown =
+        () -> {
+          boolean set = parent.hasNonNull(name);
+          none.setVisible(!set);
+          clear.setVisible(set);
+          picker.setClassName("relata-colour-unset", !set);
+        };
+    if (parent.hasNonNull(name)) {
+      picker.setValue(parent.get(name).asText());
+    }
+    picker.addValueChangeListener(
+        e -> {
+          if (e.isFromClient()) {
+            write(parent, name, e.getValue());
+            shown.run();
+          }
+        });
+    clear.addClickListener(
+        e -> {
+          parent.remove(name);
+          picker.setValue("#000000");
+          shown.run();
+        });
+    shown.run();
+    Span caption = new Span(label);
+    caption.addClassName("relata-colour-label");
+    HorizontalLayout row = new HorizontalLayout(picker, none, clear);
+    row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+    row.setSpacing(false);
+    Div field = new Div(caption, row);
+    field.addClassName("relata-colour");
+    editors.put(at, field);
+    return field;
   }
 
   private Component text(
@@ -645,6 +767,30 @@ final class SchemaForm extends Div {
       return many;
     }
     String itemType = items.path("type").asText("");
+    Optional<Supplier<Map<String, String>>> names = assist.names(at);
+    if (itemType.equals("string") && names.isPresent()) {
+      List<String> current = new ArrayList<>();
+      parent.path(name).forEach(v -> current.add(v.asText()));
+      NameList list =
+          new NameList(
+              label,
+              id(at),
+              at.replaceFirst("/\\d+/(?=[^0-9]*$)", "/*/"),
+              current,
+              names.get(),
+              chosen -> {
+                if (chosen.isEmpty()) {
+                  emptied(parent, name);
+                } else {
+                  ArrayNode array = parent.putArray(name);
+                  chosen.forEach(array::add);
+                }
+              },
+              texts,
+              board);
+      editors.put(at, list);
+      return list;
+    }
     if (itemType.equals("string") || itemType.equals("integer")) {
       TextField list = new TextField(label);
       list.setHelperText(texts.apply("setup.form.comma"));
@@ -696,6 +842,8 @@ final class SchemaForm extends Div {
       add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
       add.setId(id(at) + "-add");
       add(title, problem, panels, add);
+      // the items open stay open when the list is drawn again (moved, one removed)
+      Set<ObjectNode> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       Runnable[] fill = new Runnable[1];
       fill[0] =
           () -> {
@@ -707,7 +855,25 @@ final class SchemaForm extends Div {
               int index = i;
               ObjectNode item = (ObjectNode) array.get(i);
               Details panel = new Details();
-              panel.setSummaryText(summary(item, index));
+              Span handle = new Span(VaadinIcon.MENU.create());
+              handle.addClassName("relata-drag-handle");
+              handle.getElement().setAttribute("draggable", "true");
+              handle.getElement().setAttribute("title", texts.apply("setup.form.drag"));
+              panel.setOpened(open.contains(item));
+              panel.addOpenedChangeListener(
+                  e -> {
+                    if (e.isOpened()) {
+                      open.add(item);
+                    } else {
+                      open.remove(item);
+                    }
+                  });
+              Span heading = new Span(summary(item, index));
+              panel.setSummary(new Span(handle, heading));
+              // the title follows the item's label and name as they are typed
+              panel
+                  .getElement()
+                  .addEventListener("change", e -> heading.setText(summary(item, index)));
               panel.addClassName("relata-schema-item");
               panel.setId(id(at + "/" + i));
               Button up = icon(VaadinIcon.ARROW_UP, "setup.form.up");
@@ -742,6 +908,49 @@ final class SchemaForm extends Div {
               panels.add(panel);
             }
           };
+      // a panel dragged by its handle onto another takes its place
+      panels
+          .getElement()
+          .executeJs(
+              "const type = $0;"
+                  + "const item = t => { while (t && t.parentElement !== this) t = t.parentElement;"
+                  + " return t; };"
+                  + "this.addEventListener('dragstart', e => {"
+                  + " const h = e.target.closest && e.target.closest('.relata-drag-handle');"
+                  + " const from = h && item(h); if (!from) return;"
+                  + " e.dataTransfer.setData(type, String([...this.children].indexOf(from)));"
+                  + " e.dataTransfer.effectAllowed = 'move'; });"
+                  + "this.addEventListener('dragover', e => {"
+                  + " if (!e.dataTransfer.types.includes(type)) return;"
+                  + " e.preventDefault(); e.dataTransfer.dropEffect = 'move'; });"
+                  + "this.addEventListener('drop', e => {"
+                  + " if (!e.dataTransfer.types.includes(type)) return;"
+                  + " e.preventDefault(); e.stopPropagation(); const to = item(e.target);"
+                  + " this.dispatchEvent(new CustomEvent('item-moved', {detail: {"
+                  + " from: Number(e.dataTransfer.getData(type)),"
+                  + " to: to ? [...this.children].indexOf(to) : this.children.length - 1}})); });",
+              "application/x-relata-item-" + Integer.toHexString(at.hashCode()));
+      panels
+          .getElement()
+          .addEventListener(
+              "item-moved",
+              e -> {
+                int from = (int) e.getEventData().getNumber("event.detail.from");
+                int to = (int) e.getEventData().getNumber("event.detail.to");
+                ArrayNode array =
+                    parent.get(name) instanceof ArrayNode existing ? existing : NODES.arrayNode();
+                if (from != to
+                    && from >= 0
+                    && to >= 0
+                    && from < array.size()
+                    && to < array.size()) {
+                  JsonNode moved = array.remove(from);
+                  array.insert(to, moved);
+                  fill[0].run();
+                }
+              })
+          .addEventData("event.detail.from")
+          .addEventData("event.detail.to");
       add.addClickListener(
           e -> {
             ArrayNode array = parent.withArray(name);
@@ -848,9 +1057,40 @@ final class SchemaForm extends Div {
     Keyed(String name, JsonNode values, ObjectNode parent, String at) {
       addClassName("relata-schema-map");
       Div panels = new Div();
-      TextField key = new TextField();
+      // the keys are names of something (an object's): chosen from them, else typed
+      Optional<Supplier<Map<String, String>>> names = assist.names(at);
+      ComboBox<String> key = new ComboBox<>();
+      key.setAllowCustomValue(true);
       key.setPlaceholder(texts.apply("setup.form.key"));
       key.setId(id(at) + "-key");
+      Function<String, String> labelOf =
+          entry ->
+              names
+                  .map(Supplier::get)
+                  .map(known -> known.get(entry))
+                  .filter(text -> !text.equals(entry))
+                  .map(text -> text + " (" + entry + ")")
+                  .orElse(entry);
+      key.setItemLabelGenerator(labelOf::apply);
+      Runnable offer =
+          () -> {
+            List<String> open = new ArrayList<>();
+            names.ifPresent(
+                known ->
+                    known.get().keySet().stream()
+                        .filter(n -> !parent.path(name).has(n))
+                        .forEach(open::add));
+            key.setItems(open);
+          };
+      offer.run();
+      key.addFocusListener(e -> offer.run());
+      key.addCustomValueSetListener(
+          e -> {
+            List<String> offered = new ArrayList<>(key.getListDataView().getItems().toList());
+            offered.add(e.getDetail());
+            key.setItems(offered);
+            key.setValue(e.getDetail());
+          });
       Button add = new Button(texts.apply("setup.form.add"), VaadinIcon.PLUS.create());
       add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
       add.setId(id(at) + "-add");
@@ -875,7 +1115,7 @@ final class SchemaForm extends Div {
                     }
                     fill[0].run();
                   });
-              Details panel = new Details(entry);
+              Details panel = new Details(labelOf.apply(entry));
               panel.setId(id(entryAt));
               panel.addClassName("relata-schema-item");
               if (values.path("type").asText().equals("object")) {
@@ -888,7 +1128,7 @@ final class SchemaForm extends Div {
           };
       add.addClickListener(
           e -> {
-            String entry = key.getValue().trim();
+            String entry = key.getValue() == null ? "" : key.getValue().trim();
             if (entry.isEmpty()) {
               return;
             }
