@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -247,6 +249,143 @@ class SetupScreensIT {
   }
 
   @Test
+  void aMatrixChangeReachesASignedInUserAtTheirNextRequestAndExplainSaysWhy() throws Exception {
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/objects/task",
+            "{\"name\":\"task\",\"label\":\"Task\",\"pluralLabel\":\"Tasks\","
+                + "\"nameField\":\"subject\",\"fields\":[{\"name\":\"subject\","
+                + "\"label\":\"Subject\",\"type\":\"text\"},{\"name\":\"effort\","
+                + "\"label\":\"Effort\",\"type\":\"number\"}]}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/task_team",
+            "{\"name\":\"task_team\",\"label\":\"Task team\","
+                + "\"objects\":{\"task\":{\"create\":true,\"read\":true,\"edit\":true}}}"));
+    ok(
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\"maja\",\"password\":\""
+                + PASSWORD
+                + "\",\"displayName\":\"Maja Lund\",\"permissionSets\":[\"task_team\"]}"));
+    ApiClient maja = ApiClient.signIn(server.uri("/").toURL(), "maja", PASSWORD);
+    ok(maja.send("POST", "api/v1/records/task", "{\"subject\":\"Fix the roof\",\"effort\":3}"));
+
+    // Maja at work in her own browser
+    ChromeDriver hers = Browser.open();
+    try {
+      hers.manage().window().setSize(Screenshots.DESKTOP);
+      WebDriverWait herWait = Browser.await(hers);
+      hers.get(server.uri("/").toString());
+      SignInPage page = new SignInPage(hers);
+      page.signIn("maja", PASSWORD);
+      page.awaitHome();
+      hers.get(server.uri("/o/task").toString());
+      herWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list-new")));
+
+      // the admin takes away creating tasks and hides their effort, with the keyboard alone
+      signIn("admin");
+      browser.get(server.uri("/setup/permission-sets/task_team").toString());
+      WebElement create =
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("perm-task-create")));
+      assertEquals("true", create.getDomProperty("checked"));
+      browser.findElement(By.cssSelector("#setup-field-label input")).click();
+      tabTo("perm-task-create");
+      browser.switchTo().activeElement().sendKeys(Keys.SPACE);
+      awaitServer();
+      tabTo("perm-task-fields");
+      browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+      awaitServer();
+      tabTo("perm-task-field-effort");
+      browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+      wait.until(
+              d ->
+                  d
+                      .findElements(By.xpath("//vaadin-select-item[normalize-space()='Hidden']"))
+                      .stream()
+                      .filter(WebElement::isDisplayed)
+                      .findFirst()
+                      .orElse(null))
+          .click();
+      awaitServer();
+      Screenshots.save(browser, "desktop-setup-matrix");
+      long before = revision();
+      click("setup-save");
+      wait.until(driver -> revision() > before);
+      JsonObject rights =
+          ApiClient.json(ok(admin.send("GET", "api/v1/metadata/permission-sets/task_team", null)))
+              .getJsonObject("objects")
+              .getJsonObject("task");
+      assertTrue(!rights.containsKey("create") && rights.getBoolean("read"), rights.toString());
+      assertEquals("hidden", rights.getJsonObject("fields").getString("effort"));
+
+      // her next request: no creating, and the effort is gone, in the browser and over the API
+      HttpResponse<String> refused =
+          maja.send("POST", "api/v1/records/task", "{\"subject\":\"Paint the fence\"}");
+      assertEquals(403, refused.statusCode(), refused.body());
+      hers.navigate().refresh();
+      herWait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("records-grid"), "Fix the roof"));
+      assertTrue(hers.findElements(By.id("list-new")).isEmpty(), "no New for her any more");
+      assertTrue(
+          !hers.findElement(By.id("records-grid")).getText().contains("Effort"),
+          "no effort column");
+
+      // why: the explain tool names the set and the rule
+      browser.get(server.uri("/setup").toString());
+      click("setup-link-explain");
+      actions.combo("explain-user", "Maja", "Maja Lund");
+      actions.select("explain-object", "Task");
+      actions.combo("explain-record", "Fix", "Fix the roof");
+      click("explain-run");
+      WebElement read =
+          wait.until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector("#explain-operations [data-operation='read']")));
+      assertTrue(read.getText().contains("Read: allowed"), read.getText());
+      assertTrue(read.getText().contains("object right from: task_team"), read.getText());
+      assertTrue(read.getText().contains("The user owns the record"), read.getText());
+      String created =
+          browser
+              .findElement(By.cssSelector("#explain-operations [data-operation='create']"))
+              .getText();
+      assertTrue(created.contains("Create: not allowed"), created);
+      String effort =
+          browser.findElement(By.cssSelector("#explain-fields [data-field='effort']")).getText();
+      assertTrue(effort.startsWith("Effort: Hidden"), effort);
+      Screenshots.save(browser, "desktop-setup-explain");
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-setup-matrix");
+      throw e;
+    } finally {
+      hers.quit();
+    }
+  }
+
+  /** Presses Tab until the focus is in the element {@code id}; fails after 60 presses. */
+  private void tabTo(String id) {
+    for (int i = 0; i < 60; i++) {
+      Object there =
+          ((JavascriptExecutor) browser)
+              .executeScript(
+                  "let e = document.activeElement;"
+                      + " while (e && e.shadowRoot && e.shadowRoot.activeElement)"
+                      + " e = e.shadowRoot.activeElement;"
+                      + " return !!(e && e.closest && e.closest('#' + CSS.escape(arguments[0])));",
+                  id);
+      if (Boolean.TRUE.equals(there)) {
+        return;
+      }
+      browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    }
+    throw new AssertionError("Tab never reached " + id);
+  }
+
+  @Test
   void aUserWithoutTheRightSeesNoSetup() throws Exception {
     ok(
         admin.send(
@@ -288,10 +427,14 @@ class SetupScreensIT {
     }
   }
 
-  private static long revision() throws Exception {
-    return ApiClient.json(ok(admin.send("GET", "api/v1/metadata/bundle", null)))
-        .getJsonNumber("revision")
-        .longValue();
+  private static long revision() {
+    try {
+      return ApiClient.json(ok(admin.send("GET", "api/v1/metadata/bundle", null)))
+          .getJsonNumber("revision")
+          .longValue();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private List<String> planSteps() {

@@ -1,23 +1,12 @@
 package io.relata.platform.access;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.SystemPermission;
-import io.relata.metadata.definition.FieldDefinition;
-import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.metadata.model.CompiledModel;
-import io.relata.platform.database.DatabaseSchema;
-import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.Actor;
-import io.relata.platform.message.Messages;
 import io.relata.platform.rest.InvalidRequestException;
-import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.PathIds;
 import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.rest.RequestLocale;
-import io.relata.platform.schema.Identifiers;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,38 +18,21 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
- * {@code GET /api/v1/access/explain?user=&object=&id=}: why a user may or may not create, read,
- * edit, delete and share an object's records (or one record), and see or change each field, for
- * holders of {@code manage-users}. It asks the same {@link AccessEvaluator} every request asks, and
- * evaluates each of its grants on the record: it names the rules, it does not decide again.
+ * {@code GET /api/v1/access/explain?user=&object=&id=}: the {@link AccessExplainer}'s answer for
+ * holders of {@code manage-users}.
  */
 @Path("/v1/access/explain")
 @ApplicationScoped
 public class AccessExplainResource {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-  @Resource(lookup = DatabaseSchema.DATA_SOURCE)
-  private DataSource dataSource;
-
-  @Inject private CurrentModel metadata;
+  @Inject private AccessExplainer explainer;
   @Inject private Permissions permissions;
-  @Inject private Clock clock;
   @Context private SecurityContext security;
   @Context private HttpHeaders headers;
 
@@ -70,7 +42,8 @@ public class AccessExplainResource {
       @QueryParam("user") String user,
       @QueryParam("object") String object,
       @QueryParam("id") String id) {
-    permissions.require((Actor) security.getUserPrincipal(), SystemPermission.MANAGE_USERS);
+    Actor actor = (Actor) security.getUserPrincipal();
+    permissions.require(actor, SystemPermission.MANAGE_USERS);
     List<Violation> problems = new ArrayList<>();
     Optional<UUID> userId = required("user", user, problems);
     if (object == null) {
@@ -86,186 +59,10 @@ public class AccessExplainResource {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    CompiledModel model = metadata.current();
-    ObjectDefinition definition =
-        model
-            .object(object)
-            .orElseThrow(() -> new NotFoundProblem("/api/v1/metadata/objects/" + object));
-    Optional<UUID> record = recordId;
-    Locale locale = RequestLocale.of(headers);
-    try {
-      ObjectNode explanation =
-          Transactions.read(
-              dataSource,
-              connection -> {
-                String username =
-                    username(connection, userId.get())
-                        .orElseThrow(() -> new NotFoundProblem("/api/v1/users/" + userId.get()));
-                AccessEvaluator evaluator =
-                    AccessEvaluator.load(
-                        connection, userId.get(), model.access(), ModelObjects.of(model), clock);
-                return new Explanation(connection, evaluator, definition, record, locale)
-                    .json(username);
-              });
-      // Jackson writes a tree as JSON text; JSON-B would write it as a bean
-      return Response.ok(explanation.toString(), MediaType.APPLICATION_JSON).build();
-    } catch (SQLException e) {
-      throw new IllegalStateException("explaining access failed in the database", e);
-    }
-  }
-
-  /** One explanation: the evaluator's decisions for one object (and record), with their reasons. */
-  private static final class Explanation {
-
-    private final Connection connection;
-    private final AccessEvaluator evaluator;
-    private final ObjectDefinition object;
-    private final ObjectAccess access;
-    private final Optional<UUID> record;
-    private final Locale locale;
-
-    Explanation(
-        Connection connection,
-        AccessEvaluator evaluator,
-        ObjectDefinition object,
-        Optional<UUID> record,
-        Locale locale) {
-      this.connection = connection;
-      this.evaluator = evaluator;
-      this.object = object;
-      this.access = evaluator.on(object);
-      this.record = record;
-      this.locale = locale;
-    }
-
-    ObjectNode json(String username) throws SQLException {
-      Subject subject = evaluator.subject();
-      ObjectNode json = NODES.objectNode();
-      ObjectNode user = json.putObject("user");
-      user.put("id", subject.user().toString()).put("username", username);
-      user.put("role", subject.role().orElse(null));
-      subject.groups().stream().sorted().forEach(user.putArray("groups")::add);
-      subject.permissionSets().stream().sorted().forEach(user.putArray("permissionSets")::add);
-      json.put("object", object.name());
-      json.put("record", record.map(UUID::toString).orElse(null));
-      Map<String, RecordPredicate> predicates = new LinkedHashMap<>();
-      predicates.put("read", access.read());
-      predicates.put("edit", access.edit());
-      predicates.put("share", access.share());
-      Map<String, List<Grant>> holding = holding(predicates);
-      ObjectNode operations = json.putObject("operations");
-      operation(operations, "create", "create", Optional.empty(), holding);
-      operation(operations, "read", "read", Optional.of("read"), holding);
-      operation(operations, "edit", "edit", Optional.of("edit"), holding);
-      // delete follows the edit predicate, plus the delete right
-      operation(operations, "delete", "delete", Optional.of("edit"), holding);
-      // sharing needs the edit right and the share predicate
-      operation(operations, "share", "edit", Optional.of("share"), holding);
-      ArrayNode fields = json.putArray("fields");
-      for (FieldDefinition field : object.fields()) {
-        fields
-            .addObject()
-            .put("field", field.name())
-            .put("access", access.field(field.name()).json())
-            .set("permissionSets", names(evaluator.setsGiving(object, field.name())));
-      }
-      return json;
-    }
-
-    private void operation(
-        ObjectNode operations,
-        String name,
-        String right,
-        Optional<String> predicate,
-        Map<String, List<Grant>> holding) {
-      ObjectNode node = operations.putObject(name);
-      List<String> sets = evaluator.setsGranting(object.name(), right);
-      ObjectNode objectRight = node.putObject("objectRight");
-      objectRight.put("right", right).put("allowed", !sets.isEmpty());
-      objectRight.set("permissionSets", names(sets));
-      boolean allowed = !sets.isEmpty();
-      if (predicate.isPresent()) {
-        RecordPredicate reach = predicates(predicate.get());
-        List<Grant> grants = record.isPresent() ? holding.get(predicate.get()) : reach.grants();
-        ObjectNode records = node.putObject(record.isPresent() ? "thisRecord" : "records");
-        records.put("every", reach.isAll());
-        ArrayNode because = records.putArray("grantedBy");
-        grants.forEach(grant -> because.add(grant(grant)));
-        if (record.isPresent()) {
-          records.put("allowed", !grants.isEmpty());
-          allowed &= !grants.isEmpty();
-        }
-      }
-      node.put("allowed", allowed);
-    }
-
-    private RecordPredicate predicates(String name) {
-      return switch (name) {
-        case "read" -> access.read();
-        case "edit" -> access.edit();
-        default -> access.share();
-      };
-    }
-
-    /**
-     * For each predicate, the grants that hold for the record, in one query; 404 when there is no
-     * such record (live or in the recycle bin).
-     */
-    private Map<String, List<Grant>> holding(Map<String, RecordPredicate> predicates)
-        throws SQLException {
-      Map<String, List<Grant>> holding = new LinkedHashMap<>();
-      if (record.isEmpty()) {
-        return holding;
-      }
-      StringBuilder sql = new StringBuilder("SELECT true");
-      List<Object> binds = new ArrayList<>();
-      List<Map.Entry<String, Grant>> asked = new ArrayList<>();
-      for (Map.Entry<String, RecordPredicate> entry : predicates.entrySet()) {
-        holding.put(entry.getKey(), new ArrayList<>());
-        for (Grant grant : entry.getValue().grants()) {
-          sql.append(", (").append(grant.condition().text()).append(')');
-          binds.addAll(grant.condition().binds());
-          asked.add(Map.entry(entry.getKey(), grant));
-        }
-      }
-      sql.append(" FROM ").append(Identifiers.table(object.name())).append(" WHERE \"id\" = ?");
-      binds.add(record.get());
-      try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-        for (int i = 0; i < binds.size(); i++) {
-          Object bind = binds.get(i);
-          if (bind instanceof List<?> list) {
-            query.setArray(i + 1, connection.createArrayOf("text", list.toArray()));
-          } else {
-            query.setObject(i + 1, bind);
-          }
-        }
-        try (ResultSet row = query.executeQuery()) {
-          if (!row.next()) {
-            throw new NotFoundProblem("/api/v1/records/" + object.name() + "/" + record.get());
-          }
-          for (int i = 0; i < asked.size(); i++) {
-            if (row.getBoolean(i + 2)) {
-              holding.get(asked.get(i).getKey()).add(asked.get(i).getValue());
-            }
-          }
-        }
-      }
-      return holding;
-    }
-
-    private ObjectNode grant(Grant grant) {
-      ObjectNode json = NODES.objectNode();
-      json.put("rule", grant.reason());
-      json.set("args", names(grant.args()));
-      json.put("message", Messages.text(grant.reason(), locale, String.join(", ", grant.args())));
-      return json;
-    }
-  }
-
-  private static ArrayNode names(List<String> names) {
-    ArrayNode array = NODES.arrayNode();
-    names.forEach(array::add);
-    return array;
+    ObjectNode explanation =
+        explainer.explain(actor, userId.get(), object, recordId, RequestLocale.of(headers));
+    // Jackson writes a tree as JSON text; JSON-B would write it as a bean
+    return Response.ok(explanation.toString(), MediaType.APPLICATION_JSON).build();
   }
 
   private static Optional<UUID> required(String name, String text, List<Violation> problems) {
@@ -274,15 +71,5 @@ public class AccessExplainResource {
       problems.add(new Violation(name, "query.type", List.of("a user id")));
     }
     return id;
-  }
-
-  private static Optional<String> username(Connection connection, UUID user) throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement("SELECT username FROM relata.app_user WHERE id = ?")) {
-      query.setObject(1, user);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-      }
-    }
   }
 }

@@ -367,6 +367,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
                       "o/" + object.name() + "/" + created.path("id").asText(),
                       created.path("name").asText());
               link.setId("created-link");
+              link.addClassName("relata-on-colour");
               com.vaadin.flow.component.notification.Notification note =
                   new com.vaadin.flow.component.notification.Notification(
                       new Span(getTranslation("list.created", Labels.singular(object))), link);

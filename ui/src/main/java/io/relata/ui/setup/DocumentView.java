@@ -103,7 +103,12 @@ public class DocumentView extends SetupPage {
                     metadata.current(),
                     getLocale(),
                     SetupAccess.texts(this)))
-            : new DocumentNames(kind, metadata.current());
+            : kind == DocumentKinds.PERMISSION_SETS
+                ? new PermissionSetAssist(
+                    metadata.current(),
+                    SetupAccess.texts(this),
+                    new DocumentNames(kind, metadata.current()))
+                : new DocumentNames(kind, metadata.current());
     form =
         new SchemaForm(
             kind.metaSchema().document(), document, SetupAccess.texts(this), !creating, assist);

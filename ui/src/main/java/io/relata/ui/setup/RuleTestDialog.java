@@ -1,9 +1,7 @@
 package io.relata.ui.setup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import io.relata.metadata.condition.ConditionException;
@@ -14,22 +12,14 @@ import io.relata.platform.record.RecordService;
 import io.relata.platform.rest.ProblemException;
 import io.relata.ui.screen.Problems;
 import io.relata.ui.session.SignedInUser;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A validation rule tried on a stored record before the rule is saved: the admin picks a record by
  * its name and reads whether a save of it would pass the rule, or be refused with its message.
  */
 final class RuleTestDialog extends Dialog {
-
-  private static final int FOUND = 20;
-
-  /** A record found by its name. */
-  private record Found(UUID id, String name) {}
 
   RuleTestDialog(
       ObjectDefinition object,
@@ -40,35 +30,9 @@ final class RuleTestDialog extends Dialog {
     setId("rule-test");
     setHeaderTitle(getTranslation("setup.rule.test-title"));
     setWidth("min(32rem, 100vw)");
-    ComboBox<Found> record = new ComboBox<>(getTranslation("setup.rule.record"));
+    RecordPicker record = new RecordPicker(records, getTranslation("setup.rule.record")).of(object);
     record.setId("rule-test-record");
-    record.setPlaceholder(getTranslation("setup.rule.type-a-name"));
     record.setWidthFull();
-    record.setItemLabelGenerator(Found::name);
-    record.setItems(
-        query -> {
-          String typed = query.getFilter().orElse("").trim();
-          int offset = query.getOffset();
-          int limit = query.getLimit();
-          if (typed.isEmpty() || offset >= FOUND) {
-            return java.util.stream.Stream.empty();
-          }
-          List<Found> found = new ArrayList<>();
-          JsonNode hits =
-              records.search(
-                  SignedInUser.current().orElseThrow(),
-                  typed,
-                  Optional.of(List.of(object.name())),
-                  FOUND);
-          hits.path("items")
-              .forEach(
-                  hit ->
-                      found.add(
-                          new Found(
-                              UUID.fromString(hit.path("id").asText()),
-                              hit.path("name").asText())));
-          return found.stream().skip(offset).limit(limit);
-        });
     Paragraph result = new Paragraph();
     result.setId("rule-test-result");
     Button run =

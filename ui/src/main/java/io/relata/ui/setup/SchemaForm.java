@@ -105,6 +105,14 @@ final class SchemaForm extends Div {
       return Optional.empty();
     }
 
+    /**
+     * An editor of the screen's own for the property at {@code pointer} of {@code parent}, which it
+     * edits in place (a permission set's rights as a matrix); empty for the generated one.
+     */
+    default Optional<Component> editor(String pointer, ObjectNode parent) {
+      return Optional.empty();
+    }
+
     /** Buttons on the panel of the list item at {@code pointer}. */
     default List<Component> itemTools(String pointer, ObjectNode item) {
       return List.of();
@@ -357,6 +365,11 @@ final class SchemaForm extends Div {
   private Component property(
       String name, JsonNode propertySchema, ObjectNode parent, String at, Runnable redraw) {
     String label = label(name);
+    Optional<Component> own = assist.editor(at, parent);
+    if (own.isPresent()) {
+      editors.put(at, own.get());
+      return own.get();
+    }
     String type = propertySchema.path("type").asText("");
     if (propertySchema.has("enum")) {
       return choice(label, propertySchema, parent, name, at, redraw);

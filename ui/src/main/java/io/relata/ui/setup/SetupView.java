@@ -59,6 +59,9 @@ public class SetupView extends SetupPage {
     add(new H1(getTranslation("setup.title")));
     if (!view.holds(SystemPermission.MANAGE_METADATA)) {
       add(new Paragraph(getTranslation("setup.users-only")));
+      Div section = section("setup.section.operations");
+      section.add(card(explain(), VaadinIcon.QUESTION_CIRCLE_O));
+      add(section);
       return true;
     }
     Div sections = new Div();
@@ -82,9 +85,18 @@ public class SetupView extends SetupPage {
     RouterLink deleted = new RouterLink(getTranslation("setup.deleted.title"), DeletedView.class);
     deleted.setId("setup-link-deleted");
     operations.add(card(revisions, VaadinIcon.TIME_BACKWARD), card(deleted, VaadinIcon.TRASH));
+    if (view.holds(SystemPermission.MANAGE_USERS)) {
+      operations.add(card(explain(), VaadinIcon.QUESTION_CIRCLE_O));
+    }
     sections.add(operations);
     add(sections, buildsInProgress());
     return true;
+  }
+
+  private RouterLink explain() {
+    RouterLink explain = new RouterLink(getTranslation("setup.explain.title"), ExplainView.class);
+    explain.setId("setup-link-explain");
+    return explain;
   }
 
   private Div section(String key) {
