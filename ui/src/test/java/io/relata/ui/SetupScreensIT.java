@@ -366,6 +366,70 @@ class SetupScreensIT {
     }
   }
 
+  @Test
+  void anAdminAddsAUserFreezesThemAndSetsANewPassword() throws Exception {
+    try {
+      signIn("admin");
+      click("nav-setup");
+      click("setup-link-users");
+      click("users-new");
+      type("#user-username", "noah");
+      type("#user-password", "short");
+      type("#user-displayName", "Noah Berg");
+      type("#user-email", "noah@example.com");
+      actions.combo("user-manager", "adm", "admin");
+      actions.select("user-locale", "Svenska");
+      click("user-save");
+      // the API's own check, at its field; nobody is created
+      WebElement password = browser.findElement(By.id("user-password"));
+      wait.until(driver -> password.getDomAttribute("invalid") != null);
+      Screenshots.save(browser, "desktop-setup-user-refused");
+      assertTrue(signInStatus("noah", "short") >= 400, "nobody created");
+      type("#user-password", "Noah-password-1");
+      click("user-save");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-freeze")));
+      assertEquals(201, signInStatus("noah", "Noah-password-1"));
+      String url = browser.getCurrentUrl();
+      JsonObject noah =
+          ApiClient.json(
+              ok(
+                  admin.send(
+                      "GET", "api/v1/users/" + url.substring(url.lastIndexOf('/') + 1), null)));
+      assertEquals("noah@example.com", noah.getString("email"));
+      assertEquals("sv", noah.getString("locale"));
+
+      // frozen: no sign-in; a new password works once unfrozen
+      click("user-freeze");
+      wait.until(ExpectedConditions.textToBe(By.id("user-freeze"), "Unfreeze"));
+      assertTrue(signInStatus("noah", "Noah-password-1") >= 400);
+      click("user-freeze");
+      wait.until(ExpectedConditions.textToBe(By.id("user-freeze"), "Freeze"));
+      click("user-reset");
+      type("#user-new-password", "Noah-password-2");
+      click("user-set-password");
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("user-new-password")));
+      assertEquals(201, signInStatus("noah", "Noah-password-2"));
+      Screenshots.save(browser, "desktop-setup-user");
+      browser.get(server.uri("/setup/users").toString());
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("users-grid"), "Noah Berg"));
+      Screenshots.save(browser, "desktop-setup-users");
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-setup-user");
+      throw e;
+    }
+  }
+
+  /** The status of a sign-in over the API: 201 when it is let in. */
+  private static int signInStatus(String username, String password) throws Exception {
+    return new ApiClient(server.uri("/").toURL(), null)
+        .send(
+            "POST",
+            "api/v1/auth/tokens",
+            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
+        .statusCode();
+  }
+
   /** Presses Tab until the focus is in the element {@code id}; fails after 60 presses. */
   private void tabTo(String id) {
     for (int i = 0; i < 60; i++) {

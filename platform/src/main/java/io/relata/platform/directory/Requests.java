@@ -24,7 +24,16 @@ final class Requests {
 
   /** The body as JSON that fits {@code schema}; 400 with every problem otherwise. */
   static JsonNode body(InputStream body, MetaSchema schema) {
-    JsonNode json = JsonCodec.read(body, MAX_BODY);
+    return check(read(body), schema);
+  }
+
+  /** The body as JSON, not checked yet. */
+  static JsonNode read(InputStream body) {
+    return JsonCodec.read(body, MAX_BODY);
+  }
+
+  /** {@code json} when it fits {@code schema}; 400 with every problem otherwise. */
+  static JsonNode check(JsonNode json, MetaSchema schema) {
     List<Problem> problems = schema.check(json);
     if (!problems.isEmpty()) {
       throw InvalidRequestException.of(problems);

@@ -1,6 +1,5 @@
 package io.relata.platform.directory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.access.SystemPermission;
 import io.relata.platform.access.Permissions;
 import io.relata.platform.identity.Actor;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,19 +51,7 @@ public class UserResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(InputStream body) {
     Actor actor = allowed();
-    JsonNode json = Requests.body(body, Requests.NEW_USER);
-    Account created =
-        users.create(
-            actor,
-            new Users.NewUser(
-                json.get("username").asText(),
-                json.get("password").asText().toCharArray(),
-                !json.has("active") || json.get("active").asBoolean(),
-                Optional.ofNullable(json.get("role"))
-                    .filter(r -> !r.isNull())
-                    .map(JsonNode::asText),
-                Requests.names(json, "permissionSets").orElse(List.of()),
-                profile(json)));
+    Account created = users.create(actor, UserBodies.newUser(Requests.read(body)));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
         .build();
@@ -84,32 +70,7 @@ public class UserResource {
   public Account change(@PathParam("id") String id, InputStream body) {
     Actor actor = allowed();
     UUID user = id(id);
-    JsonNode json = Requests.body(body, Requests.USER_CHANGE);
-    return users.change(
-        actor,
-        user,
-        new Users.Change(
-            Optional.ofNullable(json.get("password")).map(p -> p.asText().toCharArray()),
-            Optional.ofNullable(json.get("active")).map(JsonNode::asBoolean),
-            Optional.ofNullable(json.get("role"))
-                .map(r -> r.isNull() ? Optional.<String>empty() : Optional.of(r.asText())),
-            Requests.names(json, "permissionSets"),
-            profile(json)));
-  }
-
-  /** The profile members of a checked body: absent, null (cleared) or a value. */
-  private static Users.Profile profile(JsonNode json) {
-    return new Users.Profile(
-        nullable(json, "email"),
-        nullable(json, "displayName"),
-        Optional.ofNullable(json.get("locale")).map(JsonNode::asText),
-        Optional.ofNullable(json.get("timeZone")).map(JsonNode::asText),
-        nullable(json, "manager").map(m -> m.map(UUID::fromString)));
-  }
-
-  private static Optional<Optional<String>> nullable(JsonNode json, String member) {
-    return Optional.ofNullable(json.get(member))
-        .map(value -> value.isNull() ? Optional.<String>empty() : Optional.of(value.asText()));
+    return users.change(actor, user, UserBodies.change(Requests.read(body)));
   }
 
   /** Lifts a login lock at once, instead of waiting for it to run out. */

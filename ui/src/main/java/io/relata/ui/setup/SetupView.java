@@ -60,7 +60,8 @@ public class SetupView extends SetupPage {
     if (!view.holds(SystemPermission.MANAGE_METADATA)) {
       add(new Paragraph(getTranslation("setup.users-only")));
       Div section = section("setup.section.operations");
-      section.add(card(explain(), VaadinIcon.QUESTION_CIRCLE_O));
+      section.add(
+          card(usersLink(), VaadinIcon.USERS), card(explain(), VaadinIcon.QUESTION_CIRCLE_O));
       add(section);
       return true;
     }
@@ -86,11 +87,18 @@ public class SetupView extends SetupPage {
     deleted.setId("setup-link-deleted");
     operations.add(card(revisions, VaadinIcon.TIME_BACKWARD), card(deleted, VaadinIcon.TRASH));
     if (view.holds(SystemPermission.MANAGE_USERS)) {
-      operations.add(card(explain(), VaadinIcon.QUESTION_CIRCLE_O));
+      operations.add(
+          card(usersLink(), VaadinIcon.USERS), card(explain(), VaadinIcon.QUESTION_CIRCLE_O));
     }
     sections.add(operations);
     add(sections, buildsInProgress());
     return true;
+  }
+
+  private RouterLink usersLink() {
+    RouterLink users = new RouterLink(getTranslation("setup.users.title"), UsersView.class);
+    users.setId("setup-link-users");
+    return users;
   }
 
   private RouterLink explain() {
