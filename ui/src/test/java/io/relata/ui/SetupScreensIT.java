@@ -420,6 +420,47 @@ class SetupScreensIT {
     }
   }
 
+  @Test
+  void anAdminReshapesTheRoleHierarchyByDragging() throws Exception {
+    for (String role :
+        List.of(
+            "{\"name\":\"ceo\",\"label\":\"CEO\"}",
+            "{\"name\":\"sales_lead\",\"label\":\"Sales lead\",\"parent\":\"ceo\"}",
+            "{\"name\":\"seller\",\"label\":\"Seller\",\"parent\":\"ceo\"}")) {
+      String name = ApiClient.json(role).getString("name");
+      ok(admin.send("PUT", "api/v1/metadata/roles/" + name, role));
+    }
+    try {
+      signIn("admin");
+      browser.get(server.uri("/setup/roles").toString());
+      actions.drag(
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("role-seller"))),
+          browser.findElement(By.id("role-sales_lead")));
+      wait.until(driver -> "sales_lead".equals(parentOf("seller")));
+      // the tree is drawn again: the seller now under the sales lead
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector("#role-sales_lead + .relata-role-children #role-seller")));
+      Screenshots.save(browser, "desktop-setup-roles");
+      actions.drag(
+          browser.findElement(By.id("role-seller")), browser.findElement(By.id("role-root")));
+      wait.until(driver -> parentOf("seller") == null);
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-setup-roles");
+      throw e;
+    }
+  }
+
+  private static String parentOf(String role) {
+    try {
+      JsonObject document =
+          ApiClient.json(ok(admin.send("GET", "api/v1/metadata/roles/" + role, null)));
+      return document.containsKey("parent") ? document.getString("parent") : null;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The status of a sign-in over the API: 201 when it is let in. */
   private static int signInStatus(String username, String password) throws Exception {
     return new ApiClient(server.uri("/").toURL(), null)

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The names of other documents that a document of any kind but an object refers to, offered as
- * choices: an app's objects and home dashboard, the objects and fields a permission set grants
- * rights on, a dashboard widget's object.
+ * choices: a role's parent, an app's objects and home dashboard, the objects and fields a
+ * permission set grants rights on, a dashboard widget's object.
  */
 final class DocumentNames implements SchemaForm.Assist {
 
@@ -37,6 +37,9 @@ final class DocumentNames implements SchemaForm.Assist {
     if (kind == DocumentKinds.APPS && pointer.equals("/home")) {
       return Optional.of(this::dashboards);
     }
+    if (kind == DocumentKinds.ROLES && pointer.equals("/parent")) {
+      return Optional.of(this::roles);
+    }
     if (kind == DocumentKinds.PERMISSION_SETS && pointer.equals("/objects")) {
       return Optional.of(this::objects);
     }
@@ -56,6 +59,14 @@ final class DocumentNames implements SchemaForm.Assist {
     model.objects().stream()
         .sorted(Comparator.comparing(Labels::singular))
         .forEach(object -> names.put(object.name(), Labels.singular(object)));
+    return names;
+  }
+
+  private Map<String, String> roles() {
+    Map<String, String> names = new LinkedHashMap<>();
+    model.access().roles().stream()
+        .sorted(Comparator.comparing(io.relata.metadata.access.Role::label))
+        .forEach(role -> names.put(role.name(), role.label()));
     return names;
   }
 

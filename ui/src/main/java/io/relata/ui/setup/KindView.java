@@ -1,6 +1,7 @@
 package io.relata.ui.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,6 +23,7 @@ import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** The documents of one kind, by label, each leading to its editor; and a new one. */
 @Route(value = "setup/:kind", layout = MainLayout.class)
@@ -42,6 +44,11 @@ public class KindView extends SetupPage {
     if (kind == null) {
       return false;
     }
+    render();
+    return true;
+  }
+
+  private void render() {
     removeAll();
     RouterLink back = back(getTranslation("setup.title"), SetupView.class, RouteParameters.empty());
     H1 title = new H1(SetupAccess.kind(this, kind.id()));
@@ -62,7 +69,11 @@ public class KindView extends SetupPage {
       Paragraph none = new Paragraph(getTranslation("setup.none"));
       none.setId("setup-none");
       add(none);
-      return true;
+      return;
+    }
+    if (kind == DocumentKinds.ROLES) {
+      add(new Paragraph(getTranslation("setup.roles.drag")), new RoleTree(documents, this::move));
+      return;
     }
     Grid<JsonNode> grid = new Grid<>();
     grid.setId("setup-documents");
@@ -80,7 +91,23 @@ public class KindView extends SetupPage {
     grid.setAllRowsVisible(true);
     grid.addItemClickListener(e -> open(e.getItem().path("name").asText()));
     add(grid);
-    return true;
+  }
+
+  /** A role dragged under another, or to the top: its document's parent changed, as any change. */
+  private void move(String role, Optional<String> parent) {
+    Optional<JsonNode> current = Documents.of(metadata.current()).find(DocumentKinds.ROLES, role);
+    if (current.isEmpty()) {
+      return;
+    }
+    ObjectNode moved = current.get().deepCopy();
+    parent.ifPresentOrElse(p -> moved.put("parent", p), () -> moved.remove("parent"));
+    new Changes(metadata, actor(), this)
+        .propose(
+            getTranslation("setup.plan.title"),
+            docs -> docs.put(DocumentKinds.ROLES, moved),
+            "setup: move role " + role,
+            problems -> Changes.notify(problems, getLocale()),
+            revision -> render());
   }
 
   /** Opens the document {@code name} of this kind in its editor. */
