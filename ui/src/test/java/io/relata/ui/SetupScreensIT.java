@@ -471,18 +471,111 @@ class SetupScreensIT {
         .statusCode();
   }
 
-  /** Presses Tab until the focus is in the element {@code id}; fails after 60 presses. */
-  private void tabTo(String id) {
+  @Test
+  void theObjectManagerWorksWithTheKeyboardAlone() throws Exception {
+    try {
+      signIn("admin");
+      browser.get(server.uri("/setup/objects/new").toString());
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("setup-field-name")));
+      tabTo("setup-field-name");
+      keys("ticket");
+      tabTo("setup-field-label");
+      keys("Ticket");
+      for (String[] field : new String[][] {{"subject", "Subject"}, {"urgency", "Urgency"}}) {
+        int i = field[0].equals("subject") ? 0 : 1;
+        tabTo("setup-field-fields-add");
+        keys(Keys.ENTER);
+        tabTo("setup-field-fields-" + i + "-name");
+        keys(field[0]);
+        tabTo("setup-field-fields-" + i + "-label");
+        keys(field[1]);
+        tabTo("setup-field-fields-" + i + "-type");
+        keys("Text");
+        keys(Keys.ENTER);
+      }
+      tabTo("setup-field-nameField");
+      keys("Subject (subject)");
+      keys(Keys.ENTER);
+      tabTo("setup-field-layouts-add");
+      keys(Keys.ENTER);
+      tabTo("setup-field-layouts-0-name");
+      keys("main");
+      tabTo("setup-field-layouts-0-label");
+      keys("Main");
+      tabTo("setup-field-layouts-0-sections-add");
+      keys(Keys.ENTER);
+      tabTo("setup-field-layouts-0-sections-0-label");
+      keys("Details");
+      tabTo("setup-field-layouts-0-sections-0-fields-add");
+      keys("Subject (subject)");
+      keys(Keys.ENTER);
+      keys("Urgency (urgency)");
+      keys(Keys.ENTER);
+      // the chip moved first with Alt+Left
+      tabBackTo("setup-field-layouts-0-sections-0-fields-urgency");
+      keys(Keys.chord(Keys.ALT, Keys.ARROW_LEFT));
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector(
+                  "#setup-field-layouts-0-sections-0-fields .relata-name-chip:first-child"
+                      + "[data-name='urgency']")));
+      Screenshots.save(browser, "desktop-setup-keyboard");
+      tabTo("setup-save");
+      keys(Keys.ENTER);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-apply")));
+      tabTo("plan-apply");
+      keys(Keys.ENTER);
+      wait.until(ExpectedConditions.urlContains("/setup/objects/ticket"));
+      JsonObject ticket =
+          ApiClient.json(ok(admin.send("GET", "api/v1/metadata/objects/ticket", null)));
+      assertEquals("subject", ticket.getString("nameField"));
+      assertEquals(
+          "[\"urgency\",\"subject\"]",
+          ticket
+              .getJsonArray("layouts")
+              .getJsonObject(0)
+              .getJsonArray("sections")
+              .getJsonObject(0)
+              .getJsonArray("fields")
+              .toString());
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-setup-keyboard");
+      throw e;
+    }
+  }
+
+  /** Types into whatever has the focus, then lets the server answer. */
+  private void keys(CharSequence... typed) {
+    browser.switchTo().activeElement().sendKeys(typed);
+    awaitServer();
+  }
+
+  /** Presses Shift+Tab until the focus is in the element {@code id}. */
+  private void tabBackTo(String id) {
     for (int i = 0; i < 60; i++) {
-      Object there =
-          ((JavascriptExecutor) browser)
-              .executeScript(
-                  "let e = document.activeElement;"
-                      + " while (e && e.shadowRoot && e.shadowRoot.activeElement)"
-                      + " e = e.shadowRoot.activeElement;"
-                      + " return !!(e && e.closest && e.closest('#' + CSS.escape(arguments[0])));",
-                  id);
-      if (Boolean.TRUE.equals(there)) {
+      if (focusIn(id)) {
+        return;
+      }
+      browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+    }
+    throw new AssertionError("Shift+Tab never reached " + id);
+  }
+
+  private boolean focusIn(String id) {
+    return Boolean.TRUE.equals(
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "let e = document.activeElement;"
+                    + " while (e && e.shadowRoot && e.shadowRoot.activeElement)"
+                    + " e = e.shadowRoot.activeElement;"
+                    + " return !!(e && e.closest && e.closest('#' + CSS.escape(arguments[0])));",
+                id));
+  }
+
+  /** Presses Tab until the focus is in the element {@code id}; fails after 150 presses. */
+  private void tabTo(String id) {
+    for (int i = 0; i < 150; i++) {
+      if (focusIn(id)) {
         return;
       }
       browser.switchTo().activeElement().sendKeys(Keys.TAB);

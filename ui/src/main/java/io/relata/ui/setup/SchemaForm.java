@@ -969,7 +969,15 @@ final class SchemaForm extends Div {
             ArrayNode array = parent.withArray(name);
             array.addObject();
             fill[0].run();
-            ((Details) panels.getComponentAt(panels.getComponentCount() - 1)).setOpened(true);
+            Details added = (Details) panels.getComponentAt(panels.getComponentCount() - 1);
+            added.setOpened(true);
+            // the keyboard goes on in the new item's first field
+            added
+                .getElement()
+                .executeJs(
+                    "requestAnimationFrame(() => { const f = this.querySelector('vaadin-text-field,"
+                        + " vaadin-combo-box, vaadin-select, vaadin-integer-field,"
+                        + " vaadin-big-decimal-field, vaadin-text-area'); if (f) f.focus(); });");
           });
       fill[0].run();
     }
