@@ -130,6 +130,16 @@ public final class BrowserActions {
 
   /** The texts of Setup's plan dialog's steps, once it is open. */
   public java.util.List<String> planSteps() {
+    // the plan, or the refusal that came instead of it, said
+    wait.until(
+        d ->
+            !d.findElements(By.id("plan-apply")).isEmpty()
+                || !d.findElements(By.tagName("vaadin-notification-card")).isEmpty());
+    java.util.List<WebElement> refusals =
+        browser.findElements(By.tagName("vaadin-notification-card"));
+    if (browser.findElements(By.id("plan-apply")).isEmpty() && !refusals.isEmpty()) {
+      throw new AssertionError("no plan but: " + refusals.get(0).getText());
+    }
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-apply")));
     return browser.findElements(By.cssSelector("#plan-steps li")).stream()
         .map(WebElement::getText)

@@ -217,14 +217,12 @@ class ObjectManagerIT {
 
       // the team may work with projects; the app shows them
       browser.get(server.uri("/setup/permission-sets/project_team").toString());
-      actions.combo("setup-field-objects-key", "Proj", "Project (project)");
-      click("setup-field-objects-add");
-      click("setup-field-objects-project");
-      for (String right : List.of("create", "read", "edit")) {
-        actions.clickCss("#setup-field-objects-project-" + right + " label");
-      }
+      // the matrix: creating brings reading with it
+      click("perm-project-create");
+      click("perm-project-edit");
+      wait.until(ExpectedConditions.attributeToBe(By.id("perm-project-read"), "checked", "true"));
       long before = revision();
-      Screenshots.save(browser, "desktop-manager-permissions");
+      Screenshots.save(browser, "desktop-manager-matrix");
       click("setup-save");
       wait.until(driver -> revision() > before);
       browser.get(server.uri("/setup/apps/work").toString());

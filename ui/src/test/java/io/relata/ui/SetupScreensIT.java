@@ -83,7 +83,6 @@ class SetupScreensIT {
       click("setup-new");
       type("#setup-field-name", "project");
       type("#setup-field-label", "Project");
-      type("#setup-field-nameField", "title");
       click("setup-field-fields-add");
       type("#setup-field-fields-0-name", "title");
       type("#setup-field-fields-0-label", "Title");
@@ -93,6 +92,7 @@ class SetupScreensIT {
       type("#setup-field-fields-1-label", "Budget");
       combo("setup-field-fields-1-type", "Number");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("setup-field-fields-1-scale")));
+      actions.combo("setup-field-nameField", "Tit", "Title (title)");
       Screenshots.save(browser, "desktop-setup-new-object");
       click("setup-save");
       List<String> created = planSteps();

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.dom.DomListenerRegistration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -79,16 +78,16 @@ final class NameList extends Div {
     add.setAriaLabel(label + ": " + texts.apply("setup.names.add"));
     add.setClearButtonVisible(false);
     add.addClassName("relata-name-add");
-    add.setItemLabelGenerator(this::labelOf);
-    add.addFocusListener(e -> offer());
-    add.getElement().addEventListener("opened-changed", e -> offer());
+    Choices.offer(
+        add,
+        () -> choices.get().keySet().stream().filter(n -> !this.names.contains(n)).toList(),
+        this::labelOf);
     add.addValueChangeListener(
         e -> {
           if (e.isFromClient() && e.getValue() != null && !this.names.contains(e.getValue())) {
             this.names.add(e.getValue());
             changed();
             add.clear();
-            offer();
           }
         });
     problem.addClassName("relata-schema-problem");
@@ -96,7 +95,6 @@ final class NameList extends Div {
     add(title, problem, chips, add);
     this.type = TYPE + Integer.toHexString(group.hashCode());
     droppable();
-    offer();
     draw();
   }
 
@@ -115,18 +113,6 @@ final class NameList extends Div {
       chips.getStyle().set("--relata-name-columns", String.valueOf(count));
       chips.addClassName("relata-name-grid");
     }
-  }
-
-  private void offer() {
-    List<String> open = new ArrayList<>();
-    choices.get().keySet().stream().filter(n -> !names.contains(n)).forEach(open::add);
-    add.setItems(
-        (item, filter) -> {
-          String typed = filter.toLowerCase(Locale.ROOT);
-          return item.toLowerCase(Locale.ROOT).contains(typed)
-              || labelOf(item).toLowerCase(Locale.ROOT).contains(typed);
-        },
-        open);
   }
 
   private String labelOf(String name) {

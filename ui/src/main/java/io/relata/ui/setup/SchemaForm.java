@@ -513,31 +513,29 @@ final class SchemaForm extends Div {
     box.setId(id(at));
     box.setAllowCustomValue(true);
     String current = parent.path(name).asText("");
-    Runnable offer =
+    // names typed that are not offered (yet) stay, for the platform to say what is wrong
+    List<String> typed = new ArrayList<>();
+    if (!current.isEmpty()) {
+      typed.add(current);
+    }
+    Choices.offer(
+        box,
         () -> {
           List<String> values = new ArrayList<>(names.get().keySet());
-          String now = box.getValue() == null ? current : box.getValue();
-          if (!now.isEmpty() && !values.contains(now)) {
-            values.add(now);
-          }
-          box.setItems(values);
-        };
-    box.setItemLabelGenerator(
+          typed.stream().filter(t -> !values.contains(t)).forEach(values::add);
+          return values;
+        },
         value -> {
           String text = names.get().get(value);
           return text == null || text.equals(value) ? value : text + " (" + value + ")";
         });
-    offer.run();
     box.setValue(current.isEmpty() ? null : current);
-    box.addFocusListener(e -> offer.run());
-    box.addCustomValueSetListener(e -> box.setValue(e.getDetail()));
-    box.addValueChangeListener(
+    box.addCustomValueSetListener(
         e -> {
-          write(parent, name, e.getValue());
-          if (e.getValue() != null && !box.getListDataView().contains(e.getValue())) {
-            offer.run();
-          }
+          typed.add(e.getDetail());
+          box.setValue(e.getDetail());
         });
+    box.addValueChangeListener(e -> write(parent, name, e.getValue()));
     editors.put(at, box);
     return box;
   }
@@ -1092,8 +1090,8 @@ final class SchemaForm extends Div {
                   .filter(text -> !text.equals(entry))
                   .map(text -> text + " (" + entry + ")")
                   .orElse(entry);
-      key.setItemLabelGenerator(labelOf::apply);
-      Runnable offer =
+      Choices.offer(
+          key,
           () -> {
             List<String> open = new ArrayList<>();
             names.ifPresent(
@@ -1101,17 +1099,10 @@ final class SchemaForm extends Div {
                     known.get().keySet().stream()
                         .filter(n -> !parent.path(name).has(n))
                         .forEach(open::add));
-            key.setItems(open);
-          };
-      offer.run();
-      key.addFocusListener(e -> offer.run());
-      key.addCustomValueSetListener(
-          e -> {
-            List<String> offered = new ArrayList<>(key.getListDataView().getItems().toList());
-            offered.add(e.getDetail());
-            key.setItems(offered);
-            key.setValue(e.getDetail());
-          });
+            return open;
+          },
+          labelOf);
+      key.addCustomValueSetListener(e -> key.setValue(e.getDetail()));
       Button add = new Button(texts.apply("setup.form.add"), VaadinIcon.PLUS.create());
       add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
       add.setId(id(at) + "-add");
