@@ -166,6 +166,10 @@ class ObjectManagerIT {
           "Contact",
           "Contact email (contact_email)");
       Screenshots.save(browser, "desktop-manager-layout");
+      browser.manage().window().setSize(Screenshots.PHONE);
+      actions.clickCss("#setup-field-layouts-0-sections-1-fields");
+      Screenshots.save(browser, "phone-manager-layout");
+      browser.manage().window().setSize(Screenshots.DESKTOP);
 
       // a shared list view: columns chosen, biggest budget first
       click("setup-field-listViews-add");

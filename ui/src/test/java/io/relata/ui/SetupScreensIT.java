@@ -358,6 +358,11 @@ class SetupScreensIT {
           browser.findElement(By.cssSelector("#explain-fields [data-field='effort']")).getText();
       assertTrue(effort.startsWith("Effort: Hidden"), effort);
       Screenshots.save(browser, "desktop-setup-explain");
+      browser.manage().window().setSize(Screenshots.PHONE);
+      Screenshots.save(browser, "phone-setup-explain");
+      browser.get(server.uri("/setup/permission-sets/task_team").toString());
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("perm-task-read")));
+      Screenshots.save(browser, "phone-setup-matrix");
     } catch (RuntimeException | AssertionError e) {
       Screenshots.save(browser, "failed-setup-matrix");
       throw e;
