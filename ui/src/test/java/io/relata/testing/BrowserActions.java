@@ -146,4 +146,21 @@ public final class BrowserActions {
         .map(String::trim)
         .toList();
   }
+
+  /** The board's column of {@code value} (a stage or a picklist value). */
+  public WebElement lane(String value) {
+    return wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".relata-board-column[data-lane='" + value + "']")));
+  }
+
+  /** The board's card of the record named {@code name}. */
+  public WebElement card(String name) {
+    return wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath(
+                "//div[contains(@class,'relata-board-card')][.//a[normalize-space()='"
+                    + name
+                    + "']]")));
+  }
 }

@@ -387,22 +387,15 @@ class ObjectManagerIT {
   }
 
   private WebElement chip(String list, String name) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(list + "-" + name)));
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(list + "-chip-" + name)));
   }
 
   private WebElement lane(String value) {
-    return wait.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.cssSelector(".relata-board-column[data-lane='" + value + "']")));
+    return new BrowserActions(browser, wait).lane(value);
   }
 
   private WebElement card(String name) {
-    return wait.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.xpath(
-                "//div[contains(@class,'relata-board-card')][.//a[normalize-space()='"
-                    + name
-                    + "']]")));
+    return new BrowserActions(browser, wait).card(name);
   }
 
   private static List<String> names(JsonArray items) {

@@ -1170,18 +1170,11 @@ class ScreensIT {
   }
 
   private WebElement lane(String value) {
-    return wait.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.cssSelector(".relata-board-column[data-lane='" + value + "']")));
+    return new BrowserActions(browser, wait).lane(value);
   }
 
   private WebElement card(String name) {
-    return wait.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.xpath(
-                "//div[contains(@class,'relata-board-card')][.//a[normalize-space()='"
-                    + name
-                    + "']]")));
+    return new BrowserActions(browser, wait).card(name);
   }
 
   /** HTML5 drag and drop as the browser fires it: Selenium's mouse drag does not. */

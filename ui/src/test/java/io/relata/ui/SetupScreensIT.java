@@ -517,7 +517,7 @@ class SetupScreensIT {
       keys("Urgency (urgency)");
       keys(Keys.ENTER);
       // the chip moved first with Alt+Left
-      tabBackTo("setup-field-layouts-0-sections-0-fields-urgency");
+      tabBackTo("setup-field-layouts-0-sections-0-fields-chip-urgency");
       keys(Keys.chord(Keys.ALT, Keys.ARROW_LEFT));
       wait.until(
           ExpectedConditions.presenceOfElementLocated(
@@ -597,8 +597,31 @@ class SetupScreensIT {
     assertTrue(
         browser.findElements(By.id("nav-setup")).stream().noneMatch(WebElement::isDisplayed),
         "no Setup in the drawer");
+    for (String page : List.of("/setup/objects", "/setup/users", "/setup/explain")) {
+      browser.get(server.uri(page).toString());
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+    }
+    // who may change the model is not who may manage users
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/designer",
+            "{\"name\":\"designer\",\"label\":\"Designer\",\"system\":[\"manage-metadata\"]}"));
+    ok(
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\"designer\",\"password\":\""
+                + PASSWORD
+                + "\",\"permissionSets\":[\"designer\"]}"));
+    browser.manage().deleteAllCookies();
+    signIn("designer");
     browser.get(server.uri("/setup/objects").toString());
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("setup-new")));
+    for (String page : List.of("/setup/users", "/setup/explain")) {
+      browser.get(server.uri(page).toString());
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+    }
   }
 
   private void signIn(String username) {

@@ -2,6 +2,8 @@ package io.relata.platform.directory;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.relata.metadata.access.PermissionSet;
+import io.relata.metadata.access.SystemPermission;
+import io.relata.platform.access.Permissions;
 import io.relata.platform.audit.AuditEntry;
 import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;
@@ -61,6 +63,7 @@ public class Users {
   @Inject private MetadataService metadata;
   @Inject private PasswordHashing passwords;
   @Inject private Clock clock;
+  @Inject private Permissions permissions;
 
   /** A new account. */
   public record NewUser(
@@ -190,6 +193,7 @@ public class Users {
 
   /** Creates an account; 409 when the username is taken, whatever its letter case. */
   public Account create(Actor actor, NewUser user) {
+    permissions.require(actor, SystemPermission.MANAGE_USERS);
     Assignments.requireKnown(
         metadata.current().access(), user.role(), Optional.of(user.permissionSets()));
     Profiles.requireKnownZone(user.profile());
@@ -240,6 +244,7 @@ public class Users {
 
   /** Applies {@code change}; 404 when there is no such user. */
   public Account change(Actor actor, UUID id, Change change) {
+    permissions.require(actor, SystemPermission.MANAGE_USERS);
     Assignments.requireKnown(
         metadata.current().access(), change.role().flatMap(r -> r), change.permissionSets());
     Profiles.requireKnownZone(change.profile());
@@ -353,6 +358,7 @@ public class Users {
 
   /** Lifts the login lock on the user and forgets their failed attempts. */
   public Account unlock(Actor actor, UUID id) {
+    permissions.require(actor, SystemPermission.MANAGE_USERS);
     return write(
         connection -> {
           Account account = lock(connection, id).orElseThrow(() -> notFound(id));
@@ -374,6 +380,7 @@ public class Users {
    * @return how many were revoked
    */
   public int revokeTokens(Actor actor, UUID id) {
+    permissions.require(actor, SystemPermission.MANAGE_USERS);
     return write(
         connection -> {
           lock(connection, id).orElseThrow(() -> notFound(id));

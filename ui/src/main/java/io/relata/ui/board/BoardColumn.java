@@ -18,6 +18,7 @@ import io.relata.platform.rest.ProblemException;
 import io.relata.ui.list.RecordPages;
 import io.relata.ui.record.StageMove;
 import io.relata.ui.record.editor.EditorContext;
+import io.relata.ui.screen.DropZone;
 import io.relata.ui.screen.Problems;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,9 +37,6 @@ final class BoardColumn extends Div {
 
   /** The type under which a dragged card carries its record's id. */
   private static final String DRAGGED = "application/x-relata-record";
-
-  /** The event data of a drop: the dragged record's id. */
-  private static final String DROPPED = "event.dataTransfer.getData('" + DRAGGED + "')";
 
   /** A column's lane, and every lane of the board: where a card may be moved to. */
   record Place(BoardView.Lane lane, List<BoardView.Lane> lanes) {}
@@ -159,28 +157,14 @@ final class BoardColumn extends Div {
    * while one is over it; the server is sent the record's id.
    */
   private void dropTarget(Mover mover) {
-    getElement()
-        .executeJs(
-            "const type = $0;"
-                + "this.addEventListener('dragover', e => {"
-                + " if (!e.dataTransfer.types.includes(type)) return;"
-                + " e.preventDefault(); e.dataTransfer.dropEffect = 'move';"
-                + " this.setAttribute('dragover', ''); });"
-                + "this.addEventListener('dragleave', e => {"
-                + " if (!this.contains(e.relatedTarget)) this.removeAttribute('dragover'); });"
-                + "this.addEventListener('drop', e => {"
-                + " e.preventDefault(); this.removeAttribute('dragover'); });",
-            DRAGGED);
-    getElement()
-        .addEventListener(
-            "drop",
-            e -> {
-              String id = e.getEventData().getString(DROPPED);
-              if (id != null && !id.isEmpty()) {
-                mover.dropped(id);
-              }
-            })
-        .addEventData(DROPPED);
+    DropZone.accept(
+        getElement(),
+        DRAGGED,
+        (id, at) -> {
+          if (id != null && !id.isEmpty()) {
+            mover.dropped(id);
+          }
+        });
   }
 
   /** Moves a card's record to another lane, through the same guard as the stage path. */

@@ -3,7 +3,6 @@ package io.relata.ui.setup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -78,16 +77,8 @@ public class ExplainView extends SetupPage {
     answer.removeAll();
     answer.setId("explain-answer");
     answer.addClassName("relata-explain");
-    ComboBox<Users.Pickable> user = new ComboBox<>(getTranslation("setup.explain.user"));
+    UserPicker user = new UserPicker(users, getTranslation("setup.explain.user"), Optional.empty());
     user.setId("explain-user");
-    user.setItemLabelGenerator(Users.Pickable::name);
-    user.setItems(
-        query -> {
-          String typed = query.getFilter().orElse("");
-          int offset = query.getOffset();
-          int limit = query.getLimit();
-          return users.pickable(typed, 20).stream().skip(offset).limit(limit);
-        });
     Select<ObjectDefinition> object = new Select<>();
     object.setLabel(getTranslation("setup.explain.object"));
     object.setId("explain-object");

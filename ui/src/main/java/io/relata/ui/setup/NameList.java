@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.dom.DomListenerRegistration;
+import io.relata.ui.screen.DropZone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,8 @@ final class NameList extends Div {
   private final ComboBox<String> add = new ComboBox<>();
 
   /**
-   * @param id the list's element id; chips have {@code <id>-<name>}, its choice {@code <id>-add}
+   * @param id the list's element id; chips have {@code <id>-chip-<name>}, its choice {@code
+   *     <id>-add}
    * @param group lists of one group trade chips by dragging
    * @param choices names allowed, with their labels, as the document has them now
    * @param changed told the list whenever it changes
@@ -136,8 +138,9 @@ final class NameList extends Div {
       if (!known.containsKey(name)) {
         chip.addClassName("relata-name-unknown"); // the platform will say why
       }
-      chip.setId(key + "-" + name);
+      chip.setId(key + "-chip-" + name);
       chip.getElement().setAttribute("data-name", name);
+      chip.getElement().setAttribute("data-drop-at", name);
       chip.getElement().setAttribute("draggable", "true");
       chip.getElement().setAttribute("tabindex", "0");
       chip.getElement().setAttribute("role", "listitem");
@@ -148,7 +151,7 @@ final class NameList extends Div {
       Button remove = new Button(VaadinIcon.CLOSE_SMALL.create());
       remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
       remove.setAriaLabel(texts.apply("setup.form.remove") + " " + labelOf(name));
-      remove.setId(key + "-" + name + "-remove");
+      remove.setId(key + "-chip-" + name + "-remove");
       remove.addClickListener(
           e -> {
             names.remove(name);
@@ -175,6 +178,7 @@ final class NameList extends Div {
                     }
                   });
       keys.addEventData("event.key");
+      keys.preventDefault(); // Alt+Left is the browser's Back: the form would be lost
       keys.setFilter(
           "(event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight'))"
               + " || ((event.key === 'Delete' || event.key === 'Backspace')"
@@ -207,33 +211,7 @@ final class NameList extends Div {
    * list it came from gives it up.
    */
   private void droppable() {
-    getElement()
-        .executeJs(
-            "const type = $0;"
-                + "this.addEventListener('dragover', e => {"
-                + " if (!e.dataTransfer.types.includes(type)) return;"
-                + " e.preventDefault(); e.dataTransfer.dropEffect = 'move';"
-                + " this.setAttribute('dragover', ''); });"
-                + "this.addEventListener('dragleave', e => {"
-                + " if (!this.contains(e.relatedTarget)) this.removeAttribute('dragover'); });"
-                + "this.addEventListener('drop', e => {"
-                + " if (!e.dataTransfer.types.includes(type)) return;"
-                + " e.preventDefault(); this.removeAttribute('dragover');"
-                + " const at = e.target.closest && e.target.closest('[data-name]');"
-                + " this.dispatchEvent(new CustomEvent('name-dropped', {detail: {"
-                + " dragged: e.dataTransfer.getData(type),"
-                + " before: at ? at.dataset.name : ''}})); });",
-            type);
-    getElement()
-        .addEventListener(
-            "name-dropped",
-            e -> {
-              String dragged = e.getEventData().getString("event.detail.dragged");
-              String before = e.getEventData().getString("event.detail.before");
-              dropped(dragged, before);
-            })
-        .addEventData("event.detail.dragged")
-        .addEventData("event.detail.before");
+    DropZone.accept(getElement(), type, this::dropped);
   }
 
   private void dropped(String dragged, String before) {

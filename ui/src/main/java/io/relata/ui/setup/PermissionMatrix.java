@@ -116,7 +116,10 @@ final class PermissionMatrix extends Div {
       rights.put(right, box);
       row.add(box);
     }
-    Div fields = fields(object);
+    // built when first opened: an org with hundreds of objects has thousands of fields
+    Div fields = new Div();
+    fields.addClassName("relata-matrix-fields");
+    fields.setId("perm-" + object.name() + "-field-list");
     fields.setVisible(false);
     Button toggle = new Button(texts.apply("setup.matrix.fields"), VaadinIcon.ANGLE_DOWN.create());
     toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -125,6 +128,9 @@ final class PermissionMatrix extends Div {
     toggle.addClickListener(
         e -> {
           boolean open = !fields.isVisible();
+          if (open && fields.getComponentCount() == 0) {
+            fields(fields, object);
+          }
           fields.setVisible(open);
           toggle.setIcon((open ? VaadinIcon.ANGLE_UP : VaadinIcon.ANGLE_DOWN).create());
           toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
@@ -134,10 +140,7 @@ final class PermissionMatrix extends Div {
   }
 
   /** A field's access under its object: as the object says, or hidden, read-only, editable. */
-  private Div fields(ObjectDefinition object) {
-    Div fields = new Div();
-    fields.addClassName("relata-matrix-fields");
-    fields.setId("perm-" + object.name() + "-field-list");
+  private void fields(Div fields, ObjectDefinition object) {
     for (FieldDefinition field : object.fields()) {
       Select<String> access = new Select<>();
       access.setLabel(Labels.field(field));
@@ -161,7 +164,6 @@ final class PermissionMatrix extends Div {
           });
       fields.add(access);
     }
-    return fields;
   }
 
   private boolean granted(String object, Right right) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.combobox.ComboBox;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.platform.record.RecordService;
+import io.relata.platform.rest.ProblemException;
 import io.relata.ui.session.SignedInUser;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,12 +51,17 @@ final class RecordPicker extends ComboBox<RecordPicker.Found> {
 
   private List<Found> find(String typed) {
     List<Found> found = new ArrayList<>();
-    JsonNode hits =
-        records.search(
-            SignedInUser.current().orElseThrow(),
-            typed,
-            Optional.of(List.of(object.name())),
-            FOUND);
+    JsonNode hits;
+    try {
+      hits =
+          records.search(
+              SignedInUser.current().orElseThrow(),
+              typed,
+              Optional.of(List.of(object.name())),
+              FOUND);
+    } catch (ProblemException refused) {
+      return found; // nothing to search for in what was typed, or nothing the admin may read
+    }
     hits.path("items")
         .forEach(
             hit ->

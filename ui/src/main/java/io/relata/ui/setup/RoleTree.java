@@ -8,6 +8,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.relata.metadata.kind.DocumentKinds;
+import io.relata.ui.screen.DropZone;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -96,31 +97,13 @@ final class RoleTree extends Div {
   /** Takes a role dropped here: under {@code parent}, or at the top when it is empty. */
   private static void droppable(
       Div target, String parent, BiConsumer<String, Optional<String>> moved) {
-    target
-        .getElement()
-        .executeJs(
-            "const type = $0;"
-                + "this.addEventListener('dragover', e => {"
-                + " if (!e.dataTransfer.types.includes(type)) return;"
-                + " e.preventDefault(); e.dataTransfer.dropEffect = 'move';"
-                + " this.setAttribute('dragover', ''); });"
-                + "this.addEventListener('dragleave', () => this.removeAttribute('dragover'));"
-                + "this.addEventListener('drop', e => {"
-                + " if (!e.dataTransfer.types.includes(type)) return;"
-                + " e.preventDefault(); e.stopPropagation(); this.removeAttribute('dragover');"
-                + " this.dispatchEvent(new CustomEvent('role-dropped',"
-                + " {detail: e.dataTransfer.getData(type)})); });",
-            TYPE);
-    target
-        .getElement()
-        .addEventListener(
-            "role-dropped",
-            e -> {
-              String role = e.getEventData().getString("event.detail");
-              if (role != null && !role.isEmpty() && !role.equals(parent)) {
-                moved.accept(role, parent.isEmpty() ? Optional.empty() : Optional.of(parent));
-              }
-            })
-        .addEventData("event.detail");
+    DropZone.accept(
+        target.getElement(),
+        TYPE,
+        (role, at) -> {
+          if (role != null && !role.isEmpty() && !role.equals(parent)) {
+            moved.accept(role, parent.isEmpty() ? Optional.empty() : Optional.of(parent));
+          }
+        });
   }
 }

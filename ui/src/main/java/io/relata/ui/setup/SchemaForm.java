@@ -546,7 +546,8 @@ final class SchemaForm extends Div {
     picker.setType("color");
     picker.setId(id(at));
     picker.setAriaLabel(label);
-    picker.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_CHANGE);
+    // as it is picked: a change event misses black picked again after the colour was cleared
+    picker.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
     Span none = new Span(texts.apply("setup.colour.none"));
     none.addClassName("relata-muted");
     Button clear = new Button(VaadinIcon.CLOSE_SMALL.create());
@@ -786,7 +787,8 @@ final class SchemaForm extends Div {
           new NameList(
               label,
               id(at),
-              at.replaceFirst("/\\d+/(?=[^0-9]*$)", "/*/"),
+              // lists alike trade names (a layout's sections), not a related list's columns
+              at.contains("/relatedLists/") ? at : at.replaceFirst("/\\d+/(?=[^0-9]*$)", "/*/"),
               current,
               names.get(),
               chosen -> {
@@ -930,7 +932,7 @@ final class SchemaForm extends Div {
                   + " const h = e.target.closest && e.target.closest('.relata-drag-handle');"
                   + " const from = h && item(h); if (!from) return;"
                   + " e.dataTransfer.setData(type, String([...this.children].indexOf(from)));"
-                  + " e.dataTransfer.effectAllowed = 'move'; });"
+                  + " e.dataTransfer.effectAllowed = 'move'; e.stopPropagation(); });"
                   + "this.addEventListener('dragover', e => {"
                   + " if (!e.dataTransfer.types.includes(type)) return;"
                   + " e.preventDefault(); e.dataTransfer.dropEffect = 'move'; });"

@@ -126,19 +126,9 @@ public class UserView extends SetupPage {
     zone.setItems(ZoneId.getAvailableZoneIds().stream().sorted().toList());
     zone.setValue(shown.map(Account::timeZone).orElse("UTC"));
     fields.put("timeZone", zone);
-    ComboBox<Users.Pickable> manager = new ComboBox<>(getTranslation("setup.users.manager"));
+    UserPicker manager =
+        new UserPicker(users, getTranslation("setup.users.manager"), shown.map(Account::id));
     manager.setId("user-manager");
-    manager.setItemLabelGenerator(Users.Pickable::name);
-    manager.setItems(
-        query -> {
-          String typed = query.getFilter().orElse("");
-          int offset = query.getOffset();
-          int limit = query.getLimit();
-          return users.pickable(typed, 20).stream()
-              .filter(p -> shown.map(a -> !a.id().equals(p.id())).orElse(true))
-              .skip(offset)
-              .limit(limit);
-        });
     shown
         .map(Account::manager)
         .ifPresent(
@@ -290,8 +280,7 @@ public class UserView extends SetupPage {
     }
     body.put("locale", value("locale"));
     body.put("timeZone", value("timeZone"));
-    @SuppressWarnings("unchecked")
-    ComboBox<Users.Pickable> manager = (ComboBox<Users.Pickable>) fields.get("manager");
+    UserPicker manager = (UserPicker) fields.get("manager");
     if (manager.getValue() != null) {
       body.put("manager", manager.getValue().id().toString());
     } else if (!creating) {
