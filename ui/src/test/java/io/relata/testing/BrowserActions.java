@@ -84,7 +84,14 @@ public final class BrowserActions {
   /** Opens the select {@code id} and picks the item labelled {@code label}. */
   public void select(String id, String label) {
     click(id);
-    // every select keeps its items in the page: the open one's are those in sight
+    pick(label);
+  }
+
+  /**
+   * Picks the item labelled {@code label} of the select that is open: every select keeps its items
+   * in the page, the open one's are those in sight.
+   */
+  public void pick(String label) {
     wait.until(
             d ->
                 d

@@ -301,16 +301,7 @@ class SetupScreensIT {
       awaitServer();
       tabTo("perm-task-field-effort");
       browser.switchTo().activeElement().sendKeys(Keys.ENTER);
-      wait.until(
-              d ->
-                  d
-                      .findElements(By.xpath("//vaadin-select-item[normalize-space()='Hidden']"))
-                      .stream()
-                      .filter(WebElement::isDisplayed)
-                      .findFirst()
-                      .orElse(null))
-          .click();
-      awaitServer();
+      actions.pick("Hidden");
       Screenshots.save(browser, "desktop-setup-matrix");
       long before = revision();
       click("setup-save");
