@@ -81,6 +81,22 @@ public final class BrowserActions {
     awaitServer();
   }
 
+  /** Opens the multi-select combo box {@code id}, picks the item {@code label} and closes it. */
+  public void many(String id, String label) {
+    WebElement box = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+    WebElement input = box.findElement(By.cssSelector("input"));
+    input.click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//vaadin-multi-select-combo-box-item[normalize-space()='" + label + "']")))
+        .click();
+    input.sendKeys(Keys.ESCAPE);
+    awaitServer();
+  }
+
   /** Opens the select {@code id} and picks the item labelled {@code label}. */
   public void select(String id, String label) {
     click(id);
@@ -89,14 +105,19 @@ public final class BrowserActions {
 
   /**
    * Picks the item labelled {@code label} of the select that is open: every select keeps its items
-   * in the page, the open one's are those in sight.
+   * in the page, and a closing one's may still be in sight; the open one's are in an opened
+   * overlay.
    */
   public void pick(String label) {
     wait.until(
             d ->
                 d
                     .findElements(
-                        By.xpath("//vaadin-select-item[normalize-space()='" + label + "']"))
+                        By.xpath(
+                            "//vaadin-select-overlay[@opened]//vaadin-select-item"
+                                + "[normalize-space()='"
+                                + label
+                                + "']"))
                     .stream()
                     .filter(WebElement::isDisplayed)
                     .findFirst()

@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.relata.testing.ApiClient;
 import io.relata.testing.Browser;
 import io.relata.testing.RelataProcess;
+import io.relata.testing.SharedRelata;
 import io.relata.testing.SignInPage;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -25,27 +23,22 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The sign-in page in a real Chromium, against relata.jar as an operator starts it. */
+@ExtendWith(SharedRelata.class)
 class LoginScreenIT {
 
-  private static final String PASSWORD = "Browser-test-1";
+  private static final String PASSWORD = SharedRelata.PASSWORD;
+
+  /** How many wrong passwords in a row lock a name when the operator sets nothing else. */
+  private static final int MAX_FAILURES = 5;
+
   private static RelataProcess server;
 
   private ChromeDriver browser;
   private WebDriverWait wait;
 
   @BeforeAll
-  static void startRelata() throws Exception {
-    Path dataDir = Path.of(System.getProperty("relata.test.work"), "login-screen");
-    RelataProcess.deleteTree(dataDir); // the admin password applies to a new database only
-    server =
-        RelataProcess.start(
-            dataDir, Map.of("RELATA_ADMIN_PASSWORD", PASSWORD, "RELATA_LOGIN_MAX_FAILURES", "3"));
-    assertTrue(server.awaitReady(Duration.ofMinutes(4)), server::output);
-  }
-
-  @AfterAll
-  static void stopRelata() throws Exception {
-    server.close();
+  static void prepare() {
+    server = SharedRelata.server();
   }
 
   @BeforeEach
@@ -123,7 +116,7 @@ class LoginScreenIT {
     String id = created(admin, name, password);
 
     browser.get(server.uri("/").toString());
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < MAX_FAILURES; i++) {
       signIn(name, "wrong-" + i);
       WebElement form = browser.findElement(By.tagName("vaadin-login-form"));
       wait.until(driver -> form.getDomAttribute("error") != null);

@@ -8,19 +8,17 @@ import io.relata.testing.Browser;
 import io.relata.testing.BrowserActions;
 import io.relata.testing.RelataProcess;
 import io.relata.testing.Screenshots;
+import io.relata.testing.SharedRelata;
 import io.relata.testing.SignInPage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -37,9 +35,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * on a record before it is saved. Then an end user creates three projects on the screens the
  * metadata now generates and moves one on the board.
  */
+@ExtendWith(SharedRelata.class)
 class ObjectManagerIT {
 
-  private static final String PASSWORD = "Manager-test-1";
+  private static final String PASSWORD = SharedRelata.PASSWORD;
   private static RelataProcess server;
   private static ApiClient admin;
 
@@ -48,12 +47,9 @@ class ObjectManagerIT {
   private BrowserActions actions;
 
   @BeforeAll
-  static void startRelata() throws Exception {
-    Path dataDir = Path.of(System.getProperty("relata.test.work"), "object-manager");
-    RelataProcess.deleteTree(dataDir);
-    server = RelataProcess.start(dataDir, Map.of("RELATA_ADMIN_PASSWORD", PASSWORD));
-    assertTrue(server.awaitReady(Duration.ofMinutes(4)), server::output);
-    admin = ApiClient.signIn(server.uri("/").toURL(), "admin", PASSWORD).privileged();
+  static void prepare() throws Exception {
+    server = SharedRelata.server();
+    admin = SharedRelata.admin();
     // what a company has before its admin adds projects: accounts, a team, an app
     ok(
         admin.send(
@@ -82,11 +78,6 @@ class ObjectManagerIT {
                 + PASSWORD
                 + "\",\"displayName\":\"Erik Berg\",\"permissionSets\":[\"project_team\"]}"));
     ok(admin.send("POST", "api/v1/records/account", "{\"name\":\"Acme Oy\"}"));
-  }
-
-  @AfterAll
-  static void stopRelata() throws Exception {
-    server.close();
   }
 
   @BeforeEach

@@ -188,7 +188,8 @@ public final class AccessCompiler {
     return new ObjectPermissions(create, read, edit, delete, viewAll, modifyAll, fields);
   }
 
-  private SharingRule sharingRule(JsonNode doc) {
+  /** The rule a sharing-rule document that fits its meta-schema describes. */
+  public static SharingRule sharingRule(JsonNode doc) {
     return new SharingRule(
         doc.get("name").asText(),
         doc.get("label").asText(),

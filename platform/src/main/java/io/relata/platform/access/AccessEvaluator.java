@@ -5,17 +5,14 @@ import io.relata.metadata.access.FieldAccess;
 import io.relata.metadata.access.ObjectPermissions;
 import io.relata.metadata.access.PermissionSet;
 import io.relata.metadata.access.SharingRule;
-import io.relata.metadata.condition.ConditionChecker;
 import io.relata.metadata.condition.ConditionContext;
 import io.relata.metadata.condition.ConditionException;
 import io.relata.metadata.condition.ConditionParser;
 import io.relata.metadata.condition.Expression;
-import io.relata.metadata.condition.Scope;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.RecordAccess;
-import io.relata.platform.query.ConditionSql;
 import io.relata.platform.query.Sql;
 import io.relata.platform.schema.Identifiers;
 import java.util.ArrayList;
@@ -462,35 +459,16 @@ public final class AccessEvaluator {
   }
 
   private Optional<Grant> rule(ObjectDefinition object, SharingRule rule) {
-    if (rule.criteria().isPresent()) {
-      try {
-        ConditionChecker.Checked checked =
-            ConditionChecker.condition(
-                ConditionParser.parse(rule.criteria().get()), object, Scope.QUERY);
-        Sql sql = ConditionSql.compile(checked.typed(), context);
-        return Optional.of(
-            new Grant("access.sharing-rule", List.of(rule.name()), parenthesised(sql)));
-      } catch (ConditionException e) {
-        // the rule compiled with its revision; criteria that no longer check grant nothing
-        return Optional.empty();
-      }
+    try {
+      return Optional.of(
+          new Grant(
+              "access.sharing-rule",
+              List.of(rule.name()),
+              SharingRuleSql.records(rule, object, model, context)));
+    } catch (ConditionException e) {
+      // the rule compiled with its revision; criteria that no longer check grant nothing
+      return Optional.empty();
     }
-    SharingRule.Principal owners = rule.ownedBy().orElseThrow();
-    Sql condition =
-        switch (owners.kind()) {
-          case ROLE -> ownedByRoles(List.of(owners.name()));
-          case ROLE_AND_SUBORDINATES -> {
-            List<String> roles = new ArrayList<>(model.subordinates(owners.name()));
-            roles.add(owners.name());
-            yield ownedByRoles(roles);
-          }
-          case GROUP ->
-              Sql.of(
-                  "\"owner_id\" IN (SELECT m.user_id FROM relata.group_member m"
-                      + " JOIN relata.user_group g ON g.id = m.group_id WHERE g.name = ?)",
-                  owners.name());
-        };
-    return Optional.of(new Grant("access.sharing-rule", List.of(rule.name()), condition));
   }
 
   /** Records owned by users who hold one of {@code roles}. */
@@ -498,9 +476,5 @@ public final class AccessEvaluator {
     return Sql.of(
         "\"owner_id\" IN (SELECT u.id FROM relata.app_user u WHERE u.role = ANY(?))",
         roles.stream().sorted().toList());
-  }
-
-  private static Sql parenthesised(Sql sql) {
-    return new Sql("(" + sql.text() + ")", sql.binds());
   }
 }

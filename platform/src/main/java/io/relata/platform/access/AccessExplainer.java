@@ -195,14 +195,7 @@ public class AccessExplainer {
       sql.append(" FROM ").append(Identifiers.table(object.name())).append(" WHERE \"id\" = ?");
       binds.add(record.get());
       try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-        for (int i = 0; i < binds.size(); i++) {
-          Object bind = binds.get(i);
-          if (bind instanceof List<?> list) {
-            query.setArray(i + 1, connection.createArrayOf("text", list.toArray()));
-          } else {
-            query.setObject(i + 1, bind);
-          }
-        }
+        Binds.set(connection, query, binds);
         try (ResultSet row = query.executeQuery()) {
           if (!row.next()) {
             throw new NotFoundProblem("/api/v1/records/" + object.name() + "/" + record.get());

@@ -1,13 +1,10 @@
 package io.relata.platform.directory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.metadata.access.SystemPermission;
 import io.relata.platform.access.Permissions;
 import io.relata.platform.identity.Actor;
-import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.NotFoundProblem;
 import io.relata.platform.rest.PathIds;
-import io.relata.platform.rest.ProblemException.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,18 +21,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** {@code /api/v1/groups}: groups and their members, for holders of {@code manage-users}. */
 @Path("/v1/groups")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 public class GroupResource {
-
-  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
   @Inject private Groups groups;
   @Inject private Permissions permissions;
@@ -60,16 +53,7 @@ public class GroupResource {
   @Path("/{name}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response put(@PathParam("name") String name, InputStream body) {
-    Actor actor = allowed();
-    if (name.length() > 63 || !NAME.matcher(name).matches()) {
-      throw new InvalidRequestException(
-          List.of(new Violation("name", "name.not-snake-case", List.of())));
-    }
-    String group = name;
-    JsonNode json = Requests.body(body, Requests.GROUP);
-    Groups.Put put =
-        groups.put(
-            actor, group, json.get("label").asText(), Requests.names(json, "permissionSets"));
+    Groups.Put put = groups.put(allowed(), GroupBodies.read(name, Requests.read(body)));
     if (put.created()) {
       return Response.created(uri.getAbsolutePath()).entity(put.group()).build();
     }
@@ -115,7 +99,7 @@ public class GroupResource {
 
   /** A name that no group could have is a 404, like one no group has. */
   private static String name(String name) {
-    if (name.length() > 63 || !NAME.matcher(name).matches()) {
+    if (!GroupBodies.named(name)) {
       throw new NotFoundProblem("/api/v1/groups/" + name);
     }
     return name;

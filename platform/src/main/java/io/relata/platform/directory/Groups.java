@@ -1,6 +1,8 @@
 package io.relata.platform.directory;
 
 import io.relata.metadata.access.PermissionSet;
+import io.relata.metadata.access.SystemPermission;
+import io.relata.platform.access.Permissions;
 import io.relata.platform.audit.AuditLog;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.database.Transactions;
@@ -25,8 +27,9 @@ import javax.sql.DataSource;
 
 /**
  * Groups as administrators manage them: create or relabel by name, assign permission sets, add and
- * remove members, delete. Deleting a group ends its members' shares and sets through it; sharing
- * rules that name it grant nothing until a group of that name exists again.
+ * remove members, delete. Every change checks {@code manage-users} itself, whichever screen or
+ * request asks for it. Deleting a group ends its members' shares and sets through it; sharing rules
+ * that name it grant nothing until a group of that name exists again.
  */
 @ApplicationScoped
 public class Groups {
@@ -43,6 +46,7 @@ public class Groups {
 
   @Inject private MetadataService metadata;
   @Inject private Clock clock;
+  @Inject private Permissions permissions;
 
   /** What {@link #put} did. */
   public record Put(Group group, boolean created) {}
@@ -76,7 +80,11 @@ public class Groups {
    * Creates the group, or changes its label and, when given, replaces its permission sets. Giving a
    * group the administrator set, or taking it away, needs that set.
    */
-  public Put put(Actor actor, String name, String label, Optional<List<String>> permissionSets) {
+  public Put put(Actor actor, GroupBodies.Body body) {
+    permissions.require(actor, SystemPermission.MANAGE_USERS);
+    String name = body.name();
+    String label = body.label();
+    Optional<List<String>> permissionSets = body.permissionSets();
     Assignments.requireKnown(metadata.current().access(), Optional.empty(), permissionSets);
     return write(
         connection -> {
@@ -128,6 +136,7 @@ public class Groups {
 
   /** Deletes the group; its members keep their own holdings. */
   public void delete(Actor actor, String name) {
+    permissions.require(actor, SystemPermission.MANAGE_USERS);
     write(
         connection -> {
           Group group = find(connection, name, true).orElseThrow(() -> notFound(name));
@@ -180,6 +189,7 @@ public class Groups {
    * @return whether the membership changed
    */
   public boolean membership(Actor actor, String name, UUID user, boolean member) {
+    permissions.require(actor, SystemPermission.MANAGE_USERS);
     return write(
         connection -> {
           Group group = find(connection, name, true).orElseThrow(() -> notFound(name));

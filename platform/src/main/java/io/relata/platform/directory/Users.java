@@ -127,6 +127,29 @@ public class Users {
         });
   }
 
+  /**
+   * Active users' usernames and the names shown for them, by name, at most {@code limit}: what a
+   * rule that names people by username (an automation's, an assignment rule's) offers.
+   */
+  public java.util.Map<String, String> usernames(int limit) {
+    return read(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT username, coalesce(nullif(display_name, ''), username) AS shown"
+                      + " FROM relata.app_user WHERE active ORDER BY shown, username LIMIT ?")) {
+            select.setInt(1, limit);
+            java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                found.put(rows.getString(1), rows.getString(2));
+              }
+            }
+            return found;
+          }
+        });
+  }
+
   /** A user as others pick them for a field: their id and the name shown. */
   public record Pickable(UUID id, String name) {}
 

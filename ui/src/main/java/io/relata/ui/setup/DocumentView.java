@@ -15,6 +15,10 @@ import io.relata.metadata.kind.DocumentKind;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.kind.Documents;
 import io.relata.metadata.problem.Problem;
+import io.relata.platform.access.SharingPreview;
+import io.relata.platform.directory.Group;
+import io.relata.platform.directory.Groups;
+import io.relata.platform.directory.Users;
 import io.relata.platform.metadata.MetadataService;
 import io.relata.platform.record.RecordService;
 import io.relata.ui.screen.ConfirmDelete;
@@ -23,6 +27,8 @@ import io.relata.ui.screen.Workspace;
 import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +41,20 @@ import java.util.Optional;
 @Route(value = "setup/:kind/:name", layout = MainLayout.class)
 public class DocumentView extends SetupPage {
 
+  /**
+   * How many users a choice of users offers; another can still be typed by username, and the
+   * platform says whether it is one.
+   */
+  private static final int OFFERED_USERS = 500;
+
   /** The name in the address of a document not saved yet. */
   static final String NEW = "new";
 
   private final MetadataService metadata;
   private final RecordService records;
+  private final Groups groups;
+  private final Users users;
+  private final SharingPreview sharing;
   private DocumentKind kind;
   private String name;
   private SchemaForm form;
@@ -48,10 +63,19 @@ public class DocumentView extends SetupPage {
   private Optional<JsonNode> loaded = Optional.empty();
 
   @Inject
-  public DocumentView(Workspace workspace, MetadataService metadata, RecordService records) {
+  public DocumentView(
+      Workspace workspace,
+      MetadataService metadata,
+      RecordService records,
+      Groups groups,
+      Users users,
+      SharingPreview sharing) {
     super(workspace);
     this.metadata = metadata;
     this.records = records;
+    this.groups = groups;
+    this.users = users;
+    this.sharing = sharing;
     addClassName("relata-setup-document");
   }
 
@@ -107,8 +131,13 @@ public class DocumentView extends SetupPage {
                 ? new PermissionSetAssist(
                     metadata.current(),
                     SetupAccess.texts(this),
-                    new DocumentNames(kind, metadata.current()))
-                : new DocumentNames(kind, metadata.current());
+                    new DocumentNames(kind, () -> edited, metadata.current(), people()))
+                : new DocumentAssist(
+                    kind,
+                    () -> edited,
+                    metadata.current(),
+                    getLocale(),
+                    new DocumentNames(kind, () -> edited, metadata.current(), people()));
     form =
         new SchemaForm(
             kind.metaSchema().document(), document, SetupAccess.texts(this), !creating, assist);
@@ -132,8 +161,37 @@ public class DocumentView extends SetupPage {
       delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
       actions.add(delete);
     }
-    add(back, title, form, actions);
+    add(back, title, form);
+    if (kind == DocumentKinds.SHARING_RULES) {
+      SharingRulePreview preview =
+          new SharingRulePreview(
+              form::document, form::show, sharing, metadata.current(), getLocale());
+      add(preview);
+      if (!creating) {
+        preview.count();
+      }
+    }
+    add(actions);
     return true;
+  }
+
+  /** The users and groups a rule may name, read when a choice opens. */
+  private DocumentNames.People people() {
+    return new DocumentNames.People() {
+      @Override
+      public Map<String, String> users() {
+        return users.usernames(OFFERED_USERS);
+      }
+
+      @Override
+      public Map<String, String> groups() {
+        Map<String, String> names = new LinkedHashMap<>();
+        GroupsView.all(groups).stream()
+            .sorted(Comparator.comparing(Group::label))
+            .forEach(group -> names.put(group.name(), group.label()));
+        return names;
+      }
+    };
   }
 
   private void save() {

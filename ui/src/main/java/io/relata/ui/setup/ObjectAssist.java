@@ -6,15 +6,11 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import io.relata.metadata.condition.ConditionChecker;
-import io.relata.metadata.condition.ConditionException;
 import io.relata.metadata.condition.Scope;
 import io.relata.metadata.definition.DefinitionReader;
 import io.relata.metadata.definition.ObjectDefinition;
-import io.relata.metadata.problem.Problem;
-import io.relata.platform.message.Messages;
+import io.relata.metadata.kind.DocumentKinds;
 import io.relata.platform.record.RecordService;
-import io.relata.ui.list.FilterBuilder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,14 +27,6 @@ import java.util.regex.Pattern;
  * ({@link ObjectNames}).
  */
 final class ObjectAssist implements SchemaForm.Assist {
-
-  /** Where conditions sit in an object document, and what they may refer to there. */
-  private static final Map<Pattern, Scope> CONDITIONS =
-      Map.of(
-          Pattern.compile("/validationRules/\\d+/condition"), Scope.WRITE,
-          Pattern.compile("/pipeline/stages/\\d+/guard/condition"), Scope.WRITE,
-          Pattern.compile("/listViews/\\d+/filter"), Scope.QUERY,
-          Pattern.compile("/fields/\\d+/expression"), Scope.RECORD);
 
   private static final Pattern RULE = Pattern.compile("/validationRules/\\d+");
 
@@ -72,38 +60,20 @@ final class ObjectAssist implements SchemaForm.Assist {
 
   @Override
   public Optional<String> check(String pointer, String text) {
-    Optional<Scope> scope = scope(pointer);
+    Optional<Scope> scope = ConditionPlaces.scope(DocumentKinds.OBJECTS, pointer, document.get());
     Optional<ObjectDefinition> object = object();
     if (scope.isEmpty() || object.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      ConditionChecker.check(text, object.get(), scope.get());
-      return Optional.empty();
-    } catch (ConditionException e) {
-      Problem problem = e.problem("");
-      return Optional.of(Messages.text(problem.code(), locale, problem.args().toArray()));
-    }
+    return ConditionPlaces.problem(text, object.get(), scope.get(), locale);
   }
 
   @Override
   public List<Component> tools(String pointer, HasValue<?, String> field) {
-    Optional<Scope> scope = scope(pointer);
-    if (scope.isEmpty() || scope.get() == Scope.RECORD) {
-      return List.of(); // a formula is a value, not a condition of tests
+    if (ConditionPlaces.scope(DocumentKinds.OBJECTS, pointer, document.get()).isEmpty()) {
+      return List.of();
     }
-    Button build = new Button(VaadinIcon.FILTER.create());
-    build.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-    build.setText(build.getTranslation("setup.condition.build"));
-    build.setId(SchemaForm.id(pointer) + "-build");
-    build.addClickListener(
-        e ->
-            object()
-                .ifPresent(
-                    object ->
-                        new FilterBuilder(object, locale, field.getValue(), field::setValue)
-                            .open()));
-    return List.of(build);
+    return ConditionPlaces.build(pointer, field, this::object, locale);
   }
 
   @Override
@@ -128,13 +98,6 @@ final class ObjectAssist implements SchemaForm.Assist {
                                 locale)
                             .open()));
     return List.of(test);
-  }
-
-  private static Optional<Scope> scope(String pointer) {
-    return CONDITIONS.entrySet().stream()
-        .filter(e -> e.getKey().matcher(pointer).matches())
-        .map(Map.Entry::getValue)
-        .findFirst();
   }
 
   /** The object as the form has it now; empty while it is not whole enough to read. */

@@ -46,8 +46,9 @@ import java.util.regex.Pattern;
  * it edits in place: properties become fields (text, number, switch, choice), arrays of objects a
  * list of panels to add to, reorder and remove, maps (an object keyed by names) a panel per key,
  * translations one field per language, and what the schema only allows under a condition ({@code
- * if}/{@code then}: a field type's options) appears when the condition holds. What no field can
- * show (a choice between shapes) is edited as JSON. A new kind gets its form without a new screen.
+ * if}/{@code then}: a field type's options) appears when the condition holds, and a value of one of
+ * several shapes (a trigger, a recipient) has its shape chosen first. What no field can show is
+ * edited as JSON. A new kind gets its form without a new screen.
  *
  * <p>Every field has the id {@code setup-field} followed by its JSON pointer with {@code -} for
  * {@code /}, and the platform's problems are shown at the field their pointer names.
@@ -63,6 +64,9 @@ final class SchemaForm extends Div {
   private static final String COLOUR = "^#[0-9a-fA-F]{6}$";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** The schema of a value of any simple kind: a map's values that have no schema of their own. */
+  private static final JsonNode SCALAR = NODES.objectNode().put("type", "scalar");
 
   /** Properties a form never shows: change markers the platform sets, not the admin. */
   private static final Set<String> HIDDEN = Set.of("renamedFrom", "restoredFrom", "origin");
@@ -264,6 +268,9 @@ final class SchemaForm extends Div {
         continue;
       }
       JsonNode propertySchema = resolve(property.getValue());
+      if (propertySchema.has("const")) {
+        continue; // what shape the object has: chosen where the shape is (variants)
+      }
       String at = pointer + "/" + escape(name);
       Runnable redraw =
           discriminators.contains(name)
@@ -385,6 +392,10 @@ final class SchemaForm extends Div {
     if (type.equals("string") && COLOUR.equals(propertySchema.path("pattern").asText())) {
       return colour(label, parent, name, at);
     }
+    List<JsonNode> shapes = shapes(propertySchema);
+    if (!shapes.isEmpty()) {
+      return variants(label, name, shapes, parent, at);
+    }
     switch (type) {
       case "string" -> {
         return text(label, name, propertySchema, parent, at, redraw);
@@ -394,6 +405,9 @@ final class SchemaForm extends Div {
       }
       case "number" -> {
         return decimal(label, parent, name, at);
+      }
+      case "scalar" -> {
+        return scalar(label, parent, name, at);
       }
       case "boolean" -> {
         // absent means the schema's default (a rule is active unless it says otherwise)
@@ -451,6 +465,144 @@ final class SchemaForm extends Div {
         });
     editors.put(at, select);
     return select;
+  }
+
+  /**
+   * The shapes a value may have when it is one of several objects (a trigger on a write, on a date
+   * or on a schedule; a user, a group or the owner), nested choices flattened, or when it is an
+   * object of exactly one of its members (a role or a group); empty for any other schema.
+   */
+  private List<JsonNode> shapes(JsonNode propertySchema) {
+    if (propertySchema.path("type").asText().equals("object")
+        && propertySchema.path("maxProperties").asInt(0) == 1
+        && !propertySchema.has("required")
+        && propertySchema.has("properties")) {
+      // one member of several (a role, or a group): each member a shape of its own
+      List<JsonNode> members = new ArrayList<>();
+      propertySchema
+          .get("properties")
+          .fields()
+          .forEachRemaining(
+              member -> {
+                ObjectNode shape = NODES.objectNode().put("type", "object");
+                shape.putArray("required").add(member.getKey());
+                shape.putObject("properties").set(member.getKey(), member.getValue());
+                members.add(shape);
+              });
+      return members;
+    }
+    JsonNode alternatives =
+        propertySchema.has("oneOf") ? propertySchema.get("oneOf") : propertySchema.path("anyOf");
+    List<JsonNode> shapes = new ArrayList<>();
+    for (JsonNode alternative : alternatives) {
+      JsonNode resolved = resolve(alternative);
+      if (resolved.has("oneOf") || resolved.has("anyOf")) {
+        List<JsonNode> inner = shapes(resolved);
+        if (inner.isEmpty()) {
+          return List.of();
+        }
+        shapes.addAll(inner);
+      } else if (resolved.path("type").asText().equals("object") && resolved.has("properties")) {
+        shapes.add(resolved);
+      } else {
+        return List.of();
+      }
+    }
+    return shapes;
+  }
+
+  /**
+   * A value of one of several shapes: the shape is chosen, then the chosen shape's own fields are
+   * shown. A shape is told apart by its constant ({@code "type": "record"}) or, failing that, by
+   * the member it requires ({@code user}).
+   */
+  private Component variants(
+      String label, String name, List<JsonNode> shapes, ObjectNode parent, String at) {
+    Div box = new Div();
+    box.addClassName("relata-schema-variants");
+    Select<Integer> kind = new Select<>();
+    kind.setLabel(label);
+    kind.setId(id(at));
+    List<Integer> choices = new ArrayList<>();
+    choices.add(-1);
+    for (int i = 0; i < shapes.size(); i++) {
+      choices.add(i);
+    }
+    kind.setItems(choices);
+    kind.setItemLabelGenerator(i -> i < 0 ? "—" : shapeLabel(shapes.get(i)));
+    Div form = new Div();
+    form.addClassName("relata-schema-variant");
+    Runnable show =
+        () -> {
+          form.removeAll();
+          editors.keySet().removeIf(key -> key.startsWith(at + "/"));
+          Integer chosen = kind.getValue();
+          if (chosen != null && chosen >= 0 && parent.get(name) instanceof ObjectNode value) {
+            form.add(object(shapes.get(chosen), value, at));
+          }
+          editors.put(at, kind);
+        };
+    kind.setValue(
+        parent.get(name) instanceof ObjectNode value
+            ? shapeOf(shapes, value)
+            : Integer.valueOf(-1));
+    kind.addValueChangeListener(
+        e -> {
+          Integer chosen = e.getValue();
+          if (chosen == null || chosen < 0) {
+            parent.remove(name);
+          } else {
+            ObjectNode value = NODES.objectNode();
+            shapes
+                .get(chosen)
+                .path("properties")
+                .fields()
+                .forEachRemaining(
+                    p -> {
+                      if (resolve(p.getValue()).has("const")) {
+                        value.set(p.getKey(), resolve(p.getValue()).get("const").deepCopy());
+                      }
+                    });
+            parent.set(name, value);
+          }
+          show.run();
+        });
+    show.run();
+    box.add(kind, form);
+    return box;
+  }
+
+  /** The shape's name: its constant's value, else its required member's label. */
+  private String shapeLabel(JsonNode shape) {
+    Iterator<Map.Entry<String, JsonNode>> properties = shape.path("properties").fields();
+    while (properties.hasNext()) {
+      JsonNode property = resolve(properties.next().getValue());
+      if (property.has("const") && property.get("const").isTextual()) {
+        return value(property.get("const").asText());
+      }
+    }
+    JsonNode required = shape.path("required");
+    return required.isEmpty() ? "?" : label(required.get(0).asText());
+  }
+
+  /** The first shape {@code value} fits: its constants and required members; -1 for none. */
+  private int shapeOf(List<JsonNode> shapes, ObjectNode value) {
+    for (int i = 0; i < shapes.size(); i++) {
+      boolean fits = true;
+      Iterator<Map.Entry<String, JsonNode>> properties = shapes.get(i).path("properties").fields();
+      while (properties.hasNext()) {
+        Map.Entry<String, JsonNode> property = properties.next();
+        JsonNode constant = resolve(property.getValue()).get("const");
+        fits &= constant == null || constant.equals(value.get(property.getKey()));
+      }
+      for (JsonNode required : shapes.get(i).path("required")) {
+        fits &= value.has(required.asText());
+      }
+      if (fits) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -726,6 +878,35 @@ final class SchemaForm extends Div {
   }
 
   /** Any JSON, as text: what no field can show. Text that is not JSON stays an error here. */
+  /**
+   * A value of any simple kind (a field's value in an action): a number, {@code true} or {@code
+   * false} as typed are kept as such, anything else as text; nothing typed is no value.
+   */
+  private Component scalar(String label, ObjectNode parent, String name, String at) {
+    TextField field = new TextField(label);
+    field.setId(id(at));
+    JsonNode current = parent.path(name);
+    field.setValue(
+        current.isMissingNode() || current.isNull()
+            ? ""
+            : current.isTextual() ? current.asText() : current.toString());
+    field.addValueChangeListener(
+        e -> {
+          String typed = e.getValue().strip();
+          if (typed.isEmpty()) {
+            parent.putNull(name);
+          } else if (typed.equals("true") || typed.equals("false")) {
+            parent.put(name, Boolean.parseBoolean(typed));
+          } else if (typed.matches("-?\\d+(\\.\\d+)?")) {
+            parent.put(name, new BigDecimal(typed));
+          } else {
+            parent.put(name, typed);
+          }
+        });
+    editors.put(at, field);
+    return field;
+  }
+
   private Component raw(String label, String name, ObjectNode parent, String at) {
     TextArea area = new TextArea(label);
     area.addClassName("relata-json");
@@ -1013,6 +1194,11 @@ final class SchemaForm extends Div {
   private Component objectProperty(
       String label, String name, JsonNode propertySchema, ObjectNode parent, String at) {
     JsonNode values = propertySchema.path("additionalProperties");
+    if (values.isMissingNode()
+        && propertySchema.has("propertyNames")
+        && !propertySchema.has("properties")) {
+      values = SCALAR; // fields and their values: each value a text, a number or yes/no
+    }
     boolean map = values.isObject() && !propertySchema.has("properties");
     if (map && isTranslations(propertySchema, resolve(values))) {
       return translations(label, name, parent, at);
@@ -1129,15 +1315,25 @@ final class SchemaForm extends Div {
                     }
                     fill[0].run();
                   });
-              Details panel = new Details(labelOf.apply(entry));
-              panel.setId(id(entryAt));
-              panel.addClassName("relata-schema-item");
               if (values.path("type").asText().equals("object")) {
+                Details panel = new Details(labelOf.apply(entry));
+                panel.setId(id(entryAt));
+                panel.addClassName("relata-schema-item");
                 panel.add(remove, object(values, (ObjectNode) map.get(entry), entryAt));
+                panels.add(panel);
               } else {
-                panel.add(remove, property(entry, values, map, entryAt, () -> {}));
+                // a value of its own (a formula of a field): one line, labelled with its key
+                Component editor = property(entry, values, map, entryAt, () -> {});
+                if (editor instanceof com.vaadin.flow.component.HasLabel labelled) {
+                  labelled.setLabel(labelOf.apply(entry));
+                }
+                HorizontalLayout line = new HorizontalLayout(editor, remove);
+                line.addClassName("relata-schema-entry");
+                line.setAlignItems(
+                    com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+                line.setFlexGrow(1, editor);
+                panels.add(line);
               }
-              panels.add(panel);
             }
           };
       add.addClickListener(

@@ -61,7 +61,9 @@ public class SetupView extends SetupPage {
       add(new Paragraph(getTranslation("setup.users-only")));
       Div section = section("setup.section.operations");
       section.add(
-          card(usersLink(), VaadinIcon.USERS), card(explain(), VaadinIcon.QUESTION_CIRCLE_O));
+          card(usersLink(), VaadinIcon.USER),
+          card(groupsLink(), VaadinIcon.USERS),
+          card(explain(), VaadinIcon.QUESTION_CIRCLE_O));
       add(section);
       return true;
     }
@@ -88,7 +90,9 @@ public class SetupView extends SetupPage {
     operations.add(card(revisions, VaadinIcon.TIME_BACKWARD), card(deleted, VaadinIcon.TRASH));
     if (view.holds(SystemPermission.MANAGE_USERS)) {
       operations.add(
-          card(usersLink(), VaadinIcon.USERS), card(explain(), VaadinIcon.QUESTION_CIRCLE_O));
+          card(usersLink(), VaadinIcon.USER),
+          card(groupsLink(), VaadinIcon.USERS),
+          card(explain(), VaadinIcon.QUESTION_CIRCLE_O));
     }
     sections.add(operations);
     add(sections, buildsInProgress());
@@ -99,6 +103,12 @@ public class SetupView extends SetupPage {
     RouterLink users = new RouterLink(getTranslation("setup.users.title"), UsersView.class);
     users.setId("setup-link-users");
     return users;
+  }
+
+  private RouterLink groupsLink() {
+    RouterLink groups = new RouterLink(getTranslation("setup.groups.title"), GroupsView.class);
+    groups.setId("setup-link-groups");
+    return groups;
   }
 
   private RouterLink explain() {

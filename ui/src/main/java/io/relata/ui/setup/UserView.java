@@ -12,8 +12,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -329,7 +327,7 @@ public class UserView extends SetupPage {
         render();
       }
     } catch (ProblemException refused) {
-      refused(refused);
+      refused(fields, refused);
     }
   }
 
@@ -349,25 +347,6 @@ public class UserView extends SetupPage {
     }
   }
 
-  /** Each problem at the field it names; those no field holds as a notification. */
-  private void refused(ProblemException refused) {
-    List<String> elsewhere = new ArrayList<>();
-    for (ProblemException.Violation violation : refused.violations()) {
-      String member = violation.pointer().replaceFirst("^/", "").split("/")[0];
-      String text = Messages.text(violation.code(), getLocale(), violation.args().toArray());
-      if (fields.get(member) instanceof HasValidation field) {
-        field.setErrorMessage(text);
-        field.setInvalid(true);
-      } else {
-        elsewhere.add(text);
-      }
-    }
-    if (refused.violations().isEmpty() || !elsewhere.isEmpty()) {
-      elsewhere.add(0, Messages.text(refused.code(), getLocale(), refused.args()));
-      Problems.notify(elsewhere);
-    }
-  }
-
   private String message(ProblemException refused) {
     return refused.violations().isEmpty()
         ? Messages.text(refused.code(), getLocale(), refused.args())
@@ -375,11 +354,6 @@ public class UserView extends SetupPage {
             refused.violations().get(0).code(),
             getLocale(),
             refused.violations().get(0).args().toArray());
-  }
-
-  private void done(String text) {
-    Notification note = Notification.show(text, 4000, Notification.Position.BOTTOM_CENTER);
-    note.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
   }
 
   @Override

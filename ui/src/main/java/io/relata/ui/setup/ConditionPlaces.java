@@ -1,0 +1,115 @@
+package io.relata.ui.setup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import io.relata.metadata.condition.ConditionChecker;
+import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.Scope;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.kind.DocumentKind;
+import io.relata.metadata.kind.DocumentKinds;
+import io.relata.metadata.problem.Problem;
+import io.relata.platform.message.Messages;
+import io.relata.ui.list.FilterBuilder;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where texts in the one condition language sit in each kind's documents, and what they may refer
+ * to there (the scopes the metadata compilers check them in): so that a form checks a condition as
+ * it is typed, with the platform's own checker, and offers to build it by pointing.
+ */
+final class ConditionPlaces {
+
+  /** Conditions (and formulas, which are expressions: never built by pointing). */
+  private static final Map<DocumentKind, Map<Pattern, Scope>> PLACES =
+      Map.of(
+          DocumentKinds.OBJECTS,
+          Map.of(
+              Pattern.compile("/validationRules/\\d+/condition"), Scope.WRITE,
+              Pattern.compile("/pipeline/stages/\\d+/guard/condition"), Scope.WRITE,
+              Pattern.compile("/listViews/\\d+/filter"), Scope.QUERY,
+              Pattern.compile("/fields/\\d+/expression"), Scope.RECORD),
+          DocumentKinds.SHARING_RULES,
+          Map.of(Pattern.compile("/criteria"), Scope.QUERY),
+          DocumentKinds.ASSIGNMENT_RULES,
+          Map.of(Pattern.compile("/rules/\\d+/condition"), Scope.RECORD),
+          DocumentKinds.SCORING_MODELS,
+          Map.of(Pattern.compile("/fit/\\d+/condition"), Scope.RECORD),
+          DocumentKinds.SLA_POLICIES,
+          Map.of(Pattern.compile("/(pauseWhen|stopWhen)"), Scope.RECORD),
+          DocumentKinds.APPROVAL_PROCESSES,
+          Map.of(Pattern.compile("/condition"), Scope.RECORD));
+
+  /** An automation's condition and formulas: what the write changed only on a record trigger. */
+  private static final Pattern AUTOMATION =
+      Pattern.compile("/condition|/actions/\\d+/formulas/[^/]+");
+
+  private static final Pattern FORMULA = Pattern.compile(".*/(expression|formulas/[^/]+)");
+
+  private ConditionPlaces() {}
+
+  /** The scope of the condition at {@code pointer} of {@code document}; empty for other texts. */
+  static Optional<Scope> scope(DocumentKind kind, String pointer, JsonNode document) {
+    if (kind == DocumentKinds.AUTOMATIONS) {
+      return AUTOMATION.matcher(pointer).matches()
+          ? Optional.of(
+              document.path("trigger").path("type").asText().equals("record")
+                  ? Scope.WRITE
+                  : Scope.RECORD)
+          : Optional.empty();
+    }
+    return PLACES.getOrDefault(kind, Map.of()).entrySet().stream()
+        .filter(e -> e.getKey().matcher(pointer).matches())
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
+
+  /**
+   * Why {@code text} does not check against {@code object} in {@code scope}; empty when it does.
+   */
+  static Optional<String> problem(
+      String text, ObjectDefinition object, Scope scope, Locale locale) {
+    try {
+      ConditionChecker.check(text, object, scope);
+      return Optional.empty();
+    } catch (ConditionException e) {
+      Problem problem = e.problem("");
+      return Optional.of(Messages.text(problem.code(), locale, problem.args().toArray()));
+    }
+  }
+
+  /**
+   * The "Build" button beside a condition at {@code pointer}, which opens the builder over the
+   * object it is about and writes the built condition into {@code field}; none for a formula.
+   */
+  static List<Component> build(
+      String pointer,
+      HasValue<?, String> field,
+      java.util.function.Supplier<Optional<ObjectDefinition>> object,
+      Locale locale) {
+    if (FORMULA.matcher(pointer).matches()) {
+      return List.of(); // a formula is a value, not a condition of tests
+    }
+    Button build = new Button(VaadinIcon.FILTER.create());
+    build.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    build.setText(build.getTranslation("setup.condition.build"));
+    build.setId(SchemaForm.id(pointer) + "-build");
+    build.addClickListener(
+        e ->
+            object
+                .get()
+                .ifPresent(
+                    found ->
+                        new FilterBuilder(found, locale, field.getValue(), field::setValue)
+                            .open()));
+    return List.of(build);
+  }
+}

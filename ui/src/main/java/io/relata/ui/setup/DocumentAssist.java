@@ -1,0 +1,70 @@
+package io.relata.ui.setup;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
+import io.relata.metadata.condition.Scope;
+import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.kind.DocumentKind;
+import io.relata.metadata.model.CompiledModel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What the form of a document of any kind but an object and a permission set knows beyond its
+ * meta-schema: the names it refers to, as choices ({@link DocumentNames}); and its conditions,
+ * checked as they are typed against the object the document is about and built by pointing ({@link
+ * ConditionPlaces}).
+ */
+final class DocumentAssist implements SchemaForm.Assist {
+
+  private final DocumentKind kind;
+  private final Supplier<ObjectNode> document;
+  private final CompiledModel model;
+  private final Locale locale;
+  private final DocumentNames names;
+
+  DocumentAssist(
+      DocumentKind kind,
+      Supplier<ObjectNode> document,
+      CompiledModel model,
+      Locale locale,
+      DocumentNames names) {
+    this.kind = kind;
+    this.document = document;
+    this.model = model;
+    this.locale = locale;
+    this.names = names;
+  }
+
+  @Override
+  public Optional<Supplier<Map<String, String>>> names(String pointer) {
+    return names.names(pointer);
+  }
+
+  @Override
+  public Optional<String> check(String pointer, String text) {
+    Optional<Scope> scope = ConditionPlaces.scope(kind, pointer, document.get());
+    Optional<ObjectDefinition> object = object();
+    if (scope.isEmpty() || object.isEmpty()) {
+      return Optional.empty();
+    }
+    return ConditionPlaces.problem(text, object.get(), scope.get(), locale);
+  }
+
+  @Override
+  public List<Component> tools(String pointer, HasValue<?, String> field) {
+    if (ConditionPlaces.scope(kind, pointer, document.get()).isEmpty()) {
+      return List.of();
+    }
+    return ConditionPlaces.build(pointer, field, this::object, locale);
+  }
+
+  /** The object the document is about, as the model has it. */
+  private Optional<ObjectDefinition> object() {
+    return model.object(document.get().path("object").asText(""));
+  }
+}
