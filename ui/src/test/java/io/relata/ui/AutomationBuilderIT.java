@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -28,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * JSON and no script typed, the conditions built in the condition builder — and then working for
  * records created over the REST API: a web form's prospect of about 100 users goes to Karin in
  * marketing (one of 10 goes to Alan); converted, its lead goes to Daniel, the sales manager, whose
- * bell says so.
+ * bell says so. And what an admin reads when an automation goes wrong: a call that fails is in the
+ * job queue, where it is discarded and retried, and the automation's run is in the run log.
  */
 @ExtendWith(SharedRelata.class)
 class AutomationBuilderIT {
@@ -228,6 +230,85 @@ class AutomationBuilderIT {
         bell.getJsonArray("items").getValuesAs(JsonObject.class).stream()
             .map(n -> n.getString("body"))
             .toList());
+  }
+
+  @Test
+  void aFailingCallIsInTheJobQueueWhereItIsDiscardedAndRetriedAndItsRunIsInTheLog()
+      throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort(); // nothing listens there once it is closed
+    }
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/objects/shipment",
+            "{\"name\":\"shipment\",\"label\":\"Shipment\",\"nameField\":\"title\","
+                + "\"fields\":[{\"name\":\"title\",\"label\":\"Title\",\"type\":\"text\"}]}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/webhooks/erp",
+            "{\"name\":\"erp\",\"label\":\"ERP\",\"url\":\"http://127.0.0.1:"
+                + closed
+                + "/hook\"}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/automations/tell_erp",
+            "{\"name\":\"tell_erp\",\"label\":\"Tell the ERP\",\"object\":\"shipment\","
+                + "\"trigger\":{\"type\":\"record\",\"timing\":\"after\",\"on\":[\"create\"]},"
+                + "\"actions\":[{\"type\":\"webhook\",\"webhook\":\"erp\"}]}"));
+    created(admin.send("POST", "api/v1/records/shipment", "{\"title\":\"Pallet 7\"}"));
+    // its first call fails: the job waits for its next attempt, with the reason
+    JsonObject job =
+        wait.until(
+            driver ->
+                jobs().stream()
+                    .filter(j -> j.getString("kind").equals("webhook"))
+                    .filter(j -> j.getInt("attempts") >= 1)
+                    .findFirst()
+                    .orElse(null));
+    String id = job.getString("id");
+    try {
+      signIn("admin");
+      actions.click("nav-setup");
+      actions.click("setup-link-jobs");
+      actions.click("job-discard-" + id);
+      wait.until(driver -> state(id).equals("discarded"));
+      Screenshots.save(browser, "desktop-setup-jobs");
+      actions.click("job-retry-" + id);
+      wait.until(driver -> state(id).equals("ready"));
+
+      browser.get(server.uri("/setup/runs").toString());
+      actions.combo("runs-automation", "Tell", "Tell the ERP");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("runs-grid"), "Tell the ERP"));
+      Screenshots.save(browser, "desktop-setup-runs");
+      browser.manage().window().setSize(Screenshots.PHONE);
+      Screenshots.save(browser, "phone-setup-runs");
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-setup-jobs");
+      throw e;
+    }
+  }
+
+  private static List<JsonObject> jobs() {
+    try {
+      return ApiClient.json(ok(admin.send("GET", "api/v1/jobs?kind=webhook", null)))
+          .getJsonArray("items")
+          .getValuesAs(JsonObject.class);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String state(String job) {
+    try {
+      return ApiClient.json(ok(admin.send("GET", "api/v1/jobs/" + job, null))).getString("state");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Assignment rules of one rule, built in the condition builder, and Alan as the fallback. */

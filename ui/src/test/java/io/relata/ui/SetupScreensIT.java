@@ -443,24 +443,24 @@ class SetupScreensIT {
     ok(
         admin.send(
             "PUT",
-            "api/v1/metadata/objects/deal",
-            "{\"name\":\"deal\",\"label\":\"Deal\",\"pluralLabel\":\"Deals\","
+            "api/v1/metadata/objects/contract",
+            "{\"name\":\"contract\",\"label\":\"Contract\",\"pluralLabel\":\"Contracts\","
                 + "\"nameField\":\"title\",\"recordAccess\":\"private\",\"fields\":["
                 + "{\"name\":\"title\",\"label\":\"Title\",\"type\":\"text\"},"
                 + "{\"name\":\"region\",\"label\":\"Region\",\"type\":\"text\"}]}"));
     ok(
         admin.send(
             "PUT",
-            "api/v1/metadata/permission-sets/deal_readers",
-            "{\"name\":\"deal_readers\",\"label\":\"Deal readers\","
-                + "\"objects\":{\"deal\":{\"read\":true}}}"));
-    for (String[] deal :
+            "api/v1/metadata/permission-sets/contract_readers",
+            "{\"name\":\"contract_readers\",\"label\":\"Contract readers\","
+                + "\"objects\":{\"contract\":{\"read\":true}}}"));
+    for (String[] contract :
         new String[][] {{"Aurora", "north"}, {"Boreal", "north"}, {"Cape", "south"}}) {
       ok(
           admin.send(
               "POST",
-              "api/v1/records/deal",
-              "{\"title\":\"" + deal[0] + "\",\"region\":\"" + deal[1] + "\"}"));
+              "api/v1/records/contract",
+              "{\"title\":\"" + contract[0] + "\",\"region\":\"" + contract[1] + "\"}"));
     }
     for (String[] user : new String[][] {{"ulla", "Ulla Berg"}, {"otto", "Otto Lind"}}) {
       ok(
@@ -473,7 +473,7 @@ class SetupScreensIT {
                   + PASSWORD
                   + "\",\"displayName\":\""
                   + user[1]
-                  + "\",\"permissionSets\":[\"deal_readers\"]}"));
+                  + "\",\"permissionSets\":[\"contract_readers\"]}"));
     }
     try {
       signIn("admin");
@@ -506,9 +506,9 @@ class SetupScreensIT {
 
       // a sharing rule, its object and group chosen, its reach counted before it is saved
       browser.get(server.uri("/setup/sharing-rules/new").toString());
-      type("#setup-field-name", "north_deals");
-      type("#setup-field-label", "North deals");
-      actions.combo("setup-field-object", "Dea", "Deal (deal)");
+      type("#setup-field-name", "north_contracts");
+      type("#setup-field-label", "North contracts");
+      actions.combo("setup-field-object", "Con", "Contract (contract)");
       type("#setup-field-criteria", "regin = \"north\"");
       WebElement criteria = browser.findElement(By.id("setup-field-criteria"));
       wait.until(driver -> criteria.getDomAttribute("invalid") != null);
@@ -520,16 +520,16 @@ class SetupScreensIT {
       click("setup-sharing-count");
       wait.until(
           ExpectedConditions.textToBe(
-              By.id("setup-sharing-reach"), "Shares 2 of 3 Deals with 1 active users."));
+              By.id("setup-sharing-reach"), "Shares 2 of 3 Contracts with 1 active users."));
       Screenshots.save(browser, "desktop-setup-sharing-rule");
       // no table changes: saved at once, without a plan to confirm
       click("setup-save");
-      wait.until(ExpectedConditions.urlContains("/setup/sharing-rules/north_deals"));
+      wait.until(ExpectedConditions.urlContains("/setup/sharing-rules/north_contracts"));
       ApiClient ulla = ApiClient.signIn(server.uri("/").toURL(), "ulla", PASSWORD);
-      JsonObject shared = ApiClient.json(ok(ulla.send("GET", "api/v1/records/deal", null)));
+      JsonObject shared = ApiClient.json(ok(ulla.send("GET", "api/v1/records/contract", null)));
       assertEquals(2, shared.getJsonArray("items").size(), shared.toString());
       ApiClient otto = ApiClient.signIn(server.uri("/").toURL(), "otto", PASSWORD);
-      JsonObject none = ApiClient.json(ok(otto.send("GET", "api/v1/records/deal", null)));
+      JsonObject none = ApiClient.json(ok(otto.send("GET", "api/v1/records/contract", null)));
       assertEquals(0, none.getJsonArray("items").size(), none.toString());
     } catch (RuntimeException | AssertionError e) {
       Screenshots.save(browser, "failed-setup-group");

@@ -1,11 +1,8 @@
 package io.relata.platform.job;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.relata.metadata.access.SystemPermission;
-import io.relata.platform.access.Permissions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
-import io.relata.platform.rest.ConflictException;
 import io.relata.platform.rest.CursorPage;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ListLimit;
@@ -26,7 +23,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -41,8 +37,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class JobResource {
 
-  @Inject private JobQueue queue;
-  @Inject private Permissions permissions;
+  @Inject private JobConsole jobs;
   @Context private SecurityContext security;
 
   @GET
@@ -52,7 +47,7 @@ public class JobResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor)
       throws SQLException {
-    allowed();
+    Actor actor = actor();
     int size = ListLimit.parse(limit);
     Optional<JobState> inState = state(state);
     Optional<UUID> after = Optional.empty();
@@ -65,68 +60,47 @@ public class JobResource {
                           new InvalidRequestException(
                               List.of(new Violation("cursor", "query.cursor", List.of())))));
     }
-    if (after.isPresent() && queue.find(after.get()).isEmpty()) {
+    if (after.isPresent() && !exists(actor, after.get())) {
       // the job the cursor names is gone (purged): the list cannot go on from it
       throw new InvalidRequestException(
           List.of(new Violation("cursor", "query.cursor", List.of())));
     }
-    List<Job> jobs = queue.list(inState, Optional.ofNullable(kind), after, size + 1);
-    ObjectNode page = CursorPage.of(jobs, size, JobResource::json, job -> job.id().toString());
+    List<Job> found = jobs.list(actor, inState, Optional.ofNullable(kind), after, size + 1);
+    ObjectNode page = CursorPage.of(found, size, JobResource::json, job -> job.id().toString());
     return JsonCodec.text(page);
   }
 
   @GET
   @Path("/{id}")
   public String job(@PathParam("id") String id) throws SQLException {
-    allowed();
-    return JsonCodec.text(json(found(id)));
+    return JsonCodec.text(json(jobs.get(actor(), id(id))));
   }
 
   /** A dead (or discarded) job runs again now, with fresh attempts. */
   @POST
   @Path("/{id}/retry")
   public String retry(@PathParam("id") String id) throws SQLException {
-    allowed();
-    Job job = found(id);
-    if (!queue.retry(job.id())) {
-      throw new ConflictException(
-          "problem.job-not-retryable", List.of(), Map.of(), job.id(), current(job).json());
-    }
-    return JsonCodec.text(json(found(id)));
+    return JsonCodec.text(json(jobs.retry(actor(), id(id))));
   }
 
   /** A waiting or dead job is set aside and never runs. */
   @POST
   @Path("/{id}/discard")
   public String discard(@PathParam("id") String id) throws SQLException {
-    allowed();
-    Job job = found(id);
-    if (!queue.discard(job.id())) {
-      JobState state = current(job);
-      // a ready job that could not be set aside is one a worker is running now
-      throw new ConflictException(
-          "problem.job-not-discardable",
-          List.of(),
-          Map.of(),
-          job.id(),
-          state == JobState.READY ? "running" : state.json());
-    }
-    return JsonCodec.text(json(found(id)));
+    return JsonCodec.text(json(jobs.discard(actor(), id(id))));
   }
 
-  private JobState current(Job job) throws SQLException {
-    return queue.find(job.id()).map(Job::state).orElse(job.state());
+  private boolean exists(Actor actor, UUID id) throws SQLException {
+    try {
+      jobs.get(actor, id);
+      return true;
+    } catch (NotFoundProblem gone) {
+      return false;
+    }
   }
 
-  private Job found(String id) throws SQLException {
-    Optional<UUID> parsed = PathIds.uuid(id);
-    if (parsed.isPresent()) {
-      Optional<Job> job = queue.find(parsed.get());
-      if (job.isPresent()) {
-        return job.get();
-      }
-    }
-    throw new NotFoundProblem("/api/v1/jobs/" + id);
+  private static UUID id(String id) {
+    return PathIds.uuid(id).orElseThrow(() -> new NotFoundProblem("/api/v1/jobs/" + id));
   }
 
   private static Optional<JobState> state(String state) {
@@ -148,8 +122,8 @@ public class JobResource {
                                         .collect(Collectors.joining(", "))))))));
   }
 
-  private void allowed() {
-    permissions.require((Actor) security.getUserPrincipal(), SystemPermission.MANAGE_METADATA);
+  private Actor actor() {
+    return (Actor) security.getUserPrincipal();
   }
 
   static ObjectNode json(Job job) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -56,12 +57,17 @@ final class ConditionPlaces {
 
   private ConditionPlaces() {}
 
-  /** The scope of the condition at {@code pointer} of {@code document}; empty for other texts. */
-  static Optional<Scope> scope(DocumentKind kind, String pointer, JsonNode document) {
+  /**
+   * The scope of the condition at {@code pointer} of the document; empty for other texts.
+   *
+   * @param document the document as it is now, read only where the scope depends on it (an
+   *     automation's trigger): a form asks while it is being drawn
+   */
+  static Optional<Scope> scope(DocumentKind kind, String pointer, Supplier<JsonNode> document) {
     if (kind == DocumentKinds.AUTOMATIONS) {
       return AUTOMATION.matcher(pointer).matches()
           ? Optional.of(
-              document.path("trigger").path("type").asText().equals("record")
+              document.get().path("trigger").path("type").asText().equals("record")
                   ? Scope.WRITE
                   : Scope.RECORD)
           : Optional.empty();
@@ -93,7 +99,7 @@ final class ConditionPlaces {
   static List<Component> build(
       String pointer,
       HasValue<?, String> field,
-      java.util.function.Supplier<Optional<ObjectDefinition>> object,
+      Supplier<Optional<ObjectDefinition>> object,
       Locale locale) {
     if (FORMULA.matcher(pointer).matches()) {
       return List.of(); // a formula is a value, not a condition of tests

@@ -47,7 +47,7 @@ final class DocumentAssist implements SchemaForm.Assist {
 
   @Override
   public Optional<String> check(String pointer, String text) {
-    Optional<Scope> scope = ConditionPlaces.scope(kind, pointer, document.get());
+    Optional<Scope> scope = ConditionPlaces.scope(kind, pointer, document::get);
     Optional<ObjectDefinition> object = object();
     if (scope.isEmpty() || object.isEmpty()) {
       return Optional.empty();
@@ -57,7 +57,7 @@ final class DocumentAssist implements SchemaForm.Assist {
 
   @Override
   public List<Component> tools(String pointer, HasValue<?, String> field) {
-    if (ConditionPlaces.scope(kind, pointer, document.get()).isEmpty()) {
+    if (ConditionPlaces.scope(kind, pointer, document::get).isEmpty()) {
       return List.of();
     }
     return ConditionPlaces.build(pointer, field, this::object, locale);

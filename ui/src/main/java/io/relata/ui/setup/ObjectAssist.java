@@ -60,7 +60,7 @@ final class ObjectAssist implements SchemaForm.Assist {
 
   @Override
   public Optional<String> check(String pointer, String text) {
-    Optional<Scope> scope = ConditionPlaces.scope(DocumentKinds.OBJECTS, pointer, document.get());
+    Optional<Scope> scope = ConditionPlaces.scope(DocumentKinds.OBJECTS, pointer, document::get);
     Optional<ObjectDefinition> object = object();
     if (scope.isEmpty() || object.isEmpty()) {
       return Optional.empty();
@@ -70,7 +70,7 @@ final class ObjectAssist implements SchemaForm.Assist {
 
   @Override
   public List<Component> tools(String pointer, HasValue<?, String> field) {
-    if (ConditionPlaces.scope(DocumentKinds.OBJECTS, pointer, document.get()).isEmpty()) {
+    if (ConditionPlaces.scope(DocumentKinds.OBJECTS, pointer, document::get).isEmpty()) {
       return List.of();
     }
     return ConditionPlaces.build(pointer, field, this::object, locale);

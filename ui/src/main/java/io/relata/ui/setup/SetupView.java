@@ -26,8 +26,8 @@ import java.util.Map;
 /**
  * Setup's home: every kind of metadata the registry has, grouped as an admin thinks of them
  * (objects, security, apps and dashboards, automation), each leading to its documents; the model's
- * revisions and what was deleted and can be restored; and the index builds still running after a
- * change.
+ * revisions and what was deleted and can be restored, the automations' run log and the job queue;
+ * and the index builds still running after a change.
  */
 @Route(value = "setup", layout = MainLayout.class)
 public class SetupView extends SetupPage {
@@ -87,7 +87,15 @@ public class SetupView extends SetupPage {
     revisions.setId("setup-link-revisions");
     RouterLink deleted = new RouterLink(getTranslation("setup.deleted.title"), DeletedView.class);
     deleted.setId("setup-link-deleted");
-    operations.add(card(revisions, VaadinIcon.TIME_BACKWARD), card(deleted, VaadinIcon.TRASH));
+    RouterLink jobs = new RouterLink(getTranslation("setup.jobs.title"), JobsView.class);
+    jobs.setId("setup-link-jobs");
+    RouterLink runs = new RouterLink(getTranslation("setup.runs.title"), RunsView.class);
+    runs.setId("setup-link-runs");
+    operations.add(
+        card(revisions, VaadinIcon.TIME_BACKWARD),
+        card(deleted, VaadinIcon.TRASH),
+        card(runs, VaadinIcon.FLASH),
+        card(jobs, VaadinIcon.TASKS));
     if (view.holds(SystemPermission.MANAGE_USERS)) {
       operations.add(
           card(usersLink(), VaadinIcon.USER),

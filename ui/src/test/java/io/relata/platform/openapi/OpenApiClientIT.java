@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.testing.ApiClient;
-import io.relata.testing.Deployments;
+import io.relata.testing.SharedRelata;
 import io.relata.testing.StoryObjects;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
@@ -12,14 +12,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,34 +22,23 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The served OpenAPI document is good enough for a standard generator: openapi-generator (from
  * Maven Central) validates it and writes a Java client, which is compiled and used — from outside
- * the server, like any integration — to create a record and find it again by a filter.
+ * the server, like any integration — to create a record and find it again by a filter. Against
+ * relata.jar as an operator starts it: a client sees nothing else.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedRelata.class)
 class OpenApiClientIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.relataWar(OpenApiClientIT.class);
-  }
-
-  @ArquillianResource private URL base;
 
   @Test
   void aGeneratedClientCreatesAndQueriesRecords() throws Exception {
-    String token = tokenForNewUser();
-    // run as a client, Arquillian reports the server without the deployment's context root
-    URL root = base.getPath().length() > 1 ? base : new URL(base, "/relata/");
-    ApiClient api = new ApiClient(root, token);
+    URL base = SharedRelata.server().uri("/").toURL();
+    ApiClient api = SharedRelata.admin();
+    String token = api.token();
     StoryObjects.define(api);
     HttpResponse<String> spec = api.send("GET", "api/v1/openapi.json", null);
     assertEquals(200, spec.statusCode(), spec.body());
@@ -163,44 +146,5 @@ class OpenApiClientIT {
       throw new AssertionError("the generated client has no " + name);
     }
     return fewest;
-  }
-
-  /** An administrator and an API token, written straight to the database the server uses. */
-  private static String tokenForNewUser() throws Exception {
-    String token = "rlt_" + UUID.randomUUID().toString().replace("-", "");
-    UUID user = UUID.randomUUID();
-    try (Connection connection =
-        DriverManager.getConnection(
-            System.getenv("RELATA_DB_URL"),
-            System.getenv("RELATA_DB_USER"),
-            System.getenv("RELATA_DB_PASSWORD"))) {
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO relata.app_user (id, username, password_hash, created_at) VALUES (?, ?, 'none', ?)")) {
-        insert.setObject(1, user);
-        insert.setString(2, "generated-" + user.toString().substring(0, 8));
-        insert.setObject(3, OffsetDateTime.now());
-        insert.executeUpdate();
-      }
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO relata.permission_set_assignment (permission_set, user_id)"
-                  + " VALUES ('administrator', ?)")) {
-        insert.setObject(1, user);
-        insert.executeUpdate();
-      }
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO relata.api_token (id, user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
-        insert.setObject(1, UUID.randomUUID());
-        insert.setObject(2, user);
-        insert.setBytes(
-            3, MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        insert.setObject(4, OffsetDateTime.now());
-        insert.setObject(5, OffsetDateTime.now().plusHours(1));
-        insert.executeUpdate();
-      }
-    }
-    return token;
   }
 }
