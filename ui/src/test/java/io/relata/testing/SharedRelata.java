@@ -33,6 +33,15 @@ public final class SharedRelata implements BeforeAllCallback {
     return running.server();
   }
 
+  /** The server's address, ending in a slash. */
+  public static java.net.URL url() {
+    try {
+      return running.server().uri("/").toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A privileged API client signed in as the admin. */
   public static ApiClient admin() {
     return running.admin();

@@ -224,6 +224,24 @@ class AutomationBuilderIT {
     assertEquals("Big Co", lead.getString("company"));
     assertEquals(100, lead.getJsonNumber("users").intValue());
     assertEquals(big, lead.getString("prospect"));
+    // the routing tried in Setup on a prospect that grew after Alan got it: it would go to Karin
+    // now, and nothing of it is done
+    ok(alan.send("PATCH", "api/v1/records/prospect/" + small, "{\"users\":80}"));
+    try {
+      browser.get(server.uri("/setup/automations/route_prospects").toString());
+      actions.click("setup-test-run");
+      actions.combo("test-run-record", "Sma", "Small Co");
+      actions.click("test-run-run");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("test-run-result"), "change the prospect: owner_id:"));
+      Screenshots.save(browser, "desktop-automation-test-run");
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-automation-test-run");
+      throw e;
+    }
+    assertEquals(200, alan.send("GET", "api/v1/records/prospect/" + small, null).statusCode());
+
     JsonObject bell = ApiClient.json(ok(daniel.send("GET", "api/v1/notifications", null)));
     assertEquals(
         List.of("Big Co is yours: 100 users"),

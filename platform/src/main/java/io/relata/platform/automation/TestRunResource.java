@@ -1,18 +1,11 @@
 package io.relata.platform.automation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.relata.metadata.access.SystemPermission;
-import io.relata.platform.access.Permissions;
-import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
-import io.relata.platform.record.RecordService;
-import io.relata.platform.record.WriteContext;
 import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.PathIds;
 import io.relata.platform.rest.ProblemException.Violation;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,15 +16,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * {@code POST /api/v1/automation-tests}: for holders of {@code manage-metadata}, an automation,
@@ -47,20 +37,13 @@ public class TestRunResource {
   private static final long MAX_BODY = 16 * 1024;
   private static final Set<String> MEMBERS = Set.of("kind", "name", "object", "record");
 
-  @Resource(lookup = DatabaseSchema.DATA_SOURCE)
-  private DataSource dataSource;
-
-  @Inject private RecordService records;
-  @Inject private Automating automating;
-  @Inject private Permissions permissions;
-  @Inject private Clock clock;
+  @Inject private TestRuns runs;
   @Context private SecurityContext security;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public String test(InputStream body) throws SQLException {
     Actor actor = (Actor) security.getUserPrincipal();
-    permissions.require(actor, SystemPermission.MANAGE_METADATA);
     JsonNode request = JsonCodec.read(body, MAX_BODY);
     if (!request.isObject()) {
       throw invalid("", "query.not-an-object");
@@ -78,9 +61,9 @@ public class TestRunResource {
       }
     }
     String kind = request.path("kind").asText();
-    if (request.path("kind").isTextual() && !TestRun.KINDS.contains(kind)) {
+    if (request.path("kind").isTextual() && !TestRuns.KINDS.contains(kind)) {
       violations.add(
-          new Violation("/kind", "query.one-of", List.of(String.join(", ", TestRun.KINDS))));
+          new Violation("/kind", "query.one-of", List.of(String.join(", ", TestRuns.KINDS))));
     }
     UUID id = PathIds.uuid(request.path("record").asText()).orElse(null);
     if (request.path("record").isTextual() && id == null) {
@@ -89,22 +72,8 @@ public class TestRunResource {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    String object = request.get("object").asText();
-    // the record must be one the admin can read: 404 otherwise, as for a read
-    records.read(actor, object, id, List.of());
-    WriteContext context = WriteContext.of(actor, WriteContext.Channel.API, clock);
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        ObjectNode answer =
-            new TestRun(records.writesOn(connection), context, automating)
-                .run(kind, request.get("name").asText(), object, id);
-        return JsonCodec.text(answer);
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      }
-    }
+    return JsonCodec.text(
+        runs.run(actor, kind, request.get("name").asText(), request.get("object").asText(), id));
   }
 
   private static InvalidRequestException invalid(String pointer, String code) {

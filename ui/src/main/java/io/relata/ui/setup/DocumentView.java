@@ -16,9 +16,11 @@ import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.kind.Documents;
 import io.relata.metadata.problem.Problem;
 import io.relata.platform.access.SharingPreview;
+import io.relata.platform.automation.TestRuns;
 import io.relata.platform.directory.Group;
 import io.relata.platform.directory.Groups;
 import io.relata.platform.directory.Users;
+import io.relata.platform.message.Messages;
 import io.relata.platform.metadata.MetadataService;
 import io.relata.platform.record.RecordService;
 import io.relata.ui.screen.ConfirmDelete;
@@ -55,6 +57,7 @@ public class DocumentView extends SetupPage {
   private final Groups groups;
   private final Users users;
   private final SharingPreview sharing;
+  private final TestRuns testRuns;
   private DocumentKind kind;
   private String name;
   private SchemaForm form;
@@ -69,13 +72,15 @@ public class DocumentView extends SetupPage {
       RecordService records,
       Groups groups,
       Users users,
-      SharingPreview sharing) {
+      SharingPreview sharing,
+      TestRuns testRuns) {
     super(workspace);
     this.metadata = metadata;
     this.records = records;
     this.groups = groups;
     this.users = users;
     this.sharing = sharing;
+    this.testRuns = testRuns;
     addClassName("relata-setup-document");
   }
 
@@ -146,6 +151,12 @@ public class DocumentView extends SetupPage {
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     HorizontalLayout actions = new HorizontalLayout(save);
     actions.addClassName("relata-setup-actions");
+    if (!creating && TestRuns.KINDS.contains(kind.id())) {
+      Button test = new Button(getTranslation("setup.test-run.open"), e -> testRun());
+      test.setId("setup-test-run");
+      test.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+      actions.add(test);
+    }
     if (!creating) {
       Button delete =
           new Button(
@@ -173,6 +184,46 @@ public class DocumentView extends SetupPage {
     }
     add(actions);
     return true;
+  }
+
+  /**
+   * Tries the saved document on a record of its object; a script stopped at a line is also said at
+   * the script's field.
+   */
+  private void testRun() {
+    metadata
+        .current()
+        .object(loaded.orElseThrow().path("object").asText(""))
+        .ifPresent(
+            object ->
+                new TestRunDialog(
+                        kind.id(),
+                        name,
+                        object,
+                        records,
+                        testRuns,
+                        getLocale(),
+                        refused -> {
+                          Map<String, String> at = new LinkedHashMap<>();
+                          JsonNode actions = form.document().path("actions");
+                          for (int i = 0; i < actions.size(); i++) {
+                            if (actions.get(i).path("type").asText().equals("script")) {
+                              for (var violation : refused.violations()) {
+                                if (violation.code().equals("automation.script-stopped")) {
+                                  at.put(
+                                      "/actions/" + i + "/source",
+                                      Messages.text(
+                                          violation.code(),
+                                          getLocale(),
+                                          violation.args().toArray()));
+                                }
+                              }
+                              break;
+                            }
+                          }
+                          form.show(at);
+                        })
+                    .open());
   }
 
   /** The users and groups a rule may name, read when a choice opens. */

@@ -753,6 +753,10 @@ final class SchemaForm extends Div {
       TextArea area = new TextArea(label);
       area.setValue(parent.path(name).asText(""));
       area.setId(id(at));
+      if (name.equals("source")) {
+        area.addClassName("relata-code"); // a script: monospaced, tabs kept, no spelling marks
+        area.getElement().setAttribute("spellcheck", "false");
+      }
       if (max > 0) {
         area.setMaxLength(max);
       }

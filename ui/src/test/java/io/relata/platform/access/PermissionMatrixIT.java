@@ -4,18 +4,14 @@ import static io.relata.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.relata.platform.identity.PasswordHashing;
-import io.relata.platform.identity.UserRepository;
 import io.relata.testing.ApiClient;
-import io.relata.testing.Deployments;
+import io.relata.testing.SharedRelata;
 import io.relata.testing.TestUsers;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * list, equal to what an independent statement of the rules expects, and a record outside the set
  * must be the same 404 as an id that does not exist.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedRelata.class)
 class PermissionMatrixIT {
 
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6);
@@ -62,15 +54,7 @@ class PermissionMatrixIT {
           "amount",
           "hub");
 
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.relataWar(PermissionMatrixIT.class);
-  }
-
-  @ArquillianResource private URL base;
-  @Inject private UserRepository users;
-  @Inject private PasswordHashing passwords;
-  @Inject private Clock clock;
+  private final URL base = SharedRelata.url();
 
   /** A viewer: a user in one of the roles. */
   private record Viewer(String role, String id, ApiClient client) {}
@@ -80,7 +64,7 @@ class PermissionMatrixIT {
 
   @Test
   void everyChannelShowsExactlyTheRecordsAndFieldsTheRulesGrant() throws Exception {
-    ApiClient admin = TestUsers.signIn(base, users, passwords, clock, "admin");
+    ApiClient admin = TestUsers.signIn("admin");
     ok(
         admin.send(
             "PUT",

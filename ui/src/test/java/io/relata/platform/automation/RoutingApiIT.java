@@ -4,22 +4,14 @@ import static io.relata.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.relata.platform.identity.PasswordHashing;
-import io.relata.platform.identity.UserRepository;
 import io.relata.testing.ApiClient;
-import io.relata.testing.Deployments;
+import io.relata.testing.SharedRelata;
 import io.relata.testing.TestUsers;
-import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Alan); Karin qualifies and converts it; the lead, of 50 users or more, goes to Daniel, the sales
  * manager, who hands it to a seller. Each owner's reason is on the record's timeline.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedRelata.class)
 class RoutingApiIT {
 
   private static final String SUFFIX = "r" + UUID.randomUUID().toString().substring(0, 6);
@@ -42,19 +34,11 @@ class RoutingApiIT {
   private static final String SELLER = "sally-" + SUFFIX;
   private static final String PASSWORD = "long-enough-pass";
 
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.relataWar(RoutingApiIT.class);
-  }
-
-  @ArquillianResource private URL base;
-  @Inject private UserRepository users;
-  @Inject private PasswordHashing passwords;
-  @Inject private Clock clock;
+  private final URL base = SharedRelata.url();
 
   @Test
   void aWebFormsProspectIsRoutedConvertedAndHandedOnWithTheReasonOnEachTimeline() throws Exception {
-    ApiClient admin = TestUsers.signIn(base, users, passwords, clock, "admin");
+    ApiClient admin = TestUsers.signIn("admin");
     ok(
         admin.send(
             "PUT",
@@ -259,7 +243,7 @@ class RoutingApiIT {
 
   @Test
   void aWebhookIsCalledSignedFromTheServerAndEachAttemptIsInItsDeliveryLog() throws Exception {
-    ApiClient admin = TestUsers.signIn(base, users, passwords, clock, "hooker");
+    ApiClient admin = TestUsers.signIn("hooker");
     java.util.List<String[]> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.util.concurrent.CountDownLatch called = new java.util.concurrent.CountDownLatch(1);
     com.sun.net.httpserver.HttpServer endpoint =
@@ -418,7 +402,7 @@ class RoutingApiIT {
 
   @Test
   void aScriptRunsInTheDeployedServerAndItsProblemIsAtTheField() throws Exception {
-    ApiClient admin = TestUsers.signIn(base, users, passwords, clock, "scripter");
+    ApiClient admin = TestUsers.signIn("scripter");
     String object = "ticket_" + SUFFIX;
     ok(
         admin.send(
