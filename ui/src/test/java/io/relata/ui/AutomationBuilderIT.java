@@ -76,7 +76,7 @@ class AutomationBuilderIT {
         new String[][] {
           {"web_form", "Web form", "prospect"},
           {"marketing", "Marketing", "prospect"},
-          {"sales", "Sales", "lead"}
+          {"lead_team", "Lead team", "lead"}
         }) {
       ok(
           admin.send(
@@ -95,7 +95,7 @@ class AutomationBuilderIT {
           {"webform", "Web form", "web_form"},
           {"karin", "Karin Lund", "marketing"},
           {"alan", "Alan Berg", "marketing"},
-          {"daniel", "Daniel Holm", "sales"}
+          {"daniel", "Daniel Holm", "lead_team"}
         }) {
       ok(
           admin.send(
@@ -186,7 +186,7 @@ class AutomationBuilderIT {
       save();
 
       // the new owner's bell: the message's only typing, the record's fields in braces
-      newAutomation("tell_owner", "New lead", "Lead (lead)");
+      newAutomation("tell_lead_owner", "New lead", "Lead (lead)");
       recordTrigger("After", "Create");
       action(0, "Notify");
       actions.select("setup-field-actions-0-to", "Owner");
@@ -234,7 +234,7 @@ class AutomationBuilderIT {
       actions.click("test-run-run");
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
-              By.id("test-run-result"), "change the prospect: owner_id:"));
+              By.id("test-run-result"), "change the Prospect: Owner: Alan Berg → Karin Lund"));
       Screenshots.save(browser, "desktop-automation-test-run");
     } catch (RuntimeException | AssertionError e) {
       Screenshots.save(browser, "failed-automation-test-run");

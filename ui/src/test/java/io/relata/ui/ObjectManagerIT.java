@@ -50,12 +50,12 @@ class ObjectManagerIT {
   static void prepare() throws Exception {
     server = SharedRelata.server();
     admin = SharedRelata.admin();
-    // what a company has before its admin adds projects: accounts, a team, an app
+    // what a company has before its admin adds projects: customers, a team, an app
     ok(
         admin.send(
             "PUT",
-            "api/v1/metadata/objects/account",
-            "{\"name\":\"account\",\"label\":\"Account\",\"pluralLabel\":\"Accounts\","
+            "api/v1/metadata/objects/customer",
+            "{\"name\":\"customer\",\"label\":\"Customer\",\"pluralLabel\":\"Customers\","
                 + "\"nameField\":\"name\",\"recordAccess\":\"read\",\"fields\":[{\"name\":\"name\","
                 + "\"label\":\"Name\",\"type\":\"text\",\"required\":true}]}"));
     ok(
@@ -63,13 +63,13 @@ class ObjectManagerIT {
             "PUT",
             "api/v1/metadata/permission-sets/project_team",
             "{\"name\":\"project_team\",\"label\":\"Project team\","
-                + "\"objects\":{\"account\":{\"read\":true}}}"));
+                + "\"objects\":{\"customer\":{\"read\":true}}}"));
     ok(
         admin.send(
             "PUT",
             "api/v1/metadata/apps/work",
             "{\"name\":\"work\",\"label\":\"Work\",\"icon\":\"briefcase\","
-                + "\"objects\":[\"account\"]}"));
+                + "\"objects\":[\"customer\"]}"));
     ok(
         admin.send(
             "POST",
@@ -77,7 +77,7 @@ class ObjectManagerIT {
             "{\"username\":\"erik\",\"password\":\""
                 + PASSWORD
                 + "\",\"displayName\":\"Erik Berg\",\"permissionSets\":[\"project_team\"]}"));
-    ok(admin.send("POST", "api/v1/records/account", "{\"name\":\"Acme Oy\"}"));
+    ok(admin.send("POST", "api/v1/records/customer", "{\"name\":\"Acme Oy\"}"));
   }
 
   @BeforeEach
@@ -108,7 +108,7 @@ class ObjectManagerIT {
       field(0, "title", "Title", "Text");
       actions.clickCss("#setup-field-fields-0-required label");
       field(1, "account", "Account", "Lookup");
-      actions.combo("setup-field-fields-1-target", "Acc", "Account (account)");
+      actions.combo("setup-field-fields-1-target", "Cus", "Customer (customer)");
       field(2, "priority", "Priority", "Picklist");
       value(2, 0, "low", "Low", "#2e7d32");
       value(2, 1, "high", "High", "#c62828");
@@ -226,7 +226,7 @@ class ObjectManagerIT {
       click("setup-save");
       wait.until(driver -> revision() > beforeApp);
       assertEquals(
-          "[\"account\",\"project\"]", document("apps/work").getJsonArray("objects").toString());
+          "[\"customer\",\"project\"]", document("apps/work").getJsonArray("objects").toString());
 
       // a rule tried on a record before it is saved
       // a project to try the rule on, made as the end user will make theirs

@@ -9,19 +9,17 @@ import io.relata.testing.Browser;
 import io.relata.testing.BrowserActions;
 import io.relata.testing.RelataProcess;
 import io.relata.testing.Screenshots;
+import io.relata.testing.SharedRelata;
 import io.relata.testing.SignInPage;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -37,9 +35,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * timeline. Screenshots of every screen, on a desktop and on a phone, land in {@code
  * target/screenshots/}.
  */
+@ExtendWith(SharedRelata.class)
 class ScreensIT {
 
-  private static final String ADMIN_PASSWORD = "Screens-test-1";
+  private static final String ADMIN_PASSWORD = SharedRelata.PASSWORD;
   private static final String SELLER_PASSWORD = "Seller-pass-1";
   private static RelataProcess server;
   private static ApiClient admin;
@@ -51,11 +50,8 @@ class ScreensIT {
 
   @BeforeAll
   static void startRelata() throws Exception {
-    Path dataDir = Path.of(System.getProperty("relata.test.work"), "screens");
-    RelataProcess.deleteTree(dataDir);
-    server = RelataProcess.start(dataDir, Map.of("RELATA_ADMIN_PASSWORD", ADMIN_PASSWORD));
-    assertTrue(server.awaitReady(Duration.ofMinutes(4)), server::output);
-    admin = ApiClient.signIn(server.uri("/").toURL(), "admin", ADMIN_PASSWORD).privileged();
+    server = SharedRelata.server();
+    admin = SharedRelata.admin();
     // the account's related list names opportunities, which refer to accounts: two steps
     jakarta.json.JsonObject account = ApiClient.json(fixture("account"));
     jakarta.json.JsonObject layout = account.getJsonArray("layouts").getJsonObject(0);
@@ -128,11 +124,6 @@ class ScreensIT {
               "api/v1/records/opportunity/" + opportunity,
               "{\"owner_id\":\"" + sara + "\"}"));
     }
-  }
-
-  @AfterAll
-  static void stopRelata() throws Exception {
-    server.close();
   }
 
   @BeforeEach

@@ -462,7 +462,7 @@ class SetupScreensIT {
               "api/v1/records/contract",
               "{\"title\":\"" + contract[0] + "\",\"region\":\"" + contract[1] + "\"}"));
     }
-    for (String[] user : new String[][] {{"ulla", "Ulla Berg"}, {"otto", "Otto Lind"}}) {
+    for (String[] user : new String[][] {{"ulla", "Ulla Berg"}, {"oskar", "Oskar Lind"}}) {
       ok(
           admin.send(
               "POST",
@@ -492,9 +492,9 @@ class SetupScreensIT {
       wait.until(ExpectedConditions.urlContains("/setup/group/north_team"));
       actions.combo("group-add-member", "Ull", "Ulla Berg");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("group-remove-ulla")));
-      actions.combo("group-add-member", "Ott", "Otto Lind");
-      click("group-remove-otto");
-      wait.until(ExpectedConditions.numberOfElementsToBe(By.id("group-remove-otto"), 0));
+      actions.combo("group-add-member", "Osk", "Oskar Lind");
+      click("group-remove-oskar");
+      wait.until(ExpectedConditions.numberOfElementsToBe(By.id("group-remove-oskar"), 0));
       JsonObject members =
           ApiClient.json(ok(admin.send("GET", "api/v1/groups/north_team/members", null)));
       assertEquals(1, members.getJsonArray("items").size(), members.toString());
@@ -528,8 +528,8 @@ class SetupScreensIT {
       ApiClient ulla = ApiClient.signIn(server.uri("/").toURL(), "ulla", PASSWORD);
       JsonObject shared = ApiClient.json(ok(ulla.send("GET", "api/v1/records/contract", null)));
       assertEquals(2, shared.getJsonArray("items").size(), shared.toString());
-      ApiClient otto = ApiClient.signIn(server.uri("/").toURL(), "otto", PASSWORD);
-      JsonObject none = ApiClient.json(ok(otto.send("GET", "api/v1/records/contract", null)));
+      ApiClient oskar = ApiClient.signIn(server.uri("/").toURL(), "oskar", PASSWORD);
+      JsonObject none = ApiClient.json(ok(oskar.send("GET", "api/v1/records/contract", null)));
       assertEquals(0, none.getJsonArray("items").size(), none.toString());
     } catch (RuntimeException | AssertionError e) {
       Screenshots.save(browser, "failed-setup-group");

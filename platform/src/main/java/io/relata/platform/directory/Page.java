@@ -24,6 +24,21 @@ public record Page<T>(List<T> items, String nextCursor) {
     return new Page<>(items, encode(key.apply(items.get(limit - 1))));
   }
 
+  /**
+   * Every item of a list, read a page at a time from {@code read} (given the cursor of the page
+   * before, empty for the first): for screens that show an organisation's users or groups whole.
+   */
+  public static <T> List<T> every(java.util.function.Function<Optional<String>, Page<T>> read) {
+    List<T> all = new java.util.ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    do {
+      Page<T> page = read.apply(cursor);
+      all.addAll(page.items());
+      cursor = Optional.ofNullable(page.nextCursor());
+    } while (cursor.isPresent());
+    return all;
+  }
+
   static String encode(String name) {
     return Base64.getUrlEncoder()
         .withoutPadding()

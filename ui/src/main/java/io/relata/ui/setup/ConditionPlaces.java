@@ -79,9 +79,42 @@ final class ConditionPlaces {
   }
 
   /**
+   * Why the text at {@code pointer} does not check against the object the document is about, in the
+   * scope of its place; empty when it does, or when it is no condition or the object is not known
+   * yet.
+   */
+  static Optional<String> check(
+      DocumentKind kind,
+      String pointer,
+      String text,
+      Supplier<JsonNode> document,
+      Supplier<Optional<ObjectDefinition>> object,
+      Locale locale) {
+    Optional<Scope> scope = scope(kind, pointer, document);
+    if (scope.isEmpty()) {
+      return Optional.empty();
+    }
+    return object.get().flatMap(found -> problem(text, found, scope.get(), locale));
+  }
+
+  /** The builder's button beside the text at {@code pointer}, when it is a condition. */
+  static List<Component> tools(
+      DocumentKind kind,
+      String pointer,
+      HasValue<?, String> field,
+      Supplier<JsonNode> document,
+      Supplier<Optional<ObjectDefinition>> object,
+      Locale locale) {
+    if (scope(kind, pointer, document).isEmpty()) {
+      return List.of();
+    }
+    return build(pointer, field, object, locale);
+  }
+
+  /**
    * Why {@code text} does not check against {@code object} in {@code scope}; empty when it does.
    */
-  static Optional<String> problem(
+  private static Optional<String> problem(
       String text, ObjectDefinition object, Scope scope, Locale locale) {
     try {
       ConditionChecker.check(text, object, scope);
@@ -96,7 +129,7 @@ final class ConditionPlaces {
    * The "Build" button beside a condition at {@code pointer}, which opens the builder over the
    * object it is about and writes the built condition into {@code field}; none for a formula.
    */
-  static List<Component> build(
+  private static List<Component> build(
       String pointer,
       HasValue<?, String> field,
       Supplier<Optional<ObjectDefinition>> object,

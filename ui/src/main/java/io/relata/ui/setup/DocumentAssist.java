@@ -3,7 +3,6 @@ package io.relata.ui.setup;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
-import io.relata.metadata.condition.Scope;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.kind.DocumentKind;
 import io.relata.metadata.model.CompiledModel;
@@ -47,20 +46,12 @@ final class DocumentAssist implements SchemaForm.Assist {
 
   @Override
   public Optional<String> check(String pointer, String text) {
-    Optional<Scope> scope = ConditionPlaces.scope(kind, pointer, document::get);
-    Optional<ObjectDefinition> object = object();
-    if (scope.isEmpty() || object.isEmpty()) {
-      return Optional.empty();
-    }
-    return ConditionPlaces.problem(text, object.get(), scope.get(), locale);
+    return ConditionPlaces.check(kind, pointer, text, document::get, this::object, locale);
   }
 
   @Override
   public List<Component> tools(String pointer, HasValue<?, String> field) {
-    if (ConditionPlaces.scope(kind, pointer, document::get).isEmpty()) {
-      return List.of();
-    }
-    return ConditionPlaces.build(pointer, field, this::object, locale);
+    return ConditionPlaces.tools(kind, pointer, field, document::get, this::object, locale);
   }
 
   /** The object the document is about, as the model has it. */

@@ -202,6 +202,8 @@ public class DocumentView extends SetupPage {
                         object,
                         records,
                         testRuns,
+                        metadata.current(),
+                        users,
                         getLocale(),
                         refused -> {
                           Map<String, String> at = new LinkedHashMap<>();

@@ -33,7 +33,6 @@ import io.relata.ui.screen.Problems;
 import io.relata.ui.screen.Workspace;
 import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -221,14 +220,7 @@ public class GroupView extends SetupPage {
   }
 
   private List<Group.Member> allMembers(String name) {
-    List<Group.Member> all = new ArrayList<>();
-    Optional<String> cursor = Optional.empty();
-    do {
-      Page<Group.Member> page = groups.members(name, cursor, PAGE);
-      all.addAll(page.items());
-      cursor = Optional.ofNullable(page.nextCursor());
-    } while (cursor.isPresent());
-    return all;
+    return Page.every(cursor -> groups.members(name, cursor, PAGE));
   }
 
   private void membership(UUID user, boolean member, String who) {

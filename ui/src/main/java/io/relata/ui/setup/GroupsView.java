@@ -18,9 +18,7 @@ import io.relata.platform.directory.Page;
 import io.relata.ui.screen.Workspace;
 import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The groups of users, for holders of {@code manage-users}: sharing rules and shares name them, and
@@ -98,14 +96,7 @@ public class GroupsView extends SetupPage {
 
   /** Every group, page by page: an organisation's groups fit a screen's list. */
   static List<Group> all(Groups groups) {
-    List<Group> all = new ArrayList<>();
-    Optional<String> cursor = Optional.empty();
-    do {
-      Page<Group> page = groups.list(cursor, PAGE);
-      all.addAll(page.items());
-      cursor = Optional.ofNullable(page.nextCursor());
-    } while (cursor.isPresent());
-    return all;
+    return Page.every(cursor -> groups.list(cursor, PAGE));
   }
 
   @Override

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import io.relata.metadata.condition.Scope;
 import io.relata.metadata.definition.DefinitionReader;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.kind.DocumentKinds;
@@ -60,20 +59,14 @@ final class ObjectAssist implements SchemaForm.Assist {
 
   @Override
   public Optional<String> check(String pointer, String text) {
-    Optional<Scope> scope = ConditionPlaces.scope(DocumentKinds.OBJECTS, pointer, document::get);
-    Optional<ObjectDefinition> object = object();
-    if (scope.isEmpty() || object.isEmpty()) {
-      return Optional.empty();
-    }
-    return ConditionPlaces.problem(text, object.get(), scope.get(), locale);
+    return ConditionPlaces.check(
+        DocumentKinds.OBJECTS, pointer, text, document::get, this::object, locale);
   }
 
   @Override
   public List<Component> tools(String pointer, HasValue<?, String> field) {
-    if (ConditionPlaces.scope(DocumentKinds.OBJECTS, pointer, document::get).isEmpty()) {
-      return List.of();
-    }
-    return ConditionPlaces.build(pointer, field, this::object, locale);
+    return ConditionPlaces.tools(
+        DocumentKinds.OBJECTS, pointer, field, document::get, this::object, locale);
   }
 
   @Override

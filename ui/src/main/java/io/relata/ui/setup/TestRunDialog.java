@@ -9,17 +9,24 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldKind;
 import io.relata.metadata.definition.ObjectDefinition;
+import io.relata.metadata.model.CompiledModel;
 import io.relata.platform.automation.TestRuns;
+import io.relata.platform.directory.Users;
 import io.relata.platform.message.Messages;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.rest.ProblemException;
+import io.relata.ui.screen.Labels;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +39,8 @@ final class TestRunDialog extends Dialog {
 
   private final Div result = new Div();
   private final Locale locale;
+  private final CompiledModel model;
+  private final Users users;
 
   /**
    * @param refused told of a refusal's messages by JSON pointer, to show at their fields
@@ -42,9 +51,13 @@ final class TestRunDialog extends Dialog {
       ObjectDefinition object,
       RecordService records,
       TestRuns runs,
+      CompiledModel model,
+      Users users,
       Locale locale,
       Consumer<ProblemException> refused) {
     this.locale = locale;
+    this.model = model;
+    this.users = users;
     setId("test-run");
     setHeaderTitle(getTranslation("setup.test-run.title"));
     setWidth("min(40rem, 100vw)");
@@ -87,21 +100,31 @@ final class TestRunDialog extends Dialog {
                   : "setup.test-run.does-not-hold"));
     }
     for (JsonNode write : answer.path("writes")) {
+      Optional<ObjectDefinition> written = model.object(write.path("object").asText());
       List<String> changes = new ArrayList<>();
       Iterator<Map.Entry<String, JsonNode>> fields = write.path("fields").fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
+        Optional<FieldDefinition> definition = written.flatMap(o -> o.field(field.getKey()));
+        boolean person =
+            field.getKey().equals("owner_id")
+                || definition.map(f -> f.type().kind() == FieldKind.USER).orElse(false);
         changes.add(
             getTranslation(
                 "setup.test-run.change",
-                field.getKey(),
-                value(field.getValue().path("before")),
-                value(field.getValue().path("after"))));
+                definition
+                    .map(Labels::field)
+                    .orElse(
+                        field.getKey().equals("owner_id")
+                            ? getTranslation("setup.test-run.owner")
+                            : field.getKey()),
+                value(field.getValue().path("before"), person),
+                value(field.getValue().path("after"), person)));
       }
       lines.add(
           getTranslation(
               "setup.test-run." + write.path("action").asText("update"),
-              write.path("object").asText(),
+              written.map(Labels::singular).orElse(write.path("object").asText()),
               String.join("; ", changes)));
     }
     answer
@@ -138,9 +161,19 @@ final class TestRunDialog extends Dialog {
     return refused;
   }
 
-  private static String value(JsonNode value) {
-    return value.isMissingNode() || value.isNull()
-        ? "—"
-        : value.isTextual() ? value.asText() : value.toString();
+  /** A value as read; a person by the name shown for them. */
+  private String value(JsonNode value, boolean person) {
+    if (value.isMissingNode() || value.isNull()) {
+      return "—";
+    }
+    if (person) {
+      try {
+        UUID id = UUID.fromString(value.asText());
+        return users.names(List.of(id)).getOrDefault(id, value.asText());
+      } catch (IllegalArgumentException notAnId) {
+        return value.asText();
+      }
+    }
+    return value.isTextual() ? value.asText() : value.toString();
   }
 }

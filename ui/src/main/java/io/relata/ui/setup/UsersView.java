@@ -22,7 +22,6 @@ import io.relata.ui.shell.MainLayout;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -148,14 +147,7 @@ public class UsersView extends SetupPage {
 
   /** Every account, page by page: an organisation's users fit a screen's list. */
   private List<Account> all() {
-    List<Account> accounts = new ArrayList<>();
-    Optional<String> cursor = Optional.empty();
-    do {
-      Page<Account> page = users.list(cursor, PAGE);
-      accounts.addAll(page.items());
-      cursor = Optional.ofNullable(page.nextCursor());
-    } while (cursor.isPresent());
-    return accounts;
+    return Page.every(cursor -> users.list(cursor, PAGE));
   }
 
   @Override
