@@ -109,7 +109,8 @@ public final class BrowserActions {
    * overlay.
    */
   public void pick(String label) {
-    wait.until(
+    WebElement item =
+        wait.until(
             d ->
                 d
                     .findElements(
@@ -121,8 +122,11 @@ public final class BrowserActions {
                     .stream()
                     .filter(WebElement::isDisplayed)
                     .findFirst()
-                    .orElse(null))
-        .click();
+                    .orElse(null));
+    // a long list scrolls: the item is brought into sight before it is clicked
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", item);
+    wait.until(ExpectedConditions.elementToBeClickable(item)).click();
     awaitServer();
   }
 

@@ -44,6 +44,7 @@ public class TestRunResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public String test(InputStream body) throws SQLException {
     Actor actor = (Actor) security.getUserPrincipal();
+    runs.require(actor);
     JsonNode request = JsonCodec.read(body, MAX_BODY);
     if (!request.isObject()) {
       throw invalid("", "query.not-an-object");

@@ -37,6 +37,11 @@ public class TestRuns {
   @Inject private Permissions permissions;
   @Inject private Clock clock;
 
+  /** Refuses (403) whoever may not run tests: asked first, before any input is read. */
+  public void require(Actor actor) {
+    permissions.require(actor, SystemPermission.MANAGE_METADATA);
+  }
+
   /** What the document {@code name} of {@code kind} would do to the record, and nothing done. */
   public ObjectNode run(Actor actor, String kind, String name, String object, UUID record)
       throws SQLException {

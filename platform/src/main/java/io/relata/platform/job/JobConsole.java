@@ -24,6 +24,11 @@ public class JobConsole {
   @Inject private JobQueue queue;
   @Inject private Permissions permissions;
 
+  /** Refuses (403) whoever may not work with the queue: asked first, before any input is read. */
+  public void require(Actor actor) {
+    permissions.require(actor, SystemPermission.MANAGE_METADATA);
+  }
+
   /** A page of jobs, newest first; {@code after} is the last job of the previous page. */
   public List<Job> list(
       Actor actor, Optional<JobState> state, Optional<String> kind, Optional<UUID> after, int limit)

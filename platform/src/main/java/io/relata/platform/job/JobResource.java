@@ -122,8 +122,11 @@ public class JobResource {
                                         .collect(Collectors.joining(", "))))))));
   }
 
+  /** The caller, refused (403) before any of the request is read when they may not. */
   private Actor actor() {
-    return (Actor) security.getUserPrincipal();
+    Actor actor = (Actor) security.getUserPrincipal();
+    jobs.require(actor);
+    return actor;
   }
 
   static ObjectNode json(Job job) {

@@ -49,9 +49,11 @@ final class ConditionPlaces {
           DocumentKinds.APPROVAL_PROCESSES,
           Map.of(Pattern.compile("/condition"), Scope.RECORD));
 
-  /** An automation's condition and formulas: what the write changed only on a record trigger. */
-  private static final Pattern AUTOMATION =
-      Pattern.compile("/condition|/actions/\\d+/formulas/[^/]+");
+  /**
+   * An automation's condition: what the write changed only on a record trigger. Its actions'
+   * formulas are offered as the record's fields ({@link DocumentNames}), checked when saved.
+   */
+  private static final Pattern AUTOMATION = Pattern.compile("/condition");
 
   private static final Pattern FORMULA = Pattern.compile(".*/(expression|formulas/[^/]+)");
 

@@ -177,10 +177,7 @@ public class DocumentView extends SetupPage {
       SharingRulePreview preview =
           new SharingRulePreview(
               form::document, form::show, sharing, metadata.current(), getLocale());
-      add(preview);
-      if (!creating) {
-        preview.count();
-      }
+      add(preview); // counted when asked: a count over a big table must not hold the page
     }
     add(actions);
     return true;

@@ -225,11 +225,14 @@ public class GroupView extends SetupPage {
 
   private void membership(UUID user, boolean member, String who) {
     try {
-      groups.membership(actor(), group.orElseThrow().name(), user, member);
+      boolean changed = groups.membership(actor(), group.orElseThrow().name(), user, member);
       group = Optional.of(groups.get(group.get().name()));
       done(
           getTranslation(
-              member ? "setup.groups.member-added" : "setup.groups.member-removed", who));
+              !changed
+                  ? "setup.groups.member-already"
+                  : member ? "setup.groups.member-added" : "setup.groups.member-removed",
+              who));
       render();
     } catch (ProblemException refused) {
       Problems.notify(List.of(Problems.text(refused, getLocale())));

@@ -670,15 +670,22 @@ final class SchemaForm extends Div {
     if (!current.isEmpty()) {
       typed.add(current);
     }
+    // the names as last read: labels come from them, so a fetch reads the names once (users and
+    // groups are read from the database), not once per name shown
+    java.util.concurrent.atomic.AtomicReference<Map<String, String>> read =
+        new java.util.concurrent.atomic.AtomicReference<>();
     Choices.offer(
         box,
         () -> {
-          List<String> values = new ArrayList<>(names.get().keySet());
+          Map<String, String> now = names.get();
+          read.set(now);
+          List<String> values = new ArrayList<>(now.keySet());
           typed.stream().filter(t -> !values.contains(t)).forEach(values::add);
           return values;
         },
         value -> {
-          String text = names.get().get(value);
+          Map<String, String> known = read.updateAndGet(r -> r == null ? names.get() : r);
+          String text = known.get(value);
           return text == null || text.equals(value) ? value : text + " (" + value + ")";
         });
     box.setValue(current.isEmpty() ? null : current);
@@ -881,7 +888,6 @@ final class SchemaForm extends Div {
     return field;
   }
 
-  /** Any JSON, as text: what no field can show. Text that is not JSON stays an error here. */
   /**
    * A value of any simple kind (a field's value in an action): a number, {@code true} or {@code
    * false} as typed are kept as such, anything else as text; nothing typed is no value.
@@ -911,6 +917,7 @@ final class SchemaForm extends Div {
     return field;
   }
 
+  /** Any JSON, as text: what no field can show. Text that is not JSON stays an error here. */
   private Component raw(String label, String name, ObjectNode parent, String at) {
     TextArea area = new TextArea(label);
     area.addClassName("relata-json");

@@ -37,6 +37,10 @@ import java.util.function.Consumer;
  */
 final class TestRunDialog extends Dialog {
 
+  /** The audit's record writes, as a test run names them. */
+  private static final java.util.Set<String> RECORD_WRITES =
+      java.util.Set.of("create", "update", "delete");
+
   private final Div result = new Div();
   private final Locale locale;
   private final CompiledModel model;
@@ -100,6 +104,9 @@ final class TestRunDialog extends Dialog {
                   : "setup.test-run.does-not-hold"));
     }
     for (JsonNode write : answer.path("writes")) {
+      if (!RECORD_WRITES.contains(write.path("action").asText())) {
+        continue; // what else a write left in the audit (an approval asked) is not a change
+      }
       Optional<ObjectDefinition> written = model.object(write.path("object").asText());
       List<String> changes = new ArrayList<>();
       Iterator<Map.Entry<String, JsonNode>> fields = write.path("fields").fields();
@@ -123,7 +130,7 @@ final class TestRunDialog extends Dialog {
       }
       lines.add(
           getTranslation(
-              "setup.test-run." + write.path("action").asText("update"),
+              "setup.test-run." + write.path("action").asText(),
               written.map(Labels::singular).orElse(write.path("object").asText()),
               String.join("; ", changes)));
     }

@@ -5,25 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.relata.platform.identity.PasswordHashing;
-import io.relata.platform.identity.UserRepository;
 import io.relata.testing.ApiClient;
-import io.relata.testing.Deployments;
+import io.relata.testing.SharedRelata;
 import io.relata.testing.TestUsers;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * manage them, what a refused change leaves behind (nothing), and that each change counts from the
  * affected user's next request.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedRelata.class)
 class DirectoryApiIT {
 
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6);
@@ -46,22 +38,14 @@ class DirectoryApiIT {
 
   private static ApiClient admin;
 
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.relataWar(DirectoryApiIT.class);
-  }
-
-  @ArquillianResource private URL base;
-  @Inject private UserRepository users;
-  @Inject private PasswordHashing passwords;
-  @Inject private Clock clock;
+  private final URL base = SharedRelata.url();
 
   @BeforeEach
   void setUp() throws Exception {
     if (admin != null) {
       return;
     }
-    admin = TestUsers.signIn(base, users, passwords, clock, "admin");
+    admin = TestUsers.signIn("admin");
     ok(
         admin.send(
             "PUT",
