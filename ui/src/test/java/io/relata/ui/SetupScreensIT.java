@@ -499,6 +499,9 @@ class SetupScreensIT {
           ApiClient.json(ok(admin.send("GET", "api/v1/groups/north_team/members", null)));
       assertEquals(1, members.getJsonArray("items").size(), members.toString());
       assertEquals("ulla", members.getJsonArray("items").getJsonObject(0).getString("username"));
+      // the list as it stays, once the notifications of the changes are gone
+      wait.until(
+          ExpectedConditions.numberOfElementsToBe(By.tagName("vaadin-notification-card"), 0));
       Screenshots.save(browser, "desktop-setup-group");
       browser.manage().window().setSize(Screenshots.PHONE);
       Screenshots.save(browser, "phone-setup-group");
