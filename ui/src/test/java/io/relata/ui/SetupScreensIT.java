@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Setup in a real Chromium against relata.jar as an operator starts it: an admin builds an object
  * in generated forms, sees each change's plan in words before it is done, deletes a field with a
  * value and gets it back from the deleted fields; a refusal shows at its field; a user without the
- * right sees no Setup.
+ * right sees no Setup; an auditor reads the audit log and verifies its chain.
  */
 @ExtendWith(SharedRelata.class)
 class SetupScreensIT {
@@ -538,6 +538,146 @@ class SetupScreensIT {
       Screenshots.save(browser, "failed-setup-group");
       throw e;
     }
+  }
+
+  @Test
+  void anAuditorFindsWhoChangedARecordSeesOnlyTheValuesTheyMaySeeAndVerifiesTheChain()
+      throws Exception {
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/objects/invoice",
+            "{\"name\":\"invoice\",\"label\":\"Invoice\",\"pluralLabel\":\"Invoices\","
+                + "\"nameField\":\"title\",\"fields\":["
+                + "{\"name\":\"title\",\"label\":\"Title\",\"type\":\"text\"},"
+                + "{\"name\":\"amount\",\"label\":\"Amount\",\"type\":\"number\","
+                + "\"scale\":0,\"trackHistory\":true},"
+                + "{\"name\":\"secret\",\"label\":\"Secret\",\"type\":\"text\","
+                + "\"trackHistory\":true}]}"));
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/permission-sets/auditors",
+            "{\"name\":\"auditors\",\"label\":\"Auditors\",\"system\":[\"view-audit\"],"
+                + "\"objects\":{\"invoice\":{\"read\":true,\"viewAll\":true,\"fields\":{\"secret\":\"hidden\"}}}}"));
+    ok(
+        admin.send(
+            "POST",
+            "api/v1/users",
+            "{\"username\":\"ines\",\"password\":\""
+                + PASSWORD
+                + "\",\"displayName\":\"Ines Holm\",\"permissionSets\":[\"auditors\"]}"));
+    JsonObject acme =
+        ApiClient.json(
+            ok(
+                admin.send(
+                    "POST",
+                    "api/v1/records/invoice",
+                    "{\"title\":\"Acme\",\"amount\":100,\"secret\":\"first\"}")));
+    ok(
+        admin.send(
+            "POST",
+            "api/v1/records/invoice",
+            "{\"title\":\"Borealis\",\"amount\":7,\"secret\":\"other\"}"));
+    ok(
+        admin.send(
+            "PATCH",
+            "api/v1/records/invoice/" + acme.getString("id"),
+            "{\"amount\":250,\"secret\":\"second\"}"));
+    // the record picker finds Acme by name once the new object's search is built
+    wait.until(
+        driver -> {
+          try {
+            return ApiClient.json(
+                        ok(admin.send("GET", "api/v1/search?q=Acme&objects=invoice", null)))
+                    .getJsonArray("items")
+                    .size()
+                == 1;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    try {
+      signIn("ines");
+      click("nav-setup");
+      // the audit is all of Setup an auditor has
+      click("setup-link-audit");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-grid")));
+      actions.combo("audit-object", "Invo", "Invoices");
+      actions.combo("audit-record", "Acm", "Acme");
+      // Acme's creation and its change
+      wait.until(driver -> auditRows() == 2);
+      actions.combo("audit-action", "Record ch", "Record changed");
+      wait.until(driver -> auditRows() == 1);
+      WebElement grid = browser.findElement(By.id("audit-grid"));
+      assertTrue(grid.getText().contains("Amount, Secret"), grid.getText());
+      assertTrue(grid.getText().contains("Acme"), "the record by its name: " + grid.getText());
+      assertTrue(!grid.getText().contains("Record created"), grid.getText());
+      grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+          .filter(cell -> cell.getText().equals("Record changed"))
+          .findFirst()
+          .orElseThrow()
+          .click();
+      WebElement amount =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector(".relata-audit-value[data-field='amount']")));
+      assertEquals("100", amount.findElement(By.className("relata-before")).getText());
+      assertEquals("250", amount.findElement(By.className("relata-after")).getText());
+      WebElement secret =
+          browser.findElement(By.cssSelector(".relata-audit-value[data-field='secret']"));
+      assertEquals("Hidden from you", secret.findElement(By.className("relata-after")).getText());
+      assertTrue(
+          !browser.findElement(By.id("audit-grid")).getText().contains("second"),
+          "a hidden field's value is never sent to the screen");
+
+      // the chain, verified on request, and a published head it no longer reaches
+      click("audit-verify");
+      WebElement state =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-chain-state")));
+      assertTrue(state.getText().startsWith("The chain is intact:"), state.getText());
+      String head = browser.findElement(By.id("audit-head")).getDomProperty("value");
+      assertTrue(head.matches("[1-9][0-9]*:[0-9a-f]{64}"), head);
+      ((JavascriptExecutor) browser)
+          .executeScript("arguments[0].scrollIntoView({block: 'end'})", amount);
+      Screenshots.save(browser, "desktop-setup-audit");
+      browser.manage().window().setSize(Screenshots.PHONE);
+      Screenshots.save(browser, "phone-setup-audit");
+      browser.manage().window().setSize(Screenshots.DESKTOP);
+      type("#audit-published", "twelve");
+      click("audit-verify");
+      WebElement published = browser.findElement(By.id("audit-published"));
+      wait.until(driver -> published.getDomAttribute("invalid") != null);
+      // the head as it was published, one hex digit of its hash changed
+      int digit = head.indexOf(':') + 1;
+      type(
+          "#audit-published",
+          head.substring(0, digit)
+              + (head.charAt(digit) == '0' ? '1' : '0')
+              + head.substring(digit + 1));
+      click("audit-verify");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("audit-chain-state"), "The chain is broken: Position"));
+      Screenshots.save(browser, "desktop-setup-audit-broken");
+
+      // nothing else of Setup is theirs
+      for (String page : List.of("/setup/objects", "/setup/users", "/setup/jobs")) {
+        browser.get(server.uri(page).toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+      }
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-setup-audit");
+      throw e;
+    }
+  }
+
+  /** How many entries the audit grid holds. */
+  private int auditRows() {
+    Object size =
+        ((JavascriptExecutor) browser)
+            .executeScript("return document.getElementById('audit-grid').size");
+    return ((Number) size).intValue();
   }
 
   private static String parentOf(String role) {

@@ -41,7 +41,23 @@ public final class AuditVerifier {
    * A head published earlier (in the server log at a seal, or taken from an export): the chain must
    * still reach this position with this hash.
    */
-  public record Head(long position, byte[] hash) {}
+  public record Head(long position, byte[] hash) {
+
+    /** The head written as {@code position:hash} (hex), as the verification answers it. */
+    public static Optional<Head> parse(String text) {
+      String[] parts = text.trim().split(":", 2);
+      try {
+        long position = Long.parseLong(parts[0]);
+        byte[] hash = java.util.HexFormat.of().parseHex(parts[1]);
+        if (position > 0 && hash.length == 32) {
+          return Optional.of(new Head(position, hash));
+        }
+      } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        // not a head
+      }
+      return Optional.empty();
+    }
+  }
 
   /** Verifies the whole chain; reads in a snapshot of its own (repeatable read, read only). */
   public static Verification verify(Connection connection) throws SQLException {

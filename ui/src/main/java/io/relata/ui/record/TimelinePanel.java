@@ -1,6 +1,5 @@
 package io.relata.ui.record;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -55,11 +54,12 @@ final class TimelinePanel extends Div {
   private final Button more = new Button();
   private final Optional<ObjectDefinition> activity;
   private String kind = "";
-  private final Map<UUID, String> names = new java.util.HashMap<>();
+  private final ChangedValues changed;
   private Optional<String> cursor = Optional.empty();
 
   TimelinePanel(EditorContext context, UUID id, Clock clock) {
     this.context = context;
+    this.changed = ChangedValues.of(context);
     this.id = id;
     this.clock = clock;
     setId("timeline");
@@ -306,53 +306,9 @@ final class TimelinePanel extends Div {
   }
 
   private Span value(FieldDefinition field, Object value, String cls) {
-    ObjectNode record = JsonCodec.object();
-    record.set(field.name(), JsonCodec.value(value));
-    if (value instanceof UUID ref) {
-      // a reference as its name, as the record page shows it
-      record.set(
-          field.name(), JsonCodec.object().put("id", ref.toString()).put("name", name(field, ref)));
-    }
-    String text = context.values().text(context.object(), field, record);
-    Span span = new Span(text.isEmpty() ? "—" : text);
+    Span span = new Span(changed.text(context.object(), field, JsonCodec.value(value)));
     span.addClassName(cls);
     return span;
-  }
-
-  /**
-   * The name of a referenced user or record, as the user may see it: a record they may not read is
-   * named by nothing more than that.
-   */
-  private String name(FieldDefinition field, UUID ref) {
-    return names.computeIfAbsent(
-        ref,
-        key -> {
-          try {
-            if (field.type() instanceof FieldType.User) {
-              io.relata.platform.directory.Account account = context.users().get(key);
-              return account.displayName() == null || account.displayName().isBlank()
-                  ? account.username()
-                  : account.displayName();
-            }
-            String target =
-                field.type() instanceof FieldType.Lookup lookup
-                    ? lookup.target()
-                    : field.type() instanceof FieldType.MasterDetail md ? md.target() : null;
-            Optional<ObjectDefinition> object =
-                target == null ? Optional.empty() : context.view().readable(target);
-            if (object.isEmpty()) {
-              return io.relata.ui.format.Values.unseen();
-            }
-            return context
-                .records()
-                .read(context.actor(), target, key, List.of())
-                .json()
-                .path(object.get().nameField())
-                .asText();
-          } catch (io.relata.platform.rest.ProblemException unseen) {
-            return io.relata.ui.format.Values.unseen();
-          }
-        });
   }
 
   private static String eventKey(TimelineItem item) {

@@ -146,10 +146,11 @@ public class Workspace {
       return evaluator.holds(permission);
     }
 
-    /** Whether the user configures Relata: Setup is theirs (the model, or the users). */
+    /** Whether Setup is the user's: they change the model or the users, or read the audit. */
     public boolean configures() {
       return holds(io.relata.metadata.access.SystemPermission.MANAGE_METADATA)
-          || holds(io.relata.metadata.access.SystemPermission.MANAGE_USERS);
+          || holds(io.relata.metadata.access.SystemPermission.MANAGE_USERS)
+          || holds(io.relata.metadata.access.SystemPermission.VIEW_AUDIT);
     }
   }
 }

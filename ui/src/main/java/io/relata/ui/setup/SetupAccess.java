@@ -16,7 +16,8 @@ final class SetupAccess {
   static Function<String, String> texts(Component screen) {
     return key -> {
       String text = screen.getTranslation(key);
-      return text == null || text.startsWith("!{") ? null : text;
+      // Vaadin answers a missing key with the key, marked ("!en: key")
+      return text == null || (text.startsWith("!") && text.endsWith(key)) ? null : text;
     };
   }
 

@@ -26,8 +26,8 @@ import java.util.Map;
 /**
  * Setup's home: every kind of metadata the registry has, grouped as an admin thinks of them
  * (objects, security, apps and dashboards, automation), each leading to its documents; the model's
- * revisions and what was deleted and can be restored, the automations' run log and the job queue;
- * and the index builds still running after a change.
+ * revisions and what was deleted and can be restored, the automations' run log and the job queue,
+ * the audit log; and the index builds still running after a change.
  */
 @Route(value = "setup", layout = MainLayout.class)
 public class SetupView extends SetupPage {
@@ -58,12 +58,14 @@ public class SetupView extends SetupPage {
     removeAll();
     add(new H1(getTranslation("setup.title")));
     if (!view.holds(SystemPermission.MANAGE_METADATA)) {
-      add(new Paragraph(getTranslation("setup.users-only")));
+      add(
+          new Paragraph(
+              getTranslation(
+                  view.holds(SystemPermission.MANAGE_USERS)
+                      ? "setup.users-only"
+                      : "setup.audit-only")));
       Div section = section("setup.section.operations");
-      section.add(
-          card(usersLink(), VaadinIcon.USER),
-          card(groupsLink(), VaadinIcon.USERS),
-          card(explain(), VaadinIcon.QUESTION_CIRCLE_O));
+      people(view, section);
       add(section);
       return true;
     }
@@ -96,15 +98,25 @@ public class SetupView extends SetupPage {
         card(deleted, VaadinIcon.TRASH),
         card(runs, VaadinIcon.FLASH),
         card(jobs, VaadinIcon.TASKS));
+    people(view, operations);
+    sections.add(operations);
+    add(sections, buildsInProgress());
+    return true;
+  }
+
+  /** Users, groups and the explain tool for who manages users; the audit for who reads it. */
+  private void people(Workspace.View view, Div section) {
     if (view.holds(SystemPermission.MANAGE_USERS)) {
-      operations.add(
+      section.add(
           card(usersLink(), VaadinIcon.USER),
           card(groupsLink(), VaadinIcon.USERS),
           card(explain(), VaadinIcon.QUESTION_CIRCLE_O));
     }
-    sections.add(operations);
-    add(sections, buildsInProgress());
-    return true;
+    if (view.holds(SystemPermission.VIEW_AUDIT)) {
+      RouterLink audit = new RouterLink(getTranslation("setup.audit.title"), AuditView.class);
+      audit.setId("setup-link-audit");
+      section.add(card(audit, VaadinIcon.SHIELD));
+    }
   }
 
   private RouterLink usersLink() {
