@@ -15,4 +15,9 @@ public record ImportSettings(
     boolean allOrNothing, boolean dryRun, Optional<String> upsertBy, long skip, int batchSize) {
 
   public static final int DEFAULT_BATCH = 5_000;
+
+  /** Whether {@code field} can key an upsert: it is unique, and not computed. */
+  public static boolean upsertKey(io.relata.metadata.definition.FieldDefinition field) {
+    return field.unique() && !field.type().computed();
+  }
 }

@@ -4,7 +4,6 @@ import static io.relata.platform.schema.Identifiers.quote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.relata.metadata.definition.FieldDefinition;
 import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.record.RecordReader;
 import io.relata.platform.access.AccessEvaluator;
@@ -649,10 +648,5 @@ final class RecordImport {
     return violations.stream()
         .map(v -> new RowError.Detail(v.pointer(), v.code(), v.args()))
         .toList();
-  }
-
-  /** Whether {@code field} can key an upsert: it is unique. */
-  static boolean upsertKey(FieldDefinition field) {
-    return field.unique() && !field.type().computed();
   }
 }

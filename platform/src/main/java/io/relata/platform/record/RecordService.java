@@ -439,7 +439,7 @@ public class RecordService {
       AccessEvaluator writer, CompiledObject object, ImportSettings settings) {
     settings
         .upsertBy()
-        .filter(key -> object.field(key).filter(RecordImport::upsertKey).isEmpty())
+        .filter(key -> object.field(key).filter(ImportSettings::upsertKey).isEmpty())
         .ifPresent(
             key -> {
               throw new InvalidRequestException(

@@ -46,13 +46,6 @@ final class CsvSource implements Iterator<ImportRow> {
   private static final int SAMPLE = 64 * 1024;
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-  /** What the client said about the file; empty means detect. */
-  record Options(
-      Optional<Character> delimiter,
-      Optional<Charset> encoding,
-      Optional<Boolean> decimalComma,
-      Map<String, String> mapping) {}
-
   private final Iterator<CSVRecord> records;
   private final List<Column> columns;
   private final boolean decimalComma;
@@ -68,8 +61,27 @@ final class CsvSource implements Iterator<ImportRow> {
     this.decimalComma = decimalComma;
   }
 
-  static CsvSource open(InputStream body, CompiledObject object, Options options)
+  /** How a file is read: its encoding, delimiter and decimal sign, given or detected. */
+  record Layout(Charset encoding, char delimiter, boolean decimalComma) {}
+
+  /** A file being read: its layout, and its parser positioned after the header line. */
+  record Reading(Layout layout, CSVParser parser) {}
+
+  static CsvSource open(InputStream body, CompiledObject object, CsvOptions options)
       throws IOException {
+    Reading reading = read(body, options);
+    return new CsvSource(
+        reading.parser().iterator(),
+        columns(reading.parser().getHeaderNames(), object, options.mapping()),
+        reading.layout().decimalComma());
+  }
+
+  /**
+   * Starts reading {@code body}: the encoding is the byte-order mark's or the given one, else
+   * detected, as are the delimiter and decimal sign; the header line is read. 400 when there is
+   * none.
+   */
+  static Reading read(InputStream body, CsvOptions options) throws IOException {
     BufferedInputStream in = new BufferedInputStream(body, SAMPLE);
     in.mark(SAMPLE);
     byte[] sample = in.readNBytes(SAMPLE);
@@ -114,17 +126,14 @@ final class CsvSource implements Iterator<ImportRow> {
     } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
       throw refused("", "import.csv-header", List.of());
     }
-    return new CsvSource(
-        parser.iterator(),
-        columns(parser.getHeaderNames(), object, options.mapping()),
-        decimalComma);
+    if (parser.getHeaderNames().isEmpty()) {
+      throw refused("", "import.csv-header", List.of());
+    }
+    return new Reading(new Layout(charset, delimiter, decimalComma), parser);
   }
 
   private static List<Column> columns(
       List<String> headers, CompiledObject object, Map<String, String> mapping) {
-    if (headers.isEmpty()) {
-      throw refused("", "import.csv-header", List.of());
-    }
     List<Column> columns = new ArrayList<>();
     List<Violation> violations = new ArrayList<>();
     Set<String> mapped = new HashSet<>();
@@ -157,7 +166,7 @@ final class CsvSource implements Iterator<ImportRow> {
   /**
    * The field a header names: by name, else by label (case-insensitive), else a currency column.
    */
-  private static Optional<String> field(CompiledObject object, String header) {
+  static Optional<String> field(CompiledObject object, String header) {
     String wanted = header.strip();
     if (object.field(wanted).isPresent()) {
       return Optional.of(wanted);
@@ -173,7 +182,7 @@ final class CsvSource implements Iterator<ImportRow> {
         .findFirst();
   }
 
-  private static boolean writable(CompiledObject object, String name) {
+  static boolean writable(CompiledObject object, String name) {
     Optional<FieldDefinition> field = object.field(name);
     if (field.isEmpty()) {
       return name.endsWith("_currency");

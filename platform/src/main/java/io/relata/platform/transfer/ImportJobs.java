@@ -206,6 +206,20 @@ public class ImportJobs {
     }
   }
 
+  /** How far a job has got: rows done (committed), checked, written and refused. */
+  public record Progress(String status, long done, long checked, long written, long failed) {}
+
+  /** How far job {@code id} has got, for its owner; empty for anyone else. */
+  Optional<Progress> progress(UUID id, Actor actor) {
+    try (Connection connection = dataSource.getConnection()) {
+      return find(connection, id)
+          .filter(j -> j.actor().equals(actor.id()))
+          .map(j -> new Progress(j.status(), j.done(), j.checked(), j.written(), j.failed()));
+    } catch (SQLException e) {
+      throw new IllegalStateException("import job could not be read", e);
+    }
+  }
+
   /** The job as JSON, for its owner; empty for anyone else, as if there were none. */
   Optional<ObjectNode> describe(UUID id, Actor actor) {
     try (Connection connection = dataSource.getConnection()) {

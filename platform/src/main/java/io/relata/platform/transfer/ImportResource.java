@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.ImportRow;
-import io.relata.platform.record.ImportSettings;
 import io.relata.platform.record.QueryParameters;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.rest.PathIds;
@@ -31,7 +30,6 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +46,7 @@ import java.util.UUID;
 public class ImportResource {
 
   @Inject private RecordService records;
-  @Inject private ImportJobs jobs;
+  @Inject private Imports imports;
   @Context private SecurityContext security;
   @Context private HttpHeaders headers;
 
@@ -86,54 +84,27 @@ public class ImportResource {
             ? CsvSource.open(
                 body,
                 records.object(object),
-                new CsvSource.Options(
+                new CsvOptions(
                     TransferParameters.delimiter(delimiter),
                     charset(encoding),
                     decimal(decimal),
                     mapping(mapping)))
             : new NdjsonSource(new BufferedInputStream(body, 64 * 1024));
-    // a refusal that needs no row leaves no job behind
-    records.admitImport(
-        actor(),
-        object,
-        new ImportSettings(
-            allOrNothing, dry, Optional.ofNullable(upsertBy), 0, ImportSettings.DEFAULT_BATCH));
-    ImportJobs.Job started =
-        jobs.start(id, object, actor(), allOrNothing ? "all-or-nothing" : "best-effort", dry);
-    RecordService.ImportResult result;
-    try {
-      result =
-          records.importRecords(
-              actor(),
-              object,
-              rows,
-              new ImportSettings(
-                  allOrNothing,
-                  dry,
-                  Optional.ofNullable(upsertBy),
-                  allOrNothing ? 0 : started.done(),
-                  ImportSettings.DEFAULT_BATCH),
-              jobs.journal(started));
-    } catch (ProblemException | IllegalStateException | java.io.UncheckedIOException e) {
-      jobs.finish(id, "failed", 0, 0, List.of(), false);
-      throw e;
-    }
-    boolean completed = result.failed() == 0 || !allOrNothing;
-    jobs.finish(
-        id,
-        completed ? "completed" : "failed",
-        result.written(),
-        result.failed(),
-        result.errors(),
-        allOrNothing || dry);
+    Imports.Outcome result =
+        imports.run(
+            actor(),
+            object,
+            rows,
+            new Imports.Settings(allOrNothing, dry, Optional.ofNullable(upsertBy)),
+            id);
     ObjectNode answer = JsonCodec.object();
     answer.put("job", id.toString());
-    answer.put("status", completed ? "completed" : "failed");
+    answer.put("status", result.completed() ? "completed" : "failed");
     answer.put("mode", allOrNothing ? "all-or-nothing" : "best-effort");
     answer.put("dryRun", dry);
     answer
         .putObject("rows")
-        .put("skipped", allOrNothing ? 0 : started.done())
+        .put("skipped", result.skipped())
         .put("read", result.read())
         .put("written", result.written())
         .put("failed", result.failed());

@@ -101,6 +101,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
   private List<FieldDefinition> columns = List.of();
   private Optional<List<String>> picked = Optional.empty();
   private final Button chooser = new Button();
+  private final Button importing = new Button();
   private com.vaadin.flow.component.contextmenu.ContextMenu menu;
   private RecordLists.Total total = new RecordLists.Total(0, true);
 
@@ -152,7 +153,13 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     export.setText(getTranslation("list.export"));
     export.getElement().setAttribute("download", true);
     export.addClassName("relata-export");
-    HorizontalLayout actions = new HorizontalLayout(export, board, create);
+    importing.setId("list-import");
+    importing.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    importing.setText(getTranslation("list.import"));
+    importing.setIcon(VaadinIcon.UPLOAD_ALT.create());
+    importing.addClickListener(
+        e -> getUI().ifPresent(ui -> ui.navigate("o/" + object.name() + "/import")));
+    HorizontalLayout actions = new HorizontalLayout(export, importing, board, create);
     actions.setAlignItems(FlexComponent.Alignment.CENTER);
     actions.addClassName("relata-list-actions");
     HorizontalLayout top = new HorizontalLayout(header, actions);
@@ -247,6 +254,7 @@ public class ObjectListView extends VerticalLayout implements BeforeEnterObserve
     values = UserSettings.current().orElseThrow().values();
     title.setText(Labels.plural(object));
     create.setVisible(access.rights().create());
+    importing.setVisible(access.rights().create());
     export.setVisible(view.holds(io.relata.metadata.access.SystemPermission.EXPORT));
     bulkPlace.removeAll();
     if (BulkActions.offered(access)) {
