@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -326,6 +328,34 @@ class AutomationBuilderIT {
       return ApiClient.json(ok(admin.send("GET", "api/v1/jobs/" + job, null))).getString("state");
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aScriptIsCheckedAsItIsTypedAndItsSyntaxErrorIsAtItsLine() throws Exception {
+    try {
+      signIn("admin");
+      newAutomation("double_users", "Double the users", "Prospect (prospect)");
+      recordTrigger("Before", "Create");
+      action(0, "Script");
+      WebElement source =
+          wait.until(
+              ExpectedConditions.presenceOfElementLocated(By.id("setup-field-actions-0-source")));
+      WebElement text = source.findElement(By.tagName("textarea"));
+      text.click();
+      // typed, and not left: a pause is enough for the check
+      text.sendKeys("const users = record.users;\nrecord.users = users * ;\n");
+      wait.until(driver -> source.getDomAttribute("invalid") != null);
+      String error = source.getDomProperty("errorMessage");
+      assertTrue(error.startsWith("Line 2: "), error);
+      ((org.openqa.selenium.JavascriptExecutor) browser)
+          .executeScript("arguments[0].scrollIntoView({block: 'center'})", source);
+      Screenshots.save(browser, "desktop-automation-script");
+      text.sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, "2;\n");
+      wait.until(driver -> source.getDomAttribute("invalid") == null);
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-automation-script");
+      throw e;
     }
   }
 

@@ -3,6 +3,7 @@ package io.relata.platform.automation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.metadata.access.SystemPermission;
 import io.relata.platform.access.Permissions;
+import io.relata.platform.automation.script.ScriptRunners;
 import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.record.RecordService;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -21,7 +23,8 @@ import javax.sql.DataSource;
  * Test runs as admins ask for them, over the API and in Setup: an automation, assignment rules or a
  * scoring model run against a record the admin can read, in a transaction that is rolled back
  * ({@link TestRun}). It checks {@code manage-metadata} itself. An action that would be refused
- * throws the refusal, as the write would; a script stopped by an error says at which line.
+ * throws the refusal, as the write would; a script stopped by an error says at which line. A
+ * script's syntax is checked as it is typed, without running it.
  */
 @ApplicationScoped
 public class TestRuns {
@@ -36,10 +39,20 @@ public class TestRuns {
   @Inject private Automating automating;
   @Inject private Permissions permissions;
   @Inject private Clock clock;
+  @Inject private ScriptRunners scripts;
 
   /** Refuses (403) whoever may not run tests: asked first, before any input is read. */
   public void require(Actor actor) {
     permissions.require(actor, SystemPermission.MANAGE_METADATA);
+  }
+
+  /**
+   * Where a script action's source does not parse, and why; empty when it parses. Nothing of it
+   * runs: what an admin sees as they type.
+   */
+  public Optional<ScriptRunners.SyntaxError> syntax(Actor actor, String source) {
+    permissions.require(actor, SystemPermission.MANAGE_METADATA);
+    return scripts.check("script.js", source);
   }
 
   /** What the document {@code name} of {@code kind} would do to the record, and nothing done. */

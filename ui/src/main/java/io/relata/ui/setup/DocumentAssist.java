@@ -5,38 +5,50 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.kind.DocumentKind;
+import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.model.CompiledModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * What the form of a document of any kind but an object and a permission set knows beyond its
  * meta-schema: the names it refers to, as choices ({@link DocumentNames}); and its conditions,
  * checked as they are typed against the object the document is about and built by pointing ({@link
- * ConditionPlaces}).
+ * ConditionPlaces}); and its scripts, parsed as they are typed by the script runner.
  */
 final class DocumentAssist implements SchemaForm.Assist {
+
+  /** Where an automation holds a script: a script action's source. */
+  private static final Pattern SCRIPT = Pattern.compile("/actions/\\d+/source");
 
   private final DocumentKind kind;
   private final Supplier<ObjectNode> document;
   private final CompiledModel model;
   private final Locale locale;
   private final DocumentNames names;
+  private final Function<String, Optional<String>> scripts;
 
+  /**
+   * @param scripts why a script's source does not parse, in words; empty when it parses
+   */
   DocumentAssist(
       DocumentKind kind,
       Supplier<ObjectNode> document,
       CompiledModel model,
       Locale locale,
-      DocumentNames names) {
+      DocumentNames names,
+      Function<String, Optional<String>> scripts) {
     this.kind = kind;
     this.document = document;
     this.model = model;
     this.locale = locale;
     this.names = names;
+    this.scripts = scripts;
   }
 
   @Override
@@ -46,6 +58,9 @@ final class DocumentAssist implements SchemaForm.Assist {
 
   @Override
   public Optional<String> check(String pointer, String text) {
+    if (kind == DocumentKinds.AUTOMATIONS && SCRIPT.matcher(pointer).matches()) {
+      return scripts.apply(text);
+    }
     return ConditionPlaces.check(kind, pointer, text, document::get, this::object, locale);
   }
 

@@ -84,6 +84,21 @@ public class DocumentView extends SetupPage {
     addClassName("relata-setup-document");
   }
 
+  /** Why a script does not parse, at its line, in the admin's language; empty when it parses. */
+  private Optional<String> syntax(String source) {
+    return testRuns
+        .syntax(actor(), source)
+        .map(
+            error -> {
+              // the parser's first line says what it expected; the rest repeats the source
+              String what = error.message().lines().findFirst().orElse("").trim();
+              return error
+                  .line()
+                  .map(line -> getTranslation("setup.script.syntax", line, what))
+                  .orElseGet(() -> getTranslation("setup.script.syntax-nowhere", what));
+            });
+  }
+
   @Override
   boolean enter(BeforeEnterEvent event, Workspace.View view) {
     kind = DocumentKinds.find(event.getRouteParameters().get("kind").orElse("")).orElse(null);
@@ -142,7 +157,8 @@ public class DocumentView extends SetupPage {
                     () -> edited,
                     metadata.current(),
                     getLocale(),
-                    new DocumentNames(kind, () -> edited, metadata.current(), people()));
+                    new DocumentNames(kind, () -> edited, metadata.current(), people()),
+                    this::syntax);
     form =
         new SchemaForm(
             kind.metaSchema().document(), document, SetupAccess.texts(this), !creating, assist);

@@ -763,6 +763,9 @@ final class SchemaForm extends Div {
       if (name.equals("source")) {
         area.addClassName("relata-code"); // a script: monospaced, tabs kept, no spelling marks
         area.getElement().setAttribute("spellcheck", "false");
+        // checked as it is typed: a pause of half a second sends it
+        area.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        area.setValueChangeTimeout(500);
       }
       if (max > 0) {
         area.setMaxLength(max);

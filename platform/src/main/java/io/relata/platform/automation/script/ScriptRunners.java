@@ -54,6 +54,9 @@ public class ScriptRunners {
   /** How long past its wall-clock limit a run waits for the runner before giving up on it. */
   private static final long GRACE_MILLIS = 3_000;
 
+  /** How long a syntax check waits for the runner. */
+  private static final long CHECK_MILLIS = 5_000;
+
   /** The exit code of a JVM that ended on {@code -XX:+ExitOnOutOfMemoryError}. */
   private static final int OUT_OF_MEMORY = 3;
 
@@ -196,6 +199,40 @@ public class ScriptRunners {
       if (current != null) {
         current.runs.remove(id);
       }
+    }
+  }
+
+  /** Where a script does not parse, and why, in the parser's words. */
+  public record SyntaxError(Optional<Integer> line, String message) {}
+
+  /**
+   * Whether {@code source} parses as a script, without running it: empty when it does, or when the
+   * runner cannot say within {@value #CHECK_MILLIS} ms (a test run and the save still find it).
+   */
+  public Optional<SyntaxError> check(String name, String source) {
+    long id = runs.incrementAndGet();
+    BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+    inboxes.put(id, inbox);
+    try {
+      Runner current = runner();
+      ObjectNode message = JSON.createObjectNode().put("op", "check").put("run", id);
+      message.put("name", name).put("source", source);
+      current.send(message);
+      JsonNode answer = inbox.poll(CHECK_MILLIS, TimeUnit.MILLISECONDS);
+      if (answer == null || !answer.has("message")) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new SyntaxError(
+              answer.has("line") ? Optional.of(answer.get("line").asInt()) : Optional.empty(),
+              answer.get("message").asText()));
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } finally {
+      inboxes.remove(id);
     }
   }
 

@@ -129,6 +129,41 @@ final class ScriptRun {
         .build();
   }
 
+  /**
+   * Whether a script parses, without running any of it: {@code checked}, with the line and the
+   * parser's message when it does not.
+   */
+  static ObjectNode check(Engine engine, JsonNode request) {
+    ObjectNode answer =
+        ScriptRunnerMain.JSON
+            .createObjectNode()
+            .put("op", "checked")
+            .put("run", request.path("run").asLong());
+    String name = request.path("name").asText("script.js");
+    try (Context context = context(engine, 1)) {
+      context.parse(Source.newBuilder("js", request.path("source").asText(), name).buildLiteral());
+    } catch (PolyglotException e) {
+      if (e.isSyntaxError()) {
+        SourceSection where = e.getSourceLocation();
+        String message = String.valueOf(e.getMessage());
+        // the parser names the place as "name:line:column "; the answer says the line itself
+        String place = name + ":";
+        if (message.startsWith(place)) {
+          message =
+              message.replaceFirst(
+                  "^" + java.util.regex.Pattern.quote(place) + "\\d+:\\d+\\s*", "");
+        }
+        answer.put("message", message);
+        if (where != null) {
+          answer.put("line", where.getStartLine());
+        }
+      } else {
+        answer.put("message", String.valueOf(e.getMessage()));
+      }
+    }
+    return answer;
+  }
+
   ObjectNode run() {
     long run = request.path("run").asLong();
     long started = System.nanoTime();

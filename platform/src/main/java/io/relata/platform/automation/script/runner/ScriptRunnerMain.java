@@ -83,6 +83,7 @@ public final class ScriptRunnerMain {
                 }
               });
         }
+        case "check" -> workers.execute(() -> send(ScriptRun.check(engine, message)));
         case "reply" -> {
           LinkedBlockingQueue<JsonNode> queue = replies.get(run);
           if (queue != null) {
