@@ -3,6 +3,8 @@ package io.relata.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.relata.metadata.kind.DocumentKind;
+import io.relata.metadata.kind.DocumentKinds;
 import io.relata.testing.ApiClient;
 import io.relata.testing.Browser;
 import io.relata.testing.BrowserActions;
@@ -12,7 +14,13 @@ import io.relata.testing.SharedRelata;
 import io.relata.testing.SignInPage;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -770,6 +778,68 @@ class SetupScreensIT {
     } catch (RuntimeException | AssertionError e) {
       Screenshots.save(browser, "failed-setup-keyboard");
       throw e;
+    }
+  }
+
+  @Test
+  void everySetupPageSpeaksSwedishDanishAndFinnish() throws Exception {
+    Map<String, Properties> bundles = new HashMap<>();
+    for (String language : List.of("sv", "da", "fi")) {
+      Properties bundle = new Properties();
+      try (var in =
+          Files.newBufferedReader(
+              Path.of("src/main/resources/vaadin-i18n/translations_" + language + ".properties"))) {
+        bundle.load(in);
+      }
+      bundles.put(language, bundle);
+      ok(
+          admin.send(
+              "POST",
+              "api/v1/users",
+              "{\"username\":\"setup_"
+                  + language
+                  + "\",\"password\":\""
+                  + PASSWORD
+                  + "\",\"locale\":\""
+                  + language
+                  + "\",\"permissionSets\":[\"administrator\"]}"));
+    }
+    // each page and its title's key; each page is read in one of the three languages in turn
+    Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("/setup", "setup.title");
+    for (String page :
+        List.of("users", "groups", "explain", "revisions", "deleted", "jobs", "runs", "audit")) {
+      pages.put("/setup/" + page, "setup." + page + ".title");
+    }
+    for (DocumentKind kind : DocumentKinds.all()) {
+      pages.put("/setup/" + kind.id(), "setup.kind." + kind.id());
+      pages.put("/setup/" + kind.id() + "/new", "setup.new-document|setup.kind." + kind.id());
+    }
+    List<String> languages = List.of("sv", "da", "fi");
+    int i = 0;
+    for (String language : languages) {
+      browser.manage().deleteAllCookies();
+      signIn("setup_" + language);
+      Properties bundle = bundles.get(language);
+      int n = 0;
+      for (Map.Entry<String, String> page : pages.entrySet()) {
+        if (n++ % languages.size() != i) {
+          continue;
+        }
+        browser.get(server.uri(page.getKey()).toString());
+        String[] keys = page.getValue().split("\\|");
+        String title =
+            keys.length == 1
+                ? bundle.getProperty(keys[0])
+                : java.text.MessageFormat.format(
+                    bundle.getProperty(keys[0]), bundle.getProperty(keys[1]));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(".relata-setup h1"), title));
+        String text = browser.findElement(By.tagName("body")).getText();
+        assertTrue(
+            !text.contains("!" + language + ":") && !text.contains("!en:"),
+            page.getKey() + " in " + language + " lacks a text: " + text);
+      }
+      i++;
     }
   }
 

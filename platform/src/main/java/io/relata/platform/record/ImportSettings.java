@@ -16,6 +16,14 @@ public record ImportSettings(
 
   public static final int DEFAULT_BATCH = 5_000;
 
+  /**
+   * Whether a user with {@code access} may import with an upsert key: they edit every record of the
+   * object, as an upsert could otherwise overwrite (and so learn of) records they cannot see.
+   */
+  public static boolean mayUpsert(io.relata.platform.access.ObjectAccess access) {
+    return access.rights().edit() && access.edit().isAll();
+  }
+
   /** Whether {@code field} can key an upsert: it is unique, and not computed. */
   public static boolean upsertKey(io.relata.metadata.definition.FieldDefinition field) {
     return field.unique() && !field.type().computed();

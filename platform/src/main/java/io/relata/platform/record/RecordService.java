@@ -449,8 +449,7 @@ public class RecordService {
     access.require("create");
     if (settings.upsertBy().isPresent()) {
       access.require("edit");
-      if (!access.edit().isAll()) {
-        // an upsert could otherwise overwrite (and so learn of) records the user cannot see
+      if (!ImportSettings.mayUpsert(access)) {
         throw AccessDeniedException.object("modifyAll", object.name());
       }
     }

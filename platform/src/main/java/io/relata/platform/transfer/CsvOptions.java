@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What the importer said about a CSV file; an empty value means "detect it".
  *
- * @param delimiter {@code , ; tab}
+ * @param delimiter one of {@link #DELIMITERS}
  * @param decimalComma whether numbers are written with a decimal comma
  * @param mapping a header's field, by header; an empty name ignores the column. A header not named
  *     here maps to the field of that name or label.
@@ -17,6 +17,9 @@ public record CsvOptions(
     Optional<Charset> encoding,
     Optional<Boolean> decimalComma,
     Map<String, String> mapping) {
+
+  /** The delimiters a file may use: comma, semicolon, tab and bar. */
+  public static final java.util.List<Character> DELIMITERS = java.util.List.of(',', ';', '\t', '|');
 
   public CsvOptions {
     mapping = Map.copyOf(mapping);

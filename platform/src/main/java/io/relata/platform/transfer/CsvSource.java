@@ -37,9 +37,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The rows of a CSV file, read as they arrive. The encoding is the byte-order mark's, else UTF-8 if
  * the start of the file is valid UTF-8, else Windows-1252 (what Excel writes as "CSV" on Nordic
- * Windows); the delimiter is whichever of {@code , ; tab} the header line uses most; a semicolon
- * file takes decimal commas, as Excel writes it where the comma is the decimal sign. Each may be
- * given instead. Headers map to fields by name, label or an explicit mapping.
+ * Windows); the delimiter is whichever of {@code , ; tab} the header line uses most ({@code |} when
+ * given); a semicolon file takes decimal commas, as Excel writes it where the comma is the decimal
+ * sign. Each may be given instead. Headers map to fields by name, label or an explicit mapping.
  */
 final class CsvSource implements Iterator<ImportRow> {
 
@@ -126,8 +126,16 @@ final class CsvSource implements Iterator<ImportRow> {
     } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
       throw refused("", "import.csv-header", List.of());
     }
-    if (parser.getHeaderNames().isEmpty()) {
+    List<String> headers = parser.getHeaderNames();
+    if (headers.isEmpty()) {
       throw refused("", "import.csv-header", List.of());
+    }
+    // a column is mapped by its header: two of one name could not be told apart
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < headers.size(); i++) {
+      if (!seen.add(headers.get(i))) {
+        throw refused("header/" + i, "import.header-twice", List.of(headers.get(i)));
+      }
     }
     return new Reading(new Layout(charset, delimiter, decimalComma), parser);
   }

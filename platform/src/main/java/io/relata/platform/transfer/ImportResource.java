@@ -79,6 +79,10 @@ public class ImportResource {
     }
     boolean dry = TransferParameters.flag("dryRun", dryRun);
     UUID id = job == null ? UUID.randomUUID() : jobId(job);
+    Imports.Settings settings =
+        new Imports.Settings(allOrNothing, dry, Optional.ofNullable(upsertBy));
+    // the right first, before the body is read
+    imports.admit(actor(), object, settings);
     Iterator<ImportRow> rows =
         csv
             ? CsvSource.open(
@@ -90,13 +94,7 @@ public class ImportResource {
                     decimal(decimal),
                     mapping(mapping)))
             : new NdjsonSource(new BufferedInputStream(body, 64 * 1024));
-    Imports.Outcome result =
-        imports.run(
-            actor(),
-            object,
-            rows,
-            new Imports.Settings(allOrNothing, dry, Optional.ofNullable(upsertBy)),
-            id);
+    Imports.Outcome result = imports.run(actor(), object, rows, settings, id);
     ObjectNode answer = JsonCodec.object();
     answer.put("job", id.toString());
     answer.put("status", result.completed() ? "completed" : "failed");

@@ -1,6 +1,8 @@
 package io.relata.platform.transfer;
 
+import io.relata.metadata.access.FieldAccess;
 import io.relata.metadata.definition.FieldDefinition;
+import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.record.CompiledObject;
 import io.relata.platform.record.ImportRow;
@@ -60,7 +62,6 @@ public class Imports {
   public record Outcome(
       UUID job,
       boolean completed,
-      Settings settings,
       long skipped,
       long read,
       long written,
@@ -84,6 +85,14 @@ public class Imports {
   public record Started(UUID job, CompletableFuture<Outcome> outcome) {}
 
   /**
+   * Refuses, before any row is read, whoever may not import into {@code object} so (403), and an
+   * upsert key that is no unique field (400).
+   */
+  public void admit(Actor actor, String object, Settings settings) {
+    records.admitImport(actor, object, importSettings(settings, 0));
+  }
+
+  /**
    * Imports {@code rows} as job {@code id} (a new job, or one resumed), in the caller's thread. A
    * refusal that needs no row (no right, a wrong upsert key) leaves no job behind.
    */
@@ -98,7 +107,8 @@ public class Imports {
       result =
           records.importRecords(
               actor, object, rows, importSettings(settings, skipped), jobs.journal(started));
-    } catch (ProblemException | IllegalStateException | UncheckedIOException e) {
+    } catch (RuntimeException e) {
+      // whatever stopped it, the job says so: it is not left running
       jobs.finish(id, "failed", 0, 0, List.of(), false);
       throw e;
     }
@@ -111,14 +121,7 @@ public class Imports {
         result.errors(),
         settings.allOrNothing() || settings.dryRun());
     return new Outcome(
-        id,
-        completed,
-        settings,
-        skipped,
-        result.read(),
-        result.written(),
-        result.failed(),
-        result.errors());
+        id, completed, skipped, result.read(), result.written(), result.failed(), result.errors());
   }
 
   /**
@@ -165,19 +168,27 @@ public class Imports {
   }
 
   /**
-   * The fields of {@code object} a column may be imported into: those an import writes (not
-   * computed, not system fields but the stage), by the object's order.
+   * The fields of {@code object} a column may be imported into by a user with {@code access}: those
+   * an import writes (not computed, not system fields but the stage) that they may edit, by the
+   * object's order.
    */
-  public List<FieldDefinition> importable(String object) {
+  public List<FieldDefinition> columns(ObjectAccess access, String object) {
     CompiledObject compiled = records.object(object);
     return compiled.definition().fields().stream()
         .filter(f -> CsvSource.writable(compiled, f.name()))
+        .filter(f -> access.field(f.name()) == FieldAccess.EDITABLE)
         .toList();
   }
 
-  /** The fields whose value finds the record a row updates: unique, not computed. */
-  public List<FieldDefinition> upsertKeys(String object) {
-    return importable(object).stream().filter(ImportSettings::upsertKey).toList();
+  /**
+   * The fields whose value finds the record a row updates, among {@link #columns}: unique, not
+   * computed; none for a user who may not upsert ({@link ImportSettings#mayUpsert}).
+   */
+  public List<FieldDefinition> upsertKeys(ObjectAccess access, String object) {
+    if (!ImportSettings.mayUpsert(access)) {
+      return List.of();
+    }
+    return columns(access, object).stream().filter(ImportSettings::upsertKey).toList();
   }
 
   /**
@@ -223,8 +234,7 @@ public class Imports {
 
   /**
    * Writes the rows of {@code file} that {@code errors} name, as they were, with a last column
-   * saying why each was refused ({@code field: message; ...}, in {@code locale}): a file to correct
-   * and import again.
+   * saying why each was refused: a file to correct and import again ({@link RefusedRows}).
    */
   public void refusedRows(
       String object,
@@ -234,59 +244,12 @@ public class Imports {
       java.util.Locale locale,
       java.io.OutputStream out)
       throws IOException {
-    CompiledObject compiled = records.object(object);
-    Map<Long, RowError> byRow = new java.util.HashMap<>();
-    errors.forEach(e -> byRow.put(e.row(), e));
-    try (InputStream in = Files.newInputStream(file)) {
-      CsvSource.Reading reading = CsvSource.read(in, options);
-      java.io.Writer writer =
-          new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
-      // a byte-order mark: spreadsheet programs then read the file as UTF-8
-      writer.write('\uFEFF');
-      org.apache.commons.csv.CSVPrinter printer =
-          org.apache.commons.csv.CSVFormat.DEFAULT
-              .builder()
-              .setDelimiter(reading.layout().delimiter())
-              .get()
-              .print(writer);
-      List<String> header = new ArrayList<>(reading.parser().getHeaderNames());
-      header.add(io.relata.platform.message.Messages.text("import.refused-column", locale));
-      printer.printRecord(header);
-      long row = 0;
-      try {
-        for (CSVRecord record : reading.parser()) {
-          RowError error = byRow.get(++row);
-          if (error != null) {
-            List<String> cells = new ArrayList<>(record.toList());
-            while (cells.size() < header.size() - 1) {
-              cells.add("");
-            }
-            cells.add(why(compiled, error, locale));
-            printer.printRecord(cells);
-          }
-        }
-      } catch (UncheckedIOException | IllegalStateException unreadable) {
-        // the rows after a syntax or encoding error cannot be read back
-      }
-      printer.flush();
-    }
+    RefusedRows.write(records.object(object), file, options, errors, locale, out);
   }
 
   /** Why a row was refused, in words: {@code field: message; ...}, in {@code locale}. */
   public String why(String object, RowError error, java.util.Locale locale) {
-    return why(records.object(object), error, locale);
-  }
-
-  private static String why(CompiledObject object, RowError error, java.util.Locale locale) {
-    List<String> parts = new ArrayList<>();
-    for (RowError.Detail detail : error.details()) {
-      String field = detail.pointer().replaceFirst("^/", "").split("/")[0];
-      String label = object.field(field).map(FieldDefinition::label).orElse(field);
-      String message =
-          io.relata.platform.message.Messages.text(detail.code(), locale, detail.args().toArray());
-      parts.add(label.isEmpty() ? message : label + ": " + message);
-    }
-    return String.join("; ", parts);
+    return RefusedRows.why(records.object(object), error, locale);
   }
 
   private static ImportSettings importSettings(Settings settings, long skip) {

@@ -23,7 +23,7 @@ final class TransferParameters {
       return Optional.empty();
     }
     String value = delimiter.equals("tab") ? "\t" : delimiter;
-    if (value.length() != 1 || ",;\t|".indexOf(value.charAt(0)) < 0) {
+    if (value.length() != 1 || !CsvOptions.DELIMITERS.contains(value.charAt(0))) {
       throw QueryParameters.invalid("delimiter", "import.delimiter");
     }
     return Optional.of(value.charAt(0));

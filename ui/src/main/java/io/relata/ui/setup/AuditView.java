@@ -71,20 +71,20 @@ public class AuditView extends SetupPage {
   private final RecordService records;
   private final Users users;
   private final List<ObjectNode> shown = new ArrayList<>();
-  private final Grid<ObjectNode> grid = new Grid<>();
-  private final Button more = new Button();
-  private final Div chain = new Div();
+  private Grid<ObjectNode> grid;
+  private Button more;
+  private Div chain;
   private String next;
   private Values values;
   private ChangedValues changed;
   private Map<String, ObjectDefinition> objects;
   private UserPicker user;
-  private final ComboBox<String> action = new ComboBox<>();
-  private final ComboBox<String> object = new ComboBox<>();
+  private ComboBox<String> action;
+  private ComboBox<String> object;
   private RecordPicker record;
-  private final DatePicker from = new DatePicker();
-  private final DatePicker to = new DatePicker();
-  private final TextField published = new TextField();
+  private DatePicker from;
+  private DatePicker to;
+  private TextField published;
 
   @Inject
   public AuditView(
@@ -108,6 +108,17 @@ public class AuditView extends SetupPage {
   @Override
   boolean enter(BeforeEnterEvent event, Workspace.View view) {
     removeAll();
+    // drawn anew on each visit: a view kept from an earlier one adds no second listener
+    shown.clear();
+    next = null;
+    grid = new Grid<>();
+    more = new Button();
+    chain = new Div();
+    action = new ComboBox<>();
+    object = new ComboBox<>();
+    from = new DatePicker();
+    to = new DatePicker();
+    published = new TextField();
     values = UserSettings.current().orElseThrow().values();
     changed = new ChangedValues(actor(), values, view, records, users);
     Collator collator = Collator.getInstance(getLocale());
@@ -246,7 +257,6 @@ public class AuditView extends SetupPage {
   }
 
   private Grid<ObjectNode> grid() {
-    grid.removeAllColumns();
     grid.setId("audit-grid");
     grid.addClassName("relata-setup-grid");
     grid.addColumn(entry -> values.dateTime(entry.path("at").asText()))
@@ -287,6 +297,9 @@ public class AuditView extends SetupPage {
         && to.getValue().isBefore(from.getValue())) {
       to.setErrorMessage(getTranslation("setup.audit.to-before-from"));
       to.setInvalid(true);
+      shown.clear(); // no entry is both after the first day and before the last
+      grid.setItems(shown);
+      more.setVisible(false);
       return;
     }
     shown.clear();

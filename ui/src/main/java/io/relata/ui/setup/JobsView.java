@@ -39,9 +39,9 @@ public class JobsView extends SetupPage {
 
   private final JobConsole jobs;
   private final List<Job> shown = new ArrayList<>();
-  private final Grid<Job> grid = new Grid<>();
-  private final Select<String> state = new Select<>();
-  private final Button more = new Button();
+  private Grid<Job> grid;
+  private Select<String> state;
+  private Button more;
 
   @Inject
   public JobsView(Workspace workspace, JobConsole jobs) {
@@ -52,8 +52,11 @@ public class JobsView extends SetupPage {
   @Override
   boolean enter(BeforeEnterEvent event, Workspace.View view) {
     removeAll();
+    // drawn anew on each visit: a view kept from an earlier one adds no second listener
+    grid = new Grid<>();
+    state = new Select<>();
+    more = new Button();
     Values values = UserSettings.current().orElseThrow().values();
-    grid.removeAllColumns();
     grid.setId("jobs-grid");
     grid.addClassName("relata-setup-grid");
     grid.addColumn(Job::kind).setHeader(getTranslation("setup.jobs.kind")).setAutoWidth(true);

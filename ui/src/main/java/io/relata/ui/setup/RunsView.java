@@ -51,10 +51,10 @@ public class RunsView extends SetupPage {
   private final Permissions permissions;
   private final MetadataService metadata;
   private final List<ObjectNode> shown = new ArrayList<>();
-  private final Grid<ObjectNode> grid = new Grid<>();
-  private final ComboBox<String> automation = new ComboBox<>();
-  private final Select<String> outcome = new Select<>();
-  private final Button more = new Button();
+  private Grid<ObjectNode> grid;
+  private ComboBox<String> automation;
+  private Select<String> outcome;
+  private Button more;
 
   @Inject
   public RunsView(
@@ -68,12 +68,16 @@ public class RunsView extends SetupPage {
   @Override
   boolean enter(BeforeEnterEvent event, Workspace.View view) {
     removeAll();
+    // drawn anew on each visit: a view kept from an earlier one adds no second listener
+    grid = new Grid<>();
+    automation = new ComboBox<>();
+    outcome = new Select<>();
+    more = new Button();
     Values values = UserSettings.current().orElseThrow().values();
     Map<String, String> automations = new LinkedHashMap<>();
     Documents.of(metadata.current()).of(DocumentKinds.AUTOMATIONS).stream()
         .sorted(Comparator.comparing(d -> d.path("label").asText()))
         .forEach(d -> automations.put(d.path("name").asText(), d.path("label").asText()));
-    grid.removeAllColumns();
     grid.setId("runs-grid");
     grid.addClassName("relata-setup-grid");
     grid.addColumn(run -> values.dateTime(run.path("at").asText()))

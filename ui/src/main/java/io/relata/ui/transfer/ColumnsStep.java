@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import io.relata.metadata.access.FieldAccess;
 import io.relata.metadata.definition.FieldDefinition;
 import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.message.Messages;
@@ -37,7 +36,6 @@ import java.util.Optional;
  */
 final class ColumnsStep extends Div {
 
-  private static final List<Character> DELIMITERS = List.of(',', ';', '\t', '|');
   private static final List<Charset> ENCODINGS =
       List.of(
           StandardCharsets.UTF_8,
@@ -54,6 +52,7 @@ final class ColumnsStep extends Div {
   private final Span problem = new Span();
   private final RadioButtonGroup<Boolean> mode = new RadioButtonGroup<>();
   private final Select<String> match = new Select<>();
+  private boolean reverting;
 
   ColumnsStep(
       ImportView wizard,
@@ -111,7 +110,7 @@ final class ColumnsStep extends Div {
     Select<Character> delimiter = new Select<>();
     delimiter.setId("import-delimiter");
     delimiter.setLabel(getTranslation("import.columns.delimiter"));
-    delimiter.setItems(DELIMITERS);
+    delimiter.setItems(CsvOptions.DELIMITERS);
     delimiter.setItemLabelGenerator(d -> getTranslation("import.delimiter." + (int) d));
     delimiter.setValue(preview.delimiter());
     Select<Charset> encoding = new Select<>();
@@ -138,34 +137,48 @@ final class ColumnsStep extends Div {
                   Optional.of(delimiter.getValue()),
                   Optional.of(encoding.getValue()),
                   Optional.of(decimal.getValue()),
-                  Map.of());
+                  mapping());
+          Imports.Preview again;
           try {
-            wizard.columnsStep(
-                imports.preview(wizard.actor(), wizard.object().name(), wizard.file(), chosen),
-                chosen,
-                Optional.empty());
-          } catch (ProblemException refused) {
-            Problems.notify(List.of(Problems.text(refused, getLocale())));
+            again = imports.preview(wizard.actor(), wizard.object().name(), wizard.file(), chosen);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
+          wizard.columnsStep(again, chosen, Optional.of(settings(false)));
         };
-    delimiter.addValueChangeListener(e -> reread.run());
-    encoding.addValueChangeListener(e -> reread.run());
-    decimal.addValueChangeListener(e -> reread.run());
+    delimiter.addValueChangeListener(
+        e -> reread(reread, () -> delimiter.setValue(e.getOldValue())));
+    encoding.addValueChangeListener(e -> reread(reread, () -> encoding.setValue(e.getOldValue())));
+    decimal.addValueChangeListener(e -> reread(reread, () -> decimal.setValue(e.getOldValue())));
     HorizontalLayout reading = new HorizontalLayout(delimiter, encoding, decimal);
     reading.addClassName("relata-setup-filters");
     return reading;
+  }
+
+  /**
+   * Reads the file again as now chosen, keeping the columns' fields and the settings; when it
+   * cannot be read so, says why and shows the choice it was read with.
+   */
+  private void reread(Runnable read, Runnable undo) {
+    if (reverting) {
+      return;
+    }
+    try {
+      read.run();
+    } catch (ProblemException refused) {
+      Problems.notify(List.of(Problems.text(refused, getLocale())));
+      reverting = true;
+      undo.run();
+      reverting = false;
+    }
   }
 
   /** The fields a column may go to, by name: those an import writes that the user may edit. */
   private Map<String, String> offered(ObjectAccess access) {
     Map<String, String> offered = new LinkedHashMap<>();
     offered.put("", getTranslation("import.columns.skip"));
-    for (FieldDefinition field : imports.importable(wizard.object().name())) {
-      if (access.field(field.name()) == FieldAccess.EDITABLE) {
-        offered.put(field.name(), Labels.field(field));
-      }
+    for (FieldDefinition field : imports.columns(access, wizard.object().name())) {
+      offered.put(field.name(), Labels.field(field));
     }
     return offered;
   }
@@ -209,9 +222,8 @@ final class ColumnsStep extends Div {
     mode.addThemeVariants(com.vaadin.flow.component.radiobutton.RadioGroupVariant.LUMO_VERTICAL);
     Div settings = new Div(mode);
     settings.addClassName("relata-import-settings");
-    List<FieldDefinition> keys = imports.upsertKeys(wizard.object().name());
-    // an update could otherwise overwrite, and so learn of, records the user cannot see
-    if (!keys.isEmpty() && access.rights().edit() && access.edit().isAll()) {
+    List<FieldDefinition> keys = imports.upsertKeys(access, wizard.object().name());
+    if (!keys.isEmpty()) {
       Map<String, String> labels = new LinkedHashMap<>();
       labels.put("", getTranslation("import.match.none"));
       keys.forEach(
@@ -228,39 +240,48 @@ final class ColumnsStep extends Div {
     return settings;
   }
 
-  /** Checks the mapping here, then starts the run; refusals show at their columns. */
+  /** Each header's field as chosen ("" for none). */
+  private Map<String, String> mapping() {
+    Map<String, String> mapping = new HashMap<>();
+    for (int i = 0; i < fields.size(); i++) {
+      mapping.put(
+          preview.headers().get(i), Optional.ofNullable(fields.get(i).getValue()).orElse(""));
+    }
+    return mapping;
+  }
+
+  private Imports.Settings settings(boolean dryRun) {
+    return new Imports.Settings(
+        Boolean.TRUE.equals(mode.getValue()),
+        dryRun,
+        Optional.ofNullable(match.getValue()).filter(k -> !k.isEmpty()));
+  }
+
+  /**
+   * Starts the run; what the platform refuses shows at its column (a column twice, one it cannot
+   * write), the rest as a notification.
+   */
   private void start(boolean dryRun) {
     problem.setText("");
-    Map<String, String> mapping = new HashMap<>();
-    Map<String, Integer> taken = new HashMap<>();
-    boolean valid = true;
-    for (int i = 0; i < fields.size(); i++) {
-      Select<String> field = fields.get(i);
-      String name = Optional.ofNullable(field.getValue()).orElse("");
-      mapping.put(preview.headers().get(i), name);
-      if (!name.isEmpty() && taken.putIfAbsent(name, i) != null) {
-        field.setErrorMessage(
-            Messages.text(
-                "import.column-twice",
-                getLocale(),
-                wizard.object().field(name).map(Labels::field).orElse(name)));
-        field.setInvalid(true);
-        valid = false;
-      }
-    }
-    if (taken.isEmpty()) {
+    Map<String, String> mapping = mapping();
+    if (mapping.values().stream().allMatch(String::isEmpty)) {
       problem.setText(getTranslation("import.columns.none"));
       return;
     }
-    if (!valid) {
+    fields.forEach(f -> f.setInvalid(false));
+    match.setInvalid(false);
+    Optional<String> key = Optional.ofNullable(match.getValue()).filter(k -> !k.isEmpty());
+    if (key.isPresent() && !mapping.containsValue(key.get())) {
+      // without the key's column no row would find its record: each would be added
+      match.setErrorMessage(
+          getTranslation(
+              "import.match.unmapped",
+              wizard.object().field(key.get()).map(Labels::field).orElse(key.get())));
+      match.setInvalid(true);
       return;
     }
     CsvOptions chosen = options.mapping(mapping);
-    Imports.Settings settings =
-        new Imports.Settings(
-            Boolean.TRUE.equals(mode.getValue()),
-            dryRun,
-            Optional.ofNullable(match.getValue()).filter(k -> !k.isEmpty()));
+    Imports.Settings settings = settings(dryRun);
     Imports.Started started;
     try {
       started =

@@ -23,11 +23,8 @@ import io.relata.platform.transfer.Imports;
 import io.relata.ui.screen.Labels;
 import io.relata.ui.screen.Problems;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -52,7 +49,7 @@ final class ImportRun extends Div {
   private final ProgressBar bar = new ProgressBar();
   private final Span status = new Span();
   private Registration polling;
-  private Path refusedFile;
+  private boolean shown;
 
   ImportRun(
       ImportView wizard,
@@ -95,13 +92,6 @@ final class ImportRun extends Div {
   @Override
   protected void onDetach(DetachEvent event) {
     stopPolling(event.getUI());
-    if (refusedFile != null) {
-      try {
-        Files.deleteIfExists(refusedFile);
-      } catch (IOException e) {
-        // a temporary file: the system's clean-up takes it later
-      }
-    }
     super.onDetach(event);
   }
 
@@ -115,7 +105,11 @@ final class ImportRun extends Div {
 
   /** How far it has got; once it has ended, how it ended. */
   private void refresh() {
+    if (shown) {
+      return;
+    }
     if (started.outcome().isDone()) {
+      shown = true;
       getUI().ifPresent(this::stopPolling);
       ended();
       return;
@@ -199,18 +193,18 @@ final class ImportRun extends Div {
     grid.setItems(outcome.errors());
     grid.setAllRowsVisible(outcome.errors().size() <= 20);
     add(grid);
-    try {
-      refusedFile = Files.createTempFile("relata-refused-", ".csv");
-      try (OutputStream out = Files.newOutputStream(refusedFile)) {
-        imports.refusedRows(object, wizard.file(), options, outcome.errors(), getLocale(), out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Anchor download =
-        new Anchor(
-            DownloadHandler.forFile(refusedFile.toFile(), "refused-" + object + ".csv"),
-            getTranslation("import.result.download"));
+    // written from the file when asked, not while the page is drawn
+    java.nio.file.Path source = wizard.file();
+    // the download is a request of its own, without the screen's language: taken now
+    java.util.Locale locale = getLocale();
+    DownloadHandler file =
+        event -> {
+          event.setFileName("refused-" + object + ".csv");
+          event.setContentType("text/csv; charset=UTF-8");
+          imports.refusedRows(
+              object, source, options, outcome.errors(), locale, event.getOutputStream());
+        };
+    Anchor download = new Anchor(file, getTranslation("import.result.download"));
     download.setId("import-download");
     download.getElement().setAttribute("download", true);
     download.addClassName("relata-import-download");

@@ -14,7 +14,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadHandler;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.identity.Actor;
@@ -59,6 +58,8 @@ public class ImportView extends Div implements BeforeEnterObserver, HasDynamicTi
   private Values values;
   private Path file;
   private String fileName;
+  private Upload upload;
+  private Span problem;
 
   @Inject
   public ImportView(Workspace workspace, Imports imports) {
@@ -95,6 +96,8 @@ public class ImportView extends Div implements BeforeEnterObserver, HasDynamicTi
     title.setId("import-title");
     steps.addClassName("relata-import-steps");
     body.addClassName("relata-import-body");
+    // a view kept from an earlier visit: nothing of its run comes back
+    body.removeAll();
     add(back, title, steps, body);
     fileStep();
   }
@@ -108,23 +111,7 @@ public class ImportView extends Div implements BeforeEnterObserver, HasDynamicTi
     Span problem = new Span();
     problem.setId("import-file-problem");
     problem.addClassName("relata-field-error");
-    Upload upload =
-        new Upload(
-            UploadHandler.toTempFile(
-                (metadata, uploaded) -> {
-                  file = uploaded.toPath();
-                  fileName = metadata.fileName();
-                  try {
-                    Imports.Preview preview =
-                        imports.preview(actor, object.name(), file, CsvOptions.detect());
-                    columnsStep(preview, CsvOptions.detect(), Optional.empty());
-                  } catch (ProblemException refused) {
-                    problem.setText(Problems.text(refused, getLocale()));
-                    forget();
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                }));
+    Upload upload = new Upload(LimitedUpload.of(this::uploaded));
     upload.setId("import-upload");
     upload.setMaxFiles(1);
     upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, MAX_BYTES));
@@ -132,8 +119,34 @@ public class ImportView extends Div implements BeforeEnterObserver, HasDynamicTi
     upload.setI18n(uploadTexts());
     upload.setDropAllowed(true);
     upload.addFileRejectedListener(e -> problem.setText(e.getErrorMessage()));
+    this.upload = upload;
+    this.problem = problem;
     body.removeAll();
     body.add(about, upload, problem);
+  }
+
+  /** A file arrived: previewed, or refused at the upload with why; nothing kept once left. */
+  private void uploaded(String name, Path arrived) {
+    if (!isAttached()) {
+      delete(arrived); // the wizard was left while the file was on its way
+      return;
+    }
+    forget();
+    file = arrived;
+    fileName = name;
+    problem.setText("");
+    try {
+      columnsStep(
+          imports.preview(actor, object.name(), file, CsvOptions.detect()),
+          CsvOptions.detect(),
+          Optional.empty());
+    } catch (ProblemException refused) {
+      problem.setText(Problems.text(refused, getLocale()));
+      upload.clearFileList(); // the next file is taken at once
+      forget();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Step 2: the columns, from the file's preview, with the options it was read with. */
@@ -198,18 +211,21 @@ public class ImportView extends Div implements BeforeEnterObserver, HasDynamicTi
   /** Deletes the uploaded file: a new one replaces it, or the wizard is left. */
   private void forget() {
     if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        // a temporary file: the system's clean-up takes it later
-      }
+      delete(file);
       file = null;
+    }
+  }
+
+  static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a temporary file: the system's clean-up takes it later
     }
   }
 
   @Override
   protected void onDetach(DetachEvent event) {
-    event.getUI().setPollInterval(-1);
     forget();
     super.onDetach(event);
   }
