@@ -222,11 +222,36 @@ class ObjectManagerIT {
       wait.until(driver -> revision() > before);
       browser.get(server.uri("/setup/apps/work").toString());
       actions.combo("setup-field-objects-add", "Proj", "Project (project)");
+      // the icon picked by seeing it
+      browser
+          .findElement(By.cssSelector("#setup-field-icon input"))
+          .sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+      actions.combo("setup-field-icon", "rock", "rocket");
       long beforeApp = revision();
       click("setup-save");
       wait.until(driver -> revision() > beforeApp);
-      assertEquals(
-          "[\"customer\",\"project\"]", document("apps/work").getJsonArray("objects").toString());
+      JsonObject app = document("apps/work");
+      assertEquals("[\"customer\",\"project\"]", app.getJsonArray("objects").toString());
+      assertEquals("rocket", app.getString("icon"));
+
+      // a shared dashboard: the widget's measure and grouping chosen, nothing typed but titles
+      browser.get(server.uri("/setup/dashboards/new").toString());
+      type("#setup-field-name", "project_budgets");
+      type("#setup-field-label", "Project budgets");
+      click("setup-field-widgets-add");
+      actions.select("setup-field-widgets-0-type", "Bar chart");
+      type("#setup-field-widgets-0-title", "Budget by stage");
+      actions.combo("setup-field-widgets-0-object", "Proj", "Project (project)");
+      actions.select("setup-field-widgets-0-measure-function", "Sum");
+      actions.combo("setup-field-widgets-0-measure-field", "Bud", "Budget (budget)");
+      actions.combo("setup-field-widgets-0-groupBy-field", "Sta", "Stage (stage)");
+      Screenshots.save(browser, "desktop-manager-dashboard");
+      click("setup-save");
+      wait.until(ExpectedConditions.urlContains("/setup/dashboards/project_budgets"));
+      JsonObject widget =
+          document("dashboards/project_budgets").getJsonArray("widgets").getJsonObject(0);
+      assertEquals("sum:budget", widget.getString("measure"));
+      assertEquals("stage", widget.getString("groupBy"));
 
       // a rule tried on a record before it is saved
       // a project to try the rule on, made as the end user will make theirs

@@ -47,7 +47,9 @@ final class ConditionPlaces {
           DocumentKinds.SLA_POLICIES,
           Map.of(Pattern.compile("/(pauseWhen|stopWhen)"), Scope.RECORD),
           DocumentKinds.APPROVAL_PROCESSES,
-          Map.of(Pattern.compile("/condition"), Scope.RECORD));
+          Map.of(Pattern.compile("/condition"), Scope.RECORD),
+          DocumentKinds.DASHBOARDS,
+          Map.of(Pattern.compile("/widgets/\\d+/filter"), Scope.QUERY));
 
   /**
    * An automation's condition: what the write changed only on a record trigger. Its actions'

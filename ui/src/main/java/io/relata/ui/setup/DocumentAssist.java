@@ -32,9 +32,12 @@ final class DocumentAssist implements SchemaForm.Assist {
   private final Locale locale;
   private final DocumentNames names;
   private final Function<String, Optional<String>> scripts;
+  private final WidgetParts widgets;
+  private final Function<String, String> texts;
 
   /**
    * @param scripts why a script's source does not parse, in words; empty when it parses
+   * @param texts the screen's texts by key
    */
   DocumentAssist(
       DocumentKind kind,
@@ -42,18 +45,36 @@ final class DocumentAssist implements SchemaForm.Assist {
       CompiledModel model,
       Locale locale,
       DocumentNames names,
-      Function<String, Optional<String>> scripts) {
+      Function<String, Optional<String>> scripts,
+      Function<String, String> texts) {
     this.kind = kind;
     this.document = document;
     this.model = model;
     this.locale = locale;
     this.names = names;
     this.scripts = scripts;
+    this.widgets = new WidgetParts(model, texts);
+    this.texts = texts;
   }
 
   @Override
   public Optional<Supplier<Map<String, String>>> names(String pointer) {
+    if (kind == DocumentKinds.DASHBOARDS) {
+      Optional<Supplier<Map<String, String>>> series = widgets.names(pointer, document::get);
+      if (series.isPresent()) {
+        return series;
+      }
+    }
     return names.names(pointer);
+  }
+
+  @Override
+  public Optional<Component> editor(String pointer, ObjectNode parent) {
+    if (kind == DocumentKinds.APPS && pointer.equals("/icon")) {
+      return Optional.of(
+          new IconPicker(texts.apply("setup.property.icon"), SchemaForm.id(pointer), parent));
+    }
+    return kind == DocumentKinds.DASHBOARDS ? widgets.editor(pointer, parent) : Optional.empty();
   }
 
   @Override
@@ -61,16 +82,23 @@ final class DocumentAssist implements SchemaForm.Assist {
     if (kind == DocumentKinds.AUTOMATIONS && SCRIPT.matcher(pointer).matches()) {
       return scripts.apply(text);
     }
-    return ConditionPlaces.check(kind, pointer, text, document::get, this::object, locale);
+    return ConditionPlaces.check(kind, pointer, text, document::get, () -> object(pointer), locale);
   }
 
   @Override
   public List<Component> tools(String pointer, HasValue<?, String> field) {
-    return ConditionPlaces.tools(kind, pointer, field, document::get, this::object, locale);
+    return ConditionPlaces.tools(
+        kind, pointer, field, document::get, () -> object(pointer), locale);
   }
 
-  /** The object the document is about, as the model has it. */
-  private Optional<ObjectDefinition> object() {
+  /**
+   * The object the text at {@code pointer} is about, as the model has it: a dashboard widget's own,
+   * else the document's.
+   */
+  private Optional<ObjectDefinition> object(String pointer) {
+    if (kind == DocumentKinds.DASHBOARDS) {
+      return widgets.object(pointer, document.get());
+    }
     return model.object(document.get().path("object").asText(""));
   }
 }

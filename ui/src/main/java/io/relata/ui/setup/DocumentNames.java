@@ -35,6 +35,7 @@ final class DocumentNames implements SchemaForm.Assist {
 
   private static final Pattern FIELD_RIGHTS = Pattern.compile("/objects/([^/]+)/fields");
   private static final Pattern WIDGET_OBJECT = Pattern.compile("/widgets/\\d+/object");
+  private static final Pattern WIDGET_ROLE = Pattern.compile("/widgets/\\d+/role");
   private static final Pattern ACTION = Pattern.compile("(.*/actions/\\d+)/([A-Za-z]+)(/.*)?");
 
   /** The kinds whose documents are about the records of the object they name at /object. */
@@ -94,6 +95,9 @@ final class DocumentNames implements SchemaForm.Assist {
     }
     if (kind == DocumentKinds.DASHBOARDS && WIDGET_OBJECT.matcher(pointer).matches()) {
       return Optional.of(this::objects);
+    }
+    if (kind == DocumentKinds.DASHBOARDS && WIDGET_ROLE.matcher(pointer).matches()) {
+      return Optional.of(this::roles);
     }
     return ABOUT_RECORDS.contains(kind) ? aboutRecords(pointer) : Optional.empty();
   }

@@ -158,7 +158,8 @@ public class DocumentView extends SetupPage {
                     metadata.current(),
                     getLocale(),
                     new DocumentNames(kind, () -> edited, metadata.current(), people()),
-                    this::syntax);
+                    this::syntax,
+                    SetupAccess.texts(this));
     form =
         new SchemaForm(
             kind.metaSchema().document(), document, SetupAccess.texts(this), !creating, assist);
