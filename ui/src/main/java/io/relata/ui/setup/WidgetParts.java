@@ -98,17 +98,12 @@ final class WidgetParts {
     ComboBox<String> field = new ComboBox<>(texts.apply("setup.widget.of"));
     field.setId(SchemaForm.id(at) + "-field");
     field.setItemLabelGenerator(name -> label(widget, name));
-    // the object is read at each opening: it may have been chosen after this was drawn
-    field.setItems(
-        query -> {
+    offer(
+        field,
+        () -> {
           String f = function.getValue();
           String summed = "weighted".equals(f) ? "sum" : f;
-          String typed = query.getFilter().orElse("").toLowerCase(java.util.Locale.ROOT);
-          return fields(widget, spec -> spec.metrics().contains(summed)).entrySet().stream()
-              .filter(e -> e.getValue().toLowerCase(java.util.Locale.ROOT).contains(typed))
-              .map(Map.Entry::getKey)
-              .skip(query.getOffset())
-              .limit(query.getLimit());
+          return fields(widget, spec -> spec.metrics().contains(summed));
         });
     if (now.length == 2) {
       field.setValue(now[1]);
@@ -132,11 +127,7 @@ final class WidgetParts {
           write.run();
         });
     field.addValueChangeListener(e -> write.run());
-    HorizontalLayout parts = new HorizontalLayout(function, field);
-    parts.setId(SchemaForm.id(at));
-    parts.setAlignItems(FlexComponent.Alignment.BASELINE);
-    parts.addClassName("relata-widget-parts");
-    return parts;
+    return parts(at, function, field);
   }
 
   private Component grouping(String at, ObjectNode widget) {
@@ -145,15 +136,7 @@ final class WidgetParts {
     field.setId(SchemaForm.id(at) + "-field");
     field.setClearButtonVisible(true);
     field.setItemLabelGenerator(name -> label(widget, name));
-    field.setItems(
-        query -> {
-          String typed = query.getFilter().orElse("").toLowerCase(java.util.Locale.ROOT);
-          return fields(widget, FieldTypeSpec::groupable).entrySet().stream()
-              .filter(e -> e.getValue().toLowerCase(java.util.Locale.ROOT).contains(typed))
-              .map(Map.Entry::getKey)
-              .skip(query.getOffset())
-              .limit(query.getLimit());
-        });
+    offer(field, () -> fields(widget, FieldTypeSpec::groupable));
     Select<String> period = new Select<>();
     period.setId(SchemaForm.id(at) + "-period");
     period.setLabel(texts.apply("setup.widget.period"));
@@ -181,7 +164,28 @@ final class WidgetParts {
           write.run();
         });
     period.addValueChangeListener(e -> write.run());
-    HorizontalLayout parts = new HorizontalLayout(field, period);
+    return parts(at, field, period);
+  }
+
+  /**
+   * Offers the names {@code names} gives, found by typing part of their label; read at each
+   * opening, as the widget's object may have been chosen after the box was drawn.
+   */
+  private static void offer(
+      ComboBox<String> box, java.util.function.Supplier<Map<String, String>> names) {
+    box.setItems(
+        query -> {
+          String typed = query.getFilter().orElse("").toLowerCase(java.util.Locale.ROOT);
+          return names.get().entrySet().stream()
+              .filter(e -> e.getValue().toLowerCase(java.util.Locale.ROOT).contains(typed))
+              .map(Map.Entry::getKey)
+              .skip(query.getOffset())
+              .limit(query.getLimit());
+        });
+  }
+
+  private static HorizontalLayout parts(String at, Component first, Component second) {
+    HorizontalLayout parts = new HorizontalLayout(first, second);
     parts.setId(SchemaForm.id(at));
     parts.setAlignItems(FlexComponent.Alignment.BASELINE);
     parts.addClassName("relata-widget-parts");
