@@ -359,6 +359,38 @@ class AutomationBuilderIT {
     }
   }
 
+  @Test
+  void aFieldValueInAnActionIsKeptAsItsFieldTakesIt() throws Exception {
+    try {
+      signIn("admin");
+      newAutomation("mark_prospects", "Mark new prospects", "Prospect (prospect)");
+      recordTrigger("Before", "Create");
+      action(0, "Set a field");
+      actions.click("setup-field-actions-0-values");
+      // an all-digit company name is a text; a count of users is a number
+      for (String[] value :
+          new String[][] {{"company", "Company", "12345"}, {"users", "Users", "80"}}) {
+        actions.combo(
+            "setup-field-actions-0-values-key",
+            value[1].substring(0, 3),
+            value[1] + " (" + value[0] + ")");
+        actions.click("setup-field-actions-0-values-add");
+        actions.type("#setup-field-actions-0-values-" + value[0], value[2]);
+      }
+      save();
+      JsonObject values =
+          ApiClient.json(ok(admin.send("GET", "api/v1/metadata/automations/mark_prospects", null)))
+              .getJsonArray("actions")
+              .getJsonObject(0)
+              .getJsonObject("values");
+      assertEquals("12345", values.getString("company"), values.toString());
+      assertEquals(80, values.getJsonNumber("users").intValue(), values.toString());
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-automation-values");
+      throw e;
+    }
+  }
+
   /** Assignment rules of one rule, built in the condition builder, and Alan as the fallback. */
   private void assignmentRules(
       String name,

@@ -68,6 +68,20 @@ final class DocumentAssist implements SchemaForm.Assist {
     return names.names(pointer);
   }
 
+  /** A value in an action as the field it sets takes it: a number, yes or no, or text. */
+  @Override
+  public Optional<SchemaForm.ValueKind> valueKind(String pointer) {
+    return names
+        .valueField(pointer)
+        .map(
+            field ->
+                switch (field.type().kind()) {
+                  case NUMBER, CURRENCY, PERCENT -> SchemaForm.ValueKind.NUMBER;
+                  case BOOLEAN -> SchemaForm.ValueKind.YES_NO;
+                  default -> SchemaForm.ValueKind.TEXT;
+                });
+  }
+
   @Override
   public Optional<Component> editor(String pointer, ObjectNode parent) {
     if (kind == DocumentKinds.APPS && pointer.equals("/icon")) {

@@ -181,6 +181,22 @@ final class DocumentNames implements SchemaForm.Assist {
     };
   }
 
+  /**
+   * The field a value at {@code pointer} is written to (an action's {@code values/<field>}): of the
+   * record the action sets it on, as the model has it; empty elsewhere.
+   */
+  Optional<FieldDefinition> valueField(String pointer) {
+    Matcher action = ACTION.matcher(pointer);
+    if (!action.matches() || !action.group(2).equals("values") || action.group(3) == null) {
+      return Optional.empty();
+    }
+    JsonNode item = at(action.group(1));
+    String target =
+        item.path("type").asText().equals("create") ? item.path("object").asText("") : ownName();
+    String field = action.group(3).substring(1).replace("~1", "/").replace("~0", "~");
+    return model.object(target).flatMap(o -> o.field(field));
+  }
+
   private JsonNode at(String pointer) {
     return document.get().at(pointer);
   }

@@ -117,6 +117,14 @@ final class SchemaForm extends Div {
       return Optional.empty();
     }
 
+    /**
+     * What a value of any simple kind at {@code pointer} is ({@link ValueKind}), when the screen
+     * knows the field it is written to; empty when it does not.
+     */
+    default Optional<ValueKind> valueKind(String pointer) {
+      return Optional.empty();
+    }
+
     /** Buttons on the panel of the list item at {@code pointer}. */
     default List<Component> itemTools(String pointer, ObjectNode item) {
       return List.of();
@@ -891,11 +899,21 @@ final class SchemaForm extends Div {
     return field;
   }
 
+  /** What a value of any simple kind is, as the field it is written to takes it. */
+  enum ValueKind {
+    TEXT,
+    NUMBER,
+    YES_NO
+  }
+
   /**
-   * A value of any simple kind (a field's value in an action): a number, {@code true} or {@code
-   * false} as typed are kept as such, anything else as text; nothing typed is no value.
+   * A value of any simple kind (a field's value in an action): kept as the field it is written to
+   * takes it — a text field's "12345" stays text — and, where that field is not known, a number,
+   * {@code true} or {@code false} as typed are kept as such, anything else as text; nothing typed
+   * is no value.
    */
   private Component scalar(String label, ObjectNode parent, String name, String at) {
+    Optional<ValueKind> kind = assist.valueKind(at);
     TextField field = new TextField(label);
     field.setId(id(at));
     JsonNode current = parent.path(name);
@@ -908,9 +926,13 @@ final class SchemaForm extends Div {
           String typed = e.getValue().strip();
           if (typed.isEmpty()) {
             parent.putNull(name);
-          } else if (typed.equals("true") || typed.equals("false")) {
+          } else if (kind.equals(Optional.of(ValueKind.TEXT))) {
+            parent.put(name, typed);
+          } else if ((typed.equals("true") || typed.equals("false"))
+              && !kind.equals(Optional.of(ValueKind.NUMBER))) {
             parent.put(name, Boolean.parseBoolean(typed));
-          } else if (typed.matches("-?\\d+(\\.\\d+)?")) {
+          } else if (typed.matches("-?\\d+(\\.\\d+)?")
+              && !kind.equals(Optional.of(ValueKind.YES_NO))) {
             parent.put(name, new BigDecimal(typed));
           } else {
             parent.put(name, typed);
