@@ -347,7 +347,7 @@ class AutomationBuilderIT {
       text.sendKeys("const users = record.users;\nrecord.users = users * ;\n");
       wait.until(driver -> source.getDomAttribute("invalid") != null);
       String error = source.getDomProperty("errorMessage");
-      assertTrue(error.startsWith("Line 2: "), error);
+      assertEquals("Line 2: Expected an operand but found ;", error);
       ((org.openqa.selenium.JavascriptExecutor) browser)
           .executeScript("arguments[0].scrollIntoView({block: 'center'})", source);
       Screenshots.save(browser, "desktop-automation-script");

@@ -55,6 +55,15 @@ public class TestRuns {
     return scripts.check("script.js", source);
   }
 
+  /**
+   * Readies the script runner in the background for the checks of an admin about to write a script:
+   * opening an automation's form calls it.
+   */
+  public void prepareScripts(Actor actor) {
+    permissions.require(actor, SystemPermission.MANAGE_METADATA);
+    scripts.prepare();
+  }
+
   /** What the document {@code name} of {@code kind} would do to the record, and nothing done. */
   public ObjectNode run(Actor actor, String kind, String name, String object, UUID record)
       throws SQLException {

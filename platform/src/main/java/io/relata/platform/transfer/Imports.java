@@ -109,7 +109,11 @@ public class Imports {
               actor, object, rows, importSettings(settings, skipped), jobs.journal(started));
     } catch (RuntimeException e) {
       // whatever stopped it, the job says so: it is not left running
-      jobs.finish(id, "failed", 0, 0, List.of(), false);
+      try {
+        jobs.finish(id, "failed", 0, 0, List.of(), false);
+      } catch (RuntimeException marking) {
+        e.addSuppressed(marking); // the first failure is the one to tell
+      }
       throw e;
     }
     boolean completed = result.failed() == 0 || !settings.allOrNothing();

@@ -7,6 +7,7 @@ import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.kind.DocumentKind;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.model.CompiledModel;
+import io.relata.metadata.type.FieldTypes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +18,11 @@ import java.util.regex.Pattern;
 
 /**
  * What the form of a document of any kind but an object and a permission set knows beyond its
- * meta-schema: the names it refers to, as choices ({@link DocumentNames}); and its conditions,
- * checked as they are typed against the object the document is about and built by pointing ({@link
- * ConditionPlaces}); and its scripts, parsed as they are typed by the script runner.
+ * meta-schema: the names it refers to, as choices ({@link DocumentNames}); its conditions, checked
+ * as they are typed against the object the document (or a dashboard widget) is about and built by
+ * pointing ({@link ConditionPlaces}); its scripts, parsed as they are typed by the script runner;
+ * an action's field values kept as their fields take them; a dashboard widget's measure and
+ * grouping ({@link WidgetParts}) and an app's icon ({@link IconPicker}) chosen.
  */
 final class DocumentAssist implements SchemaForm.Assist {
 
@@ -73,12 +76,14 @@ final class DocumentAssist implements SchemaForm.Assist {
   public Optional<SchemaForm.ValueKind> valueKind(String pointer) {
     return names
         .valueField(pointer)
-        .map(
+        .flatMap(
             field ->
-                switch (field.type().kind()) {
-                  case NUMBER, CURRENCY, PERCENT -> SchemaForm.ValueKind.NUMBER;
-                  case BOOLEAN -> SchemaForm.ValueKind.YES_NO;
-                  default -> SchemaForm.ValueKind.TEXT;
+                switch (FieldTypes.of(field.type()).valueType(field.type())) {
+                  case NUMBER -> Optional.of(SchemaForm.ValueKind.NUMBER);
+                  case BOOLEAN -> Optional.of(SchemaForm.ValueKind.YES_NO);
+                  case TEXT, DATE, DATETIME, ID -> Optional.of(SchemaForm.ValueKind.TEXT);
+                  // a list or any JSON (a plugin's type): what was typed decides
+                  default -> Optional.empty();
                 });
   }
 

@@ -103,6 +103,9 @@ public class DocumentView extends SetupPage {
   boolean enter(BeforeEnterEvent event, Workspace.View view) {
     kind = DocumentKinds.find(event.getRouteParameters().get("kind").orElse("")).orElse(null);
     name = event.getRouteParameters().get("name").orElse("");
+    if (kind == DocumentKinds.AUTOMATIONS) {
+      testRuns.prepareScripts(actor()); // its scripts are checked as they are typed
+    }
     return kind != null && render();
   }
 

@@ -913,7 +913,6 @@ final class SchemaForm extends Div {
    * is no value.
    */
   private Component scalar(String label, ObjectNode parent, String name, String at) {
-    Optional<ValueKind> kind = assist.valueKind(at);
     TextField field = new TextField(label);
     field.setId(id(at));
     JsonNode current = parent.path(name);
@@ -924,6 +923,8 @@ final class SchemaForm extends Div {
     field.addValueChangeListener(
         e -> {
           String typed = e.getValue().strip();
+          // asked now: the record the action writes may have been chosen after this was drawn
+          Optional<ValueKind> kind = assist.valueKind(at);
           if (typed.isEmpty()) {
             parent.putNull(name);
           } else if (kind.equals(Optional.of(ValueKind.TEXT))) {

@@ -3,11 +3,13 @@ package io.relata.ui.setup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import io.relata.metadata.definition.FieldDefinition;
+import io.relata.metadata.definition.FieldType;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.definition.SystemFields;
 import io.relata.metadata.model.CompiledModel;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,7 +75,7 @@ final class WidgetParts {
     }
     int index = Integer.parseInt(series.group(1));
     return Optional.of(
-        () -> fields(document.get().path("widgets").path(index), FieldTypeSpec::groupable));
+        () -> fields(document.get().path("widgets").path(index), (spec, type) -> spec.groupable()));
   }
 
   /** The object of the widget a pointer is in, as the model has it. */
@@ -88,6 +89,9 @@ final class WidgetParts {
   }
 
   private Component measure(String at, ObjectNode widget) {
+    if (!widget.has("measure")) {
+      widget.put("measure", "count"); // what a new widget shows, it is
+    }
     String[] now = widget.path("measure").asText("count").split(":", 2);
     Select<String> function = new Select<>();
     function.setId(SchemaForm.id(at) + "-function");
@@ -98,13 +102,16 @@ final class WidgetParts {
     ComboBox<String> field = new ComboBox<>(texts.apply("setup.widget.of"));
     field.setId(SchemaForm.id(at) + "-field");
     field.setItemLabelGenerator(name -> label(widget, name));
-    offer(
-        field,
+    java.util.function.Supplier<Map<String, String>> taken =
         () -> {
           String f = function.getValue();
           String summed = "weighted".equals(f) ? "sum" : f;
-          return fields(widget, spec -> spec.metrics().contains(summed));
-        });
+          // a figure is a number: a date's latest is a list's answer, as the compiler says
+          return fields(
+              widget,
+              (spec, type) -> spec.metrics().contains(summed) && !spec.valueType(type).temporal());
+        };
+    offer(field, taken);
     if (now.length == 2) {
       field.setValue(now[1]);
     }
@@ -123,11 +130,13 @@ final class WidgetParts {
     function.addValueChangeListener(
         e -> {
           field.setVisible(!e.getValue().equals("count"));
-          field.getDataProvider().refreshAll();
+          if (field.getValue() != null && !taken.get().containsKey(field.getValue())) {
+            field.clear(); // a field the function does not take
+          }
           write.run();
         });
     field.addValueChangeListener(e -> write.run());
-    return parts(at, function, field);
+    return parts(at, function, field, field);
   }
 
   private Component grouping(String at, ObjectNode widget) {
@@ -136,7 +145,7 @@ final class WidgetParts {
     field.setId(SchemaForm.id(at) + "-field");
     field.setClearButtonVisible(true);
     field.setItemLabelGenerator(name -> label(widget, name));
-    offer(field, () -> fields(widget, FieldTypeSpec::groupable));
+    offer(field, () -> fields(widget, (spec, type) -> spec.groupable()));
     Select<String> period = new Select<>();
     period.setId(SchemaForm.id(at) + "-period");
     period.setLabel(texts.apply("setup.widget.period"));
@@ -164,36 +173,60 @@ final class WidgetParts {
           write.run();
         });
     period.addValueChangeListener(e -> write.run());
-    return parts(at, field, period);
+    return parts(at, field, period, field);
+  }
+
+  /** Offers the names {@code names} gives, read again each time the box opens. */
+  private void offer(ComboBox<String> box, java.util.function.Supplier<Map<String, String>> names) {
+    Function<String, String> label = box.getItemLabelGenerator()::apply;
+    Choices.offer(box, () -> List.copyOf(names.get().keySet()), label);
   }
 
   /**
-   * Offers the names {@code names} gives, found by typing part of their label; read at each
-   * opening, as the widget's object may have been chosen after the box was drawn.
+   * The two parts side by side, as the form's editor at {@code at}: a refusal of the save at that
+   * place shows at {@code shows}.
    */
-  private static void offer(
-      ComboBox<String> box, java.util.function.Supplier<Map<String, String>> names) {
-    box.setItems(
-        query -> {
-          String typed = query.getFilter().orElse("").toLowerCase(java.util.Locale.ROOT);
-          return names.get().entrySet().stream()
-              .filter(e -> e.getValue().toLowerCase(java.util.Locale.ROOT).contains(typed))
-              .map(Map.Entry::getKey)
-              .skip(query.getOffset())
-              .limit(query.getLimit());
-        });
-  }
-
-  private static HorizontalLayout parts(String at, Component first, Component second) {
-    HorizontalLayout parts = new HorizontalLayout(first, second);
+  private static Parts parts(String at, Component first, Component second, HasValidation shows) {
+    Parts parts = new Parts(shows);
+    parts.add(first, second);
     parts.setId(SchemaForm.id(at));
     parts.setAlignItems(FlexComponent.Alignment.BASELINE);
     parts.addClassName("relata-widget-parts");
     return parts;
   }
 
-  /** The widget's object's fields whose type {@code takes}, by label. */
-  private Map<String, String> fields(JsonNode widget, Predicate<FieldTypeSpec> takes) {
+  /** Parts of one value, whose problem shows at one of them. */
+  private static final class Parts extends HorizontalLayout implements HasValidation {
+    private final HasValidation shows;
+
+    Parts(HasValidation shows) {
+      this.shows = shows;
+    }
+
+    @Override
+    public void setErrorMessage(String errorMessage) {
+      shows.setErrorMessage(errorMessage);
+    }
+
+    @Override
+    public String getErrorMessage() {
+      return shows.getErrorMessage();
+    }
+
+    @Override
+    public void setInvalid(boolean invalid) {
+      shows.setInvalid(invalid);
+    }
+
+    @Override
+    public boolean isInvalid() {
+      return shows.isInvalid();
+    }
+  }
+
+  /** The widget's object's fields whose type {@code takes}, with their labels. */
+  private Map<String, String> fields(
+      JsonNode widget, java.util.function.BiPredicate<FieldTypeSpec, FieldType> takes) {
     Map<String, String> found = new LinkedHashMap<>();
     model
         .object(widget.path("object").asText())
@@ -205,8 +238,8 @@ final class WidgetParts {
                   .filter(f -> !HIDDEN.contains(f.name()))
                   .forEach(all::add);
               all.stream()
-                  .filter(f -> takes.test(FieldTypes.of(f.type())))
-                  .forEach(f -> found.put(f.name(), Labels.field(f) + " (" + f.name() + ")"));
+                  .filter(f -> takes.test(FieldTypes.of(f.type()), f.type()))
+                  .forEach(f -> found.put(f.name(), Labels.field(f)));
             });
     return found;
   }

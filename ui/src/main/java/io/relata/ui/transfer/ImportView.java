@@ -111,7 +111,7 @@ public class ImportView extends Div implements BeforeEnterObserver, HasDynamicTi
     Span problem = new Span();
     problem.setId("import-file-problem");
     problem.addClassName("relata-field-error");
-    Upload upload = new Upload(LimitedUpload.of(this::uploaded));
+    Upload upload = new Upload(new LimitedUpload(this::uploaded));
     upload.setId("import-upload");
     upload.setMaxFiles(1);
     upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, MAX_BYTES));

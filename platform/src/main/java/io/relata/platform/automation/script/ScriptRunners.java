@@ -55,14 +55,16 @@ public class ScriptRunners {
   private static final long GRACE_MILLIS = 3_000;
 
   /** How long a syntax check waits for the runner. */
-  private static final long CHECK_MILLIS = 5_000;
+  private static final long CHECK_MILLIS = 2_000;
 
   /** The exit code of a JVM that ended on {@code -XX:+ExitOnOutOfMemoryError}. */
   private static final int OUT_OF_MEMORY = 3;
 
   private final AtomicLong runs = new AtomicLong();
   private final Map<Long, BlockingQueue<JsonNode>> inboxes = new ConcurrentHashMap<>();
-  private Runner runner;
+  private volatile Runner runner;
+  private final java.util.concurrent.atomic.AtomicReference<CountDownLatch> starting =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   /** One runner process, its input, and the thread that reads its output. */
   private final class Runner {
@@ -206,20 +208,40 @@ public class ScriptRunners {
   public record SyntaxError(Optional<Integer> line, String message) {}
 
   /**
-   * Whether {@code source} parses as a script, without running it: empty when it does, or when the
-   * runner cannot say within {@value #CHECK_MILLIS} ms (a test run and the save still find it).
+   * Whether {@code source} parses as a script, without running it: empty when it does, or when no
+   * runner is running yet (one is started in the background, {@link #prepare}) or it cannot say
+   * within {@value #CHECK_MILLIS} ms (a test run and a live run still find it). Whoever types waits
+   * for no runner to start.
    */
   public Optional<SyntaxError> check(String name, String source) {
+    Runner current = runner;
+    if (current == null || !current.process.isAlive()) {
+      // a runner starting in the background is waited for as long as a check waits, no longer
+      try {
+        if (!prepare().await(CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+          return Optional.empty();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      current = runner;
+      if (current == null || !current.process.isAlive()) {
+        return Optional.empty();
+      }
+    }
     long id = runs.incrementAndGet();
     BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     inboxes.put(id, inbox);
+    current.runs.add(id);
     try {
-      Runner current = runner();
       ObjectNode message = JSON.createObjectNode().put("op", "check").put("run", id);
       message.put("name", name).put("source", source);
       current.send(message);
       JsonNode answer = inbox.poll(CHECK_MILLIS, TimeUnit.MILLISECONDS);
-      if (answer == null || !answer.has("message")) {
+      if (answer == null
+          || !answer.path("op").asText().equals("checked")
+          || !answer.has("message")) {
         return Optional.empty();
       }
       return Optional.of(
@@ -233,7 +255,44 @@ public class ScriptRunners {
       return Optional.empty();
     } finally {
       inboxes.remove(id);
+      current.runs.remove(id);
     }
+  }
+
+  /**
+   * Starts a runner in the background when none runs, so that the checks of a script being typed
+   * find one; the caller does not wait for it, unless it waits on the answer: counted down once a
+   * runner runs (or could not be started).
+   */
+  public CountDownLatch prepare() {
+    CountDownLatch started = new CountDownLatch(1);
+    Runner current = runner;
+    if (current != null && current.process.isAlive()) {
+      started.countDown();
+      return started;
+    }
+    CountDownLatch already = starting.get();
+    if (already != null || !starting.compareAndSet(null, started)) {
+      return already != null ? already : starting.get();
+    }
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                runner();
+              } catch (IOException e) {
+                LOG.log(Level.WARNING, "the script runner could not be started", e);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                starting.set(null);
+                started.countDown();
+              }
+            },
+            "script-runner-start");
+    starter.setDaemon(true);
+    starter.start();
+    return started;
   }
 
   /** The result of the runner's last message; a limit the platform counted overrides its end. */

@@ -94,6 +94,21 @@ class ScriptSandboxIT {
   }
 
   @Test
+  void aSyntaxErrorIsFoundAtItsLineWithoutRunningTheScript() {
+    run("record.a = 1;"); // the runner is up: the check waits for no start
+    ScriptRunners.SyntaxError error =
+        RUNNERS
+            .check("typed.js", "record.a = 1;\nrecord.b = record.a * ;\nwhile (true) {}")
+            .orElseThrow();
+    assertEquals(java.util.Optional.of(2), error.line());
+    assertTrue(
+        !error.message().contains("typed.js") && !error.message().startsWith("SyntaxError"),
+        error.message());
+    // a script that parses has no error, and a check never runs it: the loop does not stop it
+    assertEquals(java.util.Optional.empty(), RUNNERS.check("fine.js", "while (true) {}"));
+  }
+
+  @Test
   void aPollutedPrototypeDoesNotReachTheNextRun() {
     assertTrue(run("Object.prototype.polluted = 'yes'; globalThis.leak = 1;").ok());
     ScriptResult next = run("record.seen = typeof ({}).polluted + ' ' + typeof globalThis.leak;");

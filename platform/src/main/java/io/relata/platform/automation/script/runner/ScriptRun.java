@@ -28,7 +28,8 @@ import org.graalvm.polyglot.SourceSection;
  * without {@code load}, {@code print}, {@code console} or the {@code Graal} and {@code Polyglot}
  * globals, and reaches the host only through the {@link Host} its prelude hides in a closure. The
  * record comes in as JSON and goes out as JSON; the statement limit and a wall-clock watchdog stop
- * it. Its answer is the run's last message: {@code done} or {@code failed} with the reason.
+ * it. Its answer is the run's last message: {@code done} or {@code failed} with the reason. A check
+ * ({@link #check}) only parses a script and answers {@code checked}.
  */
 final class ScriptRun {
 
@@ -144,22 +145,21 @@ final class ScriptRun {
       context.parse(Source.newBuilder("js", request.path("source").asText(), name).buildLiteral());
     } catch (PolyglotException e) {
       if (e.isSyntaxError()) {
-        SourceSection where = e.getSourceLocation();
-        String message = String.valueOf(e.getMessage());
-        // the parser names the place as "name:line:column "; the answer says the line itself
-        String place = name + ":";
-        if (message.startsWith(place)) {
-          message =
-              message.replaceFirst(
-                  "^" + java.util.regex.Pattern.quote(place) + "\\d+:\\d+\\s*", "");
-        }
+        // the parser says "SyntaxError: name:line:column what it expected"; the line is its own
+        String message =
+            String.valueOf(e.getMessage())
+                .replaceFirst(
+                    "^(?:SyntaxError: )?" + java.util.regex.Pattern.quote(name) + ":\\d+:\\d+\\s*",
+                    "");
         answer.put("message", message);
+        SourceSection where = e.getSourceLocation();
         if (where != null) {
           answer.put("line", where.getStartLine());
         }
-      } else {
-        answer.put("message", String.valueOf(e.getMessage()));
       }
+      // anything else is no syntax error: the check has no opinion, a run will say
+    } catch (RuntimeException e) {
+      // no opinion either; the answer still goes, so nobody waits for it
     }
     return answer;
   }

@@ -26,7 +26,8 @@ import org.graalvm.polyglot.SandboxPolicy;
  * (its heap capped, exit on the first out-of-memory error) and never the server. It speaks JSON
  * lines: runs come in on standard input, each on a worker thread in a fresh context of one shared
  * engine ({@link ScriptRun}); host calls go out on standard output and their answers come back in.
- * Standard error is the runner's log. Imports only GraalJS and Jackson.
+ * A check of a script's syntax comes in the same way and is answered without running it. Standard
+ * error is the runner's log. Imports only GraalJS and Jackson.
  */
 public final class ScriptRunnerMain {
 
