@@ -406,6 +406,8 @@ class SetupScreensIT {
       assertEquals(201, signInStatus("noah", "Noah-password-2"));
       Screenshots.save(browser, "desktop-setup-user");
       browser.get(server.uri("/setup/users").toString());
+      // found by name among the shared server's many users
+      type("#users-search", "Noah");
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("users-grid"), "Noah Berg"));
       Screenshots.save(browser, "desktop-setup-users");
