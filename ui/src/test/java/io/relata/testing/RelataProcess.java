@@ -80,6 +80,21 @@ public final class RelataProcess implements AutoCloseable {
   }
 
   /**
+   * A connection to the embedded database as its superuser, for a test that breaks the database
+   * under the server on purpose; the port is the one the launcher printed.
+   */
+  public java.sql.Connection superuserConnection() throws java.sql.SQLException {
+    java.util.regex.Matcher port =
+        java.util.regex.Pattern.compile("embedded PostgreSQL on localhost:(\\d+)")
+            .matcher(output());
+    if (!port.find()) {
+      throw new IllegalStateException("this server does not run the embedded database");
+    }
+    return java.sql.DriverManager.getConnection(
+        "jdbc:postgresql://localhost:" + port.group(1) + "/postgres", "postgres", "");
+  }
+
+  /**
    * Polls {@code /health/ready} until it reports the database UP, the process ends, or time runs
    * out.
    */

@@ -12,13 +12,23 @@ public final class Problems {
 
   private Problems() {}
 
-  /** The problem's own text, then its violations'. */
+  /**
+   * What the user is told: each violation's text when it has some (a refusal of what was entered);
+   * otherwise the problem's detail as the API words it ({@code code.detail}), or its title.
+   */
   public static String text(ProblemException problem, Locale locale) {
-    StringBuilder text = new StringBuilder(Messages.text(problem.code(), locale, problem.args()));
-    for (ProblemException.Violation v : problem.violations()) {
-      text.append(" · ").append(Messages.text(v.code(), locale, v.args().toArray()));
+    if (!problem.violations().isEmpty()) {
+      return problem.violations().stream()
+          .map(v -> Messages.text(v.code(), locale, v.args().toArray()))
+          .collect(java.util.stream.Collectors.joining(" · "));
     }
-    return text.toString();
+    for (String part : List.of(".detail", ".title")) {
+      String said = Messages.text(problem.code() + part, locale, problem.args());
+      if (!said.equals(problem.code() + part)) {
+        return said;
+      }
+    }
+    return Messages.text(problem.code(), locale, problem.args());
   }
 
   /** Shows {@code messages} for a while at the bottom of the screen. */
