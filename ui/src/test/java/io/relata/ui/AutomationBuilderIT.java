@@ -362,6 +362,41 @@ class AutomationBuilderIT {
   }
 
   @Test
+  void aScriptStoppedInATestRunIsSaidAtItsOwnActionAmongSeveral() throws Exception {
+    // switched off: only tried here, it never runs on the other stories' prospects
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/automations/two_scripts",
+            "{\"name\":\"two_scripts\",\"label\":\"Two scripts\",\"object\":\"prospect\","
+                + "\"active\":false,"
+                + "\"trigger\":{\"type\":\"record\",\"timing\":\"before\",\"on\":[\"create\"]},"
+                + "\"actions\":[{\"type\":\"script\",\"source\":\"record.users = 1;\"},"
+                + "{\"type\":\"script\",\"source\":\"const users = record.users;\\n"
+                + "throw new Error('no users');\"}]}"));
+    created(
+        admin.send("POST", "api/v1/records/prospect", "{\"company\":\"Brittle Co\",\"users\":3}"));
+    try {
+      signIn("admin");
+      browser.get(server.uri("/setup/automations/two_scripts").toString());
+      actions.click("setup-test-run");
+      actions.combo("test-run-record", "Brit", "Brittle Co");
+      actions.click("test-run-run");
+      WebElement second =
+          wait.until(
+              ExpectedConditions.presenceOfElementLocated(By.id("setup-field-actions-1-source")));
+      wait.until(driver -> second.getDomAttribute("invalid") != null);
+      String said = second.getDomProperty("errorMessage");
+      assertTrue(said.contains("(action 2)") && said.contains("at line 2"), said);
+      WebElement first = browser.findElement(By.id("setup-field-actions-0-source"));
+      assertEquals(null, first.getDomAttribute("invalid"), "the first script ran as it should");
+    } catch (RuntimeException | AssertionError e) {
+      Screenshots.save(browser, "failed-automation-stopped");
+      throw e;
+    }
+  }
+
+  @Test
   void aFieldValueInAnActionIsKeptAsItsFieldTakesIt() throws Exception {
     try {
       signIn("admin");

@@ -78,7 +78,7 @@ public class Scripting {
     ScriptResult result =
         runners.run(request(automation, index, script, in), host(context, Optional.empty()));
     used.accept(usage(result));
-    return changes(automation, object, in, checked(automation, result));
+    return changes(automation, object, in, checked(automation, index, result));
   }
 
   /** Runs the script after the write; its changes to the record are a write of their own. */
@@ -99,7 +99,8 @@ public class Scripting {
     if (creating.failure().get() != null) {
       throw creating.failure().get();
     }
-    ObjectNode changes = changes(automation, target.object(), in, checked(automation, result));
+    ObjectNode changes =
+        changes(automation, target.object(), in, checked(automation, index, result));
     if (!changes.isEmpty() && !target.gone()) {
       target.writes().update(context, target.object().name(), target.id(), changes, because);
     }
@@ -204,8 +205,11 @@ public class Scripting {
     return usage;
   }
 
-  /** The result of a run that was not stopped and raised no problem; else the refusal. */
-  private static ScriptResult checked(Automation automation, ScriptResult result) {
+  /**
+   * The result of a run that was not stopped and raised no problem; else the refusal, which names
+   * the action by its number (from 1) as well as the line, for an automation of several scripts.
+   */
+  private static ScriptResult checked(Automation automation, int index, ScriptResult result) {
     if (result.failure().isPresent()) {
       ScriptResult.Failure failure = result.failure().get();
       throw new InvalidRequestException(
@@ -217,7 +221,8 @@ public class Scripting {
                       automation.label(),
                       failure.kind(),
                       failure.message(),
-                      failure.line().map(String::valueOf).orElse("—")))));
+                      failure.line().map(String::valueOf).orElse("—"),
+                      index + 1))));
     }
     if (!result.problems().isEmpty()) {
       List<Violation> violations = new ArrayList<>();

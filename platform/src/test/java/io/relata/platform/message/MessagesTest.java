@@ -88,7 +88,7 @@ class MessagesTest {
     }
   }
 
-  private static final String[] MARKERS = {"<0>", "<1>", "<2>", "<3>"};
+  private static final String[] MARKERS = {"<0>", "<1>", "<2>", "<3>", "<4>"};
   private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
   private static Properties bundle(String suffix) throws IOException {

@@ -141,7 +141,8 @@ public class DocumentView extends SetupPage {
     SchemaForm.Assist assist =
         kind == DocumentKinds.OBJECTS
             ? new ObjectAssist(
-                () -> form.document(),
+                // while the form is first drawn, the document as loaded
+                () -> form == null ? edited : form.document(),
                 getLocale(),
                 records,
                 !creating,
@@ -224,20 +225,15 @@ public class DocumentView extends SetupPage {
                         getLocale(),
                         refused -> {
                           Map<String, String> at = new LinkedHashMap<>();
-                          JsonNode actions = form.document().path("actions");
-                          for (int i = 0; i < actions.size(); i++) {
-                            if (actions.get(i).path("type").asText().equals("script")) {
-                              for (var violation : refused.violations()) {
-                                if (violation.code().equals("automation.script-stopped")) {
-                                  at.put(
-                                      "/actions/" + i + "/source",
-                                      Messages.text(
-                                          violation.code(),
-                                          getLocale(),
-                                          violation.args().toArray()));
-                                }
-                              }
-                              break;
+                          for (var violation : refused.violations()) {
+                            if (violation.code().equals("automation.script-stopped")) {
+                              // the action's number, from 1, follows the label, kind, words, line
+                              at.put(
+                                  "/actions/"
+                                      + (((Number) violation.args().get(4)).intValue() - 1)
+                                      + "/source",
+                                  Messages.text(
+                                      violation.code(), getLocale(), violation.args().toArray()));
                             }
                           }
                           form.show(at);
@@ -265,6 +261,10 @@ public class DocumentView extends SetupPage {
   }
 
   private void save() {
+    if (!form.notJson().isEmpty()) {
+      form.show(Map.of()); // what was typed is not JSON: said at its box, and nothing saved
+      return;
+    }
     ObjectNode document = form.document().deepCopy();
     String saved = document.path("name").asText("");
     Optional<JsonNode> now =

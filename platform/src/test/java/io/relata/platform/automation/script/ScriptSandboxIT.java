@@ -75,6 +75,9 @@ class ScriptSandboxIT {
     ScriptResult syntax = run("record.score = ;");
     stoppedBy("syntax", syntax);
     assertEquals(Optional.of(1), syntax.failure().get().line());
+    ScriptResult thrown = run("const users = record.users;\nthrow new Error('no users');");
+    stoppedBy("error", thrown);
+    assertEquals(Optional.of(2), thrown.failure().get().line(), "the line of the throw");
   }
 
   @Test

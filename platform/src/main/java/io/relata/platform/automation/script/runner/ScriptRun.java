@@ -250,8 +250,20 @@ final class ScriptRun {
     }
     answer.put("kind", kind);
     answer.put("message", e.getMessage() == null ? kind : e.getMessage());
+    String name = request.path("name").asText();
     SourceSection where = e.getSourceLocation();
-    if (where != null && where.getSource().getName().equals(request.path("name").asText())) {
+    if (where == null || !where.getSource().getName().equals(name)) {
+      // an error the script threw has no place of its own: the script's deepest frame has it
+      where = null;
+      for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+        SourceSection at = frame.getSourceLocation();
+        if (frame.isGuestFrame() && at != null && at.getSource().getName().equals(name)) {
+          where = at;
+          break;
+        }
+      }
+    }
+    if (where != null) {
       answer.put("line", where.getStartLine());
     }
   }
