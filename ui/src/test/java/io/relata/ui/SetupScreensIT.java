@@ -16,6 +16,8 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +93,31 @@ class SetupScreensIT {
       type("#setup-field-fields-1-label", "Budget");
       combo("setup-field-fields-1-type", "Number");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("setup-field-fields-1-scale")));
+      // a default value as its field's type takes it: a number field's is a number
+      type("#setup-field-fields-1-defaultValue", "250");
+      // a JSON field's is JSON: text that is not is said at its box, kept when the form is drawn
+      // again, and never saved
+      click("setup-field-fields-add");
+      type("#setup-field-fields-2-name", "extras");
+      type("#setup-field-fields-2-label", "Extras");
+      combo("setup-field-fields-2-type", "JSON");
+      type("#setup-field-fields-2-defaultValue", "{\"tier\":");
+      wait.until(
+          driver ->
+              driver
+                      .findElement(By.id("setup-field-fields-2-defaultValue"))
+                      .getDomAttribute("invalid")
+                  != null);
+      click("setup-field-fields-add");
+      click("setup-field-fields-3-remove");
+      click("setup-save");
+      WebElement extras = browser.findElement(By.id("setup-field-fields-2-defaultValue"));
+      assertEquals("{\"tier\":", extras.getDomProperty("value"));
+      assertTrue(extras.getDomAttribute("invalid") != null, "still said at its box");
+      assertTrue(browser.findElements(By.id("plan-apply")).isEmpty(), "nothing proposed");
+      type("#setup-field-fields-2-defaultValue", "{\"tier\": 1}");
+      wait.until(driver -> extras.getDomAttribute("invalid") == null);
+      click("setup-field-fields-2-remove"); // the story goes on with two fields
       actions.combo("setup-field-nameField", "Tit", "Title (title)");
       Screenshots.save(browser, "desktop-setup-new-object");
       click("setup-save");
@@ -99,6 +126,11 @@ class SetupScreensIT {
       Screenshots.save(browser, "desktop-setup-plan");
       click("plan-apply");
       wait.until(ExpectedConditions.urlContains("/setup/objects/venture"));
+      JsonObject fields = venture();
+      assertEquals(
+          250,
+          fields.getJsonArray("fields").getJsonObject(1).getJsonNumber("defaultValue").intValue(),
+          fields.toString());
 
       String apollo =
           ApiClient.json(
@@ -577,6 +609,19 @@ class SetupScreensIT {
             "{\"username\":\"ines\",\"password\":\""
                 + PASSWORD
                 + "\",\"displayName\":\"Ines Holm\",\"permissionSets\":[\"auditors\"]}"));
+    // Ulf signed in once and has since left: frozen, he is still found as who did something
+    String ulf =
+        ApiClient.json(
+                ok(
+                    admin.send(
+                        "POST",
+                        "api/v1/users",
+                        "{\"username\":\"ulf\",\"password\":\""
+                            + PASSWORD
+                            + "\",\"displayName\":\"Ulf Frost\"}")))
+            .getString("id");
+    assertEquals(201, signInStatus("ulf", PASSWORD));
+    ok(admin.send("PATCH", "api/v1/users/" + ulf, "{\"active\":false}"));
     JsonObject acme =
         ApiClient.json(
             ok(
@@ -671,6 +716,15 @@ class SetupScreensIT {
               By.id("audit-chain-state"), "The chain is broken: Position"));
       Screenshots.save(browser, "desktop-setup-audit-broken");
 
+      // a frozen user's entries, found by them
+      browser.get(server.uri("/setup/audit").toString());
+      actions.combo("audit-user", "Ulf", "Ulf Frost (Frozen)");
+      // his sign-in and the token it issued
+      wait.until(driver -> auditRows() == 2);
+      assertTrue(
+          browser.findElement(By.id("audit-grid")).getText().contains("Signed in"),
+          browser.findElement(By.id("audit-grid")).getText());
+
       // nothing else of Setup is theirs
       for (String page : List.of("/setup/objects", "/setup/users", "/setup/jobs")) {
         browser.get(server.uri(page).toString());
@@ -679,6 +733,80 @@ class SetupScreensIT {
     } catch (RuntimeException | AssertionError e) {
       Screenshots.save(browser, "failed-setup-audit");
       throw e;
+    }
+  }
+
+  @Test
+  void aServerFailureIsToldInTheUsersWordsWithAReferenceAndNeverItsStackTrace() throws Exception {
+    String bruno =
+        ApiClient.json(
+                ok(
+                    admin.send(
+                        "POST",
+                        "api/v1/users",
+                        "{\"username\":\"bruno\",\"password\":\""
+                            + PASSWORD
+                            + "\",\"displayName\":\"Bruno Brus\"}")))
+            .getString("id");
+    ok(
+        admin.send(
+            "PUT",
+            "api/v1/metadata/objects/fragile",
+            "{\"name\":\"fragile\",\"label\":\"Fragile\",\"nameField\":\"title\","
+                + "\"fields\":[{\"name\":\"title\",\"label\":\"Title\",\"type\":\"text\"}]}"));
+    String vase =
+        ApiClient.json(ok(admin.send("POST", "api/v1/records/fragile", "{\"title\":\"Vase\"}")))
+            .getString("id");
+    // the database fails under the server: Bruno's row refuses every change, and the fragile
+    // object's table is no longer Relata's to read
+    try (Connection database = server.superuserConnection();
+        Statement sql = database.createStatement()) {
+      sql.execute(
+          "CREATE FUNCTION relata.test_refuse() RETURNS trigger LANGUAGE plpgsql AS"
+              + " $$BEGIN RAISE EXCEPTION 'test: the disk is on fire'; END$$");
+      sql.execute(
+          "CREATE TRIGGER test_refuse BEFORE UPDATE ON relata.app_user FOR EACH ROW"
+              + " WHEN (OLD.username = 'bruno') EXECUTE FUNCTION relata.test_refuse()");
+      sql.execute("REVOKE SELECT ON records.fragile FROM relata_app");
+      try {
+        signIn("admin");
+        browser.get(server.uri("/setup/users/" + bruno).toString());
+        type("#user-displayName", "Bruno Bränd");
+        click("user-save");
+        wait.until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("vaadin-notification-card"), "Something went wrong on the server"));
+        String said = browser.findElement(By.tagName("vaadin-notification-card")).getText();
+        assertTrue(said.startsWith("Something went wrong on the server"), said);
+        java.util.regex.Matcher reference =
+            java.util.regex.Pattern.compile("reference: ([0-9a-f]{8})").matcher(said);
+        assertTrue(reference.find(), said);
+        assertTrue(!said.contains("fire") && !said.contains("Exception"), said);
+        Screenshots.save(browser, "desktop-failure-notice");
+        assertTrue(
+            server.output().contains("as reference " + reference.group(1)),
+            "the administrator finds it in the log by its reference");
+        assertEquals(
+            "Bruno Brus",
+            ApiClient.json(ok(admin.send("GET", "api/v1/users/" + bruno, null)))
+                .getString("displayName"));
+
+        browser.get(server.uri("/o/fragile/" + vase).toString());
+        WebElement page =
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("server-error-text")));
+        assertTrue(page.getText().startsWith("This page could not be shown"), page.getText());
+        assertTrue(page.getText().matches(".*reference: [0-9a-f]{8}$"), page.getText());
+        String whole = browser.findElement(By.tagName("body")).getText();
+        assertTrue(!whole.contains("permission") && !whole.contains("SQL"), whole);
+        Screenshots.save(browser, "desktop-failure-page");
+      } catch (RuntimeException | AssertionError e) {
+        Screenshots.save(browser, "failed-failure");
+        throw e;
+      } finally {
+        sql.execute("GRANT SELECT ON records.fragile TO relata_app");
+        sql.execute("DROP TRIGGER test_refuse ON relata.app_user");
+        sql.execute("DROP FUNCTION relata.test_refuse()");
+      }
     }
   }
 

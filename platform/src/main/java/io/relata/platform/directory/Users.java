@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -150,8 +151,11 @@ public class Users {
         });
   }
 
-  /** A user as others pick them for a field: their id and the name shown. */
-  public record Pickable(UUID id, String name) {}
+  /**
+   * A user as others pick them: their id, the name shown, and whether they may sign in (a frozen
+   * user is offered only where past work is looked up, as in the audit log).
+   */
+  public record Pickable(UUID id, String name, boolean active) {}
 
   /**
    * Active users whose display name or username contains {@code typed} (any case), by the name
@@ -159,23 +163,34 @@ public class Users {
    * account; a user without a display name is shown by username.
    */
   public List<Pickable> pickable(String typed, int limit) {
+    return pickable(typed, limit, false);
+  }
+
+  /**
+   * As {@link #pickable(String, int)}, frozen users too when {@code withFrozen}: who did something
+   * is still to be found after they left.
+   */
+  public List<Pickable> pickable(String typed, int limit, boolean withFrozen) {
     String like =
         "%" + typed.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     return read(
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
-                  "SELECT id, coalesce(nullif(display_name, ''), username) AS shown"
-                      + " FROM relata.app_user WHERE active"
+                  "SELECT id, coalesce(nullif(display_name, ''), username) AS shown, active"
+                      + " FROM relata.app_user WHERE (active OR ?)"
                       + " AND (display_name ILIKE ? OR username ILIKE ?)"
                       + " ORDER BY shown, id LIMIT ?")) {
-            select.setString(1, like);
+            select.setBoolean(1, withFrozen);
             select.setString(2, like);
-            select.setInt(3, limit);
+            select.setString(3, like);
+            select.setInt(4, limit);
             List<Pickable> found = new ArrayList<>();
             try (java.sql.ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
-                found.add(new Pickable(rows.getObject(1, UUID.class), rows.getString(2)));
+                found.add(
+                    new Pickable(
+                        rows.getObject(1, UUID.class), rows.getString(2), rows.getBoolean(3)));
               }
             }
             return found;
@@ -279,7 +294,9 @@ public class Users {
           if (actor.id().equals(id)) {
             refuseSelfLockout(current, change);
           }
-          if (change.permissionSets().isPresent()) {
+          if (change.permissionSets().isPresent()
+              && !Set.copyOf(change.permissionSets().get())
+                  .equals(Set.copyOf(current.permissionSets()))) {
             Assignments.requireAdministratorIfItMoves(
                 connection, actor, current.permissionSets(), change.permissionSets().get());
             try (PreparedStatement delete =
@@ -306,7 +323,7 @@ public class Users {
           }
           Profiles.apply(connection, id, change.profile());
           Account changed = find(connection, id).orElseThrow();
-          AuditLog.append(connection, changeEntry(actor, current, changed, hash.isPresent()));
+          audit(connection, changeEntry(actor, current, changed, hash.isPresent()));
           return changed;
         });
   }
@@ -328,7 +345,7 @@ public class Users {
           Account current = lock(connection, actor.id()).orElseThrow(() -> notFound(actor.id()));
           Profiles.apply(connection, actor.id(), profile);
           Account changed = find(connection, actor.id()).orElseThrow();
-          AuditLog.append(connection, changeEntry(actor, current, changed, false));
+          audit(connection, changeEntry(actor, current, changed, false));
           return changed;
         });
   }
@@ -429,6 +446,13 @@ public class Users {
    * What a change did to an account: the properties it changed, never a password or its hash (only
    * that it changed); the username is a value, erasable like a record's.
    */
+  /** Writes a change's entry, unless it changed nothing (a form saved as it was). */
+  private static void audit(Connection connection, AuditEntry change) throws SQLException {
+    if (!change.detail().path("changed").isEmpty()) {
+      AuditLog.append(connection, change);
+    }
+  }
+
   private AuditEntry changeEntry(
       Actor actor, Account before, Account after, boolean passwordChanged) {
     AuditEntry entry = actor.audit(Now.of(clock), "user.change").on("user", after.id());

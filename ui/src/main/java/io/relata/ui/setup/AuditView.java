@@ -205,7 +205,7 @@ public class AuditView extends SetupPage {
   }
 
   private HorizontalLayout filters() {
-    user = new UserPicker(users, getTranslation("setup.audit.user"), Optional.empty());
+    user = UserPicker.withFrozen(users, getTranslation("setup.audit.user"));
     user.setId("audit-user");
     user.setClearButtonVisible(true);
     user.addValueChangeListener(e -> reload());

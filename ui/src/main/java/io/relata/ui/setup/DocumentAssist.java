@@ -7,7 +7,6 @@ import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.kind.DocumentKind;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.metadata.model.CompiledModel;
-import io.relata.metadata.type.FieldTypes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,17 +73,8 @@ final class DocumentAssist implements SchemaForm.Assist {
   /** A value in an action as the field it sets takes it: a number, yes or no, or text. */
   @Override
   public Optional<SchemaForm.ValueKind> valueKind(String pointer) {
-    return names
-        .valueField(pointer)
-        .flatMap(
-            field ->
-                switch (FieldTypes.of(field.type()).valueType(field.type())) {
-                  case NUMBER -> Optional.of(SchemaForm.ValueKind.NUMBER);
-                  case BOOLEAN -> Optional.of(SchemaForm.ValueKind.YES_NO);
-                  case TEXT, DATE, DATETIME, ID -> Optional.of(SchemaForm.ValueKind.TEXT);
-                  // a list or any JSON (a plugin's type): what was typed decides
-                  default -> Optional.empty();
-                });
+    // a list or any JSON (a plugin's type): what was typed decides
+    return names.valueField(pointer).flatMap(FieldValueKinds::of);
   }
 
   @Override

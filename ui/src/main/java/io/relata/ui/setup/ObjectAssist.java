@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 final class ObjectAssist implements SchemaForm.Assist {
 
   private static final Pattern RULE = Pattern.compile("/validationRules/\\d+");
+  private static final Pattern DEFAULT_VALUE = Pattern.compile("/fields/(\\d+)/defaultValue");
 
   private final Supplier<ObjectNode> document;
   private final Locale locale;
@@ -55,6 +56,22 @@ final class ObjectAssist implements SchemaForm.Assist {
   @Override
   public Optional<Supplier<Map<String, String>>> names(String pointer) {
     return names.at(pointer);
+  }
+
+  /** A field's default value as its type takes it: a number, yes or no, or text. */
+  @Override
+  public Optional<SchemaForm.ValueKind> valueKind(String pointer) {
+    java.util.regex.Matcher at = DEFAULT_VALUE.matcher(pointer);
+    if (!at.matches()) {
+      return Optional.empty();
+    }
+    try {
+      return FieldValueKinds.of(
+          DefinitionReader.field(
+              document.get().path("fields").path(Integer.parseInt(at.group(1)))));
+    } catch (RuntimeException notYetATypedField) {
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -139,6 +139,13 @@ final class SchemaForm extends Div {
   private final Function<String, String> texts;
   private final boolean named;
   private final Map<String, Component> editors = new LinkedHashMap<>();
+
+  /**
+   * Text typed in a JSON box that is not JSON, by the box's pointer: kept when the form is drawn
+   * again and said at its box until it is mended, so what was typed is never silently lost.
+   */
+  private final Map<String, String> unparsed = new LinkedHashMap<>();
+
   private final NameList.Board board = new NameList.Board();
 
   /** The properties each object of the document must have, by its schema. */
@@ -206,7 +213,9 @@ final class SchemaForm extends Div {
   List<String> show(Map<String, String> messages) {
     editors.values().forEach(SchemaForm::clear);
     List<String> unplaced = new ArrayList<>();
-    messages.forEach(
+    Map<String, String> all = new LinkedHashMap<>(notJson());
+    all.putAll(messages);
+    all.forEach(
         (pointer, message) -> {
           String at = pointer;
           while (!at.isEmpty() && !editors.containsKey(at)) {
@@ -225,6 +234,13 @@ final class SchemaForm extends Div {
           }
         });
     return unplaced;
+  }
+
+  /** The JSON boxes whose text is not JSON, each with what to say at it; empty when none. */
+  Map<String, String> notJson() {
+    Map<String, String> said = new LinkedHashMap<>();
+    unparsed.keySet().forEach(at -> said.put(at, texts.apply("setup.form.not-json")));
+    return said;
   }
 
   private static void clear(Component editor) {
@@ -415,7 +431,7 @@ final class SchemaForm extends Div {
         return decimal(label, parent, name, at);
       }
       case "scalar" -> {
-        return scalar(label, parent, name, at);
+        return scalar(label, parent, name, at, true);
       }
       case "boolean" -> {
         // absent means the schema's default (a rule is active unless it says otherwise)
@@ -441,7 +457,10 @@ final class SchemaForm extends Div {
         return objectProperty(label, name, propertySchema, parent, at);
       }
       default -> {
-        return raw(label, name, parent, at);
+        // a field's value of a simple kind (a default value) as that field takes it; else JSON
+        return assist.valueKind(at).isPresent()
+            ? scalar(label, parent, name, at, false)
+            : raw(label, name, parent, at);
       }
     }
   }
@@ -910,9 +929,11 @@ final class SchemaForm extends Div {
    * A value of any simple kind (a field's value in an action): kept as the field it is written to
    * takes it — a text field's "12345" stays text — and, where that field is not known, a number,
    * {@code true} or {@code false} as typed are kept as such, anything else as text; nothing typed
-   * is no value.
+   * is no value: {@code null} where that sets the field empty (an action), else no member at all (a
+   * field's default value).
    */
-  private Component scalar(String label, ObjectNode parent, String name, String at) {
+  private Component scalar(
+      String label, ObjectNode parent, String name, String at, boolean emptyIsNull) {
     TextField field = new TextField(label);
     field.setId(id(at));
     JsonNode current = parent.path(name);
@@ -925,8 +946,10 @@ final class SchemaForm extends Div {
           String typed = e.getValue().strip();
           // asked now: the record the action writes may have been chosen after this was drawn
           Optional<ValueKind> kind = assist.valueKind(at);
-          if (typed.isEmpty()) {
+          if (typed.isEmpty() && emptyIsNull) {
             parent.putNull(name);
+          } else if (typed.isEmpty()) {
+            parent.remove(name);
           } else if (kind.equals(Optional.of(ValueKind.TEXT))) {
             parent.put(name, typed);
           } else if ((typed.equals("true") || typed.equals("false"))
@@ -949,11 +972,16 @@ final class SchemaForm extends Div {
     area.addClassName("relata-json");
     area.setId(id(at));
     area.setHelperText(texts.apply("setup.form.json"));
-    if (parent.has(name)) {
+    if (unparsed.containsKey(at)) {
+      area.setValue(unparsed.get(at));
+      area.setErrorMessage(texts.apply("setup.form.not-json"));
+      area.setInvalid(true);
+    } else if (parent.has(name)) {
       area.setValue(parent.get(name).toPrettyString());
     }
     area.addValueChangeListener(
         e -> {
+          unparsed.remove(at);
           if (e.getValue().isBlank()) {
             parent.remove(name);
             area.setInvalid(false);
@@ -963,6 +991,7 @@ final class SchemaForm extends Div {
             parent.set(name, JSON.readTree(e.getValue()));
             area.setInvalid(false);
           } catch (JsonProcessingException bad) {
+            unparsed.put(at, e.getValue());
             area.setErrorMessage(texts.apply("setup.form.not-json"));
             area.setInvalid(true);
           }

@@ -132,7 +132,7 @@ public class UserView extends SetupPage {
         .ifPresent(
             id ->
                 manager.setValue(
-                    new Users.Pickable(id, users.names(List.of(id)).getOrDefault(id, "?"))));
+                    new Users.Pickable(id, users.names(List.of(id)).getOrDefault(id, "?"), true)));
     manager.setClearButtonVisible(true);
     fields.put("manager", manager);
     Select<String> role = new Select<>();

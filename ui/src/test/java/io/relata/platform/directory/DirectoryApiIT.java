@@ -132,6 +132,15 @@ class DirectoryApiIT {
 
     ok(admin.send("PATCH", "api/v1/users/" + patId, "{\"permissionSets\":[]}"));
     assertEquals(403, patClient.send("GET", "api/v1/records/" + OBJECT, null).statusCode());
+    int changes = changesOf(patId);
+    ok(
+        admin.send(
+            "PATCH",
+            "api/v1/users/" + patId,
+            "{\"role\":\"" + REP + "\",\"permissionSets\":[],\"locale\":\"en\"}"));
+    assertEquals(changes, changesOf(patId), "a form saved as it was is no change to audit");
+    ok(admin.send("PATCH", "api/v1/users/" + patId, "{\"role\":\"" + MANAGER + "\"}"));
+    assertEquals(changes + 1, changesOf(patId));
 
     HttpResponse<String> revoked = admin.send("DELETE", "api/v1/users/" + patId + "/tokens", null);
     assertEquals(200, revoked.statusCode(), revoked.body());
@@ -644,6 +653,14 @@ class DirectoryApiIT {
 
   private static String record(String id) {
     return "api/v1/records/" + OBJECT + "/" + id;
+  }
+
+  /** How many times the audit log says user {@code id} was changed. */
+  private static int changesOf(String id) throws Exception {
+    HttpResponse<String> entries =
+        admin.send("GET", "api/v1/audit?limit=200&action=user.change&record=" + id, null);
+    assertEquals(200, entries.statusCode(), entries.body());
+    return json(entries).getJsonArray("items").size();
   }
 
   private static void ok(HttpResponse<String> answer) {
