@@ -244,6 +244,10 @@ class ObjectManagerIT {
       actions.combo("setup-field-widgets-0-object", "Proj", "Project (project)");
       actions.select("setup-field-widgets-0-measure-function", "Sum");
       actions.combo("setup-field-widgets-0-measure-field", "Bud", "Budget (budget)");
+      // only what the widget's type may be grouped by is offered: a funnel, its stage
+      actions.select("setup-field-widgets-0-type", "Funnel");
+      assertEquals(List.of("Stage (stage)"), offered("setup-field-widgets-0-groupBy-field"));
+      actions.select("setup-field-widgets-0-type", "Bar chart");
       actions.combo("setup-field-widgets-0-groupBy-field", "Sta", "Stage (stage)");
       Screenshots.save(browser, "desktop-manager-dashboard");
       click("setup-save");
@@ -450,5 +454,27 @@ class ObjectManagerIT {
   private void type(String css, String text) {
     actions.type(css, text);
     actions.awaitServer();
+  }
+
+  /** The items the combo box {@code id} offers when opened, then closed again. */
+  private List<String> offered(String id) {
+    WebElement input =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)))
+            .findElement(By.cssSelector("input"));
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+    input.click();
+    wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(WebElement::isDisplayed));
+    List<String> items =
+        browser.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+            .filter(WebElement::isDisplayed)
+            .map(WebElement::getText)
+            .toList();
+    input.sendKeys(Keys.ESCAPE);
+    actions.awaitServer();
+    return items;
   }
 }

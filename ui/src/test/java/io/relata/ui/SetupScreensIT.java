@@ -195,6 +195,14 @@ class SetupScreensIT {
       wait.until(driver -> condition.getDomAttribute("invalid") != null);
       type("#setup-field-validationRules-0-condition", "cost <= 1000");
       wait.until(driver -> condition.getDomAttribute("invalid") == null);
+      // a value is not a test: refused as typed, as it would be on save
+      type("#setup-field-validationRules-0-condition", "cost + 1");
+      wait.until(driver -> condition.getDomAttribute("invalid") != null);
+      assertTrue(
+          condition.getDomProperty("errorMessage").contains("must give"),
+          condition.getDomProperty("errorMessage"));
+      type("#setup-field-validationRules-0-condition", "cost <= 1000");
+      wait.until(driver -> condition.getDomAttribute("invalid") == null);
       click("setup-field-validationRules-0-test");
       WebElement input =
           wait.until(
@@ -529,6 +537,18 @@ class SetupScreensIT {
       WebElement name = browser.findElement(By.id("group-name"));
       wait.until(driver -> name.getDomAttribute("invalid") != null);
       assertEquals(404, admin.send("GET", "api/v1/groups/north_team", null).statusCode());
+      // another admin made a group of the name meanwhile: refused at the name, theirs untouched
+      ok(admin.send("PUT", "api/v1/groups/south_team", "{\"label\":\"South team\"}"));
+      type("#group-name", "south_team");
+      click("group-save");
+      wait.until(
+          driver ->
+              "a group named south_team exists already"
+                  .equals(name.getDomProperty("errorMessage")));
+      assertEquals(
+          "South team",
+          ApiClient.json(ok(admin.send("GET", "api/v1/groups/south_team", null)))
+              .getString("label"));
       type("#group-name", "north_team");
       click("group-save");
       wait.until(ExpectedConditions.urlContains("/setup/group/north_team"));

@@ -8,7 +8,9 @@ import io.relata.platform.database.DatabaseSchema;
 import io.relata.platform.database.Transactions;
 import io.relata.platform.identity.Actor;
 import io.relata.platform.metadata.MetadataService;
+import io.relata.platform.rest.ConflictException;
 import io.relata.platform.rest.NotFoundProblem;
+import io.relata.platform.rest.ProblemException.Violation;
 import io.relata.platform.time.Now;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -81,6 +84,18 @@ public class Groups {
    * group the administrator set, or taking it away, needs that set.
    */
   public Put put(Actor actor, GroupBodies.Body body) {
+    return store(actor, body, false);
+  }
+
+  /**
+   * Creates the group, and only that: 409 at {@code /name} when the name is taken, also when
+   * another admin created it a moment ago (what a "new group" form means, unlike {@link #put}).
+   */
+  public Group create(Actor actor, GroupBodies.Body body) {
+    return store(actor, body, true).group();
+  }
+
+  private Put store(Actor actor, GroupBodies.Body body, boolean createOnly) {
     permissions.require(actor, SystemPermission.MANAGE_USERS);
     String name = body.name();
     String label = body.label();
@@ -93,14 +108,22 @@ public class Groups {
               connection.prepareStatement(
                   "INSERT INTO relata.user_group (id, name, label, created_at)"
                       + " VALUES (?, ?, ?, ?)"
-                      + " ON CONFLICT (name) DO UPDATE SET label = excluded.label"
+                      + (createOnly
+                          ? " ON CONFLICT (name) DO NOTHING"
+                          : " ON CONFLICT (name) DO UPDATE SET label = excluded.label")
                       + " RETURNING (xmax = 0)")) {
             upsert.setObject(1, UUID.randomUUID());
             upsert.setString(2, name);
             upsert.setString(3, label);
             upsert.setObject(4, Now.of(clock));
             try (ResultSet row = upsert.executeQuery()) {
-              row.next();
+              if (!row.next()) {
+                throw new ConflictException(
+                    "problem.group-taken",
+                    List.of(new Violation("/name", "group.name-taken", List.of(name))),
+                    Map.of(),
+                    name);
+              }
               created = row.getBoolean(1);
             }
           }

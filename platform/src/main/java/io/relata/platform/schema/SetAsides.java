@@ -170,10 +170,25 @@ public final class SetAsides {
   }
 
   /**
+   * The platform's rows about an object's records, gone with its table when it is erased (kept
+   * while it is set aside, for a restore): shares, service-level clocks, approval requests, the
+   * users' own list views; a notification stays, without its link. The audit keeps its entries, and
+   * the run log and the job queue forget on their own schedule.
+   */
+  private static final List<String> ABOUT_RECORDS =
+      List.of(
+          "DELETE FROM relata.record_share WHERE object = ?",
+          "DELETE FROM relata.sla_clock WHERE object = ?",
+          "DELETE FROM relata.approval_request WHERE object = ?",
+          "DELETE FROM relata.personal_view WHERE object = ?",
+          "UPDATE relata.notification SET object = NULL, record_id = NULL WHERE object = ?");
+
+  /**
    * Erases an entry for good, in the caller's transaction: a field's kept columns (its numbering
    * goes with them); or an object's table, its search function, the records about its records (in
    * the objects of {@code model} that have an {@code about} field), and the entries of its fields,
-   * whose columns were in its table.
+   * whose columns were in its table; and the platform's rows about its records ({@link
+   * #ABOUT_RECORDS}).
    */
   public static void erase(
       Connection connection, SetAside entry, Collection<ObjectDefinition> model)
@@ -209,6 +224,12 @@ public final class SetAsides {
       }
       statement.execute("DROP TABLE IF EXISTS " + table);
       statement.execute(SearchVector.dropFunction(entry.object()).sql());
+    }
+    for (String about : ABOUT_RECORDS) {
+      try (PreparedStatement delete = connection.prepareStatement(about)) {
+        delete.setString(1, entry.object());
+        delete.executeUpdate();
+      }
     }
     try (PreparedStatement delete =
         connection.prepareStatement("DELETE FROM relata.set_aside WHERE object = ?")) {

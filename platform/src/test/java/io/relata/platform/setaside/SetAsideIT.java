@@ -192,16 +192,38 @@ class SetAsideIT {
     // the purge erases a deletion after its 15 days, and not before
     Applied late = change(undeleted.model(), json(ACCOUNT), slim, json(NOTE));
     Applied later = change(late.model(), json(ACCOUNT), json(NOTE));
+    // what the platform keeps about its records: a share, a service-level clock
+    execute(
+        "INSERT INTO relata.user_group (id, name, label, created_at)"
+            + " VALUES (gen_random_uuid(), 'project_team', 'Project team', now())");
+    execute(
+        "INSERT INTO relata.record_share"
+            + " (object, record_id, group_id, access, reason, created_by, created_at)"
+            + " SELECT 'project', id, (SELECT id FROM relata.user_group WHERE name = 'project_team'),"
+            + " 'read', 'manual', gen_random_uuid(), now() FROM records.project LIMIT 3");
+    execute(
+        "INSERT INTO relata.sla_clock (policy, object, record_id, started_at)"
+            + " SELECT 'reply', 'project', id, now() FROM records.project LIMIT 2");
     SetAsidePurge purge = new SetAsidePurge(db, CLOCK, () -> later.model());
     CLOCK.advance(Duration.ofDays(15).minusMinutes(1));
     assertEquals(0, purge.purge());
     assertEquals(5, count("SELECT count(*) FROM relata.set_aside"));
+    assertEquals(
+        3,
+        count("SELECT count(*) FROM relata.record_share WHERE object = 'project'"),
+        "kept while the object may come back");
     CLOCK.advance(Duration.ofMinutes(2));
     assertEquals(1, purge.purge(), "the object; its fields' entries go with its table");
     assertEquals(0, count("SELECT count(*) FROM relata.set_aside"));
     assertEquals(
         0, count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'project'"));
     assertEquals(0, count("SELECT count(*) FROM records.note"), "nothing about its records left");
+    assertEquals(
+        0,
+        count(
+            "SELECT (SELECT count(*) FROM relata.record_share WHERE object = 'project')"
+                + " + (SELECT count(*) FROM relata.sla_clock WHERE object = 'project')"),
+        "nor of the platform's rows about them");
     assertEquals(
         1,
         count("SELECT count(*) FROM relata.audit_entry WHERE action = 'metadata.erase'"),

@@ -53,6 +53,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The audit log, for holders of {@code view-audit}: who did what, to which record, when, and each
@@ -71,6 +72,10 @@ public class AuditView extends SetupPage {
   private final RecordService records;
   private final Users users;
   private final List<ObjectNode> shown = new ArrayList<>();
+
+  /** The names of the users who did what is shown, by id: read with each page. */
+  private final Map<UUID, String> names = new java.util.HashMap<>();
+
   private Grid<ObjectNode> grid;
   private Button more;
   private Div chain;
@@ -325,7 +330,17 @@ public class AuditView extends SetupPage {
       throw new IllegalStateException("the audit viewer asked a query it may not", refused);
     }
     ObjectNode page = audit.page(actor(), query, getLocale());
-    page.path("items").forEach(item -> shown.add((ObjectNode) item));
+    List<UUID> actors = new ArrayList<>();
+    page.path("items")
+        .forEach(
+            item -> {
+              shown.add((ObjectNode) item);
+              String id = item.path("actor").path("id").asText("");
+              if (!id.isEmpty()) {
+                actors.add(UUID.fromString(id));
+              }
+            });
+    names.putAll(users.names(actors));
     JsonNode cursor = page.path("nextCursor");
     next = cursor.isTextual() ? cursor.asText() : null;
     more.setVisible(next != null);
@@ -345,11 +360,16 @@ public class AuditView extends SetupPage {
     return values.number(java.math.BigDecimal.valueOf(count), 0);
   }
 
+  /** Who did it, by the name they are shown by (a display name, else the username). */
   private String who(ObjectNode entry) {
     JsonNode actor = entry.path("actor");
-    return actor.isObject()
+    if (!actor.isObject()) {
+      return getTranslation("setup.audit.nobody");
+    }
+    String id = actor.path("id").asText("");
+    return id.isEmpty()
         ? actor.path("username").asText()
-        : getTranslation("setup.audit.nobody");
+        : names.getOrDefault(UUID.fromString(id), actor.path("username").asText());
   }
 
   private String objectLabel(JsonNode name) {

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.relata.metadata.condition.ConditionChecker;
 import io.relata.metadata.condition.ConditionException;
+import io.relata.metadata.condition.ConditionParser;
 import io.relata.metadata.condition.Scope;
 import io.relata.metadata.definition.ObjectDefinition;
 import io.relata.metadata.kind.DocumentKind;
@@ -98,7 +99,8 @@ final class ConditionPlaces {
     if (scope.isEmpty()) {
       return Optional.empty();
     }
-    return object.get().flatMap(found -> problem(text, found, scope.get(), locale));
+    boolean test = !FORMULA.matcher(pointer).matches();
+    return object.get().flatMap(found -> problem(text, test, found, scope.get(), locale));
   }
 
   /** The builder's button beside the text at {@code pointer}, when it is a condition. */
@@ -116,12 +118,17 @@ final class ConditionPlaces {
   }
 
   /**
-   * Why {@code text} does not check against {@code object} in {@code scope}; empty when it does.
+   * Why {@code text} does not check against {@code object} in {@code scope}; empty when it does. A
+   * condition ({@code test}) must also be true or false, as on save; a formula may be any value.
    */
   private static Optional<String> problem(
-      String text, ObjectDefinition object, Scope scope, Locale locale) {
+      String text, boolean test, ObjectDefinition object, Scope scope, Locale locale) {
     try {
-      ConditionChecker.check(text, object, scope);
+      if (test) {
+        ConditionChecker.condition(ConditionParser.parse(text), object, scope);
+      } else {
+        ConditionChecker.check(text, object, scope);
+      }
       return Optional.empty();
     } catch (ConditionException e) {
       Problem problem = e.problem("");

@@ -258,35 +258,21 @@ public class GroupView extends SetupPage {
         group.map(Group::name).orElse(((TextField) fields.get("name")).getValue().strip());
     try {
       GroupBodies.Body body = GroupBodies.read(name, body());
-      if (group.isEmpty() && exists(name)) {
-        TextField field = (TextField) fields.get("name");
-        field.setErrorMessage(getTranslation("setup.name-taken", name));
-        field.setInvalid(true);
-        return;
-      }
-      Groups.Put put = groups.put(actor(), body);
-      group = Optional.of(put.group());
-      if (put.created()) {
-        done(getTranslation("setup.groups.created", put.group().label()));
+      if (group.isEmpty()) {
+        // a new group never replaces one of its name, also one made a moment ago by another
+        Group created = groups.create(actor(), body);
+        group = Optional.of(created);
+        done(getTranslation("setup.groups.created", created.label()));
         getUI()
             .ifPresent(
-                ui ->
-                    ui.navigate(GroupView.class, new RouteParameters("name", put.group().name())));
+                ui -> ui.navigate(GroupView.class, new RouteParameters("name", created.name())));
       } else {
+        group = Optional.of(groups.put(actor(), body).group());
         done(getTranslation("setup.users.saved"));
         render();
       }
     } catch (ProblemException refused) {
       refused(fields, refused);
-    }
-  }
-
-  private boolean exists(String name) {
-    try {
-      groups.get(name);
-      return true;
-    } catch (ProblemException none) {
-      return false;
     }
   }
 

@@ -75,7 +75,26 @@ final class WidgetParts {
     }
     int index = Integer.parseInt(series.group(1));
     return Optional.of(
-        () -> fields(document.get().path("widgets").path(index), (spec, type) -> spec.groupable()));
+        () -> {
+          JsonNode widget = document.get().path("widgets").path(index);
+          // a metric and a funnel have no series
+          return List.of("metric", "funnel").contains(widget.path("type").asText())
+              ? Map.of()
+              : fields(widget, (spec, type) -> spec.groupable());
+        });
+  }
+
+  /**
+   * Whether the widget's type may group by a field of {@code type}, as the compiler has it: a
+   * metric by nothing, a funnel by its stage, a line and a forecast by a date (with a period).
+   */
+  private static boolean groups(JsonNode widget, FieldTypeSpec spec, FieldType type) {
+    return switch (widget.path("type").asText()) {
+      case "metric" -> false;
+      case "funnel" -> type instanceof FieldType.Stage;
+      case "line", "forecast" -> spec.valueType(type).temporal();
+      default -> true;
+    };
   }
 
   /** The object of the widget a pointer is in, as the model has it. */
@@ -145,7 +164,9 @@ final class WidgetParts {
     field.setId(SchemaForm.id(at) + "-field");
     field.setClearButtonVisible(true);
     field.setItemLabelGenerator(name -> label(widget, name));
-    offer(field, () -> fields(widget, (spec, type) -> spec.groupable()));
+    offer(
+        field,
+        () -> fields(widget, (spec, type) -> spec.groupable() && groups(widget, spec, type)));
     Select<String> period = new Select<>();
     period.setId(SchemaForm.id(at) + "-period");
     period.setLabel(texts.apply("setup.widget.period"));
