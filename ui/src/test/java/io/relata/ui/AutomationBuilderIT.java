@@ -4,27 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.testing.ApiClient;
-import io.relata.testing.Browser;
-import io.relata.testing.BrowserActions;
-import io.relata.testing.RelataProcess;
+import io.relata.testing.BrowserStory;
 import io.relata.testing.Screenshots;
 import io.relata.testing.SharedRelata;
-import io.relata.testing.SignInPage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The routing story of the automation issue built by an admin in Setup, entirely by pointing — no
@@ -34,21 +26,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * bell says so. And what an admin reads when an automation goes wrong: a call that fails is in the
  * job queue, where it is discarded and retried, and the automation's run is in the run log.
  */
-@ExtendWith(SharedRelata.class)
-class AutomationBuilderIT {
+class AutomationBuilderIT extends BrowserStory {
 
   private static final String PASSWORD = SharedRelata.PASSWORD;
-  private static RelataProcess server;
-  private static ApiClient admin;
-
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-  private BrowserActions actions;
 
   @BeforeAll
   static void prepare() throws Exception {
-    server = SharedRelata.server();
-    admin = SharedRelata.admin();
     // the objects, the teams' rights and the people, as a company has them before its routing
     ok(
         admin.send(
@@ -113,19 +96,6 @@ class AutomationBuilderIT {
                   + user[2]
                   + "\"]}"));
     }
-  }
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open();
-    browser.manage().window().setSize(Screenshots.DESKTOP);
-    wait = Browser.await(browser);
-    actions = new BrowserActions(browser, wait);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
   }
 
   @Test
@@ -498,13 +468,6 @@ class AutomationBuilderIT {
       throw new AssertionError(
           "not saved: " + browser.findElement(By.tagName("vaadin-notification-card")).getText());
     }
-  }
-
-  private void signIn(String username) {
-    browser.get(server.uri("/").toString());
-    SignInPage page = new SignInPage(browser);
-    page.signIn(username, PASSWORD);
-    page.awaitHome();
   }
 
   private static String created(HttpResponse<String> answer) {

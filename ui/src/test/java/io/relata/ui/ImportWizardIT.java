@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.testing.ApiClient;
-import io.relata.testing.Browser;
-import io.relata.testing.BrowserActions;
-import io.relata.testing.RelataProcess;
+import io.relata.testing.BrowserStory;
 import io.relata.testing.Screenshots;
 import io.relata.testing.SharedRelata;
-import io.relata.testing.SignInPage;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -18,17 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The import wizard in a real Chromium against relata.jar: a clerk who may create suppliers (not an
@@ -37,21 +29,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and downloads the refused rows with why; someone who may only read suppliers is offered no
  * import.
  */
-@ExtendWith(SharedRelata.class)
-class ImportWizardIT {
+class ImportWizardIT extends BrowserStory {
 
   private static final String PASSWORD = SharedRelata.PASSWORD;
-  private static RelataProcess server;
-  private static ApiClient admin;
-
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-  private BrowserActions actions;
 
   @BeforeAll
   static void prepare() throws Exception {
-    server = SharedRelata.server();
-    admin = SharedRelata.admin();
     ok(
         admin.send(
             "PUT",
@@ -95,19 +78,6 @@ class ImportWizardIT {
             "POST",
             "api/v1/records/supplier",
             "{\"name\":\"Nordic Steel\",\"code\":\"S-1\",\"employees\":10}"));
-  }
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open();
-    browser.manage().window().setSize(Screenshots.DESKTOP);
-    wait = Browser.await(browser);
-    actions = new BrowserActions(browser, wait);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
   }
 
   @Test
@@ -259,13 +229,6 @@ class ImportWizardIT {
               byCode.put(record.getString("code"), record);
             });
     return byCode;
-  }
-
-  private void signIn(String username) {
-    browser.get(server.uri("/").toString());
-    SignInPage page = new SignInPage(browser);
-    page.signIn(username, PASSWORD);
-    page.awaitHome();
   }
 
   private static HttpResponse<String> ok(HttpResponse<String> answer) {

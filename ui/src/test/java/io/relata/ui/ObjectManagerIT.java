@@ -4,27 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.testing.ApiClient;
-import io.relata.testing.Browser;
 import io.relata.testing.BrowserActions;
-import io.relata.testing.RelataProcess;
+import io.relata.testing.BrowserStory;
 import io.relata.testing.Screenshots;
 import io.relata.testing.SharedRelata;
-import io.relata.testing.SignInPage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The object manager as a new admin uses it, in a real Chromium against relata.jar: an object
@@ -35,21 +28,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * on a record before it is saved. Then an end user creates three projects on the screens the
  * metadata now generates and moves one on the board.
  */
-@ExtendWith(SharedRelata.class)
-class ObjectManagerIT {
+class ObjectManagerIT extends BrowserStory {
 
   private static final String PASSWORD = SharedRelata.PASSWORD;
-  private static RelataProcess server;
-  private static ApiClient admin;
-
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-  private BrowserActions actions;
 
   @BeforeAll
   static void prepare() throws Exception {
-    server = SharedRelata.server();
-    admin = SharedRelata.admin();
     // what a company has before its admin adds projects: customers, a team, an app
     ok(
         admin.send(
@@ -78,19 +62,6 @@ class ObjectManagerIT {
                 + PASSWORD
                 + "\",\"displayName\":\"Erik Berg\",\"permissionSets\":[\"project_team\"]}"));
     ok(admin.send("POST", "api/v1/records/customer", "{\"name\":\"Acme Oy\"}"));
-  }
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open();
-    browser.manage().window().setSize(Screenshots.DESKTOP);
-    wait = Browser.await(browser);
-    actions = new BrowserActions(browser, wait);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
   }
 
   @Test
@@ -292,10 +263,7 @@ class ObjectManagerIT {
 
     // the end user: the app's projects, the shared view, the layout, the board
     browser.quit();
-    browser = Browser.open();
-    browser.manage().window().setSize(Screenshots.DESKTOP);
-    wait = Browser.await(browser);
-    actions = new BrowserActions(browser, wait);
+    openBrowser();
     try {
       signIn("erik");
       actions.clickCss("vaadin-side-nav[data-app='work'] [data-object='project']");
@@ -420,13 +388,6 @@ class ObjectManagerIT {
 
   private static List<String> names(JsonArray items) {
     return items.stream().map(v -> v.asJsonObject().getString("name")).toList();
-  }
-
-  private void signIn(String username) {
-    browser.get(server.uri("/").toString());
-    SignInPage page = new SignInPage(browser);
-    page.signIn(username, PASSWORD);
-    page.awaitHome();
   }
 
   private static JsonObject document(String path) {

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.relata.testing.ApiClient;
-import io.relata.testing.Browser;
 import io.relata.testing.BrowserActions;
-import io.relata.testing.RelataProcess;
+import io.relata.testing.BrowserStory;
 import io.relata.testing.Screenshots;
 import io.relata.testing.SharedRelata;
 import io.relata.testing.SignInPage;
@@ -15,18 +14,13 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The end user's screens in a real Chromium against relata.jar as an operator starts it: a seller
@@ -35,23 +29,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * timeline. Screenshots of every screen, on a desktop and on a phone, land in {@code
  * target/screenshots/}.
  */
-@ExtendWith(SharedRelata.class)
-class ScreensIT {
+class ScreensIT extends BrowserStory {
 
   private static final String ADMIN_PASSWORD = SharedRelata.PASSWORD;
   private static final String SELLER_PASSWORD = "Seller-pass-1";
-  private static RelataProcess server;
-  private static ApiClient admin;
   private static ApiClient seller;
   private static String acme;
 
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-
   @BeforeAll
   static void startRelata() throws Exception {
-    server = SharedRelata.server();
-    admin = SharedRelata.admin();
     // the account's related list names opportunities, which refer to accounts: two steps
     jakarta.json.JsonObject account = ApiClient.json(fixture("account"));
     jakarta.json.JsonObject layout = account.getJsonArray("layouts").getJsonObject(0);
@@ -124,18 +110,6 @@ class ScreensIT {
               "api/v1/records/opportunity/" + opportunity,
               "{\"owner_id\":\"" + sara + "\"}"));
     }
-  }
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open();
-    browser.manage().window().setSize(Screenshots.DESKTOP);
-    wait = Browser.await(browser);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
   }
 
   @Test

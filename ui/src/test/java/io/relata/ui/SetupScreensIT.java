@@ -7,8 +7,7 @@ import io.relata.metadata.kind.DocumentKind;
 import io.relata.metadata.kind.DocumentKinds;
 import io.relata.testing.ApiClient;
 import io.relata.testing.Browser;
-import io.relata.testing.BrowserActions;
-import io.relata.testing.RelataProcess;
+import io.relata.testing.BrowserStory;
 import io.relata.testing.Screenshots;
 import io.relata.testing.SharedRelata;
 import io.relata.testing.SignInPage;
@@ -23,11 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -42,35 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * value and gets it back from the deleted fields; a refusal shows at its field; a user without the
  * right sees no Setup; an auditor reads the audit log and verifies its chain.
  */
-@ExtendWith(SharedRelata.class)
-class SetupScreensIT {
+class SetupScreensIT extends BrowserStory {
 
   private static final String PASSWORD = SharedRelata.PASSWORD;
-  private static RelataProcess server;
-  private static ApiClient admin;
-
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-  private BrowserActions actions;
-
-  @BeforeAll
-  static void prepare() {
-    server = SharedRelata.server();
-    admin = SharedRelata.admin();
-  }
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open();
-    browser.manage().window().setSize(Screenshots.DESKTOP);
-    wait = Browser.await(browser);
-    actions = new BrowserActions(browser, wait);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
-  }
 
   @Test
   void anAdminBuildsAnObjectSeesEachPlanAndGetsADeletedFieldBackWithItsValue() throws Exception {
@@ -1066,13 +1035,6 @@ class SetupScreensIT {
       browser.get(server.uri(page).toString());
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
     }
-  }
-
-  private void signIn(String username) {
-    browser.get(server.uri("/").toString());
-    SignInPage page = new SignInPage(browser);
-    page.signIn(username, PASSWORD);
-    page.awaitHome();
   }
 
   /** The venture, or empty while a change in flight tells the reader to try again. */
