@@ -182,6 +182,19 @@ class ImportWizardIT extends BrowserStory {
 
       actions.click("import-open");
       wait.until(ExpectedConditions.urlMatches(".*/o/supplier$"));
+
+      // a supplier made by hand with a code one has already: refused at the code
+      actions.click("list-new");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quick-create")));
+      actions.type("vaadin-text-field[data-field='name']", "Copy Steel");
+      actions.type("vaadin-text-field[data-field='code']", "S-1");
+      actions.click("quick-create-save");
+      WebElement code = browser.findElement(By.cssSelector("vaadin-text-field[data-field='code']"));
+      wait.until(driver -> code.getDomAttribute("invalid") != null);
+      assertTrue(
+          code.getDomProperty("errorMessage").contains("taken"),
+          code.getDomProperty("errorMessage"));
+      assertEquals(3, suppliers().size(), "nothing created");
     } catch (RuntimeException | AssertionError e) {
       Screenshots.save(browser, "failed-import");
       throw e;

@@ -10,6 +10,7 @@ import io.relata.platform.record.RecordHook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Before a record is saved, the automations its write triggers with {@code timing: before} set its
@@ -68,7 +69,9 @@ public class BeforeSaveAutomations implements RecordHook {
 
   private void act(RecordChange change, Automation automation, ArrayNode usage)
       throws SQLException {
-    for (Action action : automation.actions()) {
+    List<Action> actions = automation.actions();
+    for (int index = 0; index < actions.size(); index++) {
+      Action action = actions.get(index);
       if (action instanceof Action.Set set) {
         // one value a field does not take refuses the write at that field
         change.setAll(
@@ -80,7 +83,7 @@ public class BeforeSaveAutomations implements RecordHook {
                 .scripting()
                 .beforeSave(
                     automation,
-                    automation.actions().indexOf(action),
+                    index,
                     script,
                     change.object(),
                     change.computed(),

@@ -207,7 +207,8 @@ public class Scripting {
 
   /**
    * The result of a run that was not stopped and raised no problem; else the refusal, which names
-   * the action by its number (from 1) as well as the line, for an automation of several scripts.
+   * the action by its number (from 1) as well as the line, for an automation of several scripts,
+   * and last the automation by its name, for a screen to tell its own from another's it set off.
    */
   private static ScriptResult checked(Automation automation, int index, ScriptResult result) {
     if (result.failure().isPresent()) {
@@ -222,7 +223,8 @@ public class Scripting {
                       failure.kind(),
                       failure.message(),
                       failure.line().map(String::valueOf).orElse("—"),
-                      index + 1))));
+                      index + 1,
+                      automation.name()))));
     }
     if (!result.problems().isEmpty()) {
       List<Violation> violations = new ArrayList<>();

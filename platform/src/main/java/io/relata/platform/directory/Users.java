@@ -442,10 +442,6 @@ public class Users {
         });
   }
 
-  /**
-   * What a change did to an account: the properties it changed, never a password or its hash (only
-   * that it changed); the username is a value, erasable like a record's.
-   */
   /** Writes a change's entry, unless it changed nothing (a form saved as it was). */
   private static void audit(Connection connection, AuditEntry change) throws SQLException {
     if (!change.detail().path("changed").isEmpty()) {
@@ -453,6 +449,10 @@ public class Users {
     }
   }
 
+  /**
+   * What a change did to an account: the properties it changed, never a password or its hash (only
+   * that it changed); the username is a value, erasable like a record's.
+   */
   private AuditEntry changeEntry(
       Actor actor, Account before, Account after, boolean passwordChanged) {
     AuditEntry entry = actor.audit(Now.of(clock), "user.change").on("user", after.id());

@@ -186,6 +186,7 @@ class AutomationsIT {
     assertEquals("automation.script-stopped", stopped.violations().get(0).code());
     assertEquals("statements", stopped.violations().get(0).args().get(1));
     assertEquals(1, stopped.violations().get(0).args().get(4), "its action, by number");
+    assertEquals("scripted", stopped.violations().get(0).args().get(5), "its automation");
     assertEquals(before, postgres.query("SELECT count(*) FROM records.prospect"), "nothing kept");
 
     // the run log keeps all three, the refused ones with why and what the script used

@@ -20,7 +20,6 @@ import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.RecordService;
 import io.relata.platform.record.StoredRecord;
 import io.relata.platform.record.WriteContext;
-import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException;
 import io.relata.ui.record.editor.EditorContext;
 import io.relata.ui.screen.Labels;
@@ -101,10 +100,12 @@ public class NewRecordView extends Div implements BeforeEnterObserver, HasDynami
                     object.name(),
                     form.values());
             getUI().ifPresent(ui -> ui.navigate("o/" + object.name() + "/" + created.id()));
-          } catch (InvalidRequestException refused) {
-            Problems.notify(form.show(refused.violations(), getLocale()));
-          } catch (ProblemException other) {
-            Problems.notify(List.of(Problems.text(other, getLocale())));
+          } catch (ProblemException refused) {
+            // a refusal of values (a value a unique field has already too) is said at its field
+            Problems.notify(
+                refused.violations().isEmpty()
+                    ? List.of(Problems.text(refused, getLocale()))
+                    : form.show(refused.violations(), getLocale()));
           }
         });
     HorizontalLayout actions = new HorizontalLayout(cancel, save);

@@ -9,7 +9,6 @@ import io.relata.platform.access.ObjectAccess;
 import io.relata.platform.json.JsonCodec;
 import io.relata.platform.record.StoredRecord;
 import io.relata.platform.record.WriteContext;
-import io.relata.platform.rest.InvalidRequestException;
 import io.relata.platform.rest.ProblemException;
 import io.relata.ui.record.editor.EditorContext;
 import io.relata.ui.screen.Labels;
@@ -56,10 +55,12 @@ public final class QuickCreateDialog extends Dialog {
                 JsonCodec.object()
                     .put("id", stored.id().toString())
                     .put("name", json.path(object.nameField()).asText()));
-          } catch (InvalidRequestException refused) {
-            Problems.notify(form.show(refused.violations(), context.values().locale()));
-          } catch (ProblemException other) {
-            Problems.notify(List.of(Problems.text(other, context.values().locale())));
+          } catch (ProblemException refused) {
+            // a refusal of values (a value a unique field has already too) is said at its field
+            Problems.notify(
+                refused.violations().isEmpty()
+                    ? List.of(Problems.text(refused, context.values().locale()))
+                    : form.show(refused.violations(), context.values().locale()));
           }
         });
     Button cancel = new Button(getTranslation("record.cancel"), e -> close());

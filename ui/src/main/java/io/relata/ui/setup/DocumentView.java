@@ -226,8 +226,10 @@ public class DocumentView extends SetupPage {
                         refused -> {
                           Map<String, String> at = new LinkedHashMap<>();
                           for (var violation : refused.violations()) {
-                            if (violation.code().equals("automation.script-stopped")) {
-                              // the action's number, from 1, follows the label, kind, words, line
+                            if (violation.code().equals("automation.script-stopped")
+                                && violation.args().get(5).equals(name)) {
+                              // this automation's, not one it set off: its action's number, from
+                              // 1, follows the label, kind, words and line
                               at.put(
                                   "/actions/"
                                       + (((Number) violation.args().get(4)).intValue() - 1)

@@ -141,10 +141,12 @@ final class SchemaForm extends Div {
   private final Map<String, Component> editors = new LinkedHashMap<>();
 
   /**
-   * Text typed in a JSON box that is not JSON, by the box's pointer: kept when the form is drawn
-   * again and said at its box until it is mended, so what was typed is never silently lost.
+   * Text typed in a JSON box that is not JSON, by the object it is a member of (that very object:
+   * list items move) and the member's name: kept when the form is drawn again and said at its box
+   * until it is mended, so what was typed is never silently lost. Forgotten when its object leaves
+   * the document (an item removed) or the member is drawn as something other than a JSON box.
    */
-  private final Map<String, String> unparsed = new LinkedHashMap<>();
+  private final Map<ObjectNode, Map<String, String>> unparsed = new java.util.IdentityHashMap<>();
 
   private final NameList.Board board = new NameList.Board();
 
@@ -236,11 +238,34 @@ final class SchemaForm extends Div {
     return unplaced;
   }
 
-  /** The JSON boxes whose text is not JSON, each with what to say at it; empty when none. */
+  /**
+   * The JSON boxes whose text is not JSON, by where they are in the document now, each with what to
+   * say at it; empty when none.
+   */
   Map<String, String> notJson() {
     Map<String, String> said = new LinkedHashMap<>();
-    unparsed.keySet().forEach(at -> said.put(at, texts.apply("setup.form.not-json")));
+    Set<ObjectNode> present =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    visit(document, "", present, said);
+    unparsed.keySet().retainAll(present);
     return said;
+  }
+
+  private void visit(JsonNode node, String at, Set<ObjectNode> present, Map<String, String> said) {
+    if (node instanceof ObjectNode object) {
+      Map<String, String> bad = unparsed.get(object);
+      if (bad != null) {
+        present.add(object);
+        bad.keySet().forEach(name -> said.put(at + "/" + name, texts.apply("setup.form.not-json")));
+      }
+      object
+          .fields()
+          .forEachRemaining(m -> visit(m.getValue(), at + "/" + m.getKey(), present, said));
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        visit(array.get(i), at + "/" + i, present, said);
+      }
+    }
   }
 
   private static void clear(Component editor) {
@@ -394,6 +419,16 @@ final class SchemaForm extends Div {
   }
 
   private Component property(
+      String name, JsonNode propertySchema, ObjectNode parent, String at, Runnable redraw) {
+    Component editor = editor(name, propertySchema, parent, at, redraw);
+    if (!(editor instanceof TextArea area && area.hasClassName("relata-json"))) {
+      // drawn as something else now (its field's type changed): what was typed there is moot
+      Optional.ofNullable(unparsed.get(parent)).ifPresent(bad -> bad.remove(name));
+    }
+    return editor;
+  }
+
+  private Component editor(
       String name, JsonNode propertySchema, ObjectNode parent, String at, Runnable redraw) {
     String label = label(name);
     Optional<Component> own = assist.editor(at, parent);
@@ -972,8 +1007,9 @@ final class SchemaForm extends Div {
     area.addClassName("relata-json");
     area.setId(id(at));
     area.setHelperText(texts.apply("setup.form.json"));
-    if (unparsed.containsKey(at)) {
-      area.setValue(unparsed.get(at));
+    String kept = unparsed.getOrDefault(parent, Map.of()).get(name);
+    if (kept != null) {
+      area.setValue(kept);
       area.setErrorMessage(texts.apply("setup.form.not-json"));
       area.setInvalid(true);
     } else if (parent.has(name)) {
@@ -981,7 +1017,8 @@ final class SchemaForm extends Div {
     }
     area.addValueChangeListener(
         e -> {
-          unparsed.remove(at);
+          Map<String, String> typed = unparsed.computeIfAbsent(parent, p -> new LinkedHashMap<>());
+          typed.remove(name);
           if (e.getValue().isBlank()) {
             parent.remove(name);
             area.setInvalid(false);
@@ -991,7 +1028,7 @@ final class SchemaForm extends Div {
             parent.set(name, JSON.readTree(e.getValue()));
             area.setInvalid(false);
           } catch (JsonProcessingException bad) {
-            unparsed.put(at, e.getValue());
+            typed.put(name, e.getValue());
             area.setErrorMessage(texts.apply("setup.form.not-json"));
             area.setInvalid(true);
           }

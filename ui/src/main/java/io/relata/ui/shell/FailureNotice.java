@@ -1,8 +1,14 @@
 package io.relata.ui.shell;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.DefaultErrorHandler;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -17,8 +23,9 @@ import java.util.Optional;
  * What a user sees when something they did fails on the server after their screen was drawn (a
  * click whose database work fails, say): a refusal the screen did not catch in its own words; any
  * other failure as a notice with the reference it was logged under (see {@link Incident}), never
- * its stack trace or SQL. Vaadin's own default shows nothing in production, so the user would not
- * know their click did nothing. Failures while a page is drawn are {@link ServerErrorView}'s.
+ * its stack trace or SQL. The page stays as it was, with what the user typed (Vaadin's own handler
+ * would put the error page in its place). Failures while a page is drawn are {@link
+ * ServerErrorView}'s.
  */
 @ApplicationScoped
 public class FailureNotice extends DefaultErrorHandler {
@@ -48,8 +55,16 @@ public class FailureNotice extends DefaultErrorHandler {
                     Problems.notify(List.of(text));
                     return;
                   }
+                  // it stays until closed: the reference is to be noted
                   Notification notice = new Notification();
-                  notice.setText(shown.getTranslation("failure.notice", reference));
+                  Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> notice.close());
+                  close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                  close.setAriaLabel(shown.getTranslation("dialog.close"));
+                  HorizontalLayout content =
+                      new HorizontalLayout(
+                          new Span(shown.getTranslation("failure.notice", reference)), close);
+                  content.setAlignItems(FlexComponent.Alignment.CENTER);
+                  notice.add(content);
                   notice.setDuration(0);
                   notice.setPosition(Notification.Position.BOTTOM_CENTER);
                   notice.addThemeVariants(NotificationVariant.LUMO_ERROR);
