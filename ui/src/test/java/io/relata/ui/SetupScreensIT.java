@@ -801,6 +801,9 @@ class SetupScreensIT extends BrowserStory {
         String whole = browser.findElement(By.tagName("body")).getText();
         assertTrue(!whole.contains("permission") && !whole.contains("SQL"), whole);
         Screenshots.save(browser, "desktop-failure-page");
+        browser.manage().window().setSize(Screenshots.PHONE);
+        Screenshots.save(browser, "phone-failure-page");
+        browser.manage().window().setSize(Screenshots.DESKTOP);
       } catch (RuntimeException | AssertionError e) {
         Screenshots.save(browser, "failed-failure");
         throw e;

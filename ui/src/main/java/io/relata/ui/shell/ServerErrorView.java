@@ -1,5 +1,6 @@
 package io.relata.ui.shell;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * under ({@link Incident}); never a stack trace. It stands outside the shell, which may need what
  * just failed. An address that leads nowhere is {@link NotFoundView}'s.
  */
+@StyleSheet("context://styles/relata.css") // the shell's, which is not around it
 public class ServerErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
 
   public ServerErrorView() {
